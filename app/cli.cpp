@@ -1,0 +1,107 @@
+#include "cli.h"
+
+#include "cache.h"
+#include "commands.h"
+#include "viewargs.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "uptake: %s\n", message.toLocal8Bit().constData());
+}
+
+int usageError(const QString &message)
+{
+    printError(message + QStringLiteral(" (see uptake --help)"));
+    return Exit::Usage;
+}
+
+namespace Cli {
+
+namespace {
+const QStringList kCommands = {QStringLiteral("import"), QStringLiteral("export"), QStringLiteral("stats"),
+                               QStringLiteral("demo")};
+}
+
+bool isKnownCommand(const QString &command)
+{
+    return kCommands.contains(command);
+}
+
+Parsed parse(const QStringList &arguments)
+{
+    Parsed p;
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+            p.help = true;
+        } else if (a == QLatin1String("--version") || a == QLatin1String("-v")) {
+            p.version = true;
+        } else if (a == QLatin1String("--cache")) {
+            if (i + 1 >= arguments.size()) {
+                p.error = QStringLiteral("--cache needs a file name");
+                return p;
+            }
+            p.cachePath = arguments.at(++i);
+        } else if (a.startsWith(QLatin1String("--cache="))) {
+            p.cachePath = a.mid(8);
+        } else if (a.startsWith(QLatin1Char('-'))) {
+            p.error = QStringLiteral("unknown option '%1'").arg(a);
+            return p;
+        } else {
+            if (!isKnownCommand(a)) {
+                p.error = QStringLiteral("unknown command '%1'").arg(a);
+                return p;
+            }
+            p.command = a;
+            p.commandArgs = arguments.mid(i + 1);
+            break;
+        }
+    }
+    if (p.cachePath.isEmpty())
+        p.cachePath = Cache::defaultPath();
+    return p;
+}
+
+QString helpText()
+{
+    return QStringLiteral(
+               "Usage: uptake [--cache FILE] [COMMAND ...]\n"
+               "Listed supply next to observed demand for model registries.\n"
+               "With no command, opens the window.\n\n"
+               "Commands:\n"
+               "  import catalogue FILE... [--format auto|hf|opengradient|csv]\n"
+               "  import usage FILE... [--strict] [--force] [--replace-days]\n"
+               "  export OUT.csv [FILTERS] [--sort COLUMN[:asc|:desc]]\n"
+               "  stats [FILTERS] [--json]\n"
+               "  demo [--models N] [--events N] [--seed N]\n\n"
+               "Filters (export, stats):\n")
+           + ViewArgs::helpText(true)
+           + QStringLiteral(
+               "\nOptions:\n"
+               "  --cache FILE   the cache to use (default: %1)\n"
+               "  -h, --help     show this help\n"
+               "  -v, --version  show the version\n\n"
+               "Exit status: 0 done; 1 failed (nothing of the failing file kept); 2 bad command line;\n"
+               "3 done, but some rows were rejected.\n")
+               .arg(Cache::defaultPath());
+}
+
+int run(const Parsed &p)
+{
+    const CliContext ctx{p.cachePath};
+    if (p.command == QLatin1String("demo"))
+        return runDemoCommand(ctx, p.commandArgs);
+    if (p.command == QLatin1String("stats"))
+        return runStatsCommand(ctx, p.commandArgs);
+    if (p.command == QLatin1String("export"))
+        return runExportCommand(ctx, p.commandArgs);
+    if (p.command == QLatin1String("import"))
+        return runImportCommand(ctx, p.commandArgs);
+    return usageError(QStringLiteral("unknown command '%1'").arg(p.command));
+}
+
+} // namespace Cli

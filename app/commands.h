@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+// Exit statuses of contract section 5.
+namespace Exit {
+inline constexpr int Ok = 0;
+inline constexpr int Failed = 1;
+inline constexpr int Usage = 2;
+inline constexpr int PartlyRejected = 3;
+} // namespace Exit
+
+struct CliContext
+{
+    QString cachePath;
+};
+
+// Each headless command: args are what follows the command name.
+int runDemoCommand(const CliContext &ctx, const QStringList &args);
+int runStatsCommand(const CliContext &ctx, const QStringList &args);
+int runExportCommand(const CliContext &ctx, const QStringList &args);
+int runImportCommand(const CliContext &ctx, const QStringList &args);
+
+// One line on stderr, "uptake: message", and the usage exit status.
+int usageError(const QString &message);
+// "uptake: message" on stderr.
+void printError(const QString &message);

@@ -1,0 +1,44 @@
+#include "cli.h"
+#include "commands.h"
+
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <memory>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Uptake"));
+    QCoreApplication::setApplicationName(QStringLiteral("Uptake"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(UPTAKE_VERSION));
+
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const Cli::Parsed parsed = Cli::parse(arguments);
+
+    if (!parsed.error.isEmpty())
+        return usageError(parsed.error);
+    if (parsed.help) {
+        std::fputs(Cli::helpText().toLocal8Bit().constData(), stdout);
+        return Exit::Ok;
+    }
+    if (parsed.version) {
+        std::printf("uptake %s\n", UPTAKE_VERSION);
+        return Exit::Ok;
+    }
+    if (!parsed.command.isEmpty()) {
+        // Headless: no display needed.
+        QCoreApplication app(argc, argv);
+        return Cli::run(parsed);
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/uptake.svg")));
+    MainWindow window(parsed.cachePath);
+    window.show();
+    return app.exec();
+}

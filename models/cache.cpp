@@ -1,0 +1,207 @@
+#include "cache.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+
+#include <array>
+
+CacheError::CacheError(Kind kind, const QString &message)
+    : std::runtime_error(message.toStdString())
+    , m_kind(kind)
+{
+}
+
+namespace {
+
+// Each step brings the schema from version (index) to version (index + 1).
+// Never edit a step that has shipped: add a new one.
+const std::array<const char *, Cache::SchemaVersion> kMigrations = {
+    // 0 -> 1: catalogue, daily usage roll-ups, event keys, imported files, secret.
+    R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;
+CREATE TABLE models(
+    id INTEGER PRIMARY KEY,
+    model_id TEXT NOT NULL UNIQUE,
+    author TEXT, name TEXT, task TEXT, framework TEXT, license TEXT, tags TEXT,
+    created_at INTEGER, updated_at INTEGER,
+    versions INTEGER, files INTEGER, downloads INTEGER, likes INTEGER,
+    description TEXT,
+    listed INTEGER NOT NULL DEFAULT 1,
+    -- all-time usage figures, kept in step with usage_daily by every usage import
+    calls INTEGER NOT NULL DEFAULT 0,
+    failed_calls INTEGER NOT NULL DEFAULT 0,
+    unique_callers INTEGER NOT NULL DEFAULT 0,
+    repeat_callers INTEGER NOT NULL DEFAULT 0,
+    verified_calls INTEGER NOT NULL DEFAULT 0,
+    fees_nano INTEGER NOT NULL DEFAULT 0,
+    first_call INTEGER, last_call INTEGER,
+    active_days INTEGER NOT NULL DEFAULT 0
+);
+-- One row per model, UTC day (days since 1970-01-01) and pseudonymous caller.
+CREATE TABLE usage_daily(
+    model INTEGER NOT NULL,
+    day INTEGER NOT NULL,
+    caller INTEGER NOT NULL,
+    calls INTEGER NOT NULL,
+    failed_calls INTEGER NOT NULL DEFAULT 0,
+    tee_calls INTEGER NOT NULL DEFAULT 0,
+    zkml_calls INTEGER NOT NULL DEFAULT 0,
+    fees_nano INTEGER NOT NULL DEFAULT 0,
+    first_ts INTEGER, last_ts INTEGER,
+    PRIMARY KEY(model, day, caller)
+) WITHOUT ROWID;
+-- 64-bit digests of every event_id seen, for de-duplication across files and imports.
+CREATE TABLE event_keys(k INTEGER PRIMARY KEY);
+CREATE TABLE imported_files(
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    path TEXT NOT NULL,
+    content_hash BLOB NOT NULL,
+    size INTEGER NOT NULL,
+    imported_at INTEGER NOT NULL,
+    rows_imported INTEGER NOT NULL DEFAULT 0,
+    rows_rejected INTEGER NOT NULL DEFAULT 0,
+    UNIQUE(kind, content_hash)
+);
+)sql",
+    // 1 -> 2: indexes that let the browser sort and filter without scanning.
+    R"sql(
+CREATE INDEX models_by_calls ON models(calls, id);
+CREATE INDEX models_by_unique ON models(unique_callers, id);
+CREATE INDEX models_by_repeat ON models(repeat_callers, id);
+CREATE INDEX models_by_created ON models(created_at, id);
+CREATE INDEX models_by_author ON models(author, id);
+CREATE INDEX models_by_task ON models(task, id);
+)sql",
+};
+
+bool hasAnyTable(Database &db)
+{
+    return db.queryInt("SELECT count(*) FROM sqlite_schema").value_or(0) > 0;
+}
+
+void migrate(Database &db, int from, int to)
+{
+    Transaction tx(db);
+    for (int v = from; v < to; ++v)
+        db.exec(kMigrations[size_t(v)]);
+    if (from == 0) {
+        QByteArray key(32, Qt::Uninitialized);
+        QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(key.data()),
+                                             reinterpret_cast<quint32 *>(key.data() + key.size()));
+        Statement st(db, "INSERT INTO meta(key, value) VALUES('caller_secret', ?)");
+        st.bindBlob(1, key).run();
+        db.exec("PRAGMA application_id = " + std::to_string(Cache::ApplicationId));
+    }
+    db.exec("PRAGMA user_version = " + std::to_string(to));
+    tx.commit();
+}
+
+// Reads the header fields; translates "not a database" into a CacheError.
+std::pair<int, int> readIdentity(Database &db, const QString &path)
+{
+    try {
+        const int appId = int(db.queryInt("PRAGMA application_id").value_or(0));
+        const int version = int(db.queryInt("PRAGMA user_version").value_or(0));
+        return {appId, version};
+    } catch (const DbError &e) {
+        const int primary = e.code() & 0xff;
+        if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
+            throw CacheError(CacheError::Kind::Corrupt,
+                             QObject::tr("%1 is not an Uptake cache (not an SQLite database, or damaged).").arg(path));
+        throw CacheError(CacheError::Kind::Io, QObject::tr("%1: %2").arg(path, e.message()));
+    }
+}
+
+} // namespace
+
+namespace Cache {
+
+QString defaultPath()
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath() + QStringLiteral("/.local/share/Uptake");
+    return dir + QStringLiteral("/cache.sqlite");
+}
+
+void configureConnection(Database &db)
+{
+    db.exec("PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
+}
+
+Database open(const QString &path, Database::Mode mode)
+{
+    const QFileInfo info(path);
+    if (mode == Database::Mode::ReadWrite && !info.exists())
+        QDir().mkpath(info.absolutePath());
+    if (mode == Database::Mode::ReadOnly && !info.exists())
+        throw CacheError(CacheError::Kind::Io, QObject::tr("%1: no such cache file.").arg(path));
+
+    Database db;
+    try {
+        db = Database(path, mode);
+    } catch (const DbError &e) {
+        throw CacheError(CacheError::Kind::Io, e.message());
+    }
+    const auto [appId, version] = readIdentity(db, path);
+    const bool empty = !hasAnyTable(db);
+
+    if (appId != ApplicationId && !(appId == 0 && empty))
+        throw CacheError(CacheError::Kind::Foreign,
+                         QObject::tr("%1 is an SQLite database of another program, not an Uptake cache; "
+                                     "it was left untouched.").arg(path));
+    if (version > SchemaVersion)
+        throw CacheError(CacheError::Kind::TooNew,
+                         QObject::tr("%1 was made by a newer Uptake (cache schema %2; this build reads up to %3). "
+                                     "Update Uptake to open it.").arg(path).arg(version).arg(SchemaVersion));
+
+    try {
+        if (mode == Database::Mode::ReadWrite) {
+            // WAL lets the browser read while an import writes; NORMAL sync is durable at checkpoints
+            // and never corrupts on power loss in WAL mode.
+            db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+            if (version < SchemaVersion)
+                migrate(db, version, SchemaVersion);
+        } else if (version < SchemaVersion) {
+            throw CacheError(CacheError::Kind::TooNew,
+                             QObject::tr("%1 needs an upgrade, which a read-only open cannot do.").arg(path));
+        }
+        configureConnection(db);
+    } catch (const DbError &e) {
+        const int primary = e.code() & 0xff;
+        throw CacheError(primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB ? CacheError::Kind::Corrupt
+                                                                                : CacheError::Kind::Io,
+                         QObject::tr("%1: %2").arg(path, e.message()));
+    }
+    return db;
+}
+
+void createAtVersion(const QString &path, int version)
+{
+    Database db(path);
+    db.exec("PRAGMA journal_mode = WAL");
+    migrate(db, 0, version);
+}
+
+QByteArray secret(Database &db)
+{
+    Statement st(db, "SELECT value FROM meta WHERE key = 'caller_secret'");
+    if (!st.step())
+        throw DbError(QObject::tr("the cache has no caller secret"), SQLITE_CORRUPT);
+    return st.blob(0);
+}
+
+std::int64_t modelCount(Database &db)
+{
+    return db.queryInt("SELECT count(*) FROM models").value_or(0);
+}
+
+std::int64_t callCount(Database &db)
+{
+    return db.queryInt("SELECT coalesce(sum(calls), 0) FROM models").value_or(0);
+}
+
+} // namespace Cache

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "database.h"
+
+#include <QString>
+
+// An Uptake cache: an SQLite file with our application id, schema version and
+// per-cache secret. Opening runs the migrations a file made by an older Uptake needs.
+class CacheError : public std::runtime_error
+{
+public:
+    enum class Kind { Foreign, TooNew, Corrupt, Io };
+    CacheError(Kind kind, const QString &message);
+    Kind kind() const { return m_kind; }
+    QString message() const { return QString::fromStdString(what()); }
+
+private:
+    Kind m_kind;
+};
+
+namespace Cache {
+
+// 'UPTK': written to PRAGMA application_id so that we recognise our own files.
+inline constexpr int ApplicationId = 0x5550544b;
+inline constexpr int SchemaVersion = 2;
+
+// The platform's application-data folder, e.g. ~/.local/share/Uptake/cache.sqlite.
+QString defaultPath();
+
+// Opens (creating if absent) and migrates. Throws CacheError for a foreign, newer or
+// corrupt file; never modifies such a file.
+Database open(const QString &path, Database::Mode mode = Database::Mode::ReadWrite);
+
+// For tests of migrations: bring a fresh file only up to the given version.
+void createAtVersion(const QString &path, int version);
+
+// Per-connection settings every Uptake connection uses (WAL, foreign keys, cache size).
+void configureConnection(Database &db);
+
+// The random key for caller pseudonyms, created with the cache.
+QByteArray secret(Database &db);
+
+std::int64_t modelCount(Database &db);
+std::int64_t callCount(Database &db);
+
+} // namespace Cache

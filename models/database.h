@@ -1,0 +1,133 @@
+#pragma once
+
+#include <sqlite3.h>
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+// A thin RAII layer over the SQLite C API: one connection, prepared statements,
+// transactions and interruption. Errors are thrown as DbError.
+
+class DbError : public std::runtime_error
+{
+public:
+    DbError(const QString &message, int code);
+    int code() const { return m_code; }
+    QString message() const { return QString::fromStdString(what()); }
+    bool isInterrupt() const { return (m_code & 0xff) == SQLITE_INTERRUPT; }
+    bool isBusy() const { return (m_code & 0xff) == SQLITE_BUSY || (m_code & 0xff) == SQLITE_LOCKED; }
+    bool isFull() const { return (m_code & 0xff) == SQLITE_FULL; }
+
+private:
+    int m_code;
+};
+
+class Database final
+{
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    Database() = default;
+    explicit Database(const QString &path, Mode mode = Mode::ReadWrite);
+    ~Database();
+    Database(Database &&other) noexcept;
+    Database &operator=(Database &&other) noexcept;
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    bool isOpen() const { return m_db != nullptr; }
+    sqlite3 *handle() const { return m_db; }
+    QString path() const { return m_path; }
+    bool isReadOnly() const;
+
+    // Runs one or more statements that return no rows of interest.
+    void exec(std::string_view sql);
+    // Convenience: the first column of the first row, or nullopt.
+    std::optional<std::int64_t> queryInt(std::string_view sql);
+
+    // Safe to call from any thread: makes a running statement fail with SQLITE_INTERRUPT.
+    void interrupt();
+    std::int64_t lastInsertRowId() const;
+    int changes() const;
+    void close();
+
+    [[noreturn]] void fail(int rc, std::string_view context = {}) const;
+
+private:
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+};
+
+class Statement final
+{
+public:
+    Statement() = default;
+    Statement(Database &db, std::string_view sql);
+    ~Statement();
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&other) noexcept;
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    // Parameters are 1-based, as in SQLite.
+    Statement &bind(int index, std::int64_t value);
+    Statement &bind(int index, int value) { return bind(index, std::int64_t(value)); }
+    Statement &bind(int index, double value);
+    Statement &bind(int index, std::string_view utf8);
+    Statement &bind(int index, const char *utf8) { return bind(index, std::string_view(utf8)); }
+    Statement &bind(int index, const std::string &utf8) { return bind(index, std::string_view(utf8)); }
+    Statement &bind(int index, const QString &text);
+    Statement &bindBlob(int index, const QByteArray &blob);
+    Statement &bindNull(int index);
+    template<typename T>
+    Statement &bind(int index, const std::optional<T> &value)
+    {
+        return value ? bind(index, *value) : bindNull(index);
+    }
+
+    // True while a row is available; false when done. Throws on error.
+    bool step();
+    // Steps to completion and resets, for statements run for their effect.
+    void run();
+    void reset();
+
+    int columnCount() const;
+    bool isNull(int column) const;
+    std::int64_t int64(int column) const;
+    double real(int column) const;
+    std::string_view textView(int column) const;
+    QString text(int column) const;
+    QByteArray blob(int column) const;
+    std::optional<std::int64_t> optInt64(int column) const;
+    QString columnName(int column) const;
+
+    sqlite3_stmt *handle() const { return m_stmt; }
+
+private:
+    void check(int rc) const;
+
+    sqlite3_stmt *m_stmt = nullptr;
+    Database *m_db = nullptr;
+};
+
+// BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless committed.
+class Transaction final
+{
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    void commit();
+
+private:
+    Database &m_db;
+    bool m_done = false;
+};

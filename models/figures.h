@@ -1,0 +1,32 @@
+#pragma once
+
+#include "viewspec.h"
+
+#include <QJsonObject>
+
+#include <cstdint>
+
+class Database;
+
+// Catalogue-level figures of contract section 3 for a view (filter and window).
+struct CatalogueFigures
+{
+    std::int64_t models = 0; // rows in the view, listed or not
+    std::int64_t listed = 0;
+    std::int64_t called = 0; // listed models called at least once
+    std::int64_t calls = 0; // over all rows of the view
+    std::int64_t unlisted = 0;
+    double neverCalledShare = 0; // of listed models
+    double gini = 0; // of calls over listed models
+    double top1Share = 0; // share of listed models' calls taken by the top 1% of listed models
+    double top10Share = 0;
+
+    QJsonObject toJson() const;
+};
+
+namespace Figures {
+CatalogueFigures compute(Database &db, const ViewSpec &spec);
+// Pure helpers over call counts of listed models, for tests and charts.
+double gini(std::vector<std::int64_t> calls);
+double topShare(std::vector<std::int64_t> calls, double fraction);
+} // namespace Figures

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+// The normalisation rules of the data contract, free of I/O so that they can be
+// tested and fuzzed on their own.
+namespace TextRules {
+
+enum class Mode : std::uint8_t { Vanilla = 0, Tee = 1, Zkml = 2 };
+
+// Days since 1970-01-01 for a proleptic Gregorian date, and back.
+std::int64_t daysFromCivil(int y, unsigned m, unsigned d);
+void civilFromDays(std::int64_t days, int &y, unsigned &m, unsigned &d);
+
+// ISO 8601 (date and time; 'T' or space; optional fraction; 'Z', +HH:MM, +HHMM or no
+// offset = UTC), or integer Unix seconds. Returns Unix seconds UTC, or nullopt.
+// A date alone (YYYY-MM-DD) is accepted when allowDateOnly, as midnight UTC.
+std::optional<std::int64_t> parseTimestamp(std::string_view text, bool allowDateOnly = true);
+// YYYY-MM-DD only, as days since the epoch.
+std::optional<std::int64_t> parseDay(std::string_view text);
+
+// "2026-03-01T12:00:00Z" and "2026-03-01".
+std::string formatTimestamp(std::int64_t unixSeconds);
+std::string formatDay(std::int64_t days);
+
+// A non-negative decimal amount in units of 1e-9, rounded half-even past 9 digits.
+struct Fee
+{
+    std::int64_t nano = 0;
+    bool rounded = false;
+};
+enum class FeeError { None, Empty, Negative, Syntax, TooLarge };
+FeeError parseFee(std::string_view text, Fee &out);
+// Plain decimal without exponent or trailing zeros: 0.0025, 12, 0.000000002.
+std::string formatFee(std::int64_t nano);
+
+// vanilla/tee/zkml in any case, or the SDK's numbers 0 = vanilla, 1 = zkml, 2 = tee.
+// Empty text is vanilla.
+std::optional<Mode> parseMode(std::string_view text);
+
+// ok (or empty) = false, error = true; nullopt for anything else.
+std::optional<bool> parseFailedStatus(std::string_view text);
+
+// Trimmed; an EVM address (0x + 40 hex digits) lower-cased.
+std::string normaliseCaller(std::string_view raw);
+
+std::string_view trim(std::string_view s);
+
+} // namespace TextRules

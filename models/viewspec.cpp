@@ -1,0 +1,343 @@
+#include "viewspec.h"
+
+#include "database.h"
+#include "textrules.h"
+
+#include <QJsonArray>
+
+#include <array>
+
+namespace Columns {
+
+namespace {
+const std::array<Info, Count> kColumns = {{
+    {"model_id", "Model", Kind::Text},
+    {"author", "Author", Kind::Text},
+    {"task", "Task", Kind::Text},
+    {"created_at", "Listed on", Kind::Timestamp},
+    {"versions", "Versions", Kind::Integer},
+    {"calls", "Calls", Kind::Integer},
+    {"unique_callers", "Unique callers", Kind::Integer},
+    {"repeat_callers", "Repeat callers", Kind::Integer},
+    {"repeat_rate", "Repeat rate", Kind::Rate},
+    {"verified_calls", "Verified calls", Kind::Integer},
+    {"fees_paid", "Fees paid", Kind::Fee},
+    {"first_call_at", "First call", Kind::Timestamp},
+    {"last_call_at", "Last call", Kind::Timestamp},
+    {"listed", "Listed", Kind::Bool},
+    {"name", "Name", Kind::Text},
+    {"framework", "Framework", Kind::Text},
+    {"license", "License", Kind::Text},
+    {"tags", "Tags", Kind::Text},
+    {"updated_at", "Updated", Kind::Timestamp},
+    {"files", "Files", Kind::Integer},
+    {"downloads", "Downloads", Kind::Integer},
+    {"likes", "Likes", Kind::Integer},
+    {"failed_calls", "Failed calls", Kind::Integer},
+    {"active_days", "Active days", Kind::Integer},
+}};
+} // namespace
+
+const Info &info(int column)
+{
+    return kColumns.at(size_t(column));
+}
+
+int fromKey(QStringView key)
+{
+    for (int i = 0; i < Count; ++i)
+        if (key == QLatin1String(kColumns[size_t(i)].key))
+            return i;
+    return -1;
+}
+
+QStringList keys()
+{
+    QStringList out;
+    for (const Info &c : kColumns)
+        out << QString::fromLatin1(c.key);
+    return out;
+}
+
+} // namespace Columns
+
+QString ViewSpec::usageName(Usage u)
+{
+    switch (u) {
+    case Usage::All: return QStringLiteral("all");
+    case Usage::Never: return QStringLiteral("never");
+    case Usage::Called: return QStringLiteral("called");
+    case Usage::Repeat: return QStringLiteral("repeat");
+    case Usage::Unlisted: return QStringLiteral("unlisted");
+    }
+    return {};
+}
+
+std::optional<ViewSpec::Usage> ViewSpec::usageFromName(QStringView name)
+{
+    for (Usage u : {Usage::All, Usage::Never, Usage::Called, Usage::Repeat, Usage::Unlisted})
+        if (name.compare(usageName(u), Qt::CaseInsensitive) == 0)
+            return u;
+    return std::nullopt;
+}
+
+QJsonObject ViewSpec::toJson() const
+{
+    QJsonObject filters;
+    auto putText = [&](const char *key, const QString &v) {
+        if (!v.isEmpty())
+            filters.insert(QLatin1String(key), v);
+    };
+    putText("search", search);
+    putText("task", task);
+    putText("author", author);
+    putText("license", license);
+    putText("framework", framework);
+    filters.insert(QStringLiteral("usage"), usageName(usage));
+    if (minCalls)
+        filters.insert(QStringLiteral("min_calls"), qint64(*minCalls));
+    if (minRepeatCallers)
+        filters.insert(QStringLiteral("min_repeat_callers"), qint64(*minRepeatCallers));
+    if (listedFromDay)
+        filters.insert(QStringLiteral("listed_from"), QString::fromStdString(TextRules::formatDay(*listedFromDay)));
+    if (listedUntilDay)
+        filters.insert(QStringLiteral("listed_until"), QString::fromStdString(TextRules::formatDay(*listedUntilDay)));
+
+    QJsonObject window;
+    window.insert(QStringLiteral("since"), sinceDay ? QJsonValue(QString::fromStdString(TextRules::formatDay(*sinceDay)))
+                                                    : QJsonValue());
+    window.insert(QStringLiteral("until"), untilDay ? QJsonValue(QString::fromStdString(TextRules::formatDay(*untilDay)))
+                                                    : QJsonValue());
+    QJsonObject sort;
+    sort.insert(QStringLiteral("column"), QLatin1String(Columns::info(sortColumn).key));
+    sort.insert(QStringLiteral("order"), sortDescending ? QStringLiteral("desc") : QStringLiteral("asc"));
+
+    QJsonObject out;
+    out.insert(QStringLiteral("filters"), filters);
+    out.insert(QStringLiteral("window"), window);
+    out.insert(QStringLiteral("sort"), sort);
+    return out;
+}
+
+void SqlQuery::bindTo(Statement &st) const
+{
+    int i = 1;
+    for (const Value &v : params) {
+        if (const auto *n = std::get_if<std::int64_t>(&v))
+            st.bind(i++, *n);
+        else
+            st.bind(i++, std::get<std::string>(v));
+    }
+}
+
+namespace {
+
+// Where metrics come from: the models table's all-time figures, or a window over usage_daily.
+struct Source
+{
+    std::string with; // WITH clause, may be empty
+    std::string from;
+    std::string calls, failed, unique, repeat, verified, fees, first, last, activeDays;
+};
+
+Source source(const ViewSpec &spec, SqlQuery &q)
+{
+    Source s;
+    if (!spec.hasWindow()) {
+        s.from = " FROM models AS m";
+        s.calls = "m.calls";
+        s.failed = "m.failed_calls";
+        s.unique = "m.unique_callers";
+        s.repeat = "m.repeat_callers";
+        s.verified = "m.verified_calls";
+        s.fees = "m.fees_nano";
+        s.first = "m.first_call";
+        s.last = "m.last_call";
+        s.activeDays = "m.active_days";
+        return s;
+    }
+    std::string range;
+    if (spec.sinceDay) {
+        range += " AND day >= ?";
+        q.params.emplace_back(*spec.sinceDay);
+    }
+    if (spec.untilDay) {
+        range += " AND day <= ?";
+        q.params.emplace_back(*spec.untilDay);
+    }
+    // Repeat callers inside a window are callers with two or more distinct days inside it.
+    s.with = "WITH pc AS (SELECT model, caller, count(*) AS days, sum(calls) AS calls, sum(failed_calls) AS failed,"
+             " sum(tee_calls + zkml_calls) AS verified, sum(fees_nano) AS fees, min(first_ts) AS f, max(last_ts) AS l"
+             " FROM usage_daily WHERE 1" + range + " GROUP BY model, caller),"
+             " w AS (SELECT model, sum(calls) AS calls, sum(failed) AS failed, count(*) AS uc, sum(days >= 2) AS rc,"
+             " sum(verified) AS verified, sum(fees) AS fees, min(f) AS f, max(l) AS l FROM pc GROUP BY model),"
+             " wd AS (SELECT model, count(DISTINCT day) AS days FROM usage_daily WHERE 1" + range + " GROUP BY model) ";
+    // The range appears twice: bind its values twice.
+    if (spec.sinceDay)
+        q.params.emplace_back(*spec.sinceDay);
+    if (spec.untilDay)
+        q.params.emplace_back(*spec.untilDay);
+    s.from = " FROM models AS m LEFT JOIN w ON w.model = m.id LEFT JOIN wd ON wd.model = m.id";
+    s.calls = "coalesce(w.calls, 0)";
+    s.failed = "coalesce(w.failed, 0)";
+    s.unique = "coalesce(w.uc, 0)";
+    s.repeat = "coalesce(w.rc, 0)";
+    s.verified = "coalesce(w.verified, 0)";
+    s.fees = "coalesce(w.fees, 0)";
+    s.first = "w.f";
+    s.last = "w.l";
+    s.activeDays = "coalesce(wd.days, 0)";
+    return s;
+}
+
+std::string columnExpr(const Source &s, int column)
+{
+    using namespace Columns;
+    switch (column) {
+    case ModelId: return "m.model_id";
+    case Author: return "m.author";
+    case Task: return "m.task";
+    case CreatedAt: return "m.created_at";
+    case Versions: return "m.versions";
+    case Calls: return s.calls;
+    case UniqueCallers: return s.unique;
+    case RepeatCallers: return s.repeat;
+    case RepeatRate:
+        return "(CASE WHEN " + s.unique + " > 0 THEN CAST(" + s.repeat + " AS REAL) / " + s.unique + " END)";
+    case VerifiedCalls: return s.verified;
+    case FeesPaid: return s.fees;
+    case FirstCall: return s.first;
+    case LastCall: return s.last;
+    case Listed: return "m.listed";
+    case Name: return "m.name";
+    case Framework: return "m.framework";
+    case License: return "m.license";
+    case Tags: return "m.tags";
+    case UpdatedAt: return "m.updated_at";
+    case Files: return "m.files";
+    case Downloads: return "m.downloads";
+    case Likes: return "m.likes";
+    case FailedCalls: return s.failed;
+    case ActiveDays: return s.activeDays;
+    }
+    return "NULL";
+}
+
+std::string likePattern(const QString &text)
+{
+    std::string out = "%";
+    for (const char c : text.toStdString()) {
+        if (c == '%' || c == '_' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    out += '%';
+    return out;
+}
+
+std::string whereClause(const ViewSpec &spec, const Source &s, SqlQuery &q)
+{
+    std::string w = " WHERE 1";
+    const QString search = spec.search.trimmed();
+    if (!search.isEmpty()) {
+        w += " AND (m.model_id LIKE ? ESCAPE '\\' OR m.author LIKE ? ESCAPE '\\' OR m.task LIKE ? ESCAPE '\\'"
+             " OR m.tags LIKE ? ESCAPE '\\')";
+        const std::string pattern = likePattern(search);
+        for (int i = 0; i < 4; ++i)
+            q.params.emplace_back(pattern);
+    }
+    auto exact = [&](const char *col, const QString &v) {
+        if (!v.isEmpty()) {
+            w += std::string(" AND ") + col + " = ?";
+            q.params.emplace_back(v.toStdString());
+        }
+    };
+    exact("m.task", spec.task);
+    exact("m.author", spec.author);
+    exact("m.license", spec.license);
+    exact("m.framework", spec.framework);
+    switch (spec.usage) {
+    case ViewSpec::Usage::All: break;
+    case ViewSpec::Usage::Never: w += " AND " + s.calls + " = 0"; break;
+    case ViewSpec::Usage::Called: w += " AND " + s.calls + " > 0"; break;
+    case ViewSpec::Usage::Repeat: w += " AND " + s.repeat + " > 0"; break;
+    case ViewSpec::Usage::Unlisted: w += " AND m.listed = 0"; break;
+    }
+    if (spec.minCalls) {
+        w += " AND " + s.calls + " >= ?";
+        q.params.emplace_back(*spec.minCalls);
+    }
+    if (spec.minRepeatCallers) {
+        w += " AND " + s.repeat + " >= ?";
+        q.params.emplace_back(*spec.minRepeatCallers);
+    }
+    if (spec.listedFromDay) {
+        w += " AND m.created_at >= ?";
+        q.params.emplace_back(*spec.listedFromDay * 86400);
+    }
+    if (spec.listedUntilDay) {
+        w += " AND m.created_at < ?";
+        q.params.emplace_back((*spec.listedUntilDay + 1) * 86400);
+    }
+    return w;
+}
+
+std::string orderClause(const ViewSpec &spec, const Source &s)
+{
+    const char *dir = spec.sortDescending ? " DESC" : " ASC";
+    return " ORDER BY " + columnExpr(s, spec.sortColumn) + dir + ", m.id" + dir;
+}
+
+SqlQuery build(const ViewSpec &spec, const std::string &what, bool ordered, const std::string &extraWhere = {})
+{
+    SqlQuery q;
+    const Source s = source(spec, q);
+    std::string cols = what;
+    if (cols.empty()) {
+        cols = "m.id";
+        for (int c = 0; c < Columns::Count; ++c)
+            cols += ", " + columnExpr(s, c);
+    }
+    q.sql = s.with + "SELECT " + cols + s.from + whereClause(spec, s, q) + extraWhere;
+    if (ordered)
+        q.sql += orderClause(spec, s);
+    return q;
+}
+
+} // namespace
+
+namespace ViewQuery {
+
+SqlQuery select(const ViewSpec &spec)
+{
+    return build(spec, {}, true);
+}
+
+SqlQuery selectIds(const ViewSpec &spec, const std::vector<std::int64_t> &ids)
+{
+    std::string in = " AND m.id IN (";
+    for (size_t i = 0; i < ids.size(); ++i)
+        in += (i ? "," : "") + std::to_string(ids[i]);
+    in += ")";
+    return build(spec, {}, false, in);
+}
+
+SqlQuery orderedIds(const ViewSpec &spec)
+{
+    return build(spec, "m.id", true);
+}
+
+SqlQuery count(const ViewSpec &spec)
+{
+    return build(spec, "count(*)", false);
+}
+
+SqlQuery figures(const ViewSpec &spec)
+{
+    SqlQuery q;
+    const Source s = source(spec, q);
+    q.sql = s.with + "SELECT m.listed, " + s.calls + ", " + s.repeat + ", " + s.unique + s.from + whereClause(spec, s, q);
+    return q;
+}
+
+} // namespace ViewQuery

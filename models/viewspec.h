@@ -1,0 +1,116 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+class Statement;
+
+// The columns of the catalogue view, in the order of the CSV snapshot (contract
+// section 4) first, then the further fields. The table, export and stats share them.
+namespace Columns {
+
+enum Id : int {
+    ModelId,
+    Author,
+    Task,
+    CreatedAt,
+    Versions,
+    Calls,
+    UniqueCallers,
+    RepeatCallers,
+    RepeatRate,
+    VerifiedCalls,
+    FeesPaid,
+    FirstCall,
+    LastCall,
+    Listed,
+    // further columns, after the contract's fixed ones
+    Name,
+    Framework,
+    License,
+    Tags,
+    UpdatedAt,
+    Files,
+    Downloads,
+    Likes,
+    FailedCalls,
+    ActiveDays,
+    Count
+};
+
+enum class Kind { Text, Integer, Timestamp, Rate, Fee, Bool };
+
+struct Info
+{
+    const char *key; // CSV header and --sort name
+    const char *title; // untranslated; the UI passes it through tr()
+    Kind kind;
+};
+
+const Info &info(int column);
+// By CSV key; -1 when unknown.
+int fromKey(QStringView key);
+QStringList keys();
+
+} // namespace Columns
+
+// What the user is looking at: filters, the usage window and the sort. The window,
+// the CLI export and stats all describe their view with this, and one builder turns it
+// into SQL, so that the window shows what the CLI computes.
+struct ViewSpec
+{
+    enum class Usage { All, Never, Called, Repeat, Unlisted };
+
+    QString search;
+    QString task;
+    QString author;
+    QString license;
+    QString framework;
+    Usage usage = Usage::All;
+    std::optional<std::int64_t> minCalls;
+    std::optional<std::int64_t> minRepeatCallers;
+    std::optional<std::int64_t> listedFromDay, listedUntilDay; // days since epoch, inclusive
+    std::optional<std::int64_t> sinceDay, untilDay; // usage window, inclusive
+
+    int sortColumn = Columns::Calls;
+    bool sortDescending = true;
+
+    bool hasWindow() const { return sinceDay.has_value() || untilDay.has_value(); }
+    bool operator==(const ViewSpec &) const = default;
+
+    QJsonObject toJson() const;
+    static QString usageName(Usage u);
+    static std::optional<Usage> usageFromName(QStringView name);
+};
+
+// SQL text plus its parameters, bound in order.
+struct SqlQuery
+{
+    using Value = std::variant<std::int64_t, std::string>;
+    std::string sql;
+    std::vector<Value> params;
+
+    void bindTo(Statement &st) const;
+};
+
+namespace ViewQuery {
+
+// SELECT m.id, then one column per Columns::Id in order, for the whole filtered view,
+// sorted. Timestamps come back as Unix seconds, fees in nano units, rate as REAL.
+SqlQuery select(const ViewSpec &spec);
+// The same, only the rows whose ids are in the given list (for loading a page of a view).
+SqlQuery selectIds(const ViewSpec &spec, const std::vector<std::int64_t> &ids);
+// SELECT m.id in view order: the key list a lazy table pages through.
+SqlQuery orderedIds(const ViewSpec &spec);
+SqlQuery count(const ViewSpec &spec);
+// SELECT listed, calls, repeat_callers, unique_callers for the catalogue-level figures.
+SqlQuery figures(const ViewSpec &spec);
+
+} // namespace ViewQuery
