@@ -97,3 +97,35 @@ inline void writeModel(Database &db, const char *id, const char *task, const cha
 }
 
 } // namespace TestUtil
+
+namespace TestUtil {
+
+// The small hand-computed fixture used by the metric, query and export suites.
+// Expected figures (all time):
+//   lab/alpha  calls 4, failed 1, unique 2, repeat 1, verified 2, fees 0.003000002, days 2,
+//              first 2026-03-01T10:00:00Z, last 2026-03-03T12:00:00Z
+//   lab/beta   calls 3, unique 2, repeat 0, days 1
+//   og/vol, og/risk  never called;  ghost/model  unlisted, 1 call
+inline void buildFixture(Database &db)
+{
+    writeModel(db, "lab/alpha", "text-generation", "lab", "2025-01-10T08:00:00Z");
+    writeModel(db, "lab/beta", "text-generation", "lab", "2025-06-01T00:00:00Z");
+    writeModel(db, "og/vol", "Volatility Forecasting", "og", "2026-01-05T00:00:00Z");
+    writeModel(db, "og/risk", "Risk Assessment", "og", "2026-02-01T00:00:00Z");
+    using M = TextRules::Mode;
+    writeCalls(db, {
+        {"2026-03-01T10:00:00Z", "lab/alpha", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "e1", M::Tee, 2000000},
+        // 01:00 at +02:00 is 23:00 UTC the day before: the same UTC day as e1.
+        {"2026-03-02T01:00:00+02:00", "lab/alpha", "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", "e2", M::Vanilla,
+         1000000},
+        {"2026-03-03T00:30:00Z", "lab/alpha", "0X5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED", "e3", M::Zkml, 2},
+        {"2026-03-03T12:00:00Z", "lab/alpha", "agent-42", "e4", M::Vanilla, 0, true},
+        {"2026-03-04T12:00:00Z", "lab/alpha", "agent-43", "e4", M::Tee, 999}, // duplicate event id: dropped
+        {"2026-03-05T09:00:00Z", "lab/beta", "agent-42", "e5"},
+        {"2026-03-05T10:00:00Z", "lab/beta", "caller-three"},
+        {"2026-03-05T11:00:00Z", "lab/beta", "caller-three"},
+        {"2026-03-04T00:00:00Z", "ghost/model", "someone"},
+    });
+}
+
+} // namespace TestUtil

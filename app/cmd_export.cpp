@@ -1,0 +1,47 @@
+#include "cache.h"
+#include "commands.h"
+#include "consoleprogress.h"
+#include "exporter.h"
+#include "viewargs.h"
+
+#include <cstdio>
+
+int runExportCommand(const CliContext &ctx, const QStringList &args)
+{
+    ViewSpec spec;
+    QString out;
+    for (int i = 0; i < args.size(); ++i) {
+        QString error;
+        switch (ViewArgs::take(args, i, spec, error, true)) {
+        case ViewArgs::Result::Taken: continue;
+        case ViewArgs::Result::Error: return usageError(QStringLiteral("export: %1").arg(error));
+        case ViewArgs::Result::NotMine: break;
+        }
+        const QString &a = args.at(i);
+        if (a.startsWith(QLatin1Char('-')) && a != QLatin1String("-"))
+            return usageError(QStringLiteral("export: unknown option '%1'").arg(a));
+        if (!out.isEmpty())
+            return usageError(QStringLiteral("export: one output file only ('%1' and '%2')").arg(out, a));
+        out = a;
+    }
+    if (out.isEmpty())
+        return usageError(QStringLiteral("export: name the output file, e.g. uptake export snapshot.csv"));
+
+    try {
+        Database db = Cache::open(ctx.cachePath, Database::Mode::ReadWrite);
+        ConsoleProgress progress(QStringLiteral("export"));
+        const ExportResult r = Exporter::exportCsv(db, spec, out, progress.callback());
+        progress.clear();
+        std::fprintf(stderr, "export: %lld rows to %s (and %s) in %.1f s\n", static_cast<long long>(r.rows),
+                     out.toLocal8Bit().constData(), r.sidecarPath.toLocal8Bit().constData(),
+                     progress.elapsedSeconds());
+        return Exit::Ok;
+    } catch (const CacheError &e) {
+        printError(e.message());
+    } catch (const ExportError &e) {
+        printError(e.message());
+    } catch (const DbError &e) {
+        printError(QStringLiteral("%1: %2").arg(ctx.cachePath, e.message()));
+    }
+    return Exit::Failed;
+}

@@ -1,0 +1,156 @@
+#include "exporter.h"
+
+#include "database.h"
+#include "figures.h"
+#include "textrules.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <charconv>
+#include <cmath>
+
+namespace Exporter {
+
+void appendTextCell(std::string &out, std::string_view text)
+{
+    // A spreadsheet runs a cell that starts like a formula; a leading quote keeps it text.
+    const bool guard = !text.empty()
+                       && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t'
+                           || text[0] == '\r');
+    const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos;
+    if (quote)
+        out += '"';
+    if (guard)
+        out += '\'';
+    for (char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    if (quote)
+        out += '"';
+}
+
+std::string formatRate(double rate)
+{
+    // Six decimals is finer than any count of callers a desktop holds makes meaningful,
+    // and keeps the cell a plain decimal (no exponent).
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6f", rate);
+    std::string s(buf);
+    while (s.size() > 1 && s.back() == '0')
+        s.pop_back();
+    if (s.back() == '.')
+        s.pop_back();
+    return s;
+}
+
+namespace {
+
+void appendCell(std::string &out, const Statement &st, int sqlColumn, Columns::Kind kind)
+{
+    if (st.isNull(sqlColumn))
+        return; // unknown: an empty cell
+    switch (kind) {
+    case Columns::Kind::Text: appendTextCell(out, st.textView(sqlColumn)); break;
+    case Columns::Kind::Integer: {
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, st.int64(sqlColumn));
+        out.append(buf, r.ptr);
+        break;
+    }
+    case Columns::Kind::Timestamp: out += TextRules::formatTimestamp(st.int64(sqlColumn)); break;
+    case Columns::Kind::Rate: out += formatRate(st.real(sqlColumn)); break;
+    case Columns::Kind::Fee: out += TextRules::formatFee(st.int64(sqlColumn)); break;
+    case Columns::Kind::Bool: out += st.int64(sqlColumn) ? "true" : "false"; break;
+    }
+}
+
+void writeAll(QSaveFile &file, const std::string &data)
+{
+    if (file.write(data.data(), qint64(data.size())) != qint64(data.size()))
+        throw ExportError(QObject::tr("%1: cannot write: %2").arg(file.fileName(), file.errorString()));
+}
+
+} // namespace
+
+ExportResult exportCsv(Database &db, const ViewSpec &spec, const QString &outPath, const ProgressFn &progress)
+{
+    ExportResult result;
+    result.csvPath = outPath;
+    result.sidecarPath = outPath + QStringLiteral(".json");
+
+    std::int64_t total = 0;
+    if (progress) {
+        const SqlQuery cq = ViewQuery::count(spec);
+        Statement cs(db, cq.sql);
+        cq.bindTo(cs);
+        if (cs.step())
+            total = cs.int64(0);
+    }
+
+    QSaveFile csv(outPath);
+    if (!csv.open(QIODevice::WriteOnly))
+        throw ExportError(QObject::tr("%1: cannot create: %2").arg(outPath, csv.errorString()));
+
+    std::string buf;
+    buf.reserve(1 << 20);
+    for (int c = 0; c < Columns::Count; ++c) {
+        if (c)
+            buf += ',';
+        buf += Columns::info(c).key;
+    }
+    buf += "\r\n";
+
+    const SqlQuery q = ViewQuery::select(spec);
+    Statement st(db, q.sql);
+    q.bindTo(st);
+    while (st.step()) {
+        for (int c = 0; c < Columns::Count; ++c) {
+            if (c)
+                buf += ',';
+            appendCell(buf, st, c + 1, Columns::info(c).kind);
+        }
+        buf += "\r\n";
+        ++result.rows;
+        if (buf.size() >= (1 << 20) - 4096) {
+            writeAll(csv, buf);
+            buf.clear();
+            if (progress && !progress(result.rows, total))
+                throw Cancelled(); // QSaveFile's destructor discards the temporary file
+        }
+    }
+    writeAll(csv, buf);
+
+    // The sidecar is written before the CSV is renamed into place: a snapshot never
+    // appears without its description.
+    const CatalogueFigures figures = Figures::compute(db, spec);
+    QJsonObject side = spec.toJson();
+    side.insert(QStringLiteral("exported_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    side.insert(QStringLiteral("uptake_version"), QStringLiteral(UPTAKE_VERSION));
+    side.insert(QStringLiteral("cache"), QFileInfo(db.path()).absoluteFilePath());
+    side.insert(QStringLiteral("file"), QFileInfo(outPath).fileName());
+    side.insert(QStringLiteral("rows"), qint64(result.rows));
+    side.insert(QStringLiteral("columns"), QJsonValue::fromVariant(Columns::keys()));
+    side.insert(QStringLiteral("figures"), figures.toJson());
+
+    QSaveFile sidecar(result.sidecarPath);
+    if (!sidecar.open(QIODevice::WriteOnly))
+        throw ExportError(QObject::tr("%1: cannot create: %2").arg(result.sidecarPath, sidecar.errorString()));
+    writeAll(sidecar, QJsonDocument(side).toJson(QJsonDocument::Indented).toStdString());
+    if (!sidecar.commit())
+        throw ExportError(QObject::tr("%1: cannot write: %2").arg(result.sidecarPath, sidecar.errorString()));
+    if (!csv.commit()) {
+        QFile::remove(result.sidecarPath);
+        throw ExportError(QObject::tr("%1: cannot write: %2").arg(outPath, csv.errorString()));
+    }
+    if (progress)
+        progress(result.rows, total);
+    return result;
+}
+
+} // namespace Exporter

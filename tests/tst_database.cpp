@@ -1,0 +1,112 @@
+#include "database.h"
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init() { QVERIFY(m_dir.isValid()); }
+
+    void bindAndRead()
+    {
+        Database db(m_dir.filePath(QStringLiteral("a.sqlite")));
+        db.exec("CREATE TABLE t(i INTEGER, s TEXT, r REAL, n)");
+        Statement ins(db, "INSERT INTO t VALUES(?, ?, ?, ?)");
+        ins.bind(1, std::int64_t(1) << 40).bind(2, QStringLiteral("größe ✓")).bind(3, 0.5).bindNull(4).run();
+        Statement sel(db, "SELECT i, s, r, n FROM t");
+        QVERIFY(sel.step());
+        QCOMPARE(sel.int64(0), std::int64_t(1) << 40);
+        QCOMPARE(sel.text(1), QStringLiteral("größe ✓"));
+        QCOMPARE(sel.real(2), 0.5);
+        QVERIFY(sel.isNull(3));
+        QVERIFY(!sel.optInt64(3).has_value());
+        QVERIFY(!sel.step());
+    }
+
+    void badSqlThrows()
+    {
+        Database db(m_dir.filePath(QStringLiteral("b.sqlite")));
+        QVERIFY_THROWS_EXCEPTION(DbError, Statement(db, "SELEC nonsense"));
+        QVERIFY_THROWS_EXCEPTION(DbError, db.exec("INSERT INTO missing VALUES(1)"));
+    }
+
+    void transactionRollsBackOnError()
+    {
+        Database db(m_dir.filePath(QStringLiteral("c.sqlite")));
+        db.exec("CREATE TABLE t(k INTEGER PRIMARY KEY)");
+        db.exec("INSERT INTO t VALUES(1)");
+        try {
+            Transaction tx(db);
+            db.exec("INSERT INTO t VALUES(2)");
+            db.exec("INSERT INTO t VALUES(1)"); // constraint violation
+            tx.commit();
+            QFAIL("the duplicate key should have thrown");
+        } catch (const DbError &e) {
+            QCOMPARE(e.code() & 0xff, SQLITE_CONSTRAINT);
+        }
+        QCOMPARE(db.queryInt("SELECT count(*) FROM t"), std::optional<std::int64_t>(1));
+        QVERIFY(sqlite3_get_autocommit(db.handle())); // no transaction left open
+    }
+
+    void transactionCommits()
+    {
+        Database db(m_dir.filePath(QStringLiteral("d.sqlite")));
+        db.exec("CREATE TABLE t(k INTEGER PRIMARY KEY)");
+        {
+            Transaction tx(db);
+            db.exec("INSERT INTO t VALUES(7)");
+            tx.commit();
+        }
+        Database other(m_dir.filePath(QStringLiteral("d.sqlite")));
+        QCOMPARE(other.queryInt("SELECT k FROM t"), std::optional<std::int64_t>(7));
+    }
+
+    void interruptStopsRunningQuery()
+    {
+        Database db(m_dir.filePath(QStringLiteral("e.sqlite")));
+        std::atomic<bool> started = false;
+        std::atomic<int> code = 0;
+        QElapsedTimer timer;
+        // A query that would run for minutes: counting to 10^12 in a recursive CTE.
+        QThread *worker = QThread::create([&] {
+            try {
+                Statement st(db, "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000000)"
+                                 " SELECT count(*) FROM c");
+                started = true;
+                st.step();
+            } catch (const DbError &e) {
+                code = e.code();
+            }
+        });
+        timer.start();
+        worker->start();
+        QTRY_VERIFY(started.load());
+        QTest::qWait(50);
+        db.interrupt();
+        QVERIFY(worker->wait(10000));
+        delete worker;
+        QCOMPARE(code.load() & 0xff, SQLITE_INTERRUPT);
+        QVERIFY(timer.elapsed() < 10000);
+        // The connection stays usable after an interrupt.
+        QCOMPARE(db.queryInt("SELECT 42"), std::optional<std::int64_t>(42));
+    }
+
+    void openMissingReadOnlyFails()
+    {
+        QVERIFY_THROWS_EXCEPTION(DbError, Database(m_dir.filePath(QStringLiteral("none/x.sqlite")),
+                                                   Database::Mode::ReadOnly));
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"

@@ -1,0 +1,119 @@
+#include "cache.h"
+#include "demo.h"
+#include "textrules.h"
+
+#include <QCryptographicHash>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+// A digest of everything the demo wrote that does not depend on the per-cache secret.
+QByteArray contentDigest(Database &db)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    Statement m(db, "SELECT model_id, author, task, created_at, versions, downloads, calls, unique_callers,"
+                    " repeat_callers, verified_calls, fees_nano, first_call, last_call FROM models ORDER BY model_id");
+    while (m.step())
+        for (int c = 0; c < m.columnCount(); ++c) {
+            const std::string_view v = m.textView(c);
+            h.addData(QByteArrayView(v.data(), qsizetype(v.size())));
+            h.addData("|");
+        }
+    return h.result();
+}
+} // namespace
+
+class TestDemo : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void sameSeedSameCache()
+    {
+        DemoOptions opt;
+        opt.models = 3000;
+        opt.events = 60000;
+        opt.seed = 7;
+        opt.endDay = TextRules::parseDay("2026-11-01");
+        Database a = Cache::open(m_dir.filePath(QStringLiteral("a.sqlite")));
+        Database b = Cache::open(m_dir.filePath(QStringLiteral("b.sqlite")));
+        Database c = Cache::open(m_dir.filePath(QStringLiteral("c.sqlite")));
+        Demo::generate(a, opt);
+        Demo::generate(b, opt);
+        opt.seed = 8;
+        Demo::generate(c, opt);
+        QCOMPARE(contentDigest(a), contentDigest(b));
+        QVERIFY(contentDigest(a) != contentDigest(c));
+        QVERIFY(Demo::isDemoCache(a));
+    }
+
+    void realisticShape()
+    {
+        DemoOptions opt;
+        opt.models = 5000;
+        opt.events = 200000;
+        opt.seed = 1;
+        opt.endDay = TextRules::parseDay("2026-11-01");
+        Database db = Cache::open(m_dir.filePath(QStringLiteral("shape.sqlite")));
+        const DemoResult r = Demo::generate(db, opt);
+        QCOMPARE(r.models, 5000);
+        QCOMPARE(Cache::modelCount(db), 5000);
+        QVERIFY(r.duplicates > 0); // the logs repeat some events, and the writer drops them
+        QCOMPARE(r.events + r.duplicates, 200000);
+        QCOMPARE(Cache::callCount(db), r.events);
+
+        const auto q = [&](const char *sql) { return db.queryInt(sql).value_or(-1); };
+        // Most models are never called.
+        const std::int64_t called = q("SELECT count(*) FROM models WHERE calls > 0");
+        QVERIFY2(called < 5000 / 2, qPrintable(QString::number(called)));
+        QVERIFY(called > 100);
+        // Heavy tail: the top 1% of models carry a large share of the calls.
+        const std::int64_t top = q("SELECT sum(calls) FROM (SELECT calls FROM models ORDER BY calls DESC LIMIT 50)");
+        QVERIFY2(top * 100 / r.events >= 30, qPrintable(QString::number(top)));
+        // Some callers come back on other days, fewer than come at all.
+        const std::int64_t unique = q("SELECT sum(unique_callers) FROM models");
+        const std::int64_t repeat = q("SELECT sum(repeat_callers) FROM models");
+        QVERIFY(repeat > 0);
+        QVERIFY(repeat < unique);
+        // Verification and fees exist, but most calls are vanilla.
+        const std::int64_t verified = q("SELECT sum(verified_calls) FROM models");
+        QVERIFY(verified > 0 && verified < r.events / 2);
+        QVERIFY(q("SELECT sum(fees_nano) FROM models") > 0);
+        QVERIFY(q("SELECT sum(failed_calls) FROM models") > 0);
+        // Usage spans the last 120 days; listings three years.
+        const std::int64_t end = *opt.endDay;
+        QVERIFY(q("SELECT min(day) FROM usage_daily") >= end - 120);
+        QCOMPARE(q("SELECT max(day) FROM usage_daily"), end);
+        QVERIFY(q("SELECT (max(created_at) - min(created_at)) / 86400 FROM models") > 900);
+        // Both registry flavours and several tasks, every model with an author.
+        QVERIFY(q("SELECT count(*) FROM models WHERE author = 'opengradient'") > 0);
+        QVERIFY(q("SELECT count(DISTINCT task) FROM models") >= 12);
+        QCOMPARE(q("SELECT count(*) FROM models WHERE author IS NULL OR task IS NULL"), 0);
+        QVERIFY(q("SELECT count(*) FROM models WHERE versions > 1") > 0);
+    }
+
+    void cancelLeavesCacheEmpty()
+    {
+        Database db = Cache::open(m_dir.filePath(QStringLiteral("cancel.sqlite")));
+        DemoOptions opt;
+        opt.models = 2000;
+        opt.events = 100000;
+        int calls = 0;
+        QVERIFY_THROWS_EXCEPTION(Cancelled, Demo::generate(db, opt, [&](std::int64_t done, std::int64_t) {
+            ++calls;
+            return done < 50000;
+        }));
+        QVERIFY(calls > 1);
+        QCOMPARE(Cache::modelCount(db), 0);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM usage_daily"), std::optional<std::int64_t>(0));
+        QVERIFY(!Demo::isDemoCache(db));
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestDemo)
+#include "tst_demo.moc"

@@ -1,0 +1,186 @@
+#include "cache.h"
+#include "ingest.h"
+#include "testutil.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+struct Row
+{
+    std::int64_t calls, failed, unique, repeat, verified, fees, days, listed;
+    std::optional<std::int64_t> first, last;
+};
+
+static Row rowOf(Database &db, const char *id)
+{
+    Statement st(db, "SELECT calls, failed_calls, unique_callers, repeat_callers, verified_calls, fees_nano,"
+                     " active_days, listed, first_call, last_call FROM models WHERE model_id = ?");
+    st.bind(1, id);
+    if (!st.step())
+        return Row{-1, -1, -1, -1, -1, -1, -1, -1, {}, {}};
+    return Row{st.int64(0), st.int64(1), st.int64(2), st.int64(3), st.int64(4),
+               st.int64(5), st.int64(6), st.int64(7), st.optInt64(8), st.optInt64(9)};
+}
+
+class TestIngest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("c%1.sqlite").arg(++m_n));
+    }
+
+    void perModelFigures()
+    {
+        Database db = Cache::open(m_path);
+        TestUtil::buildFixture(db);
+        const Row a = rowOf(db, "lab/alpha");
+        QCOMPARE(a.calls, 4);
+        QCOMPARE(a.failed, 1);
+        QCOMPARE(a.unique, 2); // three spellings of one address, plus agent-42
+        QCOMPARE(a.repeat, 1); // the address: 1 and 3 March; agent-42 only on the 3rd
+        QCOMPARE(a.verified, 2);
+        QCOMPARE(a.fees, 3000002);
+        QCOMPARE(a.days, 2);
+        QCOMPARE(a.first, TextRules::parseTimestamp("2026-03-01T10:00:00Z"));
+        QCOMPARE(a.last, TextRules::parseTimestamp("2026-03-03T12:00:00Z"));
+
+        const Row b = rowOf(db, "lab/beta");
+        QCOMPARE(b.calls, 3); // calls without event_id are never duplicates
+        QCOMPARE(b.unique, 2);
+        QCOMPARE(b.repeat, 0);
+        QCOMPARE(b.days, 1);
+
+        const Row never = rowOf(db, "og/risk");
+        QCOMPARE(never.calls, 0);
+        QVERIFY(!never.first.has_value());
+
+        const Row ghost = rowOf(db, "ghost/model");
+        QCOMPARE(ghost.listed, 0);
+        QCOMPARE(ghost.calls, 1);
+    }
+
+    void eventIdsDeduplicateAcrossImports()
+    {
+        Database db = Cache::open(m_path);
+        TestUtil::buildFixture(db);
+        // The same events again (a re-import with --force): nothing changes.
+        TestUtil::writeCalls(db, {{"2026-03-01T10:00:00Z", "lab/alpha", "x", "e1"},
+                                  {"2026-03-09T10:00:00Z", "lab/alpha", "x", " e2 "}});
+        QCOMPARE(rowOf(db, "lab/alpha").calls, 4);
+        // A new event adds to the existing day rows.
+        TestUtil::writeCalls(db, {{"2026-03-03T23:59:59Z", "lab/alpha", "agent-42", "e9", TextRules::Mode::Tee, 5}});
+        const Row a = rowOf(db, "lab/alpha");
+        QCOMPARE(a.calls, 5);
+        QCOMPARE(a.verified, 3);
+        QCOMPARE(a.fees, 3000007);
+        QCOMPARE(a.repeat, 1); // agent-42 still on one day only
+        QCOMPARE(a.last, TextRules::parseTimestamp("2026-03-03T23:59:59Z"));
+    }
+
+    void unlistedJoinsUpWhenListed()
+    {
+        Database db = Cache::open(m_path);
+        TestUtil::buildFixture(db);
+        TestUtil::writeModel(db, "ghost/model", "text-classification", "ghost");
+        const Row ghost = rowOf(db, "ghost/model");
+        QCOMPARE(ghost.listed, 1);
+        QCOMPARE(ghost.calls, 1);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM models WHERE model_id = 'ghost/model'"),
+                 std::optional<std::int64_t>(1));
+    }
+
+    void catalogueUpsertKeepsUnknownsNull()
+    {
+        Database db = Cache::open(m_path);
+        TestUtil::writeModel(db, "lab/x", "text-generation", "lab");
+        TestUtil::writeModel(db, "lab/x", "summarization");
+        Statement st(db, "SELECT task, author, downloads, versions FROM models WHERE model_id = 'lab/x'");
+        QVERIFY(st.step());
+        QCOMPARE(st.text(0), QStringLiteral("summarization"));
+        QVERIFY(st.isNull(1));
+        QVERIFY(st.isNull(2));
+        QVERIFY(st.isNull(3));
+        QCOMPARE(Cache::modelCount(db), 1);
+    }
+
+    void largeBatchesAndDuplicatesAcrossBatches()
+    {
+        // More events than one writer batch, with every event sent twice far apart.
+        Database db = Cache::open(m_path);
+        const int n = 300000;
+        {
+            Transaction tx(db);
+            UsageWriter w(db);
+            std::string id, caller;
+            for (int pass = 0; pass < 2; ++pass) {
+                for (int i = 0; i < n; ++i) {
+                    id = "ev-" + std::to_string(i);
+                    caller = "c" + std::to_string(i % 1000);
+                    UsageEvent e;
+                    e.timestamp = 1772323200 + std::int64_t((i / 1000) % 5) * 86400;
+                    e.modelId = (i % 2) ? "m/odd" : "m/even";
+                    e.caller = caller;
+                    e.eventId = id;
+                    w.add(e);
+                }
+            }
+            const UsageSummary s = w.finish();
+            QCOMPARE(s.added, n);
+            QCOMPARE(s.duplicates, n);
+            QCOMPARE(s.unlistedModels, 2);
+            tx.commit();
+        }
+        QCOMPARE(Cache::callCount(db), n);
+        // Even callers c0, c2... only call m/even; (i / 1000) % 5 spreads each over five days.
+        QCOMPARE(rowOf(db, "m/even").unique, 500);
+        QCOMPARE(rowOf(db, "m/even").repeat, 500);
+        QCOMPARE(rowOf(db, "m/even").days, 5);
+    }
+
+    void noRawCallerInCacheFiles()
+    {
+        const QByteArray raw = "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed";
+        {
+            Database db = Cache::open(m_path);
+            TestUtil::buildFixture(db);
+            // Check while the WAL still holds the pages, then again after the checkpoint on close.
+            for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+                QFile f(m_path + suffix);
+                if (!f.open(QIODevice::ReadOnly))
+                    continue;
+                const QByteArray bytes = f.readAll();
+                QVERIFY(!bytes.isEmpty());
+                for (const QByteArray &id : {raw, raw.toUpper().mid(2), QByteArray("agent-42"),
+                                             QByteArray("caller-three"), QByteArray("someone")})
+                    QVERIFY2(!bytes.contains(id), id.constData());
+            }
+        }
+        QFile f(m_path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.contains("lab/alpha")); // the scan does see stored text
+        QVERIFY(!bytes.contains(raw));
+        QVERIFY(!bytes.contains("agent-42"));
+    }
+
+    void pseudonymIsKeyed()
+    {
+        const QByteArray k1(32, 'a'), k2(32, 'b');
+        QCOMPARE(UsageWriter::pseudonym(k1, "agent-42"), UsageWriter::pseudonym(k1, "agent-42"));
+        QVERIFY(UsageWriter::pseudonym(k1, "agent-42") != UsageWriter::pseudonym(k2, "agent-42"));
+        QVERIFY(UsageWriter::pseudonym(k1, "agent-42") != UsageWriter::pseudonym(k1, "agent-43"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    int m_n = 0;
+};
+
+QTEST_GUILESS_MAIN(TestIngest)
+#include "tst_ingest.moc"
