@@ -1,23 +1,116 @@
+#include "cache.h"
 #include "commands.h"
+#include "consoleprogress.h"
+#include "importer.h"
 
-// Argument handling first; the importers themselves follow in models/importer.
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace {
+
+void printLine(const QString &line)
+{
+    std::fprintf(stderr, "%s\n", line.toLocal8Bit().constData());
+}
+
+} // namespace
+
+// uptake import catalogue FILE... [--format auto|hf|opengradient|csv]
+// uptake import usage FILE... [--strict] [--force]
+// Each file is imported in its own transaction; a failing file does not stop the others,
+// and the exit status is the worst outcome: 1 if any file failed, else 3 if any row was
+// rejected, else 0.
 int runImportCommand(const CliContext &ctx, const QStringList &args)
 {
-    Q_UNUSED(ctx);
     if (args.isEmpty())
         return usageError(QStringLiteral("import: say what to import: catalogue or usage"));
+    ImportOptions opt;
     const QString &kind = args.first();
-    if (kind != QLatin1String("catalogue") && kind != QLatin1String("usage"))
+    if (kind == QLatin1String("catalogue"))
+        opt.kind = ImportOptions::Catalogue;
+    else if (kind == QLatin1String("usage"))
+        opt.kind = ImportOptions::Usage;
+    else
         return usageError(QStringLiteral("import: unknown kind '%1' (catalogue or usage)").arg(kind));
+
+    const bool catalogue = opt.kind == ImportOptions::Catalogue;
     QStringList files;
+    bool optionsDone = false;
     for (int i = 1; i < args.size(); ++i) {
         const QString &a = args.at(i);
-        if (a.startsWith(QLatin1Char('-')) && a != QLatin1String("-"))
+        if (optionsDone || !a.startsWith(QLatin1String("--"))) {
+            files << a;
+        } else if (a == QLatin1String("--")) {
+            optionsDone = true;
+        } else if (catalogue && (a == QLatin1String("--format") || a.startsWith(QLatin1String("--format=")))) {
+            QString value;
+            if (a.startsWith(QLatin1String("--format="))) {
+                value = a.mid(9);
+            } else {
+                if (i + 1 >= args.size())
+                    return usageError(QStringLiteral("--format needs one of auto, hf, opengradient, csv"));
+                value = args.at(++i);
+            }
+            if (!ImportOptions::parseFormat(value, opt.format))
+                return usageError(QStringLiteral("--format: unknown format '%1' (auto, hf, opengradient or csv)").arg(value));
+        } else if (!catalogue && a == QLatin1String("--strict")) {
+            opt.strict = true;
+        } else if (!catalogue && a == QLatin1String("--force")) {
+            opt.force = true;
+        } else {
             return usageError(QStringLiteral("import %1: unknown option '%2'").arg(kind, a));
-        files << a;
+        }
     }
     if (files.isEmpty())
         return usageError(QStringLiteral("import %1: no files given").arg(kind));
-    printError(QStringLiteral("import is not implemented yet"));
-    return Exit::Failed;
+
+    Database db;
+    try {
+        db = Cache::open(ctx.cachePath);
+    } catch (const CacheError &e) {
+        printError(e.message());
+        return Exit::Failed;
+    }
+
+    bool failed = false, rejected = false;
+    for (const QString &file : files) {
+        ConsoleProgress progress(QFileInfo(file).fileName(), QStringLiteral("bytes"));
+        const auto onRowError = [&](const RowError &e) {
+            progress.clear();
+            printLine(e.toString());
+        };
+        try {
+            const ImportReport r = importFile(db, file, opt, progress.callback(), onRowError);
+            progress.clear();
+            switch (r.outcome) {
+            case ImportReport::Outcome::Imported:
+                printLine(QStringLiteral("%1 (%2, %3 s)").arg(r.summary(), r.layout).arg(progress.elapsedSeconds(), 0, 'f', 1));
+                rejected = rejected || r.rowsRejected > 0;
+                break;
+            case ImportReport::Outcome::AlreadyImported:
+                printLine(r.summary() + QStringLiteral(" (--force imports it again)"));
+                break;
+            case ImportReport::Outcome::Refused:
+                printLine(r.summary());
+                failed = true;
+                break;
+            }
+        } catch (const ImportError &e) {
+            progress.clear();
+            printError(e.message());
+            failed = true;
+        } catch (const DbError &e) {
+            progress.clear();
+            printError(QStringLiteral("%1: %2 (nothing of this file was kept)").arg(file, e.message()));
+            failed = true;
+        } catch (const Cancelled &) {
+            progress.clear();
+            printError(QStringLiteral("%1: cancelled (nothing of this file was kept)").arg(file));
+            failed = true;
+        }
+    }
+    if (failed)
+        return Exit::Failed;
+    return rejected ? Exit::PartlyRejected : Exit::Ok;
 }

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "database.h"
+#include "progress.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+
+// Imports one catalogue or usage file into an open cache, to the data contract
+// (docs/FORMATS.md). Safe to run on a worker thread with that thread's own Database
+// connection; nothing here touches the GUI.
+//
+// One file is one transaction: when importFile() throws (ImportError, Cancelled,
+// DbError), the cache is exactly as it was before the call.
+
+struct ImportOptions
+{
+    enum Kind { Catalogue, Usage };
+    // The field mapping of a catalogue. Auto looks at the content: CSV unless it starts
+    // with [ or {, else per JSON record: OpenGradient when it has authorUsername, Hugging
+    // Face otherwise. The JSON layout (array, {"models": [...]}, JSON Lines) is always
+    // detected. Usage files ignore this (CSV or JSON Lines, detected).
+    enum class Format { Auto, HuggingFace, OpenGradient, Csv };
+
+    Kind kind = Usage;
+    Format format = Format::Auto;
+    bool strict = false; // any bad row: import nothing of the file
+    bool force = false; // import even if this content was imported before
+
+    // "auto", "hf", "opengradient", "csv" (as on the command line); false if unknown.
+    static bool parseFormat(const QString &text, Format &out);
+};
+
+// One rejected row. reason never quotes a field's value (it could be a caller id).
+struct RowError
+{
+    QString file;
+    std::int64_t line = 0;
+    QString reason;
+    // "FILE:LINE: reason", as printed on stderr.
+    QString toString() const;
+};
+
+struct ImportReport
+{
+    enum class Outcome {
+        Imported, // committed, possibly with some rows rejected
+        AlreadyImported, // the same content was imported before; nothing done (see force)
+        Refused, // strict, and some rows were bad: nothing kept
+    };
+    Outcome outcome = Outcome::Imported;
+    QString path;
+    ImportOptions::Kind kind = ImportOptions::Usage;
+    QString layout; // "CSV", "JSON array", "JSON object", "JSON Lines"
+    std::int64_t bytes = 0;
+    std::int64_t rowsImported = 0; // catalogue: models written; usage: calls added
+    std::int64_t rowsRejected = 0;
+    std::int64_t duplicates = 0; // usage: calls whose event_id was already seen
+    std::int64_t feesRounded = 0; // usage: fees with more than 9 fractional digits
+    std::int64_t unlistedModels = 0; // usage: model ids not in the catalogue (kept, unlisted)
+    std::int64_t nowListed = 0; // catalogue: models known only from usage, listed by this file
+    // One line for people: "FILE: 120 rows imported, 2 rejected, ...".
+    QString summary() const;
+};
+
+// The file could not be imported at all (unreadable, not a format we know, a required
+// column missing, a roll-up file...). The message starts with the file name.
+class ImportError : public std::runtime_error
+{
+public:
+    explicit ImportError(const QString &message);
+    QString message() const { return QString::fromUtf8(what()); }
+};
+
+using RowErrorFn = std::function<void(const RowError &)>;
+
+// progress gets (bytes read, file size) about once per MB; returning false cancels
+// (Cancelled is thrown, nothing of the file is kept). onRowError gets each bad row in
+// file order (may be empty).
+ImportReport importFile(Database &db, const QString &path, const ImportOptions &options,
+                        const ProgressFn &progress = {}, const RowErrorFn &onRowError = {});
