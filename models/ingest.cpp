@@ -3,10 +3,16 @@
 #include "cache.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QMessageAuthenticationCode>
 
 #include <algorithm>
+#include <climits>
+#include <optional>
 #include <cstring>
+
+Q_LOGGING_CATEGORY(lcIngest, "uptake.ingest", QtWarningMsg)
 
 namespace {
 // Batches bound memory whatever the input size: ~64 bytes a pending event, ~100 a day row.
@@ -85,6 +91,8 @@ ON CONFLICT(model, day, caller) DO UPDATE SET
     first_ts = min(coalesce(first_ts, excluded.first_ts), excluded.first_ts),
     last_ts = max(coalesce(last_ts, excluded.last_ts), excluded.last_ts)
 )sql")
+    , m_mac(QCryptographicHash::Sha256, m_secret)
+    , m_sha(QCryptographicHash::Sha256)
 {
 }
 
@@ -105,9 +113,20 @@ std::int64_t UsageWriter::eventKey(std::string_view eventId)
                                            QCryptographicHash::Sha256));
 }
 
+std::int64_t UsageWriter::eventKeyFast(std::string_view eventId)
+{
+    // Same digest as eventKey(), reusing one hash object instead of allocating per event.
+    const std::string_view id = TextRules::trim(eventId);
+    m_sha.reset();
+    m_sha.addData(QByteArrayView(id.data(), qsizetype(id.size())));
+    std::int64_t v;
+    std::memcpy(&v, m_sha.resultView().data(), sizeof v);
+    return v;
+}
+
 std::int64_t UsageWriter::modelRowId(std::string_view modelId)
 {
-    const std::string key(TextRules::trim(modelId));
+    const std::string_view key = TextRules::trim(modelId);
     if (auto it = m_models.find(key); it != m_models.end())
         return it->second;
     std::int64_t id;
@@ -121,19 +140,23 @@ std::int64_t UsageWriter::modelRowId(std::string_view modelId)
         id = m_db.lastInsertRowId();
         ++m_summary.unlistedModels;
     }
-    m_models.emplace(key, id);
+    m_models.emplace(std::string(key), id);
     return id;
 }
 
 std::int64_t UsageWriter::callerKey(std::string_view raw)
 {
-    std::string norm = TextRules::normaliseCaller(raw);
-    if (auto it = m_callers.find(norm); it != m_callers.end())
+    // The raw form is the cache key (no normalisation cost on a hit); raw ids live only in memory.
+    const std::string_view trimmed = TextRules::trim(raw);
+    if (auto it = m_callers.find(trimmed); it != m_callers.end())
         return it->second;
     if (m_callers.size() >= kCallerCacheLimit)
         m_callers.clear();
-    const std::int64_t key = pseudonym(m_secret, norm);
-    m_callers.emplace(std::move(norm), key);
+    m_normalised = TextRules::normaliseCaller(trimmed);
+    m_mac.reset();
+    m_mac.addData(m_normalised.data(), qsizetype(m_normalised.size()));
+    const std::int64_t key = first8(m_mac.result());
+    m_callers.emplace(std::string(trimmed), key);
     return key;
 }
 
@@ -141,7 +164,7 @@ void UsageWriter::add(const UsageEvent &e)
 {
     Pending p;
     p.hasKey = !TextRules::trim(e.eventId).empty();
-    p.eventKey = p.hasKey ? eventKey(e.eventId) : 0;
+    p.eventKey = p.hasKey ? eventKeyFast(e.eventId) : 0;
     p.model = modelRowId(e.modelId);
     p.caller = callerKey(e.caller);
     p.ts = e.timestamp;
@@ -155,6 +178,8 @@ void UsageWriter::add(const UsageEvent &e)
 
 void UsageWriter::processBatch()
 {
+    QElapsedTimer timer;
+    timer.start();
     // Insert this batch's event keys in key order (B-tree friendly); a key already present,
     // from an earlier import or earlier in this batch, marks its event a duplicate.
     std::vector<std::pair<std::int64_t, std::uint32_t>> keyed;
@@ -196,9 +221,12 @@ void UsageWriter::processBatch()
         a.fees += p.fee;
         ++m_summary.added;
     }
+    qCDebug(lcIngest) << "batch of" << m_pending.size() << "events" << timer.restart() << "ms";
     m_pending.clear();
-    if (m_days.size() >= kDayRowsFlush)
+    if (m_days.size() >= kDayRowsFlush) {
         flushDays();
+        qCDebug(lcIngest) << "flushed day rows" << timer.restart() << "ms";
+    }
 }
 
 void UsageWriter::flushDays()
@@ -230,34 +258,66 @@ void UsageWriter::flushDays()
 
 UsageSummary UsageWriter::finish()
 {
+    QElapsedTimer timer;
+    timer.start();
     processBatch();
     flushDays();
+    qCDebug(lcIngest) << "final batch and flush" << timer.restart() << "ms";
     std::sort(m_touched.begin(), m_touched.end());
     m_touched.erase(std::unique(m_touched.begin(), m_touched.end()), m_touched.end());
 
-    m_db.exec("CREATE TEMP TABLE IF NOT EXISTS touched_models(id INTEGER PRIMARY KEY); DELETE FROM temp.touched_models;");
-    Statement touch(m_db, "INSERT OR IGNORE INTO temp.touched_models(id) VALUES(?)");
-    for (std::int64_t id : m_touched)
-        touch.bind(1, id).run();
-    // Per-caller first, then per model: repeat callers are callers on two or more distinct days.
-    m_db.exec(R"sql(
-WITH per_caller AS (
-    SELECT model, caller, count(*) AS days, sum(calls) AS calls, sum(failed_calls) AS failed,
-           sum(tee_calls + zkml_calls) AS verified, sum(fees_nano) AS fees,
-           min(first_ts) AS first_ts, max(last_ts) AS last_ts
-    FROM usage_daily WHERE model IN (SELECT id FROM temp.touched_models)
-    GROUP BY model, caller
-), per_model AS (
-    SELECT model, sum(calls) AS calls, sum(failed) AS failed, count(*) AS uc, sum(days >= 2) AS rc,
-           sum(verified) AS verified, sum(fees) AS fees, min(first_ts) AS first_ts, max(last_ts) AS last_ts
-    FROM per_caller GROUP BY model
-)
-UPDATE models SET calls = p.calls, failed_calls = p.failed, unique_callers = p.uc, repeat_callers = p.rc,
-    verified_calls = p.verified, fees_nano = p.fees, first_call = p.first_ts, last_call = p.last_ts,
-    active_days = (SELECT count(DISTINCT day) FROM usage_daily WHERE model = p.model)
-FROM per_model AS p WHERE models.id = p.model;
-DELETE FROM temp.touched_models;
-)sql");
+    updateModelFigures();
+    qCDebug(lcIngest) << "per-model figures for" << m_touched.size() << "models" << timer.restart() << "ms";
     m_touched.clear();
     return m_summary;
+}
+
+void UsageWriter::updateModelFigures()
+{
+    // One walk of each touched model's rows in primary-key order (model, day, caller):
+    // distinct days come sorted; callers are counted in a per-model map. Much cheaper
+    // than GROUP BY model, caller, which needs a sort of the whole range.
+    Statement rows(m_db, "SELECT day, caller, calls, failed_calls, tee_calls + zkml_calls, fees_nano, first_ts, last_ts"
+                         " FROM usage_daily WHERE model = ?");
+    Statement update(m_db, "UPDATE models SET calls = ?2, failed_calls = ?3, unique_callers = ?4, repeat_callers = ?5,"
+                           " verified_calls = ?6, fees_nano = ?7, first_call = ?8, last_call = ?9, active_days = ?10"
+                           " WHERE id = ?1");
+    std::unordered_map<std::int64_t, std::int64_t> daysPerCaller;
+    for (const std::int64_t model : m_touched) {
+        daysPerCaller.clear();
+        std::int64_t calls = 0, failed = 0, verified = 0, fees = 0, activeDays = 0, lastDay = INT64_MIN;
+        std::optional<std::int64_t> first, last;
+        rows.bind(1, model);
+        while (rows.step()) {
+            const std::int64_t day = rows.int64(0);
+            if (day != lastDay) {
+                ++activeDays;
+                lastDay = day;
+            }
+            ++daysPerCaller[rows.int64(1)];
+            calls += rows.int64(2);
+            failed += rows.int64(3);
+            verified += rows.int64(4);
+            fees += rows.int64(5);
+            if (!rows.isNull(6) && (!first || rows.int64(6) < *first))
+                first = rows.int64(6);
+            if (!rows.isNull(7) && (!last || rows.int64(7) > *last))
+                last = rows.int64(7);
+        }
+        rows.reset();
+        std::int64_t repeat = 0;
+        for (const auto &[caller, days] : daysPerCaller)
+            repeat += days >= 2;
+        update.bind(1, model)
+            .bind(2, calls)
+            .bind(3, failed)
+            .bind(4, std::int64_t(daysPerCaller.size()))
+            .bind(5, repeat)
+            .bind(6, verified)
+            .bind(7, fees)
+            .bind(8, first)
+            .bind(9, last)
+            .bind(10, activeDays);
+        update.run();
+    }
 }

@@ -4,6 +4,8 @@
 #include "textrules.h"
 
 #include <QByteArray>
+#include <QCryptographicHash>
+#include <QMessageAuthenticationCode>
 
 #include <cstdint>
 #include <optional>
@@ -72,6 +74,7 @@ public:
     // The keyed pseudonym of a normalised caller, as stored in usage_daily.caller.
     static std::int64_t pseudonym(const QByteArray &secret, std::string_view normalisedCaller);
     static std::int64_t eventKey(std::string_view eventId);
+    std::int64_t eventKeyFast(std::string_view eventId);
 
 private:
     struct Pending
@@ -107,8 +110,21 @@ private:
     Database &m_db;
     QByteArray m_secret;
     Statement m_findModel, m_insertUnlisted, m_insertKey, m_upsertDay;
-    std::unordered_map<std::string, std::int64_t> m_models;
-    std::unordered_map<std::string, std::int64_t> m_callers;
+    // Heterogeneous lookup: find by string_view without building a std::string per event.
+    struct StringHash
+    {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    using StringMap = std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>>;
+
+    void updateModelFigures();
+
+    StringMap m_models;
+    StringMap m_callers;
+    QMessageAuthenticationCode m_mac;
+    QCryptographicHash m_sha;
+    std::string m_normalised;
     std::vector<Pending> m_pending;
     std::unordered_map<DayKey, DayAgg, DayKeyHash> m_days;
     std::vector<std::int64_t> m_touched;

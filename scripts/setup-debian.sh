@@ -1,0 +1,24 @@
+#!/bin/sh
+# Installs what Uptake needs to build, test and run on Debian 12 (as root, or through sudo).
+set -eu
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "setup: run as root, or install sudo" >&2; exit 1; }
+    SUDO="sudo"
+fi
+PACKAGES="build-essential cmake ninja-build pkg-config
+  qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  libqt6opengl6-dev libgl-dev libqt6svg6 qt6-svg-dev qt6-qpa-plugins
+  libsqlite3-dev sqlite3 libsimdjson-dev
+  xvfb xauth desktop-file-utils appstream time"
+# Skip apt when everything is present already (fast re-runs, works offline).
+missing=""
+for p in $PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    echo "setup: installing$missing"
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    # shellcheck disable=SC2086
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing
+fi
