@@ -121,10 +121,12 @@ namespace Cache {
 
 QString defaultPath()
 {
-    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    // ~/.local/share/uptake/cache.sqlite on Linux ($XDG_DATA_HOME honoured), independent of
+    // the organisation name that QStandardPaths::AppDataLocation would add.
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     if (dir.isEmpty())
-        dir = QDir::homePath() + QStringLiteral("/.local/share/Uptake");
-    return dir + QStringLiteral("/cache.sqlite");
+        dir = QDir::homePath() + QStringLiteral("/.local/share");
+    return dir + QStringLiteral("/uptake/cache.sqlite");
 }
 
 void configureConnection(Database &db)
