@@ -140,7 +140,9 @@ struct Source
     std::string calls, failed, unique, repeat, verified, fees, first, last, activeDays;
 };
 
-Source source(const ViewSpec &spec, SqlQuery &q)
+// With onlyIds, the window's roll-up reads only those models' days (a page of the lazy table)
+// instead of aggregating all usage.
+Source source(const ViewSpec &spec, SqlQuery &q, const std::string &onlyIds = {})
 {
     Source s;
     if (!spec.hasWindow()) {
@@ -156,7 +158,7 @@ Source source(const ViewSpec &spec, SqlQuery &q)
         s.activeDays = "m.active_days";
         return s;
     }
-    std::string range;
+    std::string range = onlyIds.empty() ? std::string() : " AND model IN (" + onlyIds + ")";
     if (spec.sinceDay) {
         range += " AND day >= ?";
         q.params.emplace_back(*spec.sinceDay);
@@ -288,17 +290,27 @@ std::string orderClause(const ViewSpec &spec, const Source &s)
     return " ORDER BY " + columnExpr(s, spec.sortColumn) + dir + ", m.id" + dir;
 }
 
-SqlQuery build(const ViewSpec &spec, const std::string &what, bool ordered, const std::string &extraWhere = {})
+std::string idList(const std::vector<std::int64_t> &ids)
+{
+    std::string out;
+    for (size_t i = 0; i < ids.size(); ++i)
+        out += (i ? "," : "") + std::to_string(ids[i]);
+    return out;
+}
+
+SqlQuery build(const ViewSpec &spec, const std::string &what, bool ordered, const std::string &onlyIds = {})
 {
     SqlQuery q;
-    const Source s = source(spec, q);
+    const Source s = source(spec, q, onlyIds);
     std::string cols = what;
     if (cols.empty()) {
         cols = "m.id";
         for (int c = 0; c < Columns::Count; ++c)
             cols += ", " + columnExpr(s, c);
     }
-    q.sql = s.with + "SELECT " + cols + s.from + whereClause(spec, s, q) + extraWhere;
+    q.sql = s.with + "SELECT " + cols + s.from + whereClause(spec, s, q);
+    if (!onlyIds.empty())
+        q.sql += " AND m.id IN (" + onlyIds + ")";
     if (ordered)
         q.sql += orderClause(spec, s);
     return q;
@@ -315,11 +327,8 @@ SqlQuery select(const ViewSpec &spec)
 
 SqlQuery selectIds(const ViewSpec &spec, const std::vector<std::int64_t> &ids)
 {
-    std::string in = " AND m.id IN (";
-    for (size_t i = 0; i < ids.size(); ++i)
-        in += (i ? "," : "") + std::to_string(ids[i]);
-    in += ")";
-    return build(spec, {}, false, in);
+    // An empty list selects nothing rather than everything.
+    return build(spec, {}, false, ids.empty() ? std::string("NULL") : idList(ids));
 }
 
 SqlQuery orderedIds(const ViewSpec &spec)

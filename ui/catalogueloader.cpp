@@ -1,0 +1,358 @@
+#include "catalogueloader.h"
+
+#include "cache.h"
+#include "demo.h"
+#include "textrules.h"
+
+#include <QMutexLocker>
+
+#include <algorithm>
+#include <limits>
+#include <unordered_map>
+
+namespace {
+
+QVariant cellValue(const Statement &st, int column, Columns::Kind kind)
+{
+    if (st.isNull(column))
+        return {};
+    switch (kind) {
+    case Columns::Kind::Text: return st.text(column);
+    case Columns::Kind::Rate: return st.real(column);
+    case Columns::Kind::Bool: return st.int64(column) != 0;
+    case Columns::Kind::Integer:
+    case Columns::Kind::Timestamp:
+    case Columns::Kind::Fee: return qint64(st.int64(column));
+    }
+    return {};
+}
+
+// A query is cut short by an interrupt meant for older work: run it again while its
+// answer is still wanted.
+template<typename Fn, typename Wanted>
+bool retrying(Fn &&fn, Wanted &&wanted)
+{
+    for (;;) {
+        try {
+            fn();
+            return true;
+        } catch (const DbError &e) {
+            if (!e.isInterrupt())
+                throw;
+            if (!wanted())
+                return false;
+        }
+    }
+}
+
+FilterChoices::List choiceList(Database &db, const char *column, int limit)
+{
+    const std::string col(column);
+    Statement st(db, "SELECT " + col + ", count(*) AS n FROM models WHERE " + col + " IS NOT NULL AND " + col
+                         + " <> '' GROUP BY " + col + " ORDER BY n DESC, " + col + " LIMIT ?");
+    st.bind(1, limit);
+    FilterChoices::List out;
+    while (st.step())
+        out.append({st.text(0), qint64(st.int64(1))});
+    return out;
+}
+
+} // namespace
+
+CatalogueRow readCatalogueRow(const Statement &st)
+{
+    CatalogueRow row;
+    row.id = st.int64(0);
+    for (int c = 0; c < Columns::Count; ++c)
+        row.cells[size_t(c)] = cellValue(st, c + 1, Columns::info(c).kind);
+    return row;
+}
+
+CatalogueLoader::CatalogueLoader(QObject *parent)
+    : QObject(parent)
+{
+}
+
+CatalogueLoader::~CatalogueLoader() = default;
+
+void CatalogueLoader::supersede(quint64 gen)
+{
+    quint64 cur = m_latestGen.load();
+    while (cur < gen && !m_latestGen.compare_exchange_weak(cur, gen)) {
+    }
+    QMutexLocker lock(&m_dbMutex);
+    m_db.interrupt();
+}
+
+void CatalogueLoader::supersedeDetail(quint64 request)
+{
+    m_latestDetail.store(request);
+}
+
+void CatalogueLoader::delay() const
+{
+    if (const int ms = m_delayMs.load(); ms > 0)
+        QThread::msleep(ulong(ms));
+}
+
+void CatalogueLoader::open(const QString &path)
+{
+    try {
+        Database db = Cache::open(path);
+        {
+            QMutexLocker lock(&m_dbMutex);
+            m_db = std::move(db);
+        }
+        emit opened(qint64(Cache::modelCount(m_db)), Demo::isDemoCache(m_db));
+    } catch (const CacheError &e) {
+        emit openFailed(e.message());
+    } catch (const DbError &e) {
+        emit openFailed(tr("%1: %2").arg(path, e.message()));
+    }
+}
+
+void CatalogueLoader::close()
+{
+    QMutexLocker lock(&m_dbMutex);
+    m_db.close();
+}
+
+void CatalogueLoader::loadView(quint64 gen, const ViewSpec &spec)
+{
+    if (!m_db.isOpen() || stale(gen))
+        return;
+    try {
+        delay();
+        if (stale(gen))
+            return;
+        const SqlQuery q = ViewQuery::orderedIds(spec);
+        auto readIds = [&](const std::string &sql, QList<qint64> &out) {
+            out.clear();
+            Statement st(m_db, sql);
+            q.bindTo(st);
+            while (st.step())
+                out.append(st.int64(0));
+        };
+        QList<qint64> ids;
+        auto wanted = [&] { return !stale(gen); };
+        if (!retrying([&] { readIds(q.sql + " LIMIT " + std::to_string(QuickIds), ids); }, wanted))
+            return;
+        const bool complete = ids.size() < QuickIds;
+        emit idsReady(gen, ids, complete);
+        if (!complete) {
+            if (stale(gen) || !retrying([&] { readIds(q.sql, ids); }, wanted))
+                return;
+            emit idsReady(gen, ids, true);
+        }
+        if (stale(gen))
+            return;
+        CatalogueFigures figures;
+        if (retrying([&] { figures = Figures::compute(m_db, spec); }, wanted))
+            emit figuresReady(gen, figures);
+    } catch (const DbError &e) {
+        emit failed(e.message());
+    }
+}
+
+void CatalogueLoader::loadPage(quint64 gen, const ViewSpec &spec, int page, const QList<qint64> &ids)
+{
+    if (!m_db.isOpen() || stale(gen))
+        return;
+    try {
+        delay();
+        if (stale(gen))
+            return;
+        const SqlQuery q = ViewQuery::selectIds(spec, std::vector<std::int64_t>(ids.begin(), ids.end()));
+        std::unordered_map<qint64, CatalogueRow> byId;
+        const bool done = retrying(
+            [&] {
+                byId.clear();
+                Statement st(m_db, q.sql);
+                q.bindTo(st);
+                while (st.step()) {
+                    CatalogueRow row = readCatalogueRow(st);
+                    byId.emplace(row.id, std::move(row));
+                }
+            },
+            [&] { return !stale(gen); });
+        if (!done)
+            return;
+        // Back into view order; a model deleted meanwhile leaves an empty row.
+        RowPage rows;
+        rows.reserve(ids.size());
+        for (const qint64 id : ids) {
+            auto it = byId.find(id);
+            if (it != byId.end()) {
+                rows.append(std::move(it->second));
+            } else {
+                CatalogueRow missing;
+                missing.id = id;
+                rows.append(missing);
+            }
+        }
+        emit pageReady(gen, page, rows);
+    } catch (const DbError &e) {
+        emit pageFailed(gen, page);
+        emit failed(e.message());
+    }
+}
+
+void CatalogueLoader::loadChoices()
+{
+    if (!m_db.isOpen())
+        return;
+    try {
+        FilterChoices c;
+        retrying(
+            [&] {
+                c.tasks = choiceList(m_db, "task", 500);
+                c.authors = choiceList(m_db, "author", 2000);
+                c.licenses = choiceList(m_db, "license", 500);
+                c.frameworks = choiceList(m_db, "framework", 500);
+            },
+            [] { return true; });
+        emit choicesReady(c);
+    } catch (const DbError &e) {
+        emit failed(e.message());
+    }
+}
+
+void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spec)
+{
+    if (!m_db.isOpen() || request < m_latestDetail.load())
+        return;
+    auto wanted = [&] { return request >= m_latestDetail.load(); };
+    try {
+        ModelDetail d;
+        d.id = id;
+        const bool done = retrying(
+            [&] {
+                d = ModelDetail();
+                d.id = id;
+                Statement m(m_db, "SELECT model_id, author, name, task, framework, license, tags, created_at,"
+                                  " updated_at, versions, files, downloads, likes, description, listed"
+                                  " FROM models WHERE id = ?");
+                m.bind(1, std::int64_t(id));
+                if (!m.step())
+                    return;
+                d.found = true;
+                d.modelId = m.text(0);
+                d.listed = m.int64(14) != 0;
+                auto text = [&](const char *label, int col) {
+                    d.fields.append({QString::fromLatin1(label), m.isNull(col) ? QString() : m.text(col)});
+                };
+                auto number = [&](const char *label, int col) {
+                    d.fields.append({QString::fromLatin1(label),
+                                     m.isNull(col) ? QString() : QString::number(m.int64(col))});
+                };
+                auto stamp = [&](const char *label, int col) {
+                    d.fields.append({QString::fromLatin1(label),
+                                     m.isNull(col) ? QString()
+                                                   : QString::fromStdString(TextRules::formatTimestamp(m.int64(col)))});
+                };
+                text("Model", 0);
+                text("Author", 1);
+                text("Name", 2);
+                text("Task", 3);
+                text("Framework", 4);
+                text("License", 5);
+                text("Tags", 6);
+                stamp("Listed on", 7);
+                stamp("Updated", 8);
+                number("Versions", 9);
+                number("Files", 10);
+                number("Downloads", 11);
+                number("Likes", 12);
+                d.description = m.isNull(13) ? QString() : m.text(13);
+
+                const SqlQuery q = ViewQuery::selectIds(spec, {id});
+                Statement row(m_db, q.sql);
+                q.bindTo(row);
+                if (row.step())
+                    d.metrics = readCatalogueRow(row);
+
+                // The chart range: the usage window, or the model's own first to last day.
+                std::string range;
+                std::vector<std::int64_t> params{id};
+                if (spec.sinceDay) {
+                    range += " AND day >= ?";
+                    params.push_back(*spec.sinceDay);
+                }
+                if (spec.untilDay) {
+                    range += " AND day <= ?";
+                    params.push_back(*spec.untilDay);
+                }
+                auto bindAll = [&](Statement &st, int times) {
+                    int i = 1;
+                    for (int t = 0; t < times; ++t)
+                        for (const std::int64_t p : params)
+                            st.bind(i++, p);
+                };
+                Statement days(m_db, "SELECT day, sum(calls), sum(failed_calls), sum(tee_calls), sum(zkml_calls),"
+                                     " sum(fees_nano) FROM usage_daily WHERE model = ?"
+                                     + range + " GROUP BY day ORDER BY day");
+                bindAll(days, 1);
+                QList<ModelDetail::Day> seen;
+                qint64 calls = 0;
+                while (days.step()) {
+                    seen.append({days.int64(0), days.int64(1), days.int64(2)});
+                    calls += days.int64(1);
+                    d.tee += days.int64(3);
+                    d.zkml += days.int64(4);
+                    d.feesNano += days.int64(5);
+                }
+                d.vanilla = calls - d.tee - d.zkml;
+                d.firstDay = spec.sinceDay.value_or(seen.isEmpty() ? 0 : seen.first().day);
+                d.lastDay = spec.untilDay.value_or(seen.isEmpty() ? -1 : seen.last().day);
+                if (!spec.untilDay && spec.sinceDay && !seen.isEmpty())
+                    d.lastDay = std::max(d.lastDay, seen.last().day);
+                // Zero-filled so that quiet days show as quiet; capped against absurd windows.
+                if (d.lastDay - d.firstDay > 20000)
+                    d.firstDay = d.lastDay - 20000;
+                int k = 0;
+                for (qint64 day = d.firstDay; day <= d.lastDay; ++day) {
+                    while (k < seen.size() && seen[k].day < day)
+                        ++k;
+                    if (k < seen.size() && seen[k].day == day)
+                        d.days.append(seen[k]);
+                    else
+                        d.days.append({day, 0, 0});
+                }
+
+                // A caller returns in a week when it called this model in any earlier week. Day 0 is a
+                // Thursday: (day + 3) / 7 makes weeks start on Monday.
+                Statement weeks(m_db, "WITH cw AS (SELECT DISTINCT caller, (day + 3) / 7 AS wk FROM usage_daily"
+                                      " WHERE model = ?" + range + "),"
+                                      " fw AS (SELECT caller, min((day + 3) / 7) AS wk FROM usage_daily"
+                                      " WHERE model = ? GROUP BY caller)"
+                                      " SELECT cw.wk, count(*), sum(cw.wk > fw.wk) FROM cw JOIN fw USING (caller)"
+                                      " GROUP BY cw.wk ORDER BY cw.wk");
+                bindAll(weeks, 1);
+                weeks.bind(int(params.size()) + 1, std::int64_t(id));
+                while (weeks.step())
+                    d.weeks.append({weeks.int64(0) * 7 - 3, weeks.int64(1), weeks.int64(2)});
+            },
+            wanted);
+        if (done && wanted())
+            emit detailReady(request, d);
+    } catch (const DbError &e) {
+        emit failed(e.message());
+    }
+}
+
+LoaderThread::LoaderThread()
+    : m_loader(new CatalogueLoader)
+{
+    m_thread.setObjectName(QStringLiteral("uptake-loader"));
+    m_loader->moveToThread(&m_thread);
+    m_thread.start();
+}
+
+LoaderThread::~LoaderThread()
+{
+    m_loader->supersede(std::numeric_limits<quint64>::max());
+    m_loader->supersedeDetail(std::numeric_limits<quint64>::max());
+    m_thread.quit();
+    m_thread.wait();
+    delete m_loader;
+}

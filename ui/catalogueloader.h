@@ -1,0 +1,143 @@
+#pragma once
+
+#include "database.h"
+#include "figures.h"
+#include "viewspec.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QMutex>
+#include <QObject>
+#include <QPair>
+#include <QString>
+#include <QThread>
+#include <QVariant>
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+
+// One row of the catalogue view as SQL returned it: the model's row id and one raw value
+// per Columns::Id (null QVariant for SQL NULL). The model formats them for display.
+struct CatalogueRow
+{
+    qint64 id = 0;
+    std::array<QVariant, Columns::Count> cells;
+};
+using RowPage = QList<CatalogueRow>;
+
+// Values for the filter panel's pick lists, most frequent first, with their counts.
+struct FilterChoices
+{
+    using List = QList<QPair<QString, qint64>>;
+    List tasks, authors, licenses, frameworks;
+};
+
+// Everything the detail pane shows for one model over the view's usage window.
+struct ModelDetail
+{
+    struct Day
+    {
+        qint64 day = 0; // days since epoch
+        qint64 calls = 0;
+        qint64 failed = 0;
+    };
+    struct Week
+    {
+        qint64 firstDay = 0; // Monday, days since epoch
+        qint64 unique = 0;
+        qint64 returning = 0; // seen in an earlier week
+    };
+
+    qint64 id = 0;
+    bool found = false;
+    QString modelId;
+    bool listed = true;
+    QList<QPair<QString, QString>> fields; // untranslated label, value; registry text, shown as plain text
+    QString description;
+    CatalogueRow metrics; // the same row the table shows
+    QList<Day> days; // every day of the range, zero-filled
+    QList<Week> weeks;
+    qint64 firstDay = 0, lastDay = -1; // the range the charts cover
+    qint64 vanilla = 0, tee = 0, zkml = 0;
+    qint64 feesNano = 0;
+};
+
+Q_DECLARE_METATYPE(CatalogueRow)
+Q_DECLARE_METATYPE(FilterChoices)
+Q_DECLARE_METATYPE(ModelDetail)
+Q_DECLARE_METATYPE(CatalogueFigures)
+
+// Runs every query of the window on its own connection, in its own thread. Requests carry
+// a generation; the UI raises the current generation (and interrupts the running query)
+// before it posts a request for a new view, so work for older views is skipped or cut
+// short and never answered.
+class CatalogueLoader final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CatalogueLoader)
+
+public:
+    // Ids answered before the full list, so that the first screen shows at once.
+    static constexpr int QuickIds = 200;
+
+    explicit CatalogueLoader(QObject *parent = nullptr);
+    ~CatalogueLoader() override;
+
+    // Thread-safe, called from the UI thread: from now on only generation >= gen matters.
+    void supersede(quint64 gen);
+    // Thread-safe: the detail request that matters from now on.
+    void supersedeDetail(quint64 request);
+    quint64 latestGeneration() const { return m_latestGen.load(); }
+
+    // Test hook: every view query sleeps this long first, to make stale answers likely.
+    void setArtificialDelay(int ms) { m_delayMs.store(ms); }
+
+    // The slots below run in the loader's thread; post them with QMetaObject::invokeMethod.
+    void open(const QString &path);
+    void close();
+    void loadView(quint64 gen, const ViewSpec &spec);
+    void loadPage(quint64 gen, const ViewSpec &spec, int page, const QList<qint64> &ids);
+    void loadChoices();
+    void loadDetail(quint64 request, qint64 id, const ViewSpec &spec);
+
+signals:
+    void opened(qint64 models, bool demo);
+    void openFailed(const QString &message);
+    void idsReady(quint64 gen, const QList<qint64> &ids, bool complete);
+    void figuresReady(quint64 gen, const CatalogueFigures &figures);
+    void pageReady(quint64 gen, int page, const RowPage &rows);
+    void pageFailed(quint64 gen, int page);
+    void choicesReady(const FilterChoices &choices);
+    void detailReady(quint64 request, const ModelDetail &detail);
+    void failed(const QString &message);
+
+private:
+    bool stale(quint64 gen) const { return gen < m_latestGen.load(); }
+    void delay() const;
+
+    Database m_db;
+    mutable QMutex m_dbMutex; // guards m_db's handle against interrupt() during open/close
+    std::atomic<quint64> m_latestGen{0};
+    std::atomic<quint64> m_latestDetail{0};
+    std::atomic<int> m_delayMs{0};
+};
+
+// Owns a loader and the thread it lives in; stops the thread (interrupting any query) on
+// destruction.
+class LoaderThread final
+{
+    Q_DISABLE_COPY_MOVE(LoaderThread)
+
+public:
+    LoaderThread();
+    ~LoaderThread();
+    CatalogueLoader *loader() const { return m_loader; }
+
+private:
+    QThread m_thread;
+    CatalogueLoader *m_loader;
+};
+
+// Reads one view row (m.id then the Columns in order) from a statement of ViewQuery.
+CatalogueRow readCatalogueRow(const Statement &st);
