@@ -1056,7 +1056,10 @@ ImportReport importFile(Database &db, const QString &path, const ImportOptions &
     };
     // Only a file of a size seen before can have the same content: hash those first, so
     // that a repeated file costs one read and no writing.
-    if (!options.force) {
+    // Catalogue rows are upserts: importing the same content again is harmless (and may
+    // restore what a later file changed), so only usage files are skipped.
+    const bool skipSeen = options.kind == ImportOptions::Usage && !options.force;
+    if (skipSeen) {
         Statement sameSize(db, "SELECT 1 FROM imported_files WHERE kind = ? AND size = ?");
         sameSize.bind(1, kind).bind(2, std::int64_t(info.size()));
         if (sameSize.step() && alreadyImported(hashWholeFile(path, path, progress))) {
@@ -1079,7 +1082,7 @@ ImportReport importFile(Database &db, const QString &path, const ImportOptions &
         report.rowsImported = report.duplicates = report.feesRounded = report.unlistedModels = report.nowListed = 0;
         return report; // the transaction rolls back
     }
-    if (!options.force && alreadyImported(hash)) {
+    if (skipSeen && alreadyImported(hash)) {
         ImportReport skipped;
         skipped.outcome = ImportReport::Outcome::AlreadyImported;
         skipped.path = path;

@@ -28,7 +28,9 @@ struct ImportOptions
     Kind kind = Usage;
     Format format = Format::Auto;
     bool strict = false; // any bad row: import nothing of the file
-    bool force = false; // import even if this content was imported before
+    // Usage only: import even if this content was imported before (catalogues are upserts
+    // and always imported).
+    bool force = false;
 
     // "auto", "hf", "opengradient", "csv" (as on the command line); false if unknown.
     static bool parseFormat(const QString &text, Format &out);
