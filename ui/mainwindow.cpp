@@ -1,15 +1,490 @@
 #include "mainwindow.h"
 
+#include "catalogueloader.h"
+#include "cache.h"
+#include "cataloguemodel.h"
+#include "detailpane.h"
+#include "filterpanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QThread>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <sqlite3.h>
+
+namespace {
+
+// Settings keys and the defaults that go with them, in one place.
+namespace Settings {
+const QString Geometry = QStringLiteral("window/geometry");
+const QString State = QStringLiteral("window/state");
+const QString Header = QStringLiteral("table/header");
+} // namespace Settings
+
+int defaultWidth(int column)
+{
+    switch (column) {
+    case Columns::ModelId: return 240;
+    case Columns::Author: return 100;
+    case Columns::Task: return 130;
+    case Columns::Name: return 160;
+    case Columns::Tags: return 200;
+    case Columns::FeesPaid: return 90;
+    case Columns::CreatedAt:
+    case Columns::UpdatedAt:
+    case Columns::FirstCall:
+    case Columns::LastCall: return 86;
+    default: return 64;
+    }
+}
+
+bool hiddenByDefault(int column)
+{
+    return column >= Columns::Listed;
+}
+
+} // namespace
 
 MainWindow::MainWindow(const QString &cachePath, QWidget *parent)
+    : MainWindow(cachePath, DemoOptions(), parent)
+{
+}
+
+MainWindow::MainWindow(const QString &cachePath, const DemoOptions &firstStartDemo, QWidget *parent)
     : QMainWindow(parent)
     , m_cachePath(cachePath)
+    , m_demoOptions(firstStartDemo)
+    , m_loader(std::make_unique<LoaderThread>())
 {
     // The resources live in a static library: referencing them keeps the linker from dropping them.
     Q_INIT_RESOURCE(uptake);
-    setWindowTitle(tr("Uptake"));
-    setCentralWidget(new QLabel(tr("Loading %1").arg(cachePath), this));
+    setWindowTitle(tr("Uptake \u2014 %1").arg(cachePath));
+    setObjectName(QStringLiteral("MainWindow"));
+
+    CatalogueLoader *loader = m_loader->loader();
+    m_model = new CatalogueModel(loader, this);
+    buildUi();
+    buildMenus();
+    restoreSettings();
+
+    connect(loader, &CatalogueLoader::opened, this, &MainWindow::onOpened);
+    connect(loader, &CatalogueLoader::openFailed, this, &MainWindow::onOpenFailed);
+    connect(loader, &CatalogueLoader::choicesReady, m_filters, &FilterPanel::setChoices);
+    connect(loader, &CatalogueLoader::detailReady, this, [this](quint64 request, const ModelDetail &d) {
+        if (request == m_detailRequest)
+            m_detail->setDetail(d);
+    });
+    connect(loader, &CatalogueLoader::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(tr("Query failed: %1").arg(message), 10000); });
+
+    connect(m_model, &CatalogueModel::firstRowsShown, this, [this] {
+        m_filters->setMatchCount(m_model->matchCount(), m_model->isComplete());
+        updateVisibleRows();
+    });
+    connect(m_model, &CatalogueModel::viewComplete, this, [this](qint64 n) { m_filters->setMatchCount(n, true); });
+    connect(m_model, &CatalogueModel::loadingChanged, this, [this](bool loading) {
+        m_busyLabel->setText(loading ? tr("Loading\u2026") : QString());
+        if (loading)
+            m_figuresCurrent = false;
+        updateStatus();
+    });
+    connect(m_model, &CatalogueModel::figuresReady, this, [this](const CatalogueFigures &f) {
+        m_figures = f;
+        m_figuresCurrent = true;
+        updateStatus();
+    });
+    connect(m_filters, &FilterPanel::changed, this, &MainWindow::applyFilters);
+
+    QMetaObject::invokeMethod(loader, [loader, path = cachePath] { loader->open(path); }, Qt::QueuedConnection);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    if (m_demoThread) {
+        m_cancelDemo.store(true);
+        m_demoThread->wait();
+    }
+}
+
+void MainWindow::buildUi()
+{
+    m_table = new QTableView;
+    m_table->setObjectName(QStringLiteral("catalogue"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Fixed row heights: the view never measures rows, however many there are.
+    QHeaderView *vertical = m_table->verticalHeader();
+    vertical->setSectionResizeMode(QHeaderView::Fixed);
+    vertical->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    vertical->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setHighlightSections(false);
+    header->setStretchLastSection(false);
+    header->setSortIndicator(Columns::Calls, Qt::DescendingOrder);
+    const QFontMetrics metrics(header->font());
+    for (int c = 0; c < Columns::Count; ++c) {
+        // Wide enough for the title and the sort arrow: a clipped header reads as a bug.
+        const int titleWidth = metrics.horizontalAdvance(CatalogueModel::columnTitle(c)) + 30;
+        header->resizeSection(c, std::max(defaultWidth(c), titleWidth));
+        header->setSectionHidden(c, hiddenByDefault(c));
+    }
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint &pos) {
+        QMenu menu(this);
+        for (int c = 0; c < Columns::Count; ++c) {
+            QAction *a = menu.addAction(CatalogueModel::columnTitle(c));
+            a->setCheckable(true);
+            a->setChecked(!header->isSectionHidden(c));
+            connect(a, &QAction::toggled, header, [header, c](bool on) { header->setSectionHidden(c, !on); });
+        }
+        menu.exec(header->mapToGlobal(pos));
+    });
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, &MainWindow::updateVisibleRows);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                const qint64 id = current.isValid() ? m_model->rowIdAt(current.row()) : 0;
+                if (id == 0 || id == m_detailModel)
+                    return;
+                m_detailModel = id;
+                requestDetail();
+            });
+
+    // The demo note (or, on first start, the demo's progress) sits above the table.
+    m_banner = new QFrame;
+    m_banner->setObjectName(QStringLiteral("demoBanner"));
+    m_banner->setStyleSheet(QStringLiteral("#demoBanner { background: #fff4ce; border: 1px solid #e5c55a;"
+                                           " border-radius: 3px; } #demoBanner QLabel { color: #4a3b00; }"));
+    m_bannerText = new QLabel;
+    m_bannerText->setTextFormat(Qt::PlainText);
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_bannerProgress = new QProgressBar;
+    m_bannerProgress->setMaximumWidth(260);
+    m_bannerProgress->setRange(0, 1000);
+    m_bannerClose = new QToolButton;
+    m_bannerClose->setAutoRaise(true);
+    m_bannerClose->setText(QStringLiteral("\u2715"));
+    m_bannerClose->setToolTip(tr("Hide this note"));
+    m_bannerClose->setObjectName(QStringLiteral("dismissBanner"));
+    connect(m_bannerClose, &QToolButton::clicked, m_banner, &QWidget::hide);
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(10, 6, 4, 6);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(m_bannerProgress);
+    bannerLayout->addWidget(m_bannerClose, 0, Qt::AlignTop);
+    m_banner->hide();
+
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_table, 1);
+    setCentralWidget(central);
+
+    m_filters = new FilterPanel;
+    auto *filterScroll = new QScrollArea;
+    filterScroll->setWidget(m_filters);
+    filterScroll->setWidgetResizable(true);
+    filterScroll->setFrameShape(QFrame::NoFrame);
+    filterScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *filterDock = new QDockWidget(tr("Filters"), this);
+    filterDock->setObjectName(QStringLiteral("filterDock"));
+    filterDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    filterDock->setWidget(filterScroll);
+    filterDock->setMinimumWidth(220);
+    addDockWidget(Qt::LeftDockWidgetArea, filterDock);
+
+    m_detail = new DetailPane;
+    auto *detailDock = new QDockWidget(tr("Selected model"), this);
+    detailDock->setObjectName(QStringLiteral("detailDock"));
+    detailDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable
+                            | QDockWidget::DockWidgetFloatable);
+    detailDock->setWidget(m_detail);
+    addDockWidget(Qt::BottomDockWidgetArea, detailDock);
+    // The filter panel runs the full height; the detail pane sits under the table only.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    resizeDocks({detailDock}, {330}, Qt::Vertical);
+    resizeDocks({filterDock}, {235}, Qt::Horizontal);
+
+    m_busyLabel = new QLabel;
+    m_countLabel = new QLabel;
+    m_countLabel->setObjectName(QStringLiteral("statusCounts"));
+    m_figuresLabel = new QLabel;
+    m_figuresLabel->setObjectName(QStringLiteral("statusFigures"));
+    m_figuresLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addWidget(m_busyLabel);
+    statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_figuresLabel);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    refresh->setShortcut(QKeySequence(tr("Ctrl+R")));
+    QAction *clear = view->addAction(tr("&Clear Filters"), m_filters, &FilterPanel::clearAll);
+    clear->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    QAction *find = view->addAction(tr("&Search"), this, [this] {
+        m_filters->searchEdit()->setFocus();
+        m_filters->searchEdit()->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    view->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Uptake"), this, &MainWindow::about);
+    about->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings s;
+    if (!restoreGeometry(s.value(Settings::Geometry).toByteArray()))
+        resize(1280, 800);
+    restoreState(s.value(Settings::State).toByteArray());
+    m_table->horizontalHeader()->restoreState(s.value(Settings::Header).toByteArray());
+    // Sorting goes to SQL through CatalogueModel::sort; enabling it applies the indicator.
+    m_table->setSortingEnabled(true);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings s;
+    s.setValue(Settings::Geometry, saveGeometry());
+    s.setValue(Settings::State, saveState());
+    s.setValue(Settings::Header, m_table->horizontalHeader()->saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::onOpened(qint64 models, bool demo)
+{
+    m_open = true;
+    m_isDemo = demo;
+    if (models == 0) {
+        startDemo();
+        return;
+    }
+    startView();
+}
+
+void MainWindow::onOpenFailed(const QString &message)
+{
+    m_busyLabel->setText(tr("No cache open"));
+    m_detail->showPlaceholder(tr("The cache could not be opened."));
+    auto *box = new QMessageBox(QMessageBox::Critical, tr("Cannot open the cache"), message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("openError"));
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(tr("Start Uptake with --cache FILE to use another cache file."));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    emit failedToOpen(message);
+}
+
+void MainWindow::startDemo()
+{
+    showBanner(true);
+    m_busyLabel->setText(tr("Building demo data\u2026"));
+    const QString path = m_cachePath;
+    const DemoOptions options = m_demoOptions;
+    m_demoThread = QThread::create([this, path, options] {
+        QString error;
+        try {
+            // Its own connection: the generator writes in one transaction while the window stays live.
+            Database db = Cache::open(path);
+            int lastPermille = -1;
+            Demo::generate(db, options, [this, &lastPermille](std::int64_t done, std::int64_t total) {
+                const int permille = total > 0 ? int(done * 1000 / total) : 0;
+                if (permille != lastPermille) {
+                    lastPermille = permille;
+                    QMetaObject::invokeMethod(
+                        this, [this, permille] { onDemoProgress(permille, 1000); }, Qt::QueuedConnection);
+                }
+                return !m_cancelDemo.load();
+            });
+        } catch (const Cancelled &) {
+            error = tr("cancelled");
+        } catch (const CacheError &e) {
+            error = e.message();
+        } catch (const DbError &e) {
+            error = e.message();
+        }
+        QMetaObject::invokeMethod(this, [this, error] { onDemoFinished(error); }, Qt::QueuedConnection);
+    });
+    m_demoThread->setObjectName(QStringLiteral("uptake-demo"));
+    m_demoThread->start();
+}
+
+void MainWindow::onDemoProgress(qint64 done, qint64 total)
+{
+    m_bannerProgress->setRange(0, int(total));
+    m_bannerProgress->setValue(int(done));
+}
+
+void MainWindow::onDemoFinished(const QString &error)
+{
+    m_demoThread->wait();
+    delete m_demoThread;
+    m_demoThread = nullptr;
+    if (!error.isEmpty()) {
+        m_banner->hide();
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Demo data"),
+                                    tr("The demo data could not be built: %1").arg(error), QMessageBox::Ok, this);
+        box->setTextFormat(Qt::PlainText);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        startView();
+        return;
+    }
+    m_isDemo = true;
+    startView();
+}
+
+void MainWindow::startView()
+{
+    if (m_isDemo)
+        showBanner(false);
+    ViewSpec spec = m_model->spec();
+    m_filters->fill(spec);
+    // The header's indicator (restored from the settings) decides the first sort.
+    const QHeaderView *header = m_table->horizontalHeader();
+    spec.sortColumn = header->sortIndicatorSection() >= 0 ? header->sortIndicatorSection() : int(Columns::Calls);
+    spec.sortDescending = header->sortIndicatorOrder() == Qt::DescendingOrder;
+    if (spec == m_model->spec())
+        m_model->refresh(); // a sort asked for before the cache was open went nowhere
+    else
+        m_model->setSpec(spec);
+    CatalogueLoader *loader = m_loader->loader();
+    QMetaObject::invokeMethod(loader, [loader] { loader->loadChoices(); }, Qt::QueuedConnection);
+    emit ready();
+}
+
+void MainWindow::showBanner(bool building)
+{
+    if (building) {
+        m_bannerText->setText(tr("This cache is empty: building a demo registry (%1 models, %2 calls) so that "
+                                 "there is something to look at\u2026")
+                                  .arg(QLocale().toString(qint64(m_demoOptions.models)),
+                                       QLocale().toString(qint64(m_demoOptions.events))));
+        m_bannerProgress->show();
+        m_bannerClose->hide();
+    } else {
+        m_bannerText->setText(tr("You are looking at demo data: a made-up registry with made-up usage. To see "
+                                 "your own, import a catalogue and usage logs into a cache: "
+                                 "uptake import catalogue FILE, then uptake import usage FILE "
+                                 "(use --cache FILE to keep them apart from this demo)."));
+        m_bannerProgress->hide();
+        m_bannerClose->show();
+    }
+    m_banner->show();
+}
+
+void MainWindow::applyFilters()
+{
+    if (!m_open)
+        return;
+    ViewSpec spec = m_model->spec();
+    const ViewSpec before = spec;
+    m_filters->fill(spec);
+    if (spec == before)
+        return;
+    m_model->setSpec(spec);
+    // The window changes the selected model's figures and charts too.
+    if (m_detailModel != 0 && (spec.sinceDay != before.sinceDay || spec.untilDay != before.untilDay))
+        requestDetail();
+}
+
+void MainWindow::refresh()
+{
+    if (!m_open || m_demoThread)
+        return;
+    m_model->refresh();
+    CatalogueLoader *loader = m_loader->loader();
+    QMetaObject::invokeMethod(loader, [loader] { loader->loadChoices(); }, Qt::QueuedConnection);
+    if (m_detailModel != 0)
+        requestDetail();
+}
+
+void MainWindow::requestDetail()
+{
+    const quint64 request = ++m_detailRequest;
+    CatalogueLoader *loader = m_loader->loader();
+    loader->supersedeDetail(request);
+    QMetaObject::invokeMethod(
+        loader, [loader, request, id = m_detailModel, spec = m_model->spec()] { loader->loadDetail(request, id, spec); },
+        Qt::QueuedConnection);
+}
+
+void MainWindow::updateVisibleRows()
+{
+    const int first = m_table->rowAt(0);
+    if (first < 0)
+        return;
+    int last = m_table->rowAt(m_table->viewport()->height() - 1);
+    if (last < 0)
+        last = m_model->rowCount() - 1;
+    m_model->prefetch(first, last);
+}
+
+void MainWindow::updateStatus()
+{
+    const QLocale l;
+    const CatalogueFigures &f = m_figures;
+    auto pct = [&l](double share) { return l.toString(share * 100, 'f', 1) + l.percent(); };
+    m_countLabel->setText(tr("%1 models \u00b7 %2 calls").arg(l.toString(f.models), l.toString(f.calls)));
+    m_figuresLabel->setText(tr("listed %1 \u00b7 called %2 \u00b7 never called %3 \u00b7 Gini %4 \u00b7 "
+                               "top 1% of models: %5 of calls")
+                                .arg(l.toString(f.listed), l.toString(f.called), pct(f.neverCalledShare),
+                                     l.toString(f.gini, 'f', 3), pct(f.top1Share)));
+    const bool current = m_figuresCurrent;
+    m_countLabel->setEnabled(current);
+    m_figuresLabel->setEnabled(current);
+}
+
+void MainWindow::about()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("About Uptake"));
+    box.setIconPixmap(windowIcon().pixmap(64, 64));
+    box.setTextFormat(Qt::PlainText);
+    box.setText(tr("Uptake %1").arg(QCoreApplication::applicationVersion()));
+    box.setInformativeText(tr("Each model's listing next to its observed usage.\n\n"
+                              "Qt %1 (built with %2)\nSQLite %3\n\nCache: %4%5")
+                               .arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
+                                    QString::fromLatin1(sqlite3_libversion()), m_cachePath,
+                                    m_isDemo ? tr(" (demo data)") : QString()));
+    box.exec();
+}

@@ -1,17 +1,92 @@
 #pragma once
 
+#include "demo.h"
+#include "figures.h"
+
 #include <QMainWindow>
+#include <QPointer>
 #include <QString>
 
+#include <atomic>
+#include <memory>
+
+class CatalogueModel;
+class DetailPane;
+class FilterPanel;
+class LoaderThread;
+class QLabel;
+class QProgressBar;
+class QTableView;
+class QThread;
+class QToolButton;
+
 // The catalogue browser: filter panel, lazy table, detail pane and status figures.
+// Every query runs in the loader thread; the window only posts requests and reacts.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
     explicit MainWindow(const QString &cachePath, QWidget *parent = nullptr);
+    // The demo built when the cache is empty (tests use a small one).
+    MainWindow(const QString &cachePath, const DemoOptions &firstStartDemo, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    CatalogueModel *catalogueModel() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    FilterPanel *filterPanel() const { return m_filters; }
+    DetailPane *detailPane() const { return m_detail; }
+    QLabel *statusFigures() const { return m_figuresLabel; }
+    QWidget *demoBanner() const { return m_banner; }
+    bool isBuildingDemo() const { return m_demoThread != nullptr; }
+    const CatalogueFigures &figures() const { return m_figures; }
+
+signals:
+    // The cache is open and its view is loading (after a first-start demo, if one was built).
+    void ready();
+    void failedToOpen(const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void buildUi();
+    void buildMenus();
+    void restoreSettings();
+    void onOpened(qint64 models, bool demo);
+    void onOpenFailed(const QString &message);
+    void startDemo();
+    void onDemoProgress(qint64 done, qint64 total);
+    void onDemoFinished(const QString &error);
+    void startView();
+    void applyFilters();
+    void refresh();
+    void requestDetail();
+    void updateStatus();
+    void updateVisibleRows();
+    void showBanner(bool building);
+    void about();
+
     QString m_cachePath;
+    DemoOptions m_demoOptions;
+    std::unique_ptr<LoaderThread> m_loader;
+    CatalogueModel *m_model = nullptr;
+    QTableView *m_table = nullptr;
+    FilterPanel *m_filters = nullptr;
+    DetailPane *m_detail = nullptr;
+    QWidget *m_banner = nullptr;
+    QLabel *m_bannerText = nullptr;
+    QProgressBar *m_bannerProgress = nullptr;
+    QToolButton *m_bannerClose = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_figuresLabel = nullptr;
+    QLabel *m_busyLabel = nullptr;
+    CatalogueFigures m_figures;
+    bool m_figuresCurrent = false;
+    bool m_open = false;
+    bool m_isDemo = false;
+    QThread *m_demoThread = nullptr;
+    std::atomic<bool> m_cancelDemo{false};
+    quint64 m_detailRequest = 0;
+    qint64 m_detailModel = 0;
 };

@@ -1,0 +1,345 @@
+#include "detailpane.h"
+
+#include "cataloguemodel.h"
+#include "textrules.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QPieSeries>
+#include <QPieSlice>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace {
+
+QDateTime dayStart(qint64 day)
+{
+    return QDateTime::fromSecsSinceEpoch(day * 86400, Qt::UTC);
+}
+
+QLabel *plainLabel(const QString &text, QWidget *parent)
+{
+    auto *l = new QLabel(parent);
+    // Registry text is hostile: never let a label interpret it as rich text.
+    l->setTextFormat(Qt::PlainText);
+    l->setText(text);
+    l->setWordWrap(true);
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return l;
+}
+
+void resetChart(QChart *chart)
+{
+    chart->removeAllSeries();
+    for (QAbstractAxis *axis : chart->axes()) {
+        chart->removeAxis(axis);
+        delete axis;
+    }
+}
+
+// A round upper bound for a value axis, so that tick labels are whole numbers.
+qreal niceMax(qreal v)
+{
+    if (v <= 4)
+        return 4;
+    qreal step = 1;
+    while (v / step > 10)
+        step *= 10;
+    return std::ceil(v / step) * step;
+}
+
+} // namespace
+
+DetailPane::DetailPane(QWidget *parent)
+    : QWidget(parent)
+{
+    m_title = new QLabel(this);
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setObjectName(QStringLiteral("detailTitle"));
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont f = m_title->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    m_title->setFont(f);
+
+    m_fieldsBox = new QWidget;
+    m_fields = new QFormLayout(m_fieldsBox);
+    m_fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_fields->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    m_fields->setLabelAlignment(Qt::AlignLeft);
+    m_fields->setVerticalSpacing(2);
+    m_description = new QPlainTextEdit;
+    m_description->setReadOnly(true);
+    m_description->setObjectName(QStringLiteral("description"));
+    m_description->setMaximumHeight(90);
+    m_description->setPlaceholderText(tr("No description"));
+    auto *listing = new QWidget;
+    auto *listingLayout = new QVBoxLayout(listing);
+    listingLayout->setContentsMargins(0, 0, 0, 0);
+    listingLayout->addWidget(m_fieldsBox);
+    listingLayout->addWidget(m_description);
+    listingLayout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(listing);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumWidth(240);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    m_callsView = makeChartView(this);
+    m_callsView->setObjectName(QStringLiteral("callsChart"));
+    m_callersView = makeChartView(this);
+    m_callersView->setObjectName(QStringLiteral("callersChart"));
+    m_mixView = makeChartView(this);
+    m_mixView->setObjectName(QStringLiteral("mixChart"));
+
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(scroll, 5);
+    row->addWidget(m_callsView, 6);
+    row->addWidget(m_callersView, 6);
+    row->addWidget(m_mixView, 6);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 4, 6, 4);
+    layout->addWidget(m_title);
+    layout->addLayout(row, 1);
+    showPlaceholder(tr("Select a model to see its listing and usage."));
+}
+
+QChartView *DetailPane::makeChartView(QWidget *parent)
+{
+    auto *chart = new QChart;
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->setBackgroundRoundness(0);
+    chart->legend()->setVisible(false);
+    QFont tf = chart->titleFont();
+    tf.setBold(true);
+    chart->setTitleFont(tf);
+    auto *view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(200, 200);
+    return view;
+}
+
+void DetailPane::showPlaceholder(const QString &text)
+{
+    m_id = 0;
+    m_title->setText(text);
+    while (m_fields->rowCount() > 0)
+        m_fields->removeRow(0);
+    m_description->clear();
+    m_description->setVisible(false);
+    for (QChartView *v : {m_callsView, m_callersView, m_mixView}) {
+        resetChart(v->chart());
+        v->chart()->setTitle(QString());
+        v->chart()->legend()->setVisible(false);
+    }
+}
+
+void DetailPane::setDetail(const ModelDetail &d)
+{
+    if (!d.found) {
+        showPlaceholder(tr("This model is no longer in the cache."));
+        return;
+    }
+    m_id = d.id;
+    m_title->setText(d.listed ? d.modelId : tr("%1  (unlisted: seen in usage, in no catalogue)").arg(d.modelId));
+
+    while (m_fields->rowCount() > 0)
+        m_fields->removeRow(0);
+    auto add = [&](const QString &label, const QString &value) {
+        m_fields->addRow(plainLabel(label, m_fieldsBox), plainLabel(value, m_fieldsBox));
+    };
+    const QLocale locale;
+    for (const auto &[label, value] : d.fields) {
+        if (label == QLatin1String("Model"))
+            continue; // the title
+        QString shown = value;
+        if ((label == QLatin1String("Listed on") || label == QLatin1String("Updated")) && !value.isEmpty())
+            shown = value.left(10);
+        else if (!value.isEmpty() && (label == QLatin1String("Downloads") || label == QLatin1String("Likes")
+                                      || label == QLatin1String("Files") || label == QLatin1String("Versions")))
+            shown = locale.toString(value.toLongLong());
+        add(QCoreApplication::translate("Columns", label.toLatin1().constData()), shown);
+    }
+    // The figures over the window, exactly as the table shows them.
+    for (const int c : {Columns::Calls, Columns::FailedCalls, Columns::UniqueCallers, Columns::RepeatCallers,
+                        Columns::RepeatRate, Columns::VerifiedCalls, Columns::FeesPaid, Columns::FirstCall,
+                        Columns::LastCall, Columns::ActiveDays}) {
+        QString v = CatalogueModel::formatValue(c, d.metrics.cells[size_t(c)]);
+        if (c == Columns::FirstCall || c == Columns::LastCall) {
+            const QVariant raw = d.metrics.cells[size_t(c)];
+            if (raw.isValid() && !raw.isNull())
+                v = QString::fromStdString(TextRules::formatTimestamp(raw.toLongLong()));
+        }
+        add(CatalogueModel::columnTitle(c), v);
+    }
+    m_description->setPlainText(d.description);
+    m_description->setVisible(!d.description.isEmpty());
+
+    fillCalls(d);
+    fillCallers(d);
+    fillMix(d);
+}
+
+void DetailPane::fillCalls(const ModelDetail &d)
+{
+    QChart *chart = m_callsView->chart();
+    resetChart(chart);
+    if (d.days.isEmpty()) {
+        chart->setTitle(tr("No calls in this window"));
+        return;
+    }
+    // Never more points than pixels: a long range is plotted per week.
+    const bool weekly = d.days.size() > 400;
+    QList<QPointF> points;
+    qreal top = 0;
+    qint64 bucketCalls = 0;
+    for (int i = 0; i < d.days.size(); ++i) {
+        bucketCalls += d.days[i].calls;
+        if (weekly && (i + 1) % 7 != 0 && i + 1 != d.days.size())
+            continue;
+        const qint64 day = weekly ? d.days[i - (i % 7)].day : d.days[i].day;
+        points.append(QPointF(qreal(dayStart(day).toMSecsSinceEpoch()), qreal(bucketCalls)));
+        top = std::max(top, qreal(bucketCalls));
+        bucketCalls = 0;
+    }
+    auto *upper = new QLineSeries;
+    upper->replace(points);
+    auto *lower = new QLineSeries;
+    QList<QPointF> base;
+    base.reserve(points.size());
+    for (const QPointF &p : points)
+        base.append(QPointF(p.x(), 0));
+    lower->replace(base);
+    auto *area = new QAreaSeries(upper, lower);
+    area->setName(tr("Calls"));
+    area->setColor(QColor(0x4a, 0x90, 0xd9, 0x90));
+    area->setBorderColor(QColor(0x2a, 0x6f, 0xb8));
+    chart->addSeries(area);
+    chart->setTitle(weekly ? tr("Calls per week") : tr("Calls per day"));
+
+    auto *x = new QDateTimeAxis;
+    x->setFormat(QStringLiteral("MMM d"));
+    x->setTickCount(4);
+    x->setTitleText(tr("UTC day"));
+    if (points.size() == 1)
+        x->setRange(dayStart(d.days.first().day).addDays(-1), dayStart(d.days.first().day).addDays(1));
+    auto *y = new QValueAxis;
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->setRange(0, niceMax(top));
+    y->setTickCount(5);
+    y->setTitleText(weekly ? tr("calls / week") : tr("calls / day"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    area->attachAxis(x);
+    area->attachAxis(y);
+}
+
+void DetailPane::fillCallers(const ModelDetail &d)
+{
+    QChart *chart = m_callersView->chart();
+    resetChart(chart);
+    if (d.weeks.isEmpty()) {
+        chart->setTitle(tr("No callers in this window"));
+        chart->legend()->setVisible(false);
+        return;
+    }
+    // Returning callers are a part of the unique ones: the darker area sits inside the lighter.
+    QList<QPointF> unique, returning, zero;
+    qreal top = 0;
+    for (const ModelDetail::Week &w : d.weeks) {
+        const qreal x = qreal(dayStart(w.firstDay).toMSecsSinceEpoch());
+        unique.append(QPointF(x, qreal(w.unique)));
+        returning.append(QPointF(x, qreal(w.returning)));
+        zero.append(QPointF(x, 0));
+        top = std::max(top, qreal(w.unique));
+    }
+    auto makeArea = [&](const QList<QPointF> &points, const QString &name, const QColor &fill, const QColor &line) {
+        auto *upper = new QLineSeries;
+        upper->replace(points);
+        auto *lower = new QLineSeries;
+        lower->replace(zero);
+        auto *area = new QAreaSeries(upper, lower);
+        area->setName(name);
+        area->setColor(fill);
+        area->setBorderColor(line);
+        chart->addSeries(area);
+        return area;
+    };
+    QAreaSeries *all = makeArea(unique, tr("unique"), QColor(0xa9, 0xc8, 0xea), QColor(0x5b, 0x8f, 0xc7));
+    QAreaSeries *back = makeArea(returning, tr("returning"), QColor(0x3b, 0x8e, 0x4f, 0xd0), QColor(0x2d, 0x6e, 0x3d));
+    chart->setTitle(tr("Callers per week"));
+    auto *x = new QDateTimeAxis;
+    x->setFormat(QStringLiteral("MMM d"));
+    x->setTickCount(4);
+    x->setTitleText(tr("week (Mon\u2013Sun)"));
+    if (d.weeks.size() == 1)
+        x->setRange(dayStart(d.weeks.first().firstDay).addDays(-7), dayStart(d.weeks.first().firstDay).addDays(7));
+    auto *y = new QValueAxis;
+    y->setLabelFormat(QStringLiteral("%d"));
+    y->setRange(0, niceMax(top));
+    y->setTickCount(5);
+    y->setTitleText(tr("callers"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QAreaSeries *s : {all, back}) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+    chart->legend()->setVisible(true);
+    chart->legend()->setAlignment(Qt::AlignTop);
+}
+
+void DetailPane::fillMix(const ModelDetail &d)
+{
+    QChart *chart = m_mixView->chart();
+    resetChart(chart);
+    const qint64 total = d.vanilla + d.tee + d.zkml;
+    const QLocale locale;
+    if (total == 0) {
+        chart->setTitle(tr("No calls: no mode mix"));
+        chart->legend()->setVisible(false);
+        return;
+    }
+    auto *pie = new QPieSeries;
+    pie->setHoleSize(0.45);
+    pie->setPieSize(0.75);
+    const struct
+    {
+        QString name;
+        qint64 n;
+        QColor color;
+    } parts[] = {{tr("vanilla"), d.vanilla, QColor(0xb0, 0xb7, 0xc3)},
+                 {tr("TEE"), d.tee, QColor(0x3b, 0x8e, 0x4f)},
+                 {tr("ZKML"), d.zkml, QColor(0xe0, 0x9f, 0x3e)}};
+    for (const auto &p : parts) {
+        const double share = double(p.n) / double(total) * 100;
+        QPieSlice *slice = pie->append(tr("%1 %2%").arg(p.name, locale.toString(share, 'f', share < 10 ? 1 : 0)),
+                                       qreal(p.n));
+        slice->setColor(p.color);
+        slice->setBorderColor(Qt::white);
+    }
+    chart->addSeries(pie);
+    chart->setTitle(tr("Call modes"));
+    QFont lf = chart->legend()->font();
+    lf.setPointSizeF(lf.pointSizeF() * 0.85);
+    chart->legend()->setFont(lf);
+    chart->legend()->setVisible(true);
+    chart->legend()->setAlignment(Qt::AlignRight);
+}

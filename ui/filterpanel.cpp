@@ -1,0 +1,264 @@
+#include "filterpanel.h"
+
+#include "textrules.h"
+
+#include <QComboBox>
+#include <QDate>
+#include <QDateEdit>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPainter>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QStyledItemDelegate>
+#include <QVBoxLayout>
+
+namespace {
+
+constexpr int CountRole = Qt::UserRole + 1;
+
+// The earliest date of a QDateEdit stands for "no limit" (shown as its special text).
+const QDate kNoDate(2000, 1, 1);
+
+// Pick list entries show how many models carry the value, right-aligned and muted.
+class CountDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::paint(painter, option, index);
+        const QVariant count = index.data(CountRole);
+        if (!count.isValid())
+            return;
+        painter->save();
+        painter->setPen(option.palette.color(option.state & QStyle::State_Selected ? QPalette::HighlightedText
+                                                                                     : QPalette::PlaceholderText));
+        painter->drawText(option.rect.adjusted(0, 0, -6, 0), Qt::AlignRight | Qt::AlignVCenter,
+                          QLocale().toString(count.toLongLong()));
+        painter->restore();
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize s = QStyledItemDelegate::sizeHint(option, index);
+        s.rwidth() += option.fontMetrics.horizontalAdvance(QStringLiteral("0000000")) + 12;
+        return s;
+    }
+};
+
+} // namespace
+
+FilterPanel::FilterPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(DebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &FilterPanel::changed);
+    auto poke = [this] { m_debounce.start(); };
+
+    m_count = new QLabel(this);
+    m_count->setTextFormat(Qt::PlainText);
+    QFont big = m_count->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.15);
+    m_count->setFont(big);
+    m_count->setObjectName(QStringLiteral("matchCount"));
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setPlaceholderText(tr("id, author, task, tags"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, this, poke);
+
+    m_task = pickList(tr("any task"));
+    m_author = pickList(tr("any author"));
+    m_license = pickList(tr("any licence"));
+    m_framework = pickList(tr("any framework"));
+
+    m_usage = new QComboBox(this);
+    m_usage->addItem(tr("All models"), int(ViewSpec::Usage::All));
+    m_usage->addItem(tr("Never called"), int(ViewSpec::Usage::Never));
+    m_usage->addItem(tr("Called"), int(ViewSpec::Usage::Called));
+    m_usage->addItem(tr("Has repeat callers"), int(ViewSpec::Usage::Repeat));
+    m_usage->addItem(tr("Unlisted (usage only)"), int(ViewSpec::Usage::Unlisted));
+    connect(m_usage, &QComboBox::currentIndexChanged, this, poke);
+
+    auto spin = [&] {
+        auto *s = new QSpinBox(this);
+        s->setRange(0, 2'000'000'000);
+        s->setSpecialValueText(tr("any"));
+        s->setGroupSeparatorShown(true);
+        s->setAccelerated(true);
+        connect(s, &QSpinBox::valueChanged, this, poke);
+        return s;
+    };
+    m_minCalls = spin();
+    m_minRepeat = spin();
+
+    m_listedFrom = dateEdit(tr("any"));
+    m_listedUntil = dateEdit(tr("any"));
+    m_since = dateEdit(tr("all time"));
+    m_until = dateEdit(tr("all time"));
+
+    auto *clear = new QPushButton(tr("Clear all"), this);
+    clear->setObjectName(QStringLiteral("clearAll"));
+    connect(clear, &QPushButton::clicked, this, &FilterPanel::clearAll);
+
+    // Fields take the panel's width, whatever their own size hints (long values, big ranges).
+    for (QWidget *w : std::initializer_list<QWidget *>{m_search, m_task, m_author, m_license, m_framework, m_usage,
+                                                       m_minCalls, m_minRepeat, m_listedFrom, m_listedUntil, m_since,
+                                                       m_until}) {
+        w->setSizePolicy(QSizePolicy::Ignored, w->sizePolicy().verticalPolicy());
+        w->setMinimumWidth(90);
+    }
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    form->addRow(tr("Search"), m_search);
+    form->addRow(tr("Task"), m_task);
+    form->addRow(tr("Author"), m_author);
+    form->addRow(tr("Licence"), m_license);
+    form->addRow(tr("Framework"), m_framework);
+    form->addRow(tr("Usage"), m_usage);
+    form->addRow(tr("Min. calls"), m_minCalls);
+    form->addRow(tr("Min. repeat"), m_minRepeat);
+
+    auto section = [this](const QString &text) {
+        auto *l = new QLabel(text, this);
+        QFont f = l->font();
+        f.setBold(true);
+        l->setFont(f);
+        return l;
+    };
+    auto *listed = new QFormLayout;
+    listed->addRow(tr("From"), m_listedFrom);
+    listed->addRow(tr("Until"), m_listedUntil);
+    auto *window = new QFormLayout;
+    window->addRow(tr("Since"), m_since);
+    window->addRow(tr("Until"), m_until);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_count);
+    layout->addLayout(form);
+    layout->addSpacing(6);
+    layout->addWidget(section(tr("Listed between")));
+    layout->addLayout(listed);
+    layout->addSpacing(6);
+    layout->addWidget(section(tr("Usage window (UTC days)")));
+    layout->addLayout(window);
+    layout->addSpacing(6);
+    layout->addWidget(clear);
+    layout->addStretch(1);
+    setMatchCount(0, false);
+}
+
+QComboBox *FilterPanel::pickList(const QString &placeholder)
+{
+    auto *box = new QComboBox(this);
+    box->setEditable(true);
+    box->setInsertPolicy(QComboBox::NoInsert);
+    box->setMaxVisibleItems(20);
+    box->setMinimumContentsLength(8);
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->lineEdit()->setPlaceholderText(placeholder);
+    box->lineEdit()->setClearButtonEnabled(true);
+    box->setItemDelegate(new CountDelegate(box));
+    connect(box, &QComboBox::currentTextChanged, this, [this] { m_debounce.start(); });
+    return box;
+}
+
+QDateEdit *FilterPanel::dateEdit(const QString &none)
+{
+    auto *e = new QDateEdit(this);
+    e->setCalendarPopup(true);
+    e->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    e->setMinimumDate(kNoDate);
+    e->setMaximumDate(QDate(2100, 12, 31));
+    e->setSpecialValueText(none);
+    e->setDate(kNoDate);
+    connect(e, &QDateEdit::dateChanged, this, [this] { m_debounce.start(); });
+    return e;
+}
+
+void FilterPanel::setList(QComboBox *box, const FilterChoices::List &items)
+{
+    const QString text = box->currentText();
+    const QSignalBlocker block(box);
+    box->clear();
+    box->addItem(QString());
+    auto *model = qobject_cast<QStandardItemModel *>(box->model());
+    for (const auto &[value, count] : items) {
+        box->addItem(value);
+        if (model)
+            model->item(model->rowCount() - 1)->setData(count, CountRole);
+    }
+    box->setCurrentIndex(-1);
+    box->setEditText(text);
+}
+
+void FilterPanel::setChoices(const FilterChoices &choices)
+{
+    setList(m_task, choices.tasks);
+    setList(m_author, choices.authors);
+    setList(m_license, choices.licenses);
+    setList(m_framework, choices.frameworks);
+}
+
+void FilterPanel::setMatchCount(qint64 count, bool final)
+{
+    const QString n = QLocale().toString(count);
+    if (!final)
+        m_count->setText(tr("%1+ matching models\u2026").arg(n));
+    else
+        m_count->setText(count == 1 ? tr("1 matching model") : tr("%1 matching models").arg(n));
+}
+
+void FilterPanel::clearAll()
+{
+    m_search->clear();
+    for (QComboBox *box : {m_task, m_author, m_license, m_framework})
+        box->setEditText(QString());
+    m_usage->setCurrentIndex(0);
+    m_minCalls->setValue(0);
+    m_minRepeat->setValue(0);
+    for (QDateEdit *e : {m_listedFrom, m_listedUntil, m_since, m_until})
+        e->setDate(kNoDate);
+    // Clearing is a deliberate act: apply it now rather than after the typing pause.
+    m_debounce.stop();
+    emit changed();
+}
+
+QString FilterPanel::pickedValue(const QComboBox *box)
+{
+    return box->currentText().trimmed();
+}
+
+std::optional<std::int64_t> FilterPanel::dayOf(const QDateEdit *edit)
+{
+    const QDate d = edit->date();
+    if (d <= kNoDate)
+        return std::nullopt;
+    return TextRules::daysFromCivil(d.year(), unsigned(d.month()), unsigned(d.day()));
+}
+
+void FilterPanel::fill(ViewSpec &spec) const
+{
+    spec.search = m_search->text().trimmed();
+    spec.task = pickedValue(m_task);
+    spec.author = pickedValue(m_author);
+    spec.license = pickedValue(m_license);
+    spec.framework = pickedValue(m_framework);
+    spec.usage = ViewSpec::Usage(m_usage->currentData().toInt());
+    spec.minCalls = m_minCalls->value() > 0 ? std::optional<std::int64_t>(m_minCalls->value()) : std::nullopt;
+    spec.minRepeatCallers = m_minRepeat->value() > 0 ? std::optional<std::int64_t>(m_minRepeat->value()) : std::nullopt;
+    spec.listedFromDay = dayOf(m_listedFrom);
+    spec.listedUntilDay = dayOf(m_listedUntil);
+    spec.sinceDay = dayOf(m_since);
+    spec.untilDay = dayOf(m_until);
+}
