@@ -116,11 +116,13 @@ private:
     Database *m_db = nullptr;
 };
 
-// BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless committed.
+// BEGIN IMMEDIATE (or DEFERRED, for a consistent read snapshot) on construction,
+// ROLLBACK on destruction unless committed.
 class Transaction final
 {
 public:
-    explicit Transaction(Database &db);
+    enum class Kind { Immediate, Deferred };
+    explicit Transaction(Database &db, Kind kind = Kind::Immediate);
     ~Transaction();
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;

@@ -84,14 +84,12 @@ ExportResult exportCsv(Database &db, const ViewSpec &spec, const QString &outPat
     result.csvPath = outPath;
     result.sidecarPath = outPath + QStringLiteral(".json");
 
-    std::int64_t total = 0;
-    if (progress) {
-        const SqlQuery cq = ViewQuery::count(spec);
-        Statement cs(db, cq.sql);
-        cq.bindTo(cs);
-        if (cs.step())
-            total = cs.int64(0);
-    }
+    // The view's figures go into the sidecar; their row count doubles as the progress total,
+    // so no separate COUNT(*) pass over the view is needed.
+    // One read snapshot for the figures and the rows, even while an import commits.
+    Transaction snapshot(db, Transaction::Kind::Deferred);
+    const CatalogueFigures figures = Figures::compute(db, spec);
+    const std::int64_t total = figures.models;
 
     QSaveFile csv(outPath);
     if (!csv.open(QIODevice::WriteOnly))
@@ -128,7 +126,6 @@ ExportResult exportCsv(Database &db, const ViewSpec &spec, const QString &outPat
 
     // The sidecar is written before the CSV is renamed into place: a snapshot never
     // appears without its description.
-    const CatalogueFigures figures = Figures::compute(db, spec);
     QJsonObject side = spec.toJson();
     side.insert(QStringLiteral("exported_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     side.insert(QStringLiteral("uptake_version"), QStringLiteral(UPTAKE_VERSION));
