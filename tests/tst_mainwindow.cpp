@@ -1,0 +1,279 @@
+#include "cataloguemodel.h"
+#include "demo.h"
+#include "detailpane.h"
+#include "filterpanel.h"
+#include "mainwindow.h"
+#include "testutil.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+// The window offscreen on small caches: what it shows must be what SQL says.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void showsRowsAndStatusFigures();
+    void clickingAHeaderSorts();
+    void typingFiltersAndCounts();
+    void selectingARowFillsTheDetailPane();
+    void hostileListingStaysPlainText();
+    void emptyCacheBuildsTheDemo();
+    void foreignFileShowsAMessage();
+
+private:
+    static bool waitLoaded(MainWindow &w);
+    static qint64 sqlCount(const QString &path, const ViewSpec &spec);
+
+    QTemporaryDir m_dir;
+    QString m_demo;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    m_demo = m_dir.filePath(QStringLiteral("demo.sqlite"));
+    Database db = Cache::open(m_demo);
+    DemoOptions opt;
+    opt.models = 3000;
+    opt.events = 40000;
+    opt.seed = 3;
+    opt.endDay = 20500;
+    Demo::generate(db, opt);
+}
+
+bool TestMainWindow::waitLoaded(MainWindow &w)
+{
+    return QTest::qWaitFor([&] { return w.catalogueModel()->isComplete() && !w.isBuildingDemo(); }, 60000);
+}
+
+qint64 TestMainWindow::sqlCount(const QString &path, const ViewSpec &spec)
+{
+    Database db = Cache::open(path, Database::Mode::ReadOnly);
+    const SqlQuery q = ViewQuery::count(spec);
+    Statement st(db, q.sql);
+    q.bindTo(st);
+    return st.step() ? st.int64(0) : -1;
+}
+
+void TestMainWindow::showsRowsAndStatusFigures()
+{
+    MainWindow w(m_demo);
+    QSignalSpy ready(&w, &MainWindow::ready);
+    w.show();
+    QVERIFY(ready.wait(10000));
+    QVERIFY(waitLoaded(w));
+    CatalogueModel *m = w.catalogueModel();
+    QCOMPARE(m->rowCount(), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(m->data(m->index(0, 0), CatalogueModel::LoadedRole).toBool(), 10000);
+    // The default sort is calls, descending.
+    QCOMPARE(m->spec().sortColumn, int(Columns::Calls));
+    QVERIFY(m->spec().sortDescending);
+    QCOMPARE(w.table()->horizontalHeader()->sortIndicatorSection(), int(Columns::Calls));
+
+    Database db = Cache::open(m_demo, Database::Mode::ReadOnly);
+    QCOMPARE(m->data(m->index(0, Columns::Calls), CatalogueModel::RawRole).toLongLong(),
+             *db.queryInt("SELECT max(calls) FROM models"));
+    QTRY_COMPARE_WITH_TIMEOUT(w.figures().models, 3000, 10000);
+    const qint64 calls = *db.queryInt("SELECT sum(calls) FROM models");
+    const qint64 called = *db.queryInt("SELECT count(*) FROM models WHERE listed AND calls > 0");
+    QCOMPARE(w.figures().calls, calls);
+    QCOMPARE(w.figures().called, called);
+    const QString status = w.statusBar()->findChild<QLabel *>(QStringLiteral("statusCounts"))->text();
+    QVERIFY2(status.contains(QLocale().toString(calls)), qPrintable(status));
+    QVERIFY2(status.contains(QLocale().toString(3000)), qPrintable(status));
+    QVERIFY(w.statusFigures()->text().contains(QLocale().toString(called)));
+    QVERIFY(w.statusFigures()->text().contains(QLatin1String("Gini")));
+    QVERIFY(w.filterPanel()->countLabel()->text().contains(QLocale().toString(3000)));
+    // A demo cache says so.
+    QVERIFY(w.demoBanner()->isVisible());
+    QTest::mouseClick(w.demoBanner()->findChild<QToolButton *>(QStringLiteral("dismissBanner")), Qt::LeftButton);
+    QVERIFY(!w.demoBanner()->isVisible());
+}
+
+void TestMainWindow::clickingAHeaderSorts()
+{
+    MainWindow w(m_demo);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    QHeaderView *header = w.table()->horizontalHeader();
+    const int x = header->sectionViewportPosition(Columns::ModelId) + header->sectionSize(Columns::ModelId) / 2;
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    CatalogueModel *m = w.catalogueModel();
+    QCOMPARE(m->spec().sortColumn, int(Columns::ModelId));
+    QVERIFY(waitLoaded(w));
+    QTRY_VERIFY_WITH_TIMEOUT(m->data(m->index(0, 0), CatalogueModel::LoadedRole).toBool(), 10000);
+    Database db = Cache::open(m_demo, Database::Mode::ReadOnly);
+    Statement st(db, m->spec().sortDescending ? "SELECT max(model_id) FROM models" : "SELECT min(model_id) FROM models");
+    QVERIFY(st.step());
+    QCOMPARE(m->data(m->index(0, 0), CatalogueModel::RawRole).toString(), st.text(0));
+
+    // Clicking again turns the order round.
+    const bool before = m->spec().sortDescending;
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    QCOMPARE(m->spec().sortDescending, !before);
+    QVERIFY(waitLoaded(w));
+    QTRY_VERIFY_WITH_TIMEOUT(m->data(m->index(0, 0), CatalogueModel::LoadedRole).toBool(), 10000);
+    Statement st2(db, before ? "SELECT min(model_id) FROM models" : "SELECT max(model_id) FROM models");
+    QVERIFY(st2.step());
+    QCOMPARE(m->data(m->index(0, 0), CatalogueModel::RawRole).toString(), st2.text(0));
+}
+
+void TestMainWindow::typingFiltersAndCounts()
+{
+    MainWindow w(m_demo);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    CatalogueModel *m = w.catalogueModel();
+    QLineEdit *search = w.filterPanel()->searchEdit();
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("opengradient"));
+    ViewSpec expected;
+    expected.search = QStringLiteral("opengradient");
+    const qint64 n = sqlCount(m_demo, expected);
+    QVERIFY(n > 0 && n < 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(m->spec().search, QStringLiteral("opengradient"), 5000);
+    QVERIFY(waitLoaded(w));
+    QCOMPARE(m->matchCount(), n);
+    QTRY_VERIFY_WITH_TIMEOUT(w.filterPanel()->countLabel()->text().contains(QLocale().toString(n)), 5000);
+    // Figures follow the filter.
+    QTRY_COMPARE_WITH_TIMEOUT(w.figures().models, n, 10000);
+
+    // Clear all brings every model back.
+    QTest::mouseClick(w.filterPanel()->findChild<QPushButton *>(QStringLiteral("clearAll")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m->spec().search, QString(), 5000);
+    QVERIFY(waitLoaded(w));
+    QCOMPARE(m->matchCount(), 3000);
+}
+
+void TestMainWindow::selectingARowFillsTheDetailPane()
+{
+    MainWindow w(m_demo);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    CatalogueModel *m = w.catalogueModel();
+    QTRY_VERIFY_WITH_TIMEOUT(m->data(m->index(0, 0), CatalogueModel::LoadedRole).toBool(), 10000);
+    w.table()->selectRow(0);
+    const qint64 id = m->rowIdAt(0);
+    QTRY_COMPARE_WITH_TIMEOUT(w.detailPane()->modelRowId(), id, 10000);
+    DetailPane *d = w.detailPane();
+    QCOMPARE(d->titleLabel()->text(), m->data(m->index(0, 0), CatalogueModel::RawRole).toString());
+    // The busiest model has calls: every chart has something to draw, with titles.
+    for (QChartView *v : {d->callsChart(), d->callersChart(), d->mixChart()}) {
+        QVERIFY(!v->chart()->series().isEmpty());
+        QVERIFY(!v->chart()->title().isEmpty());
+    }
+    QVERIFY(!d->callsChart()->chart()->axes(Qt::Horizontal).isEmpty());
+    QVERIFY(!d->callsChart()->chart()->axes(Qt::Horizontal).first()->titleText().isEmpty());
+    QVERIFY(!d->callsChart()->chart()->axes(Qt::Vertical).first()->titleText().isEmpty());
+}
+
+void TestMainWindow::hostileListingStaysPlainText()
+{
+    const QString path = m_dir.filePath(QStringLiteral("hostile.sqlite"));
+    const std::string markup = "<b>bold</b><img src=x onerror=alert(1)><a href='file:///etc/passwd'>x</a>";
+    {
+        Database db = Cache::open(path);
+        Transaction tx(db);
+        CatalogueWriter writer(db);
+        ModelRecord r;
+        r.modelId = "<i>evil</i>/model";
+        r.author = "<b>me</b>";
+        r.description = markup;
+        writer.upsert(r);
+        tx.commit();
+        // A second, ordinary model, so that the cache is not empty of listings of its own kind.
+        TestUtil::writeModel(db, "plain/model", "text-generation", "plain");
+    }
+    MainWindow w(path);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    QVERIFY(!w.demoBanner()->isVisible());
+    CatalogueModel *m = w.catalogueModel();
+    int row = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(m->data(m->index(1, 0), CatalogueModel::LoadedRole).toBool(), 10000);
+    for (int r = 0; r < m->rowCount(); ++r)
+        if (m->data(m->index(r, 0), CatalogueModel::RawRole).toString().startsWith(QLatin1String("<i>")))
+            row = r;
+    QVERIFY(row >= 0);
+    w.table()->selectRow(row);
+    QTRY_COMPARE_WITH_TIMEOUT(w.detailPane()->modelRowId(), m->rowIdAt(row), 10000);
+    QCOMPARE(w.detailPane()->descriptionView()->toPlainText(), QString::fromStdString(markup));
+    QCOMPARE(w.detailPane()->titleLabel()->textFormat(), Qt::PlainText);
+    QCOMPARE(w.detailPane()->titleLabel()->text(), QStringLiteral("<i>evil</i>/model"));
+    for (QLabel *l : w.detailPane()->findChildren<QLabel *>())
+        QVERIFY2(l->textFormat() == Qt::PlainText || l->text().isEmpty(), qPrintable(l->text()));
+}
+
+void TestMainWindow::emptyCacheBuildsTheDemo()
+{
+    const QString path = m_dir.filePath(QStringLiteral("empty.sqlite"));
+    DemoOptions small;
+    small.models = 400;
+    small.events = 3000;
+    MainWindow w(path, small);
+    QSignalSpy ready(&w, &MainWindow::ready);
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.isBuildingDemo() || ready.count() > 0, 10000);
+    QVERIFY(w.demoBanner()->isVisible());
+    QVERIFY(ready.count() > 0 || ready.wait(60000));
+    QVERIFY(waitLoaded(w));
+    QCOMPARE(w.catalogueModel()->rowCount(), 400);
+    QVERIFY(w.demoBanner()->isVisible());
+    Database db = Cache::open(path, Database::Mode::ReadOnly);
+    QVERIFY(Demo::isDemoCache(db));
+    QCOMPARE(Cache::modelCount(db), 400);
+}
+
+void TestMainWindow::foreignFileShowsAMessage()
+{
+    const QString path = m_dir.filePath(QStringLiteral("foreign.sqlite"));
+    {
+        Database other(path);
+        other.exec("CREATE TABLE t(x); INSERT INTO t VALUES (1);");
+    }
+    const QString garbage = m_dir.filePath(QStringLiteral("garbage.sqlite"));
+    {
+        QFile f(garbage);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(8192, 'x'));
+    }
+    for (const QString &p : {path, garbage}) {
+        MainWindow w(p);
+        QSignalSpy failed(&w, &MainWindow::failedToOpen);
+        w.show();
+        QVERIFY(failed.wait(10000));
+        QVERIFY(!failed.first().at(0).toString().isEmpty());
+        auto *box = w.findChild<QMessageBox *>(QStringLiteral("openError"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        QCOMPARE(w.catalogueModel()->rowCount(), 0);
+        box->close();
+    }
+    // The foreign file was left as it was.
+    Database other(path);
+    QCOMPARE(*other.queryInt("SELECT count(*) FROM t"), 1);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
