@@ -1,11 +1,11 @@
 #include "importer.h"
 
 #include "csvreader.h"
+#include "filehash.h"
 #include "ingest.h"
 #include "jsonstream.h"
 #include "textrules.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -96,7 +96,6 @@ public:
         : m_file(path)
         , m_shown(shownPath)
         , m_progress(progress)
-        , m_hash(QCryptographicHash::Sha256)
     {
         if (!m_file.open(QIODevice::ReadOnly))
             throw ImportError(QStringLiteral("%1: cannot open: %2").arg(m_shown, m_file.errorString()));
@@ -149,7 +148,7 @@ private:
         const qint64 n = m_file.read(buf, qint64(max));
         if (n < 0)
             throw ImportError(QStringLiteral("%1: read error: %2").arg(m_shown, m_file.errorString()));
-        m_hash.addData(QByteArrayView(buf, n));
+        m_hash.addData(buf, std::size_t(n));
         m_done += n;
         if (m_progress && !m_progress(m_done, std::max(m_size, m_done)))
             throw Cancelled();
@@ -159,7 +158,7 @@ private:
     QFile m_file;
     QString m_shown;
     const ProgressFn &m_progress;
-    QCryptographicHash m_hash;
+    Sha256 m_hash;
     std::int64_t m_size = 0, m_done = 0;
     std::string m_prefix;
     std::size_t m_prefixPos = 0;

@@ -1,6 +1,9 @@
 #include "csvreader.h"
+#include "filehash.h"
 #include "jsonstream.h"
 
+#include <QCryptographicHash>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <algorithm>
@@ -164,6 +167,40 @@ private slots:
         } catch (const JsonStructureError &e) {
             QCOMPARE(qint64(e.line()), line);
         }
+    }
+
+    void sha256_data()
+    {
+        QTest::addColumn<bool>("accelerated");
+        QTest::newRow("cpu") << true;
+        QTest::newRow("qt") << false;
+    }
+
+    void sha256()
+    {
+        QFETCH(bool, accelerated);
+        if (accelerated && !Sha256::accelerated())
+            QSKIP("this CPU has no SHA extensions");
+        if (!accelerated)
+            qputenv("UPTAKE_NO_SHA_NI", "1");
+        QRandomGenerator rng(7);
+        QByteArray data(5000, Qt::Uninitialized);
+        for (char &c : data)
+            c = char(rng.bounded(256));
+        // Every length around the block and padding edges, fed in uneven pieces.
+        for (int length = 0; length <= 300; ++length) {
+            Sha256 h;
+            for (int pos = 0; pos < length;) {
+                const int n = std::min(length - pos, int(rng.bounded(1, 80)));
+                h.addData(data.constData() + pos, std::size_t(n));
+                pos += n;
+            }
+            QCOMPARE(h.result().toHex(), QCryptographicHash::hash(data.left(length), QCryptographicHash::Sha256).toHex());
+        }
+        Sha256 whole;
+        whole.addData(data.constData(), std::size_t(data.size()));
+        QCOMPARE(whole.result(), QCryptographicHash::hash(data, QCryptographicHash::Sha256));
+        qunsetenv("UPTAKE_NO_SHA_NI");
     }
 
     void jsonPadding()
