@@ -1,5 +1,6 @@
 #include "cache.h"
 #include "exporter.h"
+#include "importer.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -172,6 +173,56 @@ private slots:
         // Only the cache (with its -wal and -shm) and the old snapshot: no temporary file left behind.
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
                  (QStringList{"big.sqlite", "big.sqlite-shm", "big.sqlite-wal", "snap.csv"}));
+    }
+
+    void roundTripThroughCatalogueImport()
+    {
+        // A snapshot re-imported as a CSV catalogue gives the same ids and listed fields.
+        QTemporaryDir dir;
+        {
+            Transaction tx(m_db);
+            CatalogueWriter w(m_db);
+            ModelRecord r;
+            r.modelId = "lab/full";
+            r.author = "lab";
+            r.name = "full";
+            r.task = "summarization";
+            r.framework = "transformers";
+            r.license = "apache-2.0";
+            r.tags = "transformers;summarization;license:apache-2.0;lang, \"en\"";
+            r.createdAt = 1700000000;
+            r.updatedAt = 1700003600;
+            r.versions = 3;
+            r.files = 12;
+            r.downloads = 123456;
+            r.likes = 78;
+            w.upsert(r);
+            tx.commit();
+        }
+        const QString out = dir.filePath(QStringLiteral("snap.csv"));
+        Exporter::exportCsv(m_db, ViewSpec{}, out);
+
+        Database copy = Cache::open(dir.filePath(QStringLiteral("copy.sqlite")));
+        ImportOptions opt;
+        opt.kind = ImportOptions::Catalogue;
+        const ImportReport report = importFile(copy, out, opt);
+        QCOMPARE(report.rowsRejected, 0);
+
+        const char *fields = "SELECT model_id, author, name, task, framework, license, tags, created_at, updated_at,"
+                             " versions, files, downloads, likes FROM models ORDER BY model_id";
+        Statement a(m_db, fields), b(copy, fields);
+        int rows = 0;
+        while (a.step()) {
+            QVERIFY(b.step());
+            for (int c = 0; c < a.columnCount(); ++c) {
+                QCOMPARE(b.isNull(c), a.isNull(c));
+                QCOMPARE(b.text(c), a.text(c));
+            }
+            ++rows;
+        }
+        QVERIFY(!b.step());
+        QCOMPARE(rows, 6);
+        m_db.exec("DELETE FROM models WHERE model_id = 'lab/full'");
     }
 
     void unwritableTargetIsAClearError()
