@@ -1,0 +1,267 @@
+#include "cache.h"
+#include "testutil.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+// `uptake import` as a user runs it: exit statuses, messages on stderr, and a SIGKILL
+// in the middle of an import.
+
+namespace {
+
+QString examples(const char *name)
+{
+    return QStringLiteral(UPTAKE_SOURCE_DIR "/docs/examples/") + QLatin1String(name);
+}
+
+// Counts and sums that change with any write to the data.
+QString snapshot(Database &db)
+{
+    Statement st(db, "SELECT (SELECT count(*) FROM models) || ' ' || (SELECT count(*) FROM usage_daily) || ' ' ||"
+                     " (SELECT count(*) FROM event_keys) || ' ' || (SELECT count(*) FROM imported_files) || ' ' ||"
+                     " (SELECT coalesce(sum(calls), 0) FROM models) || ' ' || (SELECT coalesce(sum(fees_nano), 0) FROM models)");
+    st.step();
+    return st.text(0);
+}
+
+} // namespace
+
+class TestImportCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_cache;
+    int m_n = 0;
+    QString m_big;
+    QList<QByteArray> m_bigCallers;
+
+    QString write(const QByteArray &content, const char *suffix = ".csv")
+    {
+        const QString path = m_dir.filePath(QStringLiteral("f%1%2").arg(++m_n).arg(QLatin1String(suffix)));
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("cannot write");
+        f.write(content);
+        return path;
+    }
+
+    TestUtil::RunResult uptake(QStringList args)
+    {
+        args.prepend(m_cache);
+        args.prepend(QStringLiteral("--cache"));
+        return TestUtil::runUptake(args);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(QFileInfo::exists(TestUtil::binary()));
+        // A usage file big enough that an import takes a few seconds.
+        m_big = m_dir.filePath(QStringLiteral("big.csv"));
+        QFile f(m_big);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("timestamp,model_id,caller,event_id,mode,fee,status\n");
+        QByteArray chunk;
+        char line[256];
+        for (int i = 0; i < 400000; ++i) {
+            const int caller = int((quint64(i) * 2654435761u) % 90000);
+            const int n = std::snprintf(line, sizeof line, "2026-%02d-%02dT%02d:%02d:00Z,big/model-%d,0xA%039X,0xev%08x,%d,0.%06d,ok\n",
+                                        1 + i % 3, 1 + i % 28, i % 24, i % 60, i % 3000, caller, i, i % 3, i % 999999);
+            chunk.append(line, n);
+            if (i < 3)
+                m_bigCallers << QByteArray(line).split(',')[2];
+            if (chunk.size() > (1 << 20)) {
+                f.write(chunk);
+                chunk.clear();
+            }
+        }
+        f.write(chunk);
+    }
+
+    void init()
+    {
+        m_cache = m_dir.filePath(QStringLiteral("cache%1.sqlite").arg(++m_n));
+    }
+
+    void badCommandLines_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString f = examples("usage.csv");
+        QTest::newRow("nothing") << QStringList{"import"} << "catalogue or usage";
+        QTest::newRow("unknown kind") << QStringList{"import", "models", f} << "unknown kind";
+        QTest::newRow("no files usage") << QStringList{"import", "usage"} << "no files";
+        QTest::newRow("no files catalogue") << QStringList{"import", "catalogue", "--format", "csv"} << "no files";
+        QTest::newRow("unknown option") << QStringList{"import", "usage", "--bogus", f} << "unknown option '--bogus'";
+        QTest::newRow("format for usage") << QStringList{"import", "usage", "--format", "csv", f} << "unknown option '--format'";
+        QTest::newRow("strict for catalogue") << QStringList{"import", "catalogue", "--strict", f} << "unknown option '--strict'";
+        QTest::newRow("unknown format") << QStringList{"import", "catalogue", "--format", "xml", f} << "unknown format 'xml'";
+        QTest::newRow("format without value") << QStringList{"import", "catalogue", f, "--format"} << "--format needs";
+        QTest::newRow("format= unknown") << QStringList{"import", "catalogue", "--format=HF", f} << "unknown format 'HF'";
+    }
+
+    void badCommandLines()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const auto r = uptake(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QCOMPARE(r.err.count(u'\n'), 1); // one line
+        QVERIFY(!QFileInfo::exists(m_cache)); // nothing opened or created
+    }
+
+    void exitStatuses_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QStringList>("stderrHas");
+        QTest::addColumn<QString>("callsAfter");
+        const QByteArray header = "timestamp,model_id,caller,event_id,mode,fee,status\n";
+        const QString good = write(header + "2026-03-01T10:00:00Z,m/x,Private-Caller-A,e1,,0.5,\n");
+        const QString mixed = write(header + "2026-03-01T10:00:00Z,m/x,Private-Caller-B,e2,,0.5,\n"
+                                             "2026-03-01T10:00:00Z,m/x,Private-Caller-C,e3,,-1,\n"
+                                             "never,m/x,Private-Caller-D,e4,,,\n");
+        const QString rollUp = write("day,model_id,caller,calls\n2026-03-01,m/x,Private-Caller-E,4\n");
+        const QString missing = m_dir.filePath(QStringLiteral("missing.csv"));
+        QTest::newRow("ok") << QStringList{"import", "usage", good} << 0
+                            << QStringList{good + ": 1 row imported, 0 rejected, 0 duplicates skipped, 0 fees rounded, "
+                                                  "1 model seen only in usage"}
+                            << "1";
+        QTest::newRow("rows rejected") << QStringList{"import", "usage", mixed} << 3
+                                       << QStringList{mixed + ":3: fee is negative",
+                                                      mixed + ":4: timestamp is neither ISO 8601 date and time nor Unix seconds",
+                                                      mixed + ": 1 row imported, 2 rejected"}
+                                       << "1";
+        QTest::newRow("strict") << QStringList{"import", "usage", "--strict", mixed} << 1
+                                << QStringList{mixed + ":3: fee is negative", "nothing imported (strict): 2 rows rejected"} << "0";
+        QTest::newRow("missing file") << QStringList{"import", "usage", missing} << 1
+                                      << QStringList{"uptake: " + missing + ": no such file"} << "0";
+        QTest::newRow("roll-up") << QStringList{"import", "usage", rollUp} << 1 << QStringList{"roll-up", "not supported yet"} << "0";
+        QTest::newRow("failure wins, others still imported") << QStringList{"import", "usage", mixed, missing, good} << 1
+                                                             << QStringList{"no such file", good + ": 1 row imported"} << "2";
+        QTest::newRow("options after and before files") << QStringList{"import", "usage", "--strict", good, "--force"} << 0
+                                                        << QStringList{"1 row imported"} << "1";
+        QTest::newRow("catalogue formats") << QStringList{"import", "catalogue", examples("hf_models.json"), "--format=hf"} << 0
+                                           << QStringList{"3 models imported, 0 rows rejected"} << "0";
+        QTest::newRow("catalogue auto") << QStringList{"import", "catalogue", examples("hf_models.json"), examples("catalogue.csv"),
+                                                       examples("opengradient_models.json"), examples("catalogue.jsonl")}
+                                        << 0 << QStringList{"(JSON array", "(CSV", "(JSON object", "(JSON Lines"} << "0";
+    }
+
+    void exitStatuses()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QStringList, stderrHas);
+        QFETCH(QString, callsAfter);
+        const auto r = uptake(args);
+        QVERIFY2(r.exitCode == exitCode, qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.err)));
+        for (const QString &s : stderrHas)
+            QVERIFY2(r.err.contains(s), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QLatin1String("Private-Caller"), Qt::CaseInsensitive), qPrintable(r.err));
+        QCOMPARE(r.out, QString()); // stdout stays free for data
+        Database db = Cache::open(m_cache);
+        QCOMPARE(QString::number(db.queryInt("SELECT coalesce(sum(calls), 0) FROM models").value_or(-1)), callsAfter);
+    }
+
+    void reimport()
+    {
+        const QString f = examples("usage.csv");
+        QCOMPARE(uptake({"import", "usage", f}).exitCode, 0);
+        const auto again = uptake({"import", "usage", f});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.err.contains(f + ": skipped, this content was imported before (--force imports it again)"),
+                 qPrintable(again.err));
+        const auto forced = uptake({"import", "usage", "--force", f});
+        QCOMPARE(forced.exitCode, 0);
+        QVERIFY2(forced.err.contains("1 row imported, 0 rejected, 4 duplicates skipped"), qPrintable(forced.err));
+    }
+
+    void foreignCache()
+    {
+        {
+            Database other(m_cache);
+            other.exec("CREATE TABLE t(x)");
+        }
+        const auto r = uptake({"import", "usage", examples("usage.csv")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("not an Uptake cache"));
+    }
+
+    void sigkillMidImport_data()
+    {
+        QTest::addColumn<int>("killAfterMs"); // -1: once 1 MB of WAL is written (the commit is under way)
+        QTest::newRow("early") << 150;
+        QTest::newRow("middle") << 1200;
+        QTest::newRow("late") << 2500;
+        QTest::newRow("while writing the WAL") << -1;
+    }
+
+    void sigkillMidImport()
+    {
+        QFETCH(int, killAfterMs);
+        QVERIFY(uptake({"import", "catalogue", examples("catalogue.csv")}).exitCode == 0);
+        QVERIFY(uptake({"import", "usage", examples("usage.csv")}).exitCode == 0);
+        QString before;
+        {
+            Database db = Cache::open(m_cache);
+            before = snapshot(db);
+        }
+
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        p.setProcessEnvironment(env);
+        p.start(TestUtil::binary(), {"--cache", m_cache, "import", "usage", m_big});
+        QVERIFY(p.waitForStarted());
+        QElapsedTimer t;
+        t.start();
+        const qint64 walBefore = QFileInfo(m_cache + "-wal").size();
+        if (killAfterMs >= 0) {
+            while (t.elapsed() < killAfterMs && p.state() == QProcess::Running)
+                QThread::msleep(10);
+        } else {
+            while (QFileInfo(m_cache + "-wal").size() <= walBefore + (1 << 20) && p.state() == QProcess::Running && t.elapsed() < 60000)
+                QThread::usleep(200);
+        }
+        if (p.state() != QProcess::Running)
+            QSKIP("the import finished before the kill; make the generated file bigger on this machine");
+        const qint64 walAtKill = QFileInfo(m_cache + "-wal").size();
+        p.kill(); // SIGKILL
+        QVERIFY(p.waitForFinished());
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        qInfo("killed after %lld ms; WAL %lld -> %lld bytes", t.elapsed(), walBefore, walAtKill);
+
+        // Raw ids from the killed import may not be in any of the files either.
+        for (const char *suffix : {"", "-wal", "-shm"}) {
+            QFile f(m_cache + suffix);
+            if (f.open(QIODevice::ReadOnly)) {
+                const QByteArray bytes = f.readAll();
+                for (const QByteArray &c : m_bigCallers)
+                    QVERIFY(!bytes.contains(c) && !bytes.contains(c.toLower()));
+            }
+        }
+        {
+            Database db = Cache::open(m_cache);
+            Statement check(db, "PRAGMA integrity_check");
+            QVERIFY(check.step());
+            QCOMPARE(check.text(0), QStringLiteral("ok"));
+            QCOMPARE(snapshot(db), before);
+        }
+        // And the file imports completely afterwards.
+        const auto r = uptake({"import", "usage", m_big});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains("400000 rows imported"), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImportCli)
+#include "tst_import_cli.moc"
