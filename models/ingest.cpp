@@ -29,8 +29,7 @@ std::int64_t first8(const QByteArray &digest)
 } // namespace
 
 CatalogueWriter::CatalogueWriter(Database &db)
-    : m_db(db)
-    , m_upsert(db, R"sql(
+    : m_upsert(db, R"sql(
 INSERT INTO models(model_id, author, name, task, framework, license, tags, description,
                    created_at, updated_at, versions, files, downloads, likes, listed)
 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1)

@@ -35,7 +35,6 @@ public:
     std::int64_t written() const { return m_written; }
 
 private:
-    Database &m_db;
     Statement m_upsert;
     std::int64_t m_written = 0;
 };

@@ -10,7 +10,8 @@ PACKAGES="build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6opengl6-dev libgl-dev libqt6svg6 qt6-svg-dev qt6-qpa-plugins
   libsqlite3-dev sqlite3 libsimdjson-dev
-  xvfb xauth desktop-file-utils appstream time"
+  xvfb xauth desktop-file-utils appstream time
+  clang libclang-rt-14-dev"
 # Skip apt when everything is present already (fast re-runs, works offline).
 missing=""
 for p in $PACKAGES; do
