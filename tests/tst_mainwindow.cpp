@@ -2,6 +2,7 @@
 #include "demo.h"
 #include "detailpane.h"
 #include "filterpanel.h"
+#include "importresultdialog.h"
 #include "mainwindow.h"
 #include "testutil.h"
 
@@ -35,6 +36,8 @@ private slots:
     void hostileListingStaysPlainText();
     void emptyCacheBuildsTheDemo();
     void foreignFileShowsAMessage();
+    void importReportsRejectedRows();
+    void exportWritesTheFilteredView();
 
 private:
     static bool waitLoaded(MainWindow &w);
@@ -273,6 +276,67 @@ void TestMainWindow::foreignFileShowsAMessage()
     // The foreign file was left as it was.
     Database other(path);
     QCOMPARE(*other.queryInt("SELECT count(*) FROM t"), 1);
+}
+
+void TestMainWindow::importReportsRejectedRows()
+{
+    const QString path = m_dir.filePath(QStringLiteral("import.sqlite"));
+    {
+        Database db = Cache::open(path);
+        TestUtil::writeModel(db, "acme/one", "text-generation", "acme");
+    }
+    const QString usage = m_dir.filePath(QStringLiteral("usage.csv"));
+    {
+        QFile f(usage);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("timestamp,model_id,caller\n"
+                "2026-03-01T10:00:00Z,acme/one,0xAbCdEf0123456789abcdef0123456789ABCDEF01\n"
+                "not-a-time,acme/one,secret-caller-42\n"
+                "2026-03-02T10:00:00Z,acme/two,u3\n");
+    }
+    MainWindow w(path);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    QCOMPARE(w.catalogueModel()->rowCount(), 1);
+    QSignalSpy done(&w, &MainWindow::importFinished);
+    w.importFiles(ImportOptions::Usage, {usage});
+    QVERIFY(w.isBusy());
+    QVERIFY(done.wait(30000));
+    QVERIFY(!w.isBusy());
+    auto *dialog = w.findChild<ImportResultDialog *>();
+    QVERIFY(dialog);
+    const QString rejected = dialog->rejectedView()->toPlainText();
+    QVERIFY2(rejected.contains(QLatin1String("usage.csv:3:")), qPrintable(rejected));
+    QVERIFY(!rejected.contains(QLatin1String("secret-caller-42")));
+    dialog->close();
+    // The view reloads: the unlisted model seen only in usage is there now.
+    QTRY_COMPARE_WITH_TIMEOUT(w.catalogueModel()->rowCount(), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(w.figures().calls, 2, 10000);
+}
+
+void TestMainWindow::exportWritesTheFilteredView()
+{
+    MainWindow w(m_demo);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    QTest::keyClicks(w.filterPanel()->searchEdit(), QStringLiteral("microsoft"));
+    QTRY_COMPARE_WITH_TIMEOUT(w.catalogueModel()->spec().search, QStringLiteral("microsoft"), 5000);
+    QVERIFY(waitLoaded(w));
+    const qint64 n = w.catalogueModel()->matchCount();
+    QVERIFY(n > 0);
+    const QString out = m_dir.filePath(QStringLiteral("snapshot.csv"));
+    QSignalSpy done(&w, &MainWindow::exportFinished);
+    w.exportSnapshot(out);
+    QVERIFY(done.wait(30000));
+    QCOMPARE(done.first().at(0).toString(), QString());
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    QVERIFY(lines.first().startsWith("model_id,author,task,created_at"));
+    QCOMPARE(lines.size() - 1, n);
+    QVERIFY(QFile::exists(out + QStringLiteral(".json")));
 }
 
 QTEST_MAIN(TestMainWindow)

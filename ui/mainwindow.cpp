@@ -1,15 +1,21 @@
 #include "mainwindow.h"
 
+#include "backgroundjob.h"
 #include "catalogueloader.h"
 #include "cache.h"
 #include "cataloguemodel.h"
 #include "detailpane.h"
+#include "exporter.h"
 #include "filterpanel.h"
+#include "importresultdialog.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -38,6 +44,8 @@ namespace Settings {
 const QString Geometry = QStringLiteral("window/geometry");
 const QString State = QStringLiteral("window/state");
 const QString Header = QStringLiteral("table/header");
+const QString ImportDir = QStringLiteral("paths/import");
+const QString ExportDir = QStringLiteral("paths/export");
 } // namespace Settings
 
 int defaultWidth(int column)
@@ -119,9 +127,11 @@ MainWindow::MainWindow(const QString &cachePath, const DemoOptions &firstStartDe
 
 MainWindow::~MainWindow()
 {
+    delete m_job; // cancels and waits
     if (m_demoThread) {
         m_cancelDemo.store(true);
         m_demoThread->wait();
+        delete m_demoThread;
     }
 }
 
@@ -246,6 +256,17 @@ void MainWindow::buildUi()
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *importCatalogue = file->addAction(tr("Import &Catalogue\u2026"), this,
+                                               [this] { chooseImport(ImportOptions::Catalogue); });
+    importCatalogue->setShortcut(QKeySequence(tr("Ctrl+I")));
+    QAction *importUsage = file->addAction(tr("Import &Usage\u2026"), this,
+                                           [this] { chooseImport(ImportOptions::Usage); });
+    importUsage->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
+    QAction *exportSnapshot = file->addAction(tr("&Export Snapshot\u2026"), this, &MainWindow::chooseExport);
+    exportSnapshot->setShortcut(QKeySequence(tr("Ctrl+E")));
+    exportSnapshot->setToolTip(tr("Write every row of the current filter and sort to CSV"));
+    file->addSeparator();
+    m_cacheActions = {importCatalogue, importUsage, exportSnapshot};
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
     quit->setMenuRole(QAction::QuitRole);
@@ -253,6 +274,8 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refresh->setShortcut(QKeySequence(tr("Ctrl+R")));
+    m_cacheActions << refresh;
+    updateActions();
     QAction *clear = view->addAction(tr("&Clear Filters"), m_filters, &FilterPanel::clearAll);
     clear->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
     QAction *find = view->addAction(tr("&Search"), this, [this] {
@@ -293,6 +316,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::onOpened(qint64 models, bool demo)
 {
     m_open = true;
+    updateActions();
     m_isDemo = demo;
     if (models == 0) {
         startDemo();
@@ -346,6 +370,7 @@ void MainWindow::startDemo()
     });
     m_demoThread->setObjectName(QStringLiteral("uptake-demo"));
     m_demoThread->start();
+    updateActions();
 }
 
 void MainWindow::onDemoProgress(qint64 done, qint64 total)
@@ -359,6 +384,7 @@ void MainWindow::onDemoFinished(const QString &error)
     m_demoThread->wait();
     delete m_demoThread;
     m_demoThread = nullptr;
+    updateActions();
     if (!error.isEmpty()) {
         m_banner->hide();
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Demo data"),
@@ -487,4 +513,142 @@ void MainWindow::about()
                                     QString::fromLatin1(sqlite3_libversion()), m_cachePath,
                                     m_isDemo ? tr(" (demo data)") : QString()));
     box.exec();
+}
+
+void MainWindow::updateActions()
+{
+    const bool usable = m_open && !m_demoThread && !m_job;
+    for (QAction *a : std::as_const(m_cacheActions))
+        a->setEnabled(usable);
+}
+
+void MainWindow::chooseImport(ImportOptions::Kind kind)
+{
+    const bool catalogue = kind == ImportOptions::Catalogue;
+    if (m_isDemo) {
+        const auto answer = QMessageBox::question(
+            this, tr("Import into the demo cache?"),
+            tr("This cache holds demo data, and your data would be mixed with it. To keep them apart, quit and "
+               "start Uptake with --cache FILE for a cache of your own.\n\nImport into the demo cache anyway?"),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    QSettings s;
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, catalogue ? tr("Import Catalogue") : tr("Import Usage"), s.value(Settings::ImportDir).toString(),
+        catalogue ? tr("Catalogues (*.json *.jsonl *.ndjson *.csv);;All files (*)")
+                  : tr("Usage logs (*.csv *.jsonl *.ndjson *.json);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    s.setValue(Settings::ImportDir, QFileInfo(files.first()).absolutePath());
+    importFiles(kind, files);
+}
+
+void MainWindow::importFiles(ImportOptions::Kind kind, const QStringList &paths)
+{
+    if (!m_open || m_demoThread || m_job || paths.isEmpty())
+        return;
+    // Filled on the job's thread, read here only after it has finished.
+    struct Outcome
+    {
+        QStringList summaries, rejected;
+        qint64 moreRejected = 0;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    const QString cache = m_cachePath;
+    const bool catalogue = kind == ImportOptions::Catalogue;
+    m_job = new BackgroundJob(this, catalogue ? tr("Importing catalogue") : tr("Importing usage"),
+                              [cache, kind, paths, outcome](const BackgroundJob::Reporter &r) {
+                                  Database db = Cache::open(cache);
+                                  for (int i = 0; i < paths.size(); ++i) {
+                                      const QString &path = paths.at(i);
+                                      r.setLabel(tr("Importing %1 (file %2 of %3)")
+                                                     .arg(QFileInfo(path).fileName())
+                                                     .arg(i + 1)
+                                                     .arg(paths.size()));
+                                      ImportOptions options;
+                                      options.kind = kind;
+                                      auto onRow = [&outcome](const RowError &e) {
+                                          if (outcome->rejected.size() < 10000)
+                                              outcome->rejected << e.toString();
+                                          else
+                                              ++outcome->moreRejected;
+                                      };
+                                      // A file that cannot be imported is reported; the others still go in.
+                                      try {
+                                          outcome->summaries << importFile(db, path, options, r.progress, onRow).summary();
+                                      } catch (const ImportError &e) {
+                                          outcome->summaries << tr("%1 (nothing imported)").arg(e.message());
+                                      } catch (const DbError &e) {
+                                          if (e.isFull())
+                                              throw;
+                                          outcome->summaries << tr("%1: %2 (nothing imported)").arg(path, e.message());
+                                      }
+                                  }
+                              });
+    connect(m_job, &BackgroundJob::finished, this, [this, outcome](const QString &error, bool cancelled) {
+        m_job->deleteLater();
+        m_job = nullptr;
+        updateActions();
+        if (cancelled)
+            outcome->summaries << tr("Cancelled: the file being imported was left out entirely.");
+        if (!error.isEmpty())
+            outcome->summaries << tr("Import stopped: %1").arg(error);
+        auto *dialog = new ImportResultDialog(outcome->summaries, outcome->rejected, outcome->moreRejected, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+        refresh();
+        emit importFinished();
+    });
+    updateActions();
+    m_job->start();
+}
+
+void MainWindow::chooseExport()
+{
+    QSettings s;
+    const QString dir = s.value(Settings::ExportDir, QDir::homePath()).toString();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Snapshot"),
+                                                      dir + QStringLiteral("/uptake-snapshot.csv"),
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    s.setValue(Settings::ExportDir, QFileInfo(path).absolutePath());
+    exportSnapshot(path);
+}
+
+void MainWindow::exportSnapshot(const QString &path)
+{
+    if (!m_open || m_demoThread || m_job)
+        return;
+    auto rows = std::make_shared<qint64>(0);
+    const QString cache = m_cachePath;
+    // The view as the table shows it: the same filters, window and sort.
+    const ViewSpec spec = m_model->spec();
+    m_job = new BackgroundJob(this, tr("Exporting snapshot"), [cache, spec, path, rows](const BackgroundJob::Reporter &r) {
+        r.setLabel(tr("Writing %1").arg(QFileInfo(path).fileName()));
+        Database db = Cache::open(cache);
+        *rows = Exporter::exportCsv(db, spec, path, r.progress).rows;
+    });
+    connect(m_job, &BackgroundJob::finished, this, [this, rows, path](const QString &error, bool cancelled) {
+        m_job->deleteLater();
+        m_job = nullptr;
+        updateActions();
+        if (cancelled) {
+            statusBar()->showMessage(tr("Export cancelled; nothing was written."), 8000);
+        } else if (!error.isEmpty()) {
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Export failed"), error, QMessageBox::Ok, this);
+            box->setTextFormat(Qt::PlainText);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        } else {
+            statusBar()->showMessage(
+                tr("Exported %1 rows to %2 (and %2.json)").arg(QLocale().toString(*rows), QDir::toNativeSeparators(path)),
+                15000);
+        }
+        emit exportFinished(cancelled ? tr("cancelled") : error);
+    });
+    updateActions();
+    m_job->start();
 }

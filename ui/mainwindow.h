@@ -2,6 +2,7 @@
 
 #include "demo.h"
 #include "figures.h"
+#include "importer.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -10,6 +11,7 @@
 #include <atomic>
 #include <memory>
 
+class BackgroundJob;
 class CatalogueModel;
 class DetailPane;
 class FilterPanel;
@@ -40,11 +42,19 @@ public:
     QWidget *demoBanner() const { return m_banner; }
     bool isBuildingDemo() const { return m_demoThread != nullptr; }
     const CatalogueFigures &figures() const { return m_figures; }
+    bool isBusy() const { return m_job != nullptr; }
+
+    // File > Import and File > Export without the file dialogs (also for tests). Each runs on
+    // its own thread and connection, behind a cancellable progress dialog.
+    void importFiles(ImportOptions::Kind kind, const QStringList &paths);
+    void exportSnapshot(const QString &path);
 
 signals:
     // The cache is open and its view is loading (after a first-start demo, if one was built).
     void ready();
     void failedToOpen(const QString &message);
+    void importFinished();
+    void exportFinished(const QString &error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -66,6 +76,9 @@ private:
     void updateVisibleRows();
     void showBanner(bool building);
     void about();
+    void chooseImport(ImportOptions::Kind kind);
+    void chooseExport();
+    void updateActions();
 
     QString m_cachePath;
     DemoOptions m_demoOptions;
@@ -86,6 +99,8 @@ private:
     bool m_open = false;
     bool m_isDemo = false;
     QThread *m_demoThread = nullptr;
+    BackgroundJob *m_job = nullptr;
+    QList<QAction *> m_cacheActions; // need an open cache and no job running
     std::atomic<bool> m_cancelDemo{false};
     quint64 m_detailRequest = 0;
     qint64 m_detailModel = 0;
