@@ -1,3 +1,4 @@
+#include "cache.h"
 #include "cli.h"
 #include "commands.h"
 
@@ -30,9 +31,19 @@ int main(int argc, char *argv[])
         std::printf("uptake %s\n", UPTAKE_VERSION);
         return Exit::Ok;
     }
+    if (parsed.command == QLatin1String("chart")) {
+        // Drawing needs a QApplication even headless: offscreen, unless a platform was chosen.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        return Cli::run(parsed);
+    }
     if (!parsed.command.isEmpty()) {
         // Headless: no display needed.
         QCoreApplication app(argc, argv);
+        Cache::setLockWaitNotifier([](const QString &path) {
+            printError(QStringLiteral("%1 is being written by another Uptake; waiting for it to finish...").arg(path));
+        });
         return Cli::run(parsed);
     }
 

@@ -75,7 +75,32 @@ CREATE INDEX models_by_created ON models(created_at, id);
 CREATE INDEX models_by_author ON models(author, id);
 CREATE INDEX models_by_task ON models(task, id);
 )sql",
+    // 2 -> 3: a trigram index over the searchable text, so that substring search stays fast
+    // on millions of models. External content: the text lives once, in models.
+    R"sql(
+CREATE VIRTUAL TABLE models_fts USING fts5(model_id, author, task, tags,
+    content = 'models', content_rowid = 'id', tokenize = 'trigram');
+INSERT INTO models_fts(rowid, model_id, author, task, tags) SELECT id, model_id, author, task, tags FROM models;
+CREATE TRIGGER models_fts_insert AFTER INSERT ON models BEGIN
+    INSERT INTO models_fts(rowid, model_id, author, task, tags) VALUES (new.id, new.model_id, new.author, new.task, new.tags);
+END;
+CREATE TRIGGER models_fts_delete AFTER DELETE ON models BEGIN
+    INSERT INTO models_fts(models_fts, rowid, model_id, author, task, tags)
+        VALUES ('delete', old.id, old.model_id, old.author, old.task, old.tags);
+END;
+CREATE TRIGGER models_fts_update AFTER UPDATE OF model_id, author, task, tags ON models BEGIN
+    INSERT INTO models_fts(models_fts, rowid, model_id, author, task, tags)
+        VALUES ('delete', old.id, old.model_id, old.author, old.task, old.tags);
+    INSERT INTO models_fts(rowid, model_id, author, task, tags) VALUES (new.id, new.model_id, new.author, new.task, new.tags);
+END;
+)sql",
 };
+
+std::function<void(const QString &)> &lockWaitNotifier()
+{
+    static std::function<void(const QString &)> notifier;
+    return notifier;
+}
 
 bool hasAnyTable(Database &db)
 {
@@ -129,8 +154,18 @@ QString defaultPath()
     return dir + QStringLiteral("/uptake/cache.sqlite");
 }
 
+void setLockWaitNotifier(std::function<void(const QString &)> notifier)
+{
+    lockWaitNotifier() = std::move(notifier);
+}
+
 void configureConnection(Database &db)
 {
+    const QString path = db.path();
+    db.setLockWait(LockWaitMs, [path] {
+        if (const auto &notify = lockWaitNotifier())
+            notify(path);
+    });
     db.exec("PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
 }
 

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <functional>
+
 // An Uptake cache: an SQLite file with our application id, schema version and
 // per-cache secret. Opening runs the migrations a file made by an older Uptake needs.
 class CacheError : public std::runtime_error
@@ -22,7 +24,7 @@ namespace Cache {
 
 // 'UPTK': written to PRAGMA application_id so that we recognise our own files.
 inline constexpr int ApplicationId = 0x5550544b;
-inline constexpr int SchemaVersion = 2;
+inline constexpr int SchemaVersion = 3;
 
 // The platform's application-data folder, e.g. ~/.local/share/Uptake/cache.sqlite.
 QString defaultPath();
@@ -36,6 +38,11 @@ void createAtVersion(const QString &path, int version);
 
 // Per-connection settings every Uptake connection uses (WAL, foreign keys, cache size).
 void configureConnection(Database &db);
+
+// How long a connection waits for another writer (another Uptake importing, say) before
+// giving up, and who is told that it waits: the CLI prints a line, the window a message.
+inline constexpr int LockWaitMs = 10 * 60 * 1000;
+void setLockWaitNotifier(std::function<void(const QString &cachePath)> notifier);
 
 // The random key for caller pseudonyms, created with the cache.
 QByteArray secret(Database &db);

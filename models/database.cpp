@@ -1,8 +1,17 @@
 #include "database.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QThread>
 
 #include <utility>
+
+struct Database::BusyState
+{
+    int maxWaitMs = 5000;
+    std::function<void()> onWait;
+    QElapsedTimer waited;
+};
 
 DbError::DbError(const QString &message, int code)
     : std::runtime_error(message.toStdString())
@@ -25,8 +34,34 @@ Database::Database(const QString &path, Mode mode)
     }
     sqlite3_extended_result_codes(m_db, 1);
     // Another Uptake (or a reader) may hold the write lock briefly; wait rather than fail at once.
-    sqlite3_busy_timeout(m_db, 5000);
+    setLockWait(5000);
 }
+
+void Database::setLockWait(int maxWaitMs, std::function<void()> onWait)
+{
+    if (!m_busy)
+        m_busy = std::make_unique<BusyState>();
+    m_busy->maxWaitMs = maxWaitMs;
+    m_busy->onWait = std::move(onWait);
+    sqlite3_busy_handler(m_db, &Database::busyHandler, m_busy.get());
+}
+
+int Database::busyHandler(void *state, int count)
+{
+    auto *busy = static_cast<BusyState *>(state);
+    if (count == 0) {
+        busy->waited.start();
+        if (busy->onWait)
+            busy->onWait();
+    }
+    if (busy->waited.elapsed() >= busy->maxWaitMs)
+        return 0; // give up: the statement fails with SQLITE_BUSY
+    // Short sleeps first (most locks are brief), then at most 100 ms between tries.
+    QThread::msleep(count < 10 ? 2 : 100);
+    return 1;
+}
+
+Database::Database() = default;
 
 Database::~Database()
 {
@@ -36,6 +71,7 @@ Database::~Database()
 Database::Database(Database &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_path(std::move(other.m_path))
+    , m_busy(std::move(other.m_busy))
 {
 }
 
@@ -45,6 +81,7 @@ Database &Database::operator=(Database &&other) noexcept
         close();
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
+        m_busy = std::move(other.m_busy);
     }
     return *this;
 }

@@ -6,6 +6,8 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -33,7 +35,7 @@ class Database final
 public:
     enum class Mode { ReadWrite, ReadOnly };
 
-    Database() = default;
+    Database();
     explicit Database(const QString &path, Mode mode = Mode::ReadWrite);
     ~Database();
     Database(Database &&other) noexcept;
@@ -59,9 +61,18 @@ public:
 
     [[noreturn]] void fail(int rc, std::string_view context = {}) const;
 
+    // When another connection (another Uptake, say) holds the write lock, wait for it up
+    // to maxWaitMs instead of failing; onWait runs once at the start of each wait so that
+    // the user can be told why nothing happens.
+    void setLockWait(int maxWaitMs, std::function<void()> onWait = {});
+
 private:
+    struct BusyState;
+    static int busyHandler(void *state, int count);
+
     sqlite3 *m_db = nullptr;
     QString m_path;
+    std::unique_ptr<BusyState> m_busy; // on the heap: SQLite keeps its address across moves
 };
 
 class Statement final
