@@ -14,9 +14,13 @@
 
 #include <algorithm>
 #include <array>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace sj = simdjson;
@@ -89,6 +93,79 @@ constexpr std::size_t kMaxModelId = 1024;
 // ---------------------------------------------------------------------------------------------
 // The file: read in chunks, hashed and counted as it goes, progress and cancel per chunk.
 
+// Hashes on another thread, so that the hash costs the import next to nothing: the
+// reader hands over copies of what it read, a few MB at most in flight.
+class BackgroundHash final
+{
+public:
+    BackgroundHash()
+        : m_thread([this] { run(); })
+    {
+    }
+    ~BackgroundHash() { stop(); }
+    BackgroundHash(const BackgroundHash &) = delete;
+    BackgroundHash &operator=(const BackgroundHash &) = delete;
+
+    void add(const char *data, std::size_t size)
+    {
+        std::unique_lock lock(m_mutex);
+        m_cond.wait(lock, [this] { return m_queue.size() < kMaxQueued; });
+        std::vector<char> buf;
+        if (!m_pool.empty()) {
+            buf = std::move(m_pool.back());
+            m_pool.pop_back();
+        }
+        buf.assign(data, data + size);
+        m_queue.push_back(std::move(buf));
+        m_cond.notify_all();
+    }
+
+    QByteArray result()
+    {
+        stop();
+        return m_hash.result();
+    }
+
+private:
+    static constexpr std::size_t kMaxQueued = 8;
+
+    void stop()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_cond.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+
+    void run()
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_cond.wait(lock, [this] { return !m_queue.empty() || m_stop; });
+            if (m_queue.empty())
+                return;
+            std::vector<char> buf = std::move(m_queue.front());
+            m_queue.pop_front();
+            m_cond.notify_all();
+            lock.unlock();
+            m_hash.addData(buf.data(), buf.size());
+            lock.lock();
+            m_pool.push_back(std::move(buf));
+        }
+    }
+
+    Sha256 m_hash;
+    std::mutex m_mutex;
+    std::condition_variable m_cond;
+    std::deque<std::vector<char>> m_queue;
+    std::vector<std::vector<char>> m_pool;
+    bool m_stop = false;
+    std::thread m_thread; // last: starts once the rest is built
+};
+
 class Input final
 {
 public:
@@ -148,7 +225,8 @@ private:
         const qint64 n = m_file.read(buf, qint64(max));
         if (n < 0)
             throw ImportError(QStringLiteral("%1: read error: %2").arg(m_shown, m_file.errorString()));
-        m_hash.addData(buf, std::size_t(n));
+        if (n > 0)
+            m_hash.add(buf, std::size_t(n));
         m_done += n;
         if (m_progress && !m_progress(m_done, std::max(m_size, m_done)))
             throw Cancelled();
@@ -158,7 +236,7 @@ private:
     QFile m_file;
     QString m_shown;
     const ProgressFn &m_progress;
-    Sha256 m_hash;
+    BackgroundHash m_hash;
     std::int64_t m_size = 0, m_done = 0;
     std::string m_prefix;
     std::size_t m_prefixPos = 0;
