@@ -23,7 +23,7 @@ namespace Cli {
 
 namespace {
 const QStringList kCommands = {QStringLiteral("import"), QStringLiteral("export"), QStringLiteral("stats"),
-                               QStringLiteral("demo")};
+                               QStringLiteral("demo"), QStringLiteral("chart")};
 }
 
 bool isKnownCommand(const QString &command)
@@ -77,8 +77,9 @@ QString helpText()
                "  import usage FILE... [--strict] [--force] [--replace-days]\n"
                "  export OUT.csv [FILTERS] [--sort COLUMN[:asc|:desc]]\n"
                "  stats [FILTERS] [--json]\n"
-               "  demo [--models N] [--events N] [--seed N]\n\n"
-               "Filters (export, stats):\n")
+               "  demo [--models N] [--events N] [--seed N]\n"
+               "  chart tasks|concentration|weekly|funnel|top OUT.png|OUT.svg [FILTERS] [--size WxH] [--scale F]\n\n"
+               "Filters (export, stats, chart):\n")
            + ViewArgs::helpText(true)
            + QStringLiteral(
                "\nOptions:\n"
@@ -101,6 +102,8 @@ int run(const Parsed &p)
         return runExportCommand(ctx, p.commandArgs);
     if (p.command == QLatin1String("import"))
         return runImportCommand(ctx, p.commandArgs);
+    if (p.command == QLatin1String("chart"))
+        return runChartCommand(ctx, p.commandArgs);
     return usageError(QStringLiteral("unknown command '%1'").arg(p.command));
 }
 

@@ -1,0 +1,412 @@
+#include "cache.h"
+#include "dashboarddata.h"
+#include "demo.h"
+#include "figures.h"
+#include "testutil.h"
+#include "textrules.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <thread>
+
+// The numbers behind the dashboard's charts, against figures computed by hand on
+// TestUtil::buildFixture (see the comments there) and on small hand-made histograms.
+class TestDashboardData : public QObject
+{
+    Q_OBJECT
+
+private:
+    static std::int64_t day(const char *text) { return *TextRules::parseDay(text); }
+    static const TaskShare *task(const DashboardData &d, const QString &name)
+    {
+        for (const TaskShare &t : d.tasks.tasks)
+            if (!t.other && t.task == name)
+                return &t;
+        return nullptr;
+    }
+    static std::vector<std::int64_t> counts(const std::vector<FunnelStep> &steps)
+    {
+        std::vector<std::int64_t> out;
+        for (const FunnelStep &s : steps)
+            out.push_back(s.count);
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_db = Cache::open(m_dir.filePath(QStringLiteral("f.sqlite")));
+        TestUtil::buildFixture(m_db);
+    }
+
+    void tasksAllTime()
+    {
+        const DashboardData d = Dashboard::compute(m_db, ViewSpec());
+        QVERIFY(d.cacheHasUsage);
+        QCOMPARE(d.viewModels, 5);
+        QCOMPARE(d.viewCalls, 8);
+        const TaskChartData &t = d.tasks;
+        QCOMPARE(t.listedModels, 4);
+        QCOMPARE(t.calls, 8); // ghost/model's call counts, under "no task"
+        QCOMPARE(t.repeatCallers, 1);
+        QCOMPARE(t.taskCount, 4);
+        QCOMPARE(t.tasks.size(), size_t(4));
+        QCOMPARE(t.tasks.front().task, QStringLiteral("text-generation")); // largest share first
+        const TaskShare *gen = task(d, QStringLiteral("text-generation"));
+        QVERIFY(gen);
+        QCOMPARE(gen->listedModels, 2);
+        QCOMPARE(gen->modelShare, 0.5);
+        QCOMPARE(gen->calls, 7);
+        QCOMPARE(gen->callShare, 0.875);
+        QCOMPARE(gen->repeatShare, 1.0);
+        const TaskShare *vol = task(d, QStringLiteral("Volatility Forecasting"));
+        QVERIFY(vol);
+        QCOMPARE(vol->modelShare, 0.25);
+        QCOMPARE(vol->callShare, 0.0);
+        const TaskShare *none = task(d, QString());
+        QVERIFY(none);
+        QCOMPARE(none->listedModels, 0);
+        QCOMPARE(none->callShare, 0.125);
+        QCOMPARE(t.tasks.back().task, QString()); // smallest share last
+    }
+
+    void tasksFoldIntoOther()
+    {
+        Dashboard::Options o;
+        o.topTasks = 2;
+        const DashboardData d = Dashboard::compute(m_db, ViewSpec(), o);
+        QCOMPARE(d.tasks.tasks.size(), size_t(3));
+        QCOMPARE(d.tasks.tasks[0].task, QStringLiteral("text-generation"));
+        QCOMPARE(d.tasks.tasks[1].task, QStringLiteral("Risk Assessment")); // ties keep name order
+        const TaskShare &other = d.tasks.tasks[2];
+        QVERIFY(other.other);
+        QCOMPARE(other.listedModels, 1); // Volatility Forecasting
+        QCOMPARE(other.calls, 1); // ghost/model
+        QCOMPARE(other.modelShare, 0.25);
+        QCOMPARE(other.callShare, 0.125);
+    }
+
+    void concentrationAllTime()
+    {
+        // Listed models' calls: 0, 0, 3, 4 (ghost/model is unlisted).
+        const ConcentrationData c = Dashboard::compute(m_db, ViewSpec()).concentration;
+        QCOMPARE(c.listedModels, 4);
+        QCOMPARE(c.calledModels, 2);
+        QCOMPARE(c.calls, 7);
+        QCOMPARE(c.neverCalledShare, 0.5);
+        // G = 2 * (3*3 + 4*4) / (4 * 7) - 5/4 = 15/28
+        QVERIFY(qAbs(c.gini - 15.0 / 28.0) < 1e-12);
+        QVERIFY(qAbs(c.top1Share - 4.0 / 7.0) < 1e-12);
+        QVERIFY(qAbs(c.top10Share - 4.0 / 7.0) < 1e-12);
+        const std::vector<LorenzPoint> expected{{0, 0}, {0.5, 0}, {0.75, 3.0 / 7.0}, {1, 1}};
+        QCOMPARE(c.lorenz.size(), expected.size());
+        for (size_t i = 0; i < expected.size(); ++i) {
+            QVERIFY(qAbs(c.lorenz[i].modelShare - expected[i].modelShare) < 1e-12);
+            QVERIFY(qAbs(c.lorenz[i].callShare - expected[i].callShare) < 1e-12);
+        }
+        // The same figures as `uptake stats`.
+        const CatalogueFigures f = Figures::compute(m_db, ViewSpec());
+        QVERIFY(qAbs(f.gini - c.gini) < 1e-12);
+        QCOMPARE(f.neverCalledShare, c.neverCalledShare);
+    }
+
+    void weeklyAllTime()
+    {
+        // 2026-03-01 is a Sunday: the address's two calls that day fall in the week of Monday 23 February;
+        // everything else in the week of 2 March, where only the address was seen before.
+        const WeeklyData w = Dashboard::compute(m_db, ViewSpec()).weekly;
+        QCOMPARE(w.weeksPerBucket, 1);
+        QCOMPARE(w.weeks.size(), size_t(2));
+        QCOMPARE(w.weeks[0].firstDay, day("2026-02-23"));
+        QCOMPARE(w.weeks[0].calls, 2);
+        QCOMPARE(w.weeks[0].activeCallers, 1);
+        QCOMPARE(w.weeks[0].returningCallers, 0);
+        QCOMPARE(w.weeks[0].modelsListed, 4);
+        QCOMPARE(w.weeks[1].firstDay, day("2026-03-02"));
+        QCOMPARE(w.weeks[1].calls, 6);
+        QCOMPARE(w.weeks[1].activeCallers, 4);
+        QCOMPARE(w.weeks[1].returningCallers, 1);
+        QCOMPARE(w.weeks[1].modelsListed, 4);
+        QCOMPARE(w.undatedModels, 0);
+    }
+
+    void weeklyCumulativeSupply()
+    {
+        // A window reaching back to January: og/vol (5 Jan) and og/risk (1 Feb) join the supply in their weeks.
+        ViewSpec spec;
+        spec.sinceDay = day("2025-12-29");
+        spec.untilDay = day("2026-02-08");
+        const WeeklyData w = Dashboard::compute(m_db, spec).weekly;
+        QCOMPARE(w.weeks.size(), size_t(6));
+        QCOMPARE(w.weeks[0].modelsListed, 2); // alpha, beta
+        QCOMPARE(w.weeks[1].modelsListed, 3); // week of 5 January
+        QCOMPARE(w.weeks[3].modelsListed, 3);
+        QCOMPARE(w.weeks[4].firstDay, day("2026-01-26"));
+        QCOMPARE(w.weeks[4].modelsListed, 4); // og/risk, 1 February, a Sunday: the week of 26 January
+        QCOMPARE(w.weeks[5].modelsListed, 4);
+        for (const WeekPoint &p : w.weeks)
+            QCOMPARE(p.calls, 0);
+    }
+
+    void weeklyBucketsNeverExceedTheLimit()
+    {
+        ViewSpec spec;
+        spec.sinceDay = day("2020-01-01");
+        spec.untilDay = day("2026-03-31");
+        Dashboard::Options o;
+        o.maxBuckets = 50;
+        const WeeklyData w = Dashboard::compute(m_db, spec, o).weekly;
+        QVERIFY(w.weeks.size() <= 50);
+        QVERIFY(w.weeksPerBucket > 1);
+        std::int64_t calls = 0, listed = 0;
+        for (const WeekPoint &p : w.weeks) {
+            calls += p.calls;
+            QVERIFY(p.modelsListed >= listed); // cumulative
+            listed = p.modelsListed;
+        }
+        QCOMPARE(calls, 8);
+        QCOMPARE(listed, 4);
+    }
+
+    void funnelAllTime()
+    {
+        const FunnelData f = Dashboard::compute(m_db, ViewSpec()).funnel;
+        // listed 4 -> called (alpha, beta) -> verified (alpha) -> paid (alpha) -> kept a repeat caller (alpha)
+        QCOMPARE(counts(f.models), (std::vector<std::int64_t>{4, 2, 1, 1, 1}));
+        QVERIFY(!f.models[0].shareOfPrevious);
+        QCOMPARE(*f.models[1].shareOfPrevious, 0.5);
+        QCOMPARE(*f.models[2].shareOfPrevious, 0.5);
+        QCOMPARE(*f.models[4].shareOfPrevious, 1.0);
+        // callers: the address, agent-42, caller-three, someone -> the address made verified, paid calls on two days
+        QCOMPARE(counts(f.callers), (std::vector<std::int64_t>{4, 1, 1, 1}));
+        QCOMPARE(*f.callers[1].shareOfPrevious, 0.25);
+    }
+
+    void topModelsAllTime()
+    {
+        const std::vector<TopModel> top = Dashboard::compute(m_db, ViewSpec()).top;
+        QCOMPARE(top.size(), size_t(3));
+        QCOMPARE(top[0].modelId, QStringLiteral("lab/alpha"));
+        QCOMPARE(top[0].calls, 4);
+        QCOMPARE(top[0].uniqueCallers, 2);
+        QCOMPARE(top[0].repeatCallers, 1);
+        QCOMPARE(*top[0].repeatRate, 0.5);
+        QCOMPARE(top[1].modelId, QStringLiteral("lab/beta"));
+        QCOMPARE(*top[1].repeatRate, 0.0);
+        QCOMPARE(top[2].modelId, QStringLiteral("ghost/model"));
+        QVERIFY(!top[2].listed);
+        Dashboard::Options o;
+        o.topModels = 1;
+        QCOMPARE(Dashboard::compute(m_db, ViewSpec(), o).top.size(), size_t(1));
+    }
+
+    void windowNarrowsUsage()
+    {
+        // 2 to 3 March: alpha keeps e3 (the address, zkml, fee) and e4 (agent-42).
+        ViewSpec spec;
+        spec.sinceDay = day("2026-03-02");
+        spec.untilDay = day("2026-03-03");
+        const DashboardData d = Dashboard::compute(m_db, spec);
+        QCOMPARE(d.viewModels, 5); // the window never narrows the catalogue
+        QCOMPARE(d.viewCalls, 2);
+        QCOMPARE(counts(d.funnel.models), (std::vector<std::int64_t>{4, 1, 1, 1, 0}));
+        QCOMPARE(counts(d.funnel.callers), (std::vector<std::int64_t>{2, 1, 1, 0}));
+        QCOMPARE(d.weekly.weeks.size(), size_t(1));
+        QCOMPARE(d.weekly.weeks[0].calls, 2);
+        QCOMPARE(d.weekly.weeks[0].activeCallers, 2);
+        QCOMPARE(d.weekly.weeks[0].returningCallers, 0); // no earlier week inside the window
+        QCOMPARE(d.top.size(), size_t(1));
+        QCOMPARE(d.top[0].calls, 2);
+        QCOMPARE(*d.top[0].repeatRate, 0.0);
+        QCOMPARE(d.concentration.calls, 2);
+        QCOMPARE(d.concentration.neverCalledShare, 0.75);
+    }
+
+    void filterRestrictsUsageToTheView()
+    {
+        ViewSpec spec;
+        spec.task = QStringLiteral("text-generation");
+        const DashboardData d = Dashboard::compute(m_db, spec);
+        QCOMPARE(d.viewModels, 2);
+        QCOMPARE(d.viewCalls, 7);
+        QCOMPARE(counts(d.funnel.callers), (std::vector<std::int64_t>{3, 1, 1, 1})); // "someone" only called ghost
+        QCOMPARE(d.weekly.weeks.size(), size_t(2));
+        QCOMPARE(d.weekly.weeks[1].calls, 5);
+        QCOMPARE(d.weekly.weeks[1].activeCallers, 3);
+        QCOMPARE(d.weekly.weeks[1].returningCallers, 1);
+        QCOMPARE(d.weekly.weeks[1].modelsListed, 2);
+        QCOMPARE(d.tasks.tasks.size(), size_t(1));
+        QCOMPARE(d.tasks.tasks[0].callShare, 1.0);
+    }
+
+    void emptyStates()
+    {
+        ViewSpec nothing;
+        nothing.search = QStringLiteral("no-such-model-anywhere");
+        const DashboardData d = Dashboard::compute(m_db, nothing);
+        QCOMPARE(d.viewModels, 0);
+        QCOMPARE(d.viewCalls, 0);
+        QVERIFY(d.tasks.tasks.empty());
+        QVERIFY(d.concentration.lorenz.empty());
+        QVERIFY(d.weekly.weeks.empty());
+        QVERIFY(d.top.empty());
+        QCOMPARE(d.funnel.models.front().count, 0);
+        QVERIFY(!d.funnel.models[1].shareOfPrevious); // no share of nothing
+
+        Database fresh = Cache::open(m_dir.filePath(QStringLiteral("empty.sqlite")));
+        TestUtil::writeModel(fresh, "a/b", "text-generation");
+        const DashboardData e = Dashboard::compute(fresh, ViewSpec());
+        QVERIFY(!e.cacheHasUsage);
+        QCOMPARE(e.viewModels, 1);
+        QCOMPARE(e.concentration.neverCalledShare, 1.0);
+        QVERIFY(e.concentration.lorenz.empty());
+        QVERIFY(e.weekly.weeks.empty());
+        QCOMPARE(counts(e.funnel.callers), (std::vector<std::int64_t>{0, 0, 0, 0}));
+    }
+
+    void histogramHelpers_data()
+    {
+        QTest::addColumn<QList<qint64>>("calls");
+        QTest::newRow("fixture") << QList<qint64>{0, 0, 3, 4};
+        QTest::newRow("equal") << QList<qint64>{5, 5, 5, 5, 5};
+        QTest::newRow("one takes all") << QList<qint64>{0, 0, 0, 0, 0, 0, 0, 0, 0, 100};
+        QTest::newRow("ties at the top") << QList<qint64>{1, 2, 9, 9, 9, 9, 0, 0, 0, 0, 0, 0, 3};
+        QList<qint64> ramp;
+        for (qint64 i = 0; i < 1000; ++i)
+            ramp << (i * i) % 97;
+        QTest::newRow("ramp") << ramp;
+    }
+
+    void histogramHelpers()
+    {
+        QFETCH(QList<qint64>, calls);
+        std::map<std::int64_t, std::int64_t> m;
+        for (const qint64 c : calls)
+            ++m[c];
+        const Dashboard::Histogram h(m.begin(), m.end());
+        const std::vector<std::int64_t> v(calls.begin(), calls.end());
+        QVERIFY(qAbs(Dashboard::giniOf(h) - Figures::gini(v)) < 1e-12);
+        QVERIFY(qAbs(Dashboard::topShareOf(h, 0.01) - Figures::topShare(v, 0.01)) < 1e-12);
+        QVERIFY(qAbs(Dashboard::topShareOf(h, 0.10) - Figures::topShare(v, 0.10)) < 1e-12);
+    }
+
+    void lorenzThinning()
+    {
+        // 1000 models with 1..1000 calls: the curve at x = k/10 is sum(1..100k) / sum(1..1000).
+        Dashboard::Histogram h;
+        for (std::int64_t i = 1; i <= 1000; ++i)
+            h.push_back({i, 1});
+        const auto pts = Dashboard::lorenzOf(h, 11);
+        QCOMPARE(pts.size(), size_t(11));
+        QCOMPARE(pts.front(), (LorenzPoint{0, 0}));
+        QCOMPARE(pts.back(), (LorenzPoint{1, 1}));
+        QVERIFY(qAbs(pts[1].modelShare - 0.1) < 1e-12);
+        QVERIFY(qAbs(pts[1].callShare - 5050.0 / 500500.0) < 1e-12);
+        QVERIFY(qAbs(pts[5].callShare - 125250.0 / 500500.0) < 1e-12);
+        // Few groups: every corner, exactly.
+        QCOMPARE(Dashboard::lorenzOf(h, 2000).size(), size_t(1001));
+        // Never called models make a kink that thinning keeps.
+        Dashboard::Histogram k{{0, 830}, {1, 100}, {50, 70}};
+        const auto kinked = Dashboard::lorenzOf(k, 3);
+        QVERIFY(kinked.size() <= 3);
+        QVERIFY(std::any_of(kinked.begin(), kinked.end(), [](const LorenzPoint &p) {
+            return qAbs(p.modelShare - 0.83) < 1e-12 && p.callShare == 0;
+        }));
+        QVERIFY(Dashboard::lorenzOf({{0, 10}}, 200).empty()); // no calls: no curve
+    }
+
+    void demoMatchesCatalogueFigures_data()
+    {
+        QTest::addColumn<QString>("task");
+        QTest::addColumn<bool>("window");
+        QTest::newRow("all time") << QString() << false;
+        QTest::newRow("window") << QString() << true;
+        QTest::newRow("task, window") << QStringLiteral("text-generation") << true;
+    }
+
+    void demoMatchesCatalogueFigures()
+    {
+        // On a generated registry the dashboard's concentration figures and totals agree with
+        // `uptake stats` (Figures::compute) and with plain sums over the view.
+        QFETCH(QString, task);
+        QFETCH(bool, window);
+        if (!m_demo.isOpen()) {
+            m_demo = Cache::open(m_dir.filePath(QStringLiteral("demo.sqlite")));
+            DemoOptions o;
+            o.models = 3000;
+            o.events = 40000;
+            o.endDay = day("2026-03-31");
+            Demo::generate(m_demo, o);
+        }
+        ViewSpec spec;
+        spec.task = task;
+        if (window) {
+            spec.sinceDay = day("2026-02-01");
+            spec.untilDay = day("2026-03-15");
+        }
+        Dashboard::Options opt;
+        opt.maxLorenzPoints = 50;
+        const DashboardData d = Dashboard::compute(m_demo, spec, opt);
+        const CatalogueFigures f = Figures::compute(m_demo, spec);
+        QVERIFY(f.calls > 0);
+        QCOMPARE(d.viewModels, f.models);
+        QCOMPARE(d.viewCalls, f.calls);
+        QCOMPARE(d.concentration.listedModels, f.listed);
+        QCOMPARE(d.concentration.calledModels, f.called);
+        QVERIFY(qAbs(d.concentration.gini - f.gini) < 1e-9);
+        QVERIFY(qAbs(d.concentration.top1Share - f.top1Share) < 1e-9);
+        QVERIFY(qAbs(d.concentration.top10Share - f.top10Share) < 1e-9);
+        QVERIFY(d.concentration.lorenz.size() <= 50);
+        std::int64_t weekly = 0;
+        for (const WeekPoint &p : d.weekly.weeks) {
+            weekly += p.calls;
+            QVERIFY(p.returningCallers <= p.activeCallers);
+        }
+        QCOMPARE(weekly, d.viewCalls);
+        std::int64_t byTask = 0;
+        for (const TaskShare &t : d.tasks.tasks)
+            byTask += t.calls;
+        QCOMPARE(byTask, d.viewCalls);
+        QCOMPARE(d.funnel.models[1].count, f.called);
+        for (size_t i = 1; i < d.top.size(); ++i)
+            QVERIFY(d.top[i - 1].calls >= d.top[i].calls);
+    }
+
+    void interruptCancels()
+    {
+        // Database::interrupt from another thread ends a computation with an interrupt error.
+        QVERIFY(m_demo.isOpen());
+        std::atomic<bool> done{false};
+        std::thread canceller([&] {
+            while (!done.load()) {
+                m_demo.interrupt();
+                std::this_thread::sleep_for(std::chrono::microseconds(200));
+            }
+        });
+        bool interrupted = false;
+        try {
+            for (int i = 0; i < 20 && !interrupted; ++i)
+                Dashboard::compute(m_demo, ViewSpec());
+        } catch (const DbError &e) {
+            interrupted = e.isInterrupt();
+        }
+        done = true;
+        canceller.join();
+        QVERIFY(interrupted);
+        // The connection stays usable.
+        QVERIFY(Dashboard::compute(m_demo, ViewSpec()).viewModels > 0);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    Database m_db;
+    Database m_demo;
+};
+
+QTEST_APPLESS_MAIN(TestDashboardData)
+#include "tst_dashboarddata.moc"
