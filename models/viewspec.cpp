@@ -237,11 +237,29 @@ std::string likePattern(const QString &text)
     return out;
 }
 
+std::string ftsPhrase(const QString &text)
+{
+    std::string out = "\"";
+    for (const char c : text.toStdString()) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
 std::string whereClause(const ViewSpec &spec, const Source &s, SqlQuery &q)
 {
     std::string w = " WHERE 1";
     const QString search = spec.search.trimmed();
-    if (!search.isEmpty()) {
+    if (search.toUcs4().size() >= 3) {
+        // The trigram index finds substrings of three characters or more, case-insensitively;
+        // the text is one quoted phrase, so nothing in it is FTS syntax.
+        w += " AND m.id IN (SELECT rowid FROM models_fts WHERE models_fts MATCH ?)";
+        q.params.emplace_back(ftsPhrase(search));
+    } else if (!search.isEmpty()) {
+        // Shorter than a trigram: a scan, but over one or two letters most rows match anyway.
         w += " AND (m.model_id LIKE ? ESCAPE '\\' OR m.author LIKE ? ESCAPE '\\' OR m.task LIKE ? ESCAPE '\\'"
              " OR m.tags LIKE ? ESCAPE '\\')";
         const std::string pattern = likePattern(search);

@@ -23,6 +23,8 @@ private slots:
     void sortsInSql();
     void filters();
     void windowNarrowsUsage();
+    void search_data();
+    void search();
     void staleAnswersDropped();
     void racingSpecsEndOnTheLast();
     void pagesAreBoundedWhileScrolling();
@@ -81,9 +83,12 @@ std::unique_ptr<TestCatalogueModel::Fixture> TestCatalogueModel::openModel(const
     auto f = std::make_unique<Fixture>();
     CatalogueLoader *loader = f->thread.loader();
     QSignalSpy opened(loader, &CatalogueLoader::opened);
+    QSignalSpy failed(loader, &CatalogueLoader::openFailed);
     QMetaObject::invokeMethod(loader, [loader, path] { loader->open(path); }, Qt::QueuedConnection);
-    if (!opened.wait(10000))
+    if (!QTest::qWaitFor([&] { return opened.count() + failed.count() > 0; }, 30000) || opened.isEmpty()) {
+        qWarning("open failed: %s", failed.isEmpty() ? "timeout" : qPrintable(failed.first().at(0).toString()));
         return nullptr;
+    }
     f->model = std::make_unique<CatalogueModel>(loader);
     // The tester checks every signal the model emits while it loads, sorts and filters.
     f->tester = std::make_unique<QAbstractItemModelTester>(f->model.get(),
@@ -94,14 +99,14 @@ std::unique_ptr<TestCatalogueModel::Fixture> TestCatalogueModel::openModel(const
 bool TestCatalogueModel::waitComplete(CatalogueModel &model, const ViewSpec &spec)
 {
     model.setSpec(spec);
-    return QTest::qWaitFor([&] { return model.isComplete(); }, 15000);
+    return QTest::qWaitFor([&] { return model.isComplete(); }, 30000);
 }
 
 bool TestCatalogueModel::waitRow(CatalogueModel &model, int row)
 {
     model.data(model.index(row, 0)); // asks for the page, as a view drawing the row would
     return QTest::qWaitFor([&] { return model.data(model.index(row, 0), CatalogueModel::LoadedRole).toBool(); },
-                           15000);
+                           30000);
 }
 
 QString TestCatalogueModel::cell(CatalogueModel &model, int row, int column, int role)
@@ -244,6 +249,52 @@ void TestCatalogueModel::windowNarrowsUsage()
     QCOMPARE(cell(m, 0, Columns::RepeatCallers), QStringLiteral("0"));
     QCOMPARE(cell(m, 0, Columns::FeesPaid), QStringLiteral("0"));
     QCOMPARE(cell(m, 0, Columns::FirstCall), QStringLiteral("2026-03-02"));
+}
+
+void TestCatalogueModel::search_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+    const QStringList none;
+    // One and two letters are a scan; three and more go through the trigram index.
+    QTest::newRow("one letter") << "u" << QStringList{"ghost/unlisted", "\u00fcnic\u00f6de/m\u00f8del"};
+    QTest::newRow("two letters") << "ga" << QStringList{"zeta/gamma"};
+    QTest::newRow("three letters") << "gam" << QStringList{"zeta/gamma"};
+    QTest::newRow("any case") << "GAMMA" << QStringList{"zeta/gamma"};
+    QTest::newRow("author") << "acme" << QStringList{"acme/alpha", "acme/beta"};
+    QTest::newRow("task") << "translat" << QStringList{"zeta/never"};
+    QTest::newRow("across the slash") << "me/al" << QStringList{"acme/alpha"};
+    QTest::newRow("non-ASCII") << "\u00fcnic\u00f6de" << QStringList{"\u00fcnic\u00f6de/m\u00f8del"};
+    QTest::newRow("non-ASCII two letters") << "\u00f8d" << QStringList{"\u00fcnic\u00f6de/m\u00f8del"};
+    QTest::newRow("FTS syntax is text") << "\"gam OR x*" << none;
+    QTest::newRow("LIKE syntax is text") << "%" << none;
+    QTest::newRow("no match") << "zzzz" << none;
+}
+
+void TestCatalogueModel::search()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    {
+        Database db = Cache::open(m_small);
+        if (!db.queryInt("SELECT count(*) FROM models WHERE author = 'unic'").value_or(0))
+            TestUtil::writeModel(db, "\u00fcnic\u00f6de/m\u00f8del", "fill-mask", "unic");
+    }
+    auto f = openModel(m_small);
+    QVERIFY(f);
+    CatalogueModel &m = *f->model;
+    ViewSpec spec;
+    spec.search = text;
+    spec.sortColumn = Columns::ModelId;
+    spec.sortDescending = false;
+    QVERIFY(waitComplete(m, spec));
+    QStringList got;
+    for (int row = 0; row < m.rowCount(); ++row) {
+        QVERIFY(waitRow(m, row));
+        got << m.data(m.index(row, 0), CatalogueModel::RawRole).toString();
+    }
+    QCOMPARE(got, expected);
+    QCOMPARE(m.matchCount(), expected.size());
 }
 
 void TestCatalogueModel::staleAnswersDropped()
