@@ -1,5 +1,6 @@
 #include "cache.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -93,6 +94,36 @@ CREATE TRIGGER models_fts_update AFTER UPDATE OF model_id, author, task, tags ON
         VALUES ('delete', old.id, old.model_id, old.author, old.task, old.tags);
     INSERT INTO models_fts(rowid, model_id, author, task, tags) VALUES (new.id, new.model_id, new.author, new.task, new.tags);
 END;
+)sql",
+    // 3 -> 4: history. Every catalogue import and every sync is a dated snapshot; listed
+    // popularity (downloads, likes) is kept per snapshot, since registries only report the
+    // current figure. sync_state lets a sync resume and ask for changes only.
+    R"sql(
+CREATE TABLE snapshots(
+    id INTEGER PRIMARY KEY,
+    taken_at INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    source TEXT
+);
+CREATE TABLE popularity(
+    model INTEGER NOT NULL,
+    snapshot INTEGER NOT NULL,
+    downloads INTEGER,
+    likes INTEGER,
+    PRIMARY KEY(model, snapshot)
+) WITHOUT ROWID;
+CREATE TABLE sync_state(
+    url TEXT PRIMARY KEY,
+    format TEXT NOT NULL,
+    next_url TEXT,
+    next_page INTEGER,
+    complete INTEGER NOT NULL DEFAULT 0,
+    etag TEXT,
+    last_modified TEXT,
+    pages INTEGER NOT NULL DEFAULT 0,
+    models INTEGER NOT NULL DEFAULT 0,
+    updated_at INTEGER NOT NULL
+) WITHOUT ROWID;
 )sql",
 };
 
@@ -229,6 +260,22 @@ QByteArray secret(Database &db)
     if (!st.step())
         throw DbError(QObject::tr("the cache has no caller secret"), SQLITE_CORRUPT);
     return st.blob(0);
+}
+
+std::int64_t beginSnapshot(Database &db, const QString &kind, const QString &source)
+{
+    Statement st(db, "INSERT INTO snapshots(taken_at, kind, source) VALUES(?, ?, ?)");
+    st.bind(1, std::int64_t(QDateTime::currentSecsSinceEpoch())).bind(2, kind).bind(3, source).run();
+    const std::int64_t id = db.lastInsertRowId();
+    db.exec("CREATE TEMP TABLE IF NOT EXISTS current_snapshot(id INTEGER); DELETE FROM temp.current_snapshot;");
+    Statement set(db, "INSERT INTO temp.current_snapshot(id) VALUES(?)");
+    set.bind(1, id).run();
+    return id;
+}
+
+void endSnapshot(Database &db)
+{
+    db.exec("DROP TABLE IF EXISTS temp.current_snapshot");
 }
 
 std::int64_t modelCount(Database &db)

@@ -24,7 +24,7 @@ namespace Cache {
 
 // 'UPTK': written to PRAGMA application_id so that we recognise our own files.
 inline constexpr int ApplicationId = 0x5550544b;
-inline constexpr int SchemaVersion = 3;
+inline constexpr int SchemaVersion = 4;
 
 // The platform's application-data folder, e.g. ~/.local/share/Uptake/cache.sqlite.
 QString defaultPath();
@@ -46,6 +46,11 @@ void setLockWaitNotifier(std::function<void(const QString &cachePath)> notifier)
 
 // The random key for caller pseudonyms, created with the cache.
 QByteArray secret(Database &db);
+
+// Starts a dated snapshot (kind: "import", "sync", "demo") and makes it the one that
+// catalogue writers on this connection record popularity under, until cleared.
+std::int64_t beginSnapshot(Database &db, const QString &kind, const QString &source);
+void endSnapshot(Database &db);
 
 std::int64_t modelCount(Database &db);
 std::int64_t callCount(Database &db);

@@ -1,5 +1,6 @@
 #include "demo.h"
 
+#include "cache.h"
 #include "database.h"
 #include "ingest.h"
 
@@ -148,6 +149,7 @@ DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &prog
 
     Transaction tx(db);
     DemoResult result;
+    Cache::beginSnapshot(db, QStringLiteral("demo"), QStringLiteral("seed %1").arg(opt.seed));
 
     // Supply: listings spread over three years, more of them recently.
     CatalogueWriter catalogue(db);
@@ -298,6 +300,7 @@ DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &prog
     mark.bind(1, std::int64_t(opt.seed)).run();
     report(totalWork);
     tx.commit();
+    Cache::endSnapshot(db);
     return result;
 }
 

@@ -28,8 +28,10 @@ std::int64_t first8(const QByteArray &digest)
 }
 } // namespace
 
-CatalogueWriter::CatalogueWriter(Database &db)
-    : m_upsert(db, R"sql(
+CatalogueWriter::CatalogueWriter(Database &db, const QString &source)
+    : m_db(db)
+    , m_source(source)
+    , m_upsert(db, R"sql(
 INSERT INTO models(model_id, author, name, task, framework, license, tags, description,
                    created_at, updated_at, versions, files, downloads, likes, listed)
 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1)
@@ -39,8 +41,15 @@ ON CONFLICT(model_id) DO UPDATE SET
     description = excluded.description, created_at = excluded.created_at,
     updated_at = excluded.updated_at, versions = excluded.versions, files = excluded.files,
     downloads = excluded.downloads, likes = excluded.likes, listed = 1
+RETURNING id
 )sql")
+    , m_popularity(db, "INSERT OR REPLACE INTO popularity(model, snapshot, downloads, likes) VALUES(?, ?, ?, ?)")
 {
+    const bool hasCurrent = db.queryInt("SELECT count(*) FROM temp.sqlite_schema WHERE name = 'current_snapshot'")
+                                .value_or(0)
+                            > 0;
+    if (hasCurrent)
+        m_snapshot = db.queryInt("SELECT id FROM temp.current_snapshot");
 }
 
 void CatalogueWriter::upsert(const ModelRecord &r)
@@ -59,8 +68,21 @@ void CatalogueWriter::upsert(const ModelRecord &r)
         .bind(12, r.files)
         .bind(13, r.downloads)
         .bind(14, r.likes);
-    m_upsert.run();
+    if (!m_upsert.step())
+        throw DbError(QStringLiteral("upsert of %1 returned no row").arg(QString::fromStdString(r.modelId)), SQLITE_ERROR);
+    const std::int64_t id = m_upsert.int64(0);
+    m_upsert.reset();
     ++m_written;
+    // Listed popularity is history: keep it per snapshot.
+    if (r.downloads || r.likes) {
+        if (!m_snapshot) {
+            Statement st(m_db, "INSERT INTO snapshots(taken_at, kind, source) VALUES(strftime('%s', 'now'), 'import', ?)");
+            st.bind(1, m_source).run();
+            m_snapshot = m_db.lastInsertRowId();
+        }
+        m_popularity.bind(1, id).bind(2, *m_snapshot).bind(3, r.downloads).bind(4, r.likes);
+        m_popularity.run();
+    }
 }
 
 size_t UsageWriter::DayKeyHash::operator()(const DayKey &k) const noexcept

@@ -29,13 +29,19 @@ struct ModelRecord
 class CatalogueWriter final
 {
 public:
-    explicit CatalogueWriter(Database &db);
+    // Writes under the connection's current snapshot (Cache::beginSnapshot), or starts an
+    // "import" snapshot of its own with the first record.
+    explicit CatalogueWriter(Database &db, const QString &source = {});
     // Insert, or update in place by model_id (a model seen only in usage becomes listed).
     void upsert(const ModelRecord &record);
     std::int64_t written() const { return m_written; }
 
 private:
+    Database &m_db;
+    QString m_source;
     Statement m_upsert;
+    Statement m_popularity;
+    std::optional<std::int64_t> m_snapshot;
     std::int64_t m_written = 0;
 };
 

@@ -108,6 +108,53 @@ private slots:
         QCOMPARE(Cache::modelCount(db), 1);
     }
 
+    void popularityIsKeptPerSnapshot()
+    {
+        Database db = Cache::open(m_path);
+        for (std::int64_t downloads : {100, 250}) {
+            Transaction tx(db);
+            CatalogueWriter w(db, QStringLiteral("hub.json"));
+            ModelRecord r;
+            r.modelId = "lab/pop";
+            r.downloads = downloads;
+            r.likes = downloads / 10;
+            w.upsert(r);
+            ModelRecord quiet; // no popularity figures: no history row
+            quiet.modelId = "lab/quiet";
+            w.upsert(quiet);
+            tx.commit();
+        }
+        Statement st(db, "SELECT p.downloads, p.likes, s.kind, s.source FROM popularity p JOIN snapshots s ON s.id = p.snapshot"
+                         " JOIN models m ON m.id = p.model WHERE m.model_id = 'lab/pop' ORDER BY s.id");
+        QVERIFY(st.step());
+        QCOMPARE(st.int64(0), 100);
+        QCOMPARE(st.int64(1), 10);
+        QCOMPARE(st.text(2), QStringLiteral("import"));
+        QCOMPARE(st.text(3), QStringLiteral("hub.json"));
+        QVERIFY(st.step());
+        QCOMPARE(st.int64(0), 250);
+        QVERIFY(!st.step());
+        QCOMPARE(db.queryInt("SELECT count(*) FROM popularity"), std::optional<std::int64_t>(2));
+        QCOMPARE(db.queryInt("SELECT downloads FROM models WHERE model_id = 'lab/pop'"), std::optional<std::int64_t>(250));
+
+        // Under a current snapshot (a sync), every writer records into that one.
+        const std::int64_t snap = Cache::beginSnapshot(db, QStringLiteral("sync"), QStringLiteral("https://hub"));
+        for (int page = 0; page < 2; ++page) {
+            Transaction tx(db);
+            CatalogueWriter w(db);
+            ModelRecord r;
+            r.modelId = "lab/page" + std::to_string(page);
+            r.downloads = 5;
+            w.upsert(r);
+            tx.commit();
+        }
+        Cache::endSnapshot(db);
+        Statement per(db, "SELECT count(*) FROM popularity WHERE snapshot = ?");
+        per.bind(1, snap);
+        QVERIFY(per.step());
+        QCOMPARE(per.int64(0), 2);
+    }
+
     void largeBatchesAndDuplicatesAcrossBatches()
     {
         // More events than one writer batch, with every event sent twice far apart.
