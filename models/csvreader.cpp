@@ -4,7 +4,9 @@
 #include <string>
 
 namespace {
-constexpr std::size_t kChunk = std::size_t(1) << 20;
+// Small enough to allocate per file without cost (fuzzers make thousands of readers),
+// large enough that reads are rare; the buffer grows for long records.
+constexpr std::size_t kChunk = std::size_t(64) << 10;
 }
 
 RecordTooLarge::RecordTooLarge(std::int64_t line, std::size_t limit)

@@ -106,28 +106,39 @@ public:
     BackgroundHash(const BackgroundHash &) = delete;
     BackgroundHash &operator=(const BackgroundHash &) = delete;
 
+    // Collects reads into MB-sized pieces, so that handing over costs little.
     void add(const char *data, std::size_t size)
     {
-        std::unique_lock lock(m_mutex);
-        m_cond.wait(lock, [this] { return m_queue.size() < kMaxQueued; });
-        std::vector<char> buf;
-        if (!m_pool.empty()) {
-            buf = std::move(m_pool.back());
-            m_pool.pop_back();
-        }
-        buf.assign(data, data + size);
-        m_queue.push_back(std::move(buf));
-        m_cond.notify_all();
+        m_current.insert(m_current.end(), data, data + size);
+        if (m_current.size() >= kPiece)
+            handOver();
     }
 
     QByteArray result()
     {
+        if (!m_current.empty())
+            handOver();
         stop();
         return m_hash.result();
     }
 
 private:
     static constexpr std::size_t kMaxQueued = 8;
+    static constexpr std::size_t kPiece = std::size_t(1) << 20;
+
+    void handOver()
+    {
+        std::unique_lock lock(m_mutex);
+        m_cond.wait(lock, [this] { return m_queue.size() < kMaxQueued; });
+        m_queue.push_back(std::move(m_current));
+        m_cond.notify_all();
+        m_current.clear();
+        if (!m_pool.empty()) {
+            m_current = std::move(m_pool.back());
+            m_pool.pop_back();
+            m_current.clear();
+        }
+    }
 
     void stop()
     {
@@ -162,6 +173,7 @@ private:
     std::condition_variable m_cond;
     std::deque<std::vector<char>> m_queue;
     std::vector<std::vector<char>> m_pool;
+    std::vector<char> m_current;
     bool m_stop = false;
     std::thread m_thread; // last: starts once the rest is built
 };
@@ -228,8 +240,12 @@ private:
         if (n > 0)
             m_hash.add(buf, std::size_t(n));
         m_done += n;
-        if (m_progress && !m_progress(m_done, std::max(m_size, m_done)))
-            throw Cancelled();
+        // About once a MB, and at the end.
+        if (m_progress && (m_done - m_reported >= (1 << 20) || n == 0)) {
+            m_reported = m_done;
+            if (!m_progress(m_done, std::max(m_size, m_done)))
+                throw Cancelled();
+        }
         return std::size_t(n);
     }
 
@@ -237,7 +253,7 @@ private:
     QString m_shown;
     const ProgressFn &m_progress;
     BackgroundHash m_hash;
-    std::int64_t m_size = 0, m_done = 0;
+    std::int64_t m_size = 0, m_done = 0, m_reported = 0;
     std::string m_prefix;
     std::size_t m_prefixPos = 0;
     bool m_peeked = false;

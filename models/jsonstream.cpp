@@ -3,7 +3,9 @@
 #include <cstring>
 
 namespace {
-constexpr std::size_t kChunk = std::size_t(1) << 20;
+// Small enough to allocate per file without cost (fuzzers make thousands of readers),
+// large enough that reads are rare. Records are copied out, so they may be longer.
+constexpr std::size_t kChunk = std::size_t(64) << 10;
 
 bool isWs(int c)
 {
