@@ -23,7 +23,8 @@ namespace Cli {
 
 namespace {
 const QStringList kCommands = {QStringLiteral("import"), QStringLiteral("export"), QStringLiteral("stats"),
-                               QStringLiteral("demo"), QStringLiteral("chart")};
+                               QStringLiteral("demo"), QStringLiteral("chart"),
+                               QStringLiteral("sync")};
 }
 
 bool isKnownCommand(const QString &command)
@@ -78,7 +79,8 @@ QString helpText()
                "  export OUT.csv [FILTERS] [--sort COLUMN[:asc|:desc]]\n"
                "  stats [FILTERS] [--json]\n"
                "  demo [--models N] [--events N] [--seed N]\n"
-               "  chart tasks|concentration|weekly|funnel|top OUT.png|OUT.svg [FILTERS] [--size WxH] [--scale F]\n\n"
+               "  chart tasks|concentration|weekly|funnel|top OUT.png|OUT.svg [FILTERS] [--size WxH] [--scale F]\n"
+               "  sync URL [--format auto|hf|opengradient] [--limit N]   (token: $UPTAKE_TOKEN)\n\n"
                "Filters (export, stats, chart):\n")
            + ViewArgs::helpText(true)
            + QStringLiteral(
@@ -102,6 +104,8 @@ int run(const Parsed &p)
         return runExportCommand(ctx, p.commandArgs);
     if (p.command == QLatin1String("import"))
         return runImportCommand(ctx, p.commandArgs);
+    if (p.command == QLatin1String("sync"))
+        return runSyncCommand(ctx, p.commandArgs);
     if (p.command == QLatin1String("chart"))
         return runChartCommand(ctx, p.commandArgs);
     return usageError(QStringLiteral("unknown command '%1'").arg(p.command));

@@ -21,6 +21,7 @@ int runDemoCommand(const CliContext &ctx, const QStringList &args);
 int runStatsCommand(const CliContext &ctx, const QStringList &args);
 int runExportCommand(const CliContext &ctx, const QStringList &args);
 int runImportCommand(const CliContext &ctx, const QStringList &args);
+int runSyncCommand(const CliContext &ctx, const QStringList &args);
 // Needs a QApplication (main.cpp makes an offscreen one for it).
 int runChartCommand(const CliContext &ctx, const QStringList &args);
 

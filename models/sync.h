@@ -1,0 +1,74 @@
+#pragma once
+
+#include "progress.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QUrl>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+
+class Database;
+
+// Sync from a live registry listing over HTTP: the Hugging Face Hub (`/api/models`, paged
+// by the Link header) or the OpenGradient Model Hub (`/api/v0/models/?page=N&limit=100`).
+// Each page goes through the file importer's parser and is committed on its own, so a
+// sync that stops keeps what it got and the next one resumes where it stopped.
+struct SyncOptions
+{
+    enum class Format { Auto, HuggingFace, OpenGradient };
+
+    QUrl url;
+    Format format = Format::Auto;
+    std::optional<std::int64_t> limit; // stop after this many models
+    QByteArray token; // sent as a bearer token; never logged or stored
+    int timeoutMs = 30000; // per request
+    int maxAttempts = 5; // per page, for network errors, 5xx and 429
+    int backoffBaseMs = 500; // doubled each attempt, plus jitter
+    int maxBackoffMs = 60000;
+    int pageSize = 100;
+
+    static bool parseFormat(const QString &text, Format &out);
+};
+
+struct SyncReport
+{
+    int pages = 0;
+    std::int64_t models = 0;
+    bool resumed = false; // continued an unfinished sync of the same URL
+    bool notModified = false; // the server said nothing changed since the last sync
+    bool complete = false; // reached the last page (or the limit)
+    QString stopReason; // why it stopped early, in words (empty when complete)
+};
+
+class SyncError : public std::runtime_error
+{
+public:
+    explicit SyncError(const QString &message)
+        : std::runtime_error(message.toStdString())
+    {
+    }
+    QString message() const { return QString::fromStdString(what()); }
+};
+
+namespace Sync {
+
+// The listing URL the options resolve to, with the format (Auto guessed from the host
+// and path). Throws SyncError when it cannot tell.
+QUrl listingUrl(const SyncOptions &options, SyncOptions::Format &format);
+
+// Runs the sync on the calling thread (a local event loop serves the network). progress
+// gets (pages, models) after each page and cancels by returning false; messages (retries,
+// waits) go to onMessage. Throws SyncError when a page still fails after the retries,
+// Cancelled when cancelled; pages committed before stay in the cache either way.
+SyncReport run(Database &db, const SyncOptions &options, const ProgressFn &progress = {},
+               const std::function<void(const QString &)> &onMessage = {});
+
+// The "next" target of an RFC 8288 Link header, or an empty URL.
+QUrl nextLink(const QByteArray &linkHeader, const QUrl &base);
+// Retry-After as seconds or an HTTP date; nullopt when absent or unreadable.
+std::optional<int> retryAfterMs(const QByteArray &value);
+
+} // namespace Sync

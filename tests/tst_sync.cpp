@@ -1,0 +1,330 @@
+#include "cache.h"
+#include "httpfixture.h"
+#include "sync.h"
+#include "testutil.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QByteArray hfModel(const char *id, int downloads)
+{
+    return QStringLiteral(R"({"id": "%1", "pipeline_tag": "text-generation", "downloads": %2, "likes": 1,
+        "createdAt": "2025-01-01T00:00:00.000Z", "tags": ["license:mit"]})")
+        .arg(QLatin1String(id))
+        .arg(downloads)
+        .toUtf8();
+}
+
+QByteArray hfPage(std::initializer_list<QByteArray> models)
+{
+    QByteArray out = "[";
+    for (const QByteArray &m : models)
+        out += (out.size() > 1 ? "," : "") + m;
+    return out + "]";
+}
+
+QByteArray ogPage(int first, int count)
+{
+    QByteArray out = R"({"models": [)";
+    for (int i = 0; i < count; ++i)
+        out += QStringLiteral(R"(%1{"name": "model-%2", "authorUsername": "quant", "taskName": "Price Prediction"})")
+                   .arg(i ? QStringLiteral(",") : QString())
+                   .arg(first + i)
+                   .toUtf8();
+    return out + "]}";
+}
+
+} // namespace
+
+class TestSync : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_db = Cache::open(m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_n)));
+        m_messages.clear();
+    }
+
+    void parsesLinkHeaders()
+    {
+        const QUrl base(QStringLiteral("https://hub.example/api/models?limit=2"));
+        QCOMPARE(Sync::nextLink(R"(<https://hub.example/api/models?cursor=abc&limit=2>; rel="next")", base),
+                 QUrl(QStringLiteral("https://hub.example/api/models?cursor=abc&limit=2")));
+        QCOMPARE(Sync::nextLink(R"(</api/models?cursor=x>; rel="prev", </api/models?cursor=y>; rel=next)", base),
+                 QUrl(QStringLiteral("https://hub.example/api/models?cursor=y")));
+        QVERIFY(Sync::nextLink(R"(<https://hub.example/x>; rel="prev")", base).isEmpty());
+        QVERIFY(Sync::nextLink("", base).isEmpty());
+        QCOMPARE(Sync::retryAfterMs("3"), std::optional<int>(3000));
+        QVERIFY(!Sync::retryAfterMs("soon").has_value());
+    }
+
+    void huggingFacePagesFollowTheLinkHeader()
+    {
+        HttpFixture http;
+        const QByteArray next = "<" + http.url(QStringLiteral("/api/models?cursor=p2")).toEncoded() + ">; rel=\"next\"";
+        http.on("/api/models", {{200, hfPage({hfModel("a/one", 10), hfModel("a/two", 20)}), {{"Link", next}}}});
+        http.on("/api/models?cursor=p2", {{200, hfPage({hfModel("b/three", 30)})}});
+        const SyncReport r = sync(http.url(QStringLiteral("/api/models")));
+        QCOMPARE(r.pages, 2);
+        QCOMPARE(r.models, 3);
+        QVERIFY(r.complete);
+        QCOMPARE(Cache::modelCount(m_db), 3);
+        QCOMPARE(m_db.queryInt("SELECT downloads FROM models WHERE model_id = 'b/three'"), std::optional<std::int64_t>(30));
+        // One snapshot for the whole sync, holding each model's popularity.
+        QCOMPARE(m_db.queryInt("SELECT count(*) FROM snapshots WHERE kind = 'sync'"), std::optional<std::int64_t>(1));
+        QCOMPARE(m_db.queryInt("SELECT count(DISTINCT snapshot) FROM popularity"), std::optional<std::int64_t>(1));
+        QCOMPARE(m_db.queryInt("SELECT count(*) FROM popularity"), std::optional<std::int64_t>(3));
+        QCOMPARE(m_db.queryInt("SELECT complete FROM sync_state"), std::optional<std::int64_t>(1));
+        // Polite: it says who it is, and asks for JSON.
+        QVERIFY(http.requests().first().headers.value("user-agent").startsWith("Uptake/" UPTAKE_VERSION));
+        QVERIFY(!http.requests().first().headers.contains("authorization"));
+    }
+
+    void limitStopsEarly()
+    {
+        HttpFixture http;
+        const QByteArray next = "<" + http.url(QStringLiteral("/api/models?cursor=p2")).toEncoded() + ">; rel=\"next\"";
+        http.on("/api/models", {{200, hfPage({hfModel("a/one", 1), hfModel("a/two", 2)}), {{"Link", next}}}});
+        SyncOptions opt = options(http.url(QStringLiteral("/api/models")));
+        opt.limit = 2;
+        const SyncReport r = Sync::run(m_db, opt);
+        QCOMPARE(r.models, 2);
+        QCOMPARE(http.requests().size(), 1);
+    }
+
+    void openGradientPagesUntilAShortPage()
+    {
+        HttpFixture http;
+        http.on("/api/v0/models/?page=1&limit=3", {{200, ogPage(1, 3)}});
+        http.on("/api/v0/models/?page=2&limit=3", {{200, ogPage(4, 3)}});
+        http.on("/api/v0/models/?page=3&limit=3", {{200, ogPage(7, 1)}});
+        SyncOptions opt = options(http.url(QStringLiteral("/api/v0/models/")));
+        opt.pageSize = 3;
+        const SyncReport r = Sync::run(m_db, opt);
+        QCOMPARE(r.pages, 3);
+        QCOMPARE(r.models, 7);
+        QVERIFY(r.complete);
+        QCOMPARE(m_db.queryInt("SELECT count(*) FROM models WHERE model_id LIKE 'quant/model-%' AND task = 'Price Prediction'"),
+                 std::optional<std::int64_t>(7));
+    }
+
+    void retriesAfterServerErrors()
+    {
+        HttpFixture http;
+        http.on("/api/models", {{500, "oops"}, {503, "busy"}, {200, hfPage({hfModel("a/one", 1)})}});
+        const SyncReport r = sync(http.url(QStringLiteral("/api/models")));
+        QCOMPARE(r.models, 1);
+        QCOMPARE(http.requests().size(), 3);
+        QCOMPARE(m_messages.size(), 2);
+        QVERIFY(m_messages.first().contains(QStringLiteral("HTTP 500")));
+        QVERIFY(m_messages.first().contains(QStringLiteral("retrying")));
+    }
+
+    void honoursRetryAfter()
+    {
+        HttpFixture http;
+        http.on("/api/models", {{429, "slow down", {{"Retry-After", "1"}}}, {200, hfPage({hfModel("a/one", 1)})}});
+        QElapsedTimer t;
+        t.start();
+        const SyncReport r = sync(http.url(QStringLiteral("/api/models")));
+        QVERIFY2(t.elapsed() >= 950, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(r.models, 1);
+    }
+
+    void givesUpWithAClearErrorAfterTheRetries()
+    {
+        HttpFixture http;
+        http.on("/api/models", {{502, "bad gateway"}});
+        QString error;
+        try {
+            sync(http.url(QStringLiteral("/api/models")));
+        } catch (const SyncError &e) {
+            error = e.message();
+        }
+        QVERIFY2(error.contains(QStringLiteral("HTTP 502")) && error.contains(QStringLiteral("after 3 attempts")),
+                 qPrintable(error));
+        QCOMPARE(http.requests().size(), 3);
+    }
+
+    void truncatedPageKeepsEarlierPagesAndResumes()
+    {
+        HttpFixture http;
+        const QByteArray next = "<" + http.url(QStringLiteral("/api/models?cursor=p2")).toEncoded() + ">; rel=\"next\"";
+        http.on("/api/models", {{200, hfPage({hfModel("a/one", 1), hfModel("a/two", 2)}), {{"Link", next}}}});
+        const QByteArray page2 = hfPage({hfModel("b/three", 3), hfModel("b/four", 4)});
+        http.on("/api/models?cursor=p2", {{200, page2.left(page2.size() - 20)}}); // the JSON itself is cut
+        QString error;
+        try {
+            sync(http.url(QStringLiteral("/api/models")));
+        } catch (const SyncError &e) {
+            error = e.message();
+        }
+        QVERIFY2(error.contains(QStringLiteral("cursor=p2")) && error.contains(QStringLiteral("1 pages before it are kept")),
+                 qPrintable(error));
+        QCOMPARE(Cache::modelCount(m_db), 2);
+        QCOMPARE(m_db.queryInt("SELECT complete FROM sync_state"), std::optional<std::int64_t>(0));
+
+        // The server is fixed; the next sync starts at the page that failed.
+        http.on("/api/models?cursor=p2", {{200, page2}});
+        const int before = int(http.requests().size());
+        const SyncReport r = sync(http.url(QStringLiteral("/api/models")));
+        QVERIFY(r.resumed);
+        QVERIFY(r.complete);
+        QCOMPARE(http.requests().size(), before + 1);
+        QCOMPARE(http.requests().last().target, QByteArray("/api/models?cursor=p2"));
+        QCOMPARE(Cache::modelCount(m_db), 4);
+    }
+
+    void brokenOffTransferIsRetried()
+    {
+        HttpFixture http;
+        const QByteArray body = hfPage({hfModel("a/one", 1), hfModel("a/two", 2)});
+        http.on("/api/models", {{200, body, {}, 0, true}, {200, body}});
+        const SyncReport r = sync(http.url(QStringLiteral("/api/models")));
+        QCOMPARE(r.models, 2);
+        QCOMPARE(http.requests().size(), 2);
+    }
+
+    void slowResponseTimesOut()
+    {
+        HttpFixture http;
+        http.on("/api/models", {{200, hfPage({hfModel("a/one", 1)}), {}, 3000}});
+        SyncOptions opt = options(http.url(QStringLiteral("/api/models")));
+        opt.timeoutMs = 300;
+        opt.maxAttempts = 2;
+        QElapsedTimer t;
+        t.start();
+        QVERIFY_THROWS_EXCEPTION(SyncError, Sync::run(m_db, opt));
+        QVERIFY(t.elapsed() < 2500);
+        QCOMPARE(Cache::modelCount(m_db), 0);
+    }
+
+    void sameHostRedirectIsFollowed()
+    {
+        HttpFixture http;
+        http.on("/api/models", {{302, "", {{"Location", http.url(QStringLiteral("/moved")).toEncoded()}}}});
+        http.on("/moved", {{200, hfPage({hfModel("a/one", 1)})}});
+        const SyncReport r = sync(http.url(QStringLiteral("/api/models")));
+        QCOMPARE(r.models, 1);
+    }
+
+    void redirectLoopIsAnError()
+    {
+        HttpFixture http;
+        http.on("/api/models", {{302, "", {{"Location", http.url(QStringLiteral("/loop")).toEncoded()}}}});
+        http.on("/loop", {{302, "", {{"Location", http.url(QStringLiteral("/api/models")).toEncoded()}}}});
+        QString error;
+        try {
+            sync(http.url(QStringLiteral("/api/models")));
+        } catch (const SyncError &e) {
+            error = e.message();
+        }
+        QVERIFY2(error.contains(QStringLiteral("redirect")), qPrintable(error));
+    }
+
+    void redirectToAnotherPlainHttpHostIsRefused()
+    {
+        HttpFixture http;
+        // localhost and 127.0.0.1 are different hosts to the client.
+        http.on("/api/models", {{301, "", {{"Location", QStringLiteral("http://localhost:%1/x").arg(http.port()).toUtf8()}}}});
+        http.on("/x", {{200, hfPage({hfModel("a/one", 1)})}});
+        SyncOptions opt = options(http.url(QStringLiteral("/api/models")));
+        opt.token = "s3cret-token";
+        QString error;
+        try {
+            Sync::run(m_db, opt);
+        } catch (const SyncError &e) {
+            error = e.message();
+        }
+        QVERIFY2(error.contains(QStringLiteral("refused a redirect")), qPrintable(error));
+        QCOMPARE(http.requests().size(), 1); // the token never went to the other host
+        QCOMPARE(http.requests().first().headers.value("authorization"), QByteArray("Bearer s3cret-token"));
+    }
+
+    void repeatedPageStopsTheLoop()
+    {
+        HttpFixture http;
+        const QByteArray page = hfPage({hfModel("a/one", 1)});
+        const QByteArray next = "<" + http.url(QStringLiteral("/api/models?cursor=again")).toEncoded() + ">; rel=\"next\"";
+        http.on("/api/models", {{200, page, {{"Link", next}}}});
+        http.on("/api/models?cursor=again", {{200, page, {{"Link", next}}}});
+        const SyncReport r = sync(http.url(QStringLiteral("/api/models")));
+        QVERIFY(!r.complete);
+        QVERIFY(r.stopReason.contains(QStringLiteral("same page twice")));
+        QCOMPARE(Cache::modelCount(m_db), 1);
+    }
+
+    void secondSyncIsConditional()
+    {
+        HttpFixture http;
+        http.on("/api/models", {{200, hfPage({hfModel("a/one", 1)}), {{"ETag", "\"v1\""}}}, {304, ""}});
+        QVERIFY(sync(http.url(QStringLiteral("/api/models"))).complete);
+        const SyncReport again = sync(http.url(QStringLiteral("/api/models")));
+        QVERIFY(again.notModified);
+        QCOMPARE(http.requests().last().headers.value("if-none-match"), QByteArray("\"v1\""));
+        QCOMPARE(Cache::modelCount(m_db), 1);
+        QCOMPARE(m_db.queryInt("SELECT etag IS NOT NULL FROM sync_state"), std::optional<std::int64_t>(1));
+    }
+
+    void tokenNeverReachesTheCache()
+    {
+        HttpFixture http;
+        http.on("/api/models", {{200, hfPage({hfModel("a/one", 1)})}});
+        SyncOptions opt = options(http.url(QStringLiteral("/api/models")));
+        opt.token = "hf_very_secret_token_123";
+        Sync::run(m_db, opt);
+        for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+            QFile f(m_db.path() + suffix);
+            if (f.open(QIODevice::ReadOnly))
+                QVERIFY(!f.readAll().contains("hf_very_secret_token_123"));
+        }
+    }
+
+    void cliSyncEndToEnd()
+    {
+        HttpFixture http;
+        http.on("/api/v0/models/?page=1&limit=100", {{200, ogPage(1, 2)}});
+        const QString cache = m_dir.filePath(QStringLiteral("cli.sqlite"));
+        QProcess p;
+        p.start(TestUtil::binary(), {QStringLiteral("--cache"), cache, QStringLiteral("sync"),
+                                     http.url(QStringLiteral("/api/v0/models/")).toString(),
+                                     QStringLiteral("--format"), QStringLiteral("opengradient")});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 60000); // the fixture serves meanwhile
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(p.readAllStandardError().contains("2 models"));
+        Database db = Cache::open(cache);
+        QCOMPARE(Cache::modelCount(db), 2);
+    }
+
+private:
+    SyncOptions options(const QUrl &url)
+    {
+        SyncOptions opt;
+        opt.url = url;
+        opt.backoffBaseMs = 20;
+        opt.maxAttempts = 3;
+        opt.timeoutMs = 5000;
+        return opt;
+    }
+
+    SyncReport sync(const QUrl &url)
+    {
+        return Sync::run(m_db, options(url), {}, [this](const QString &m) { m_messages << m; });
+    }
+
+    QTemporaryDir m_dir;
+    Database m_db;
+    int m_n = 0;
+    QStringList m_messages;
+};
+
+QTEST_GUILESS_MAIN(TestSync)
+#include "tst_sync.moc"
