@@ -3,6 +3,7 @@
 #include "viewspec.h"
 
 #include <QString>
+#include <QtGlobal>
 
 #include <cstdint>
 #include <optional>
@@ -12,8 +13,10 @@
 class Database;
 
 // The numbers behind the dashboard's five charts for one view (filters and usage window),
-// computed with SQL aggregates over the same filtered view that the table shows.
-// Nothing here is shaped for a toolkit: the ui layer draws it, the tests check it.
+// over the same filtered view that the table shows (ViewQuery's SQL). SQL selects the view's
+// rows and the window's usage; the sums that would make SQLite sort every row (GROUP BY over
+// millions) are kept here in one pass. Nothing here is shaped for a toolkit: the ui layer
+// draws it, the tests check it.
 
 // 1. Supply vs demand by task: the top tasks plus one "other" row.
 struct TaskShare
@@ -122,15 +125,88 @@ struct Options
     int maxBuckets = 200;
 };
 
-// Everything, in one go. Throws DbError (isInterrupt() when Database::interrupt cut it short).
-// Uses temporary tables on the connection (temp.dash_*), so give it a connection of its own.
-DashboardData compute(Database &db, const ViewSpec &spec, const Options &options = {});
+// What the charts need from the whole cache, held in memory by a long-lived worker so that a
+// filter change reads no usage row from disk: each model's all-time figures and task, and the
+// usage rows (day, caller, calls, verified, paid) grouped by model, about 13 bytes a row.
+// Without it every computation scans the view and the window's usage in SQL.
+class Snapshot final
+{
+public:
+    Snapshot() = default;
+    Snapshot(const Snapshot &) = delete;
+    Snapshot &operator=(const Snapshot &) = delete;
+    Snapshot(Snapshot &&) = default;
+    Snapshot &operator=(Snapshot &&) = default;
 
-// The stages, for callers that want to hand charts over as they become ready. Each fills
-// its part of data; computeModels also sets viewModels and viewCalls.
-void computeModels(Database &db, const ViewSpec &spec, const Options &options, DashboardData &data);
-void computeUsage(Database &db, const ViewSpec &spec, const Options &options, DashboardData &data);
-void computeTop(Database &db, const ViewSpec &spec, const Options &options, DashboardData &data);
+    // Loads, or loads again when another connection has committed since (PRAGMA data_version).
+    // Returns true when it (re)loaded. Throws DbError (interruptible like any query).
+    bool refresh(Database &db);
+    bool isLoaded() const { return m_loaded; }
+    std::int64_t models() const { return m_models; }
+    std::int64_t usageRows() const { return std::int64_t(m_day.size()); }
+    std::int64_t bytes() const;
+    qint64 loadMs() const { return m_loadMs; }
+
+private:
+    friend class Computation;
+
+    bool m_loaded = false;
+    std::int64_t m_dataVersion = -1;
+    qint64 m_loadMs = 0;
+    std::int64_t m_models = 0;
+    // By model row id (models.id): flags (1 present, 2 listed, 4 verified calls, 8 paid), figures.
+    std::vector<std::uint8_t> m_flags;
+    std::vector<std::int64_t> m_calls;
+    std::vector<std::uint32_t> m_repeat, m_unique;
+    std::vector<std::int32_t> m_createdWeek; // INT32_MIN when unknown
+    std::vector<std::uint32_t> m_task; // index into m_taskNames
+    std::vector<QString> m_taskNames; // trimmed; "" for no task
+    // Usage rows in the table's order (by model): model m owns rows [m_start[m], m_start[m + 1]).
+    std::vector<std::uint32_t> m_start;
+    std::vector<std::int32_t> m_day;
+    std::vector<std::uint32_t> m_caller; // dense caller numbers
+    std::vector<std::uint32_t> m_rowCalls;
+    std::vector<std::uint8_t> m_rowFlags; // 1 verified, 2 paid
+    std::uint32_t m_callers = 0;
+    std::int64_t m_minWeek = 0, m_maxWeek = -1;
+};
+
+// One computation for one view, stage by stage, so that a worker can hand charts over as they
+// become ready: models() first (tasks, concentration, the models' funnel, and the view's
+// members), then top() and usage(). Throws DbError; isInterrupt() when Database::interrupt cut it
+// short. Uses a temporary table on the connection (temp.dash_ids): give it a connection of its own.
+class Computation final
+{
+public:
+    Computation(Database &db, const ViewSpec &spec, const Options &options, const Snapshot *snapshot = nullptr);
+    void models(DashboardData &data);
+    void top(DashboardData &data);
+    void usage(DashboardData &data);
+
+private:
+    void modelsFromSnapshot(DashboardData &data);
+    void usageFromSql(DashboardData &data);
+    void usageFromSnapshot(DashboardData &data);
+
+    Database &m_db;
+    ViewSpec m_spec;
+    Options m_options;
+    const Snapshot *m_snapshot;
+    bool m_whole; // the view keeps every model
+    bool m_haveIds = false;
+    std::vector<std::uint32_t> m_ids; // the view's model row ids, when !m_whole and m_haveIds
+    struct Called
+    {
+        std::uint32_t id;
+        std::int64_t calls, unique, repeat;
+    };
+    bool m_haveCalled = false;
+    std::vector<Called> m_called; // the view's called models, with the window's figures
+};
+
+// Everything, in one go.
+DashboardData compute(Database &db, const ViewSpec &spec, const Options &options = {},
+                      const Snapshot *snapshot = nullptr);
 
 // Pure helpers over a histogram of calls per listed model: (calls, number of models),
 // ascending by calls, calls >= 0.

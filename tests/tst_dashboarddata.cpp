@@ -377,6 +377,96 @@ private slots:
             QVERIFY(d.top[i - 1].calls >= d.top[i].calls);
     }
 
+    void snapshotGivesTheSameNumbers_data()
+    {
+        QTest::addColumn<QString>("task");
+        QTest::addColumn<QString>("search");
+        QTest::addColumn<bool>("window");
+        QTest::addColumn<int>("usage");
+        QTest::newRow("all") << QString() << QString() << false << int(ViewSpec::Usage::All);
+        QTest::newRow("window") << QString() << QString() << true << int(ViewSpec::Usage::All);
+        QTest::newRow("task") << QStringLiteral("text-generation") << QString() << false << int(ViewSpec::Usage::All);
+        QTest::newRow("task, window") << QStringLiteral("text-generation") << QString() << true
+                                      << int(ViewSpec::Usage::All);
+        QTest::newRow("search, repeat") << QString() << QStringLiteral("a") << false << int(ViewSpec::Usage::Repeat);
+        QTest::newRow("called in window") << QString() << QString() << true << int(ViewSpec::Usage::Called);
+        QTest::newRow("nothing") << QString() << QStringLiteral("no-such-model") << false << int(ViewSpec::Usage::All);
+    }
+
+    void snapshotGivesTheSameNumbers()
+    {
+        // The in-memory path the window uses must agree with the SQL path in every figure.
+        QFETCH(QString, task);
+        QFETCH(QString, search);
+        QFETCH(bool, window);
+        QFETCH(int, usage);
+        QVERIFY(m_demo.isOpen());
+        Dashboard::Snapshot snapshot;
+        QVERIFY(snapshot.refresh(m_demo));
+        QVERIFY(!snapshot.refresh(m_demo)); // unchanged cache: kept
+        QVERIFY(snapshot.usageRows() > 0);
+        ViewSpec spec;
+        spec.task = task;
+        spec.search = search;
+        spec.usage = ViewSpec::Usage(usage);
+        if (window) {
+            spec.sinceDay = day("2026-02-01");
+            spec.untilDay = day("2026-03-15");
+        }
+        Dashboard::Options o;
+        o.maxBuckets = 7; // several weeks a bucket
+        const DashboardData a = Dashboard::compute(m_demo, spec, o);
+        const DashboardData b = Dashboard::compute(m_demo, spec, o, &snapshot);
+        QCOMPARE(b.viewModels, a.viewModels);
+        QCOMPARE(b.viewCalls, a.viewCalls);
+        QCOMPARE(b.tasks.tasks.size(), a.tasks.tasks.size());
+        for (size_t i = 0; i < a.tasks.tasks.size(); ++i) {
+            QCOMPARE(b.tasks.tasks[i].task, a.tasks.tasks[i].task);
+            QCOMPARE(b.tasks.tasks[i].listedModels, a.tasks.tasks[i].listedModels);
+            QCOMPARE(b.tasks.tasks[i].calls, a.tasks.tasks[i].calls);
+            QCOMPARE(b.tasks.tasks[i].repeatCallers, a.tasks.tasks[i].repeatCallers);
+        }
+        QCOMPARE(b.concentration.gini, a.concentration.gini);
+        QCOMPARE(b.concentration.lorenz, a.concentration.lorenz);
+        QCOMPARE(counts(b.funnel.models), counts(a.funnel.models));
+        QCOMPARE(counts(b.funnel.callers), counts(a.funnel.callers));
+        QCOMPARE(b.weekly.weeksPerBucket, a.weekly.weeksPerBucket);
+        QCOMPARE(b.weekly.weeks.size(), a.weekly.weeks.size());
+        for (size_t i = 0; i < a.weekly.weeks.size(); ++i) {
+            QCOMPARE(b.weekly.weeks[i].firstDay, a.weekly.weeks[i].firstDay);
+            QCOMPARE(b.weekly.weeks[i].calls, a.weekly.weeks[i].calls);
+            QCOMPARE(b.weekly.weeks[i].activeCallers, a.weekly.weeks[i].activeCallers);
+            QCOMPARE(b.weekly.weeks[i].returningCallers, a.weekly.weeks[i].returningCallers);
+            QCOMPARE(b.weekly.weeks[i].modelsListed, a.weekly.weeks[i].modelsListed);
+        }
+        QCOMPARE(b.top.size(), a.top.size());
+        for (size_t i = 0; i < a.top.size(); ++i) {
+            QCOMPARE(b.top[i].modelId, a.top[i].modelId);
+            QCOMPARE(b.top[i].calls, a.top[i].calls);
+            QCOMPARE(b.top[i].repeatRate.has_value(), a.top[i].repeatRate.has_value());
+            if (a.top[i].repeatRate)
+                QVERIFY(qAbs(*b.top[i].repeatRate - *a.top[i].repeatRate) < 1e-12);
+        }
+    }
+
+    void snapshotFollowsImports()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("grow.sqlite"));
+        Database reader = Cache::open(path);
+        Dashboard::Snapshot snapshot;
+        QVERIFY(snapshot.refresh(reader));
+        QCOMPARE(Dashboard::compute(reader, ViewSpec(), {}, &snapshot).viewModels, 0);
+        {
+            Database writer = Cache::open(path); // another connection, like an import
+            TestUtil::buildFixture(writer);
+        }
+        QVERIFY(snapshot.refresh(reader));
+        const DashboardData d = Dashboard::compute(reader, ViewSpec(), {}, &snapshot);
+        QCOMPARE(d.viewModels, 5);
+        QCOMPARE(counts(d.funnel.callers), (std::vector<std::int64_t>{4, 1, 1, 1}));
+        QCOMPARE(d.weekly.weeks[1].returningCallers, 1);
+    }
+
     void interruptCancels()
     {
         // Database::interrupt from another thread ends a computation with an interrupt error.

@@ -29,6 +29,17 @@ void DashboardWorker::supersede(quint64 gen)
     quint64 cur = m_latest.load();
     while (cur < gen && !m_latest.compare_exchange_weak(cur, gen)) {
     }
+    // Loading the snapshot serves every later view, so a newer view waits for it rather than
+    // cutting it short (and starting it over at each keystroke).
+    if (m_loading.load())
+        return;
+    QMutexLocker lock(&m_dbMutex);
+    m_db.interrupt();
+}
+
+void DashboardWorker::cancelAll()
+{
+    m_latest.store(std::numeric_limits<quint64>::max());
     QMutexLocker lock(&m_dbMutex);
     m_db.interrupt();
 }
@@ -65,15 +76,27 @@ void DashboardWorker::compute(quint64 gen, const ViewSpec &spec, const Dashboard
     timer.start();
     DashboardData data;
     try {
-        // Cheapest first, so that something is drawn while the scans run.
-        Dashboard::computeTop(m_db, spec, options, data);
+        if (m_useSnapshot) {
+            m_loading = true;
+            try {
+                m_snapshot.refresh(m_db);
+            } catch (...) {
+                m_loading = false;
+                throw;
+            }
+            m_loading = false;
+            if (stale(gen))
+                return;
+        }
+        Dashboard::Computation c(m_db, spec, options, m_useSnapshot ? &m_snapshot : nullptr);
+        c.models(data);
         if (stale(gen))
             return;
-        Dashboard::computeModels(m_db, spec, options, data);
+        c.top(data);
         if (stale(gen))
             return;
         emit partReady(gen, TopPart | ModelPart, data);
-        Dashboard::computeUsage(m_db, spec, options, data);
+        c.usage(data);
         if (stale(gen))
             return;
         emit partReady(gen, TopPart | ModelPart | UsagePart, data);
@@ -168,7 +191,7 @@ DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent)
 
 DashboardWidget::~DashboardWidget()
 {
-    m_worker->supersede(std::numeric_limits<quint64>::max());
+    m_worker->cancelAll();
     QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->close(); });
     m_thread.quit();
     m_thread.wait();

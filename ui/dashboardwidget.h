@@ -32,6 +32,11 @@ public:
 
     // Thread-safe: from now on only generation >= gen matters.
     void supersede(quint64 gen);
+    // Thread-safe: stop whatever runs, the snapshot's load included (on shutdown).
+    void cancelAll();
+    // Keep the cache's usage in memory (Dashboard::Snapshot) so that filter changes are fast.
+    // On by default; call before the first compute.
+    void setUseSnapshot(bool on) { m_useSnapshot = on; }
 
     // Run in the worker's thread (post with QMetaObject::invokeMethod).
     void open(const QString &path);
@@ -50,6 +55,9 @@ private:
     QString m_openError;
     QMutex m_dbMutex; // guards m_db's handle against interrupt() during open/close
     std::atomic<quint64> m_latest{0};
+    std::atomic<bool> m_loading{false};
+    bool m_useSnapshot = true;
+    Dashboard::Snapshot m_snapshot;
 };
 
 // The supply-vs-usage dashboard: five charts that follow the table's filter and usage
