@@ -225,8 +225,10 @@ public:
     // Reads whatever the parser left (so that the hash covers the whole file).
     QByteArray finish()
     {
-        std::vector<char> buf(1 << 20);
-        while (read(buf.data(), buf.size()) > 0) {
+        if (!m_atEnd) {
+            std::vector<char> buf(64 << 10);
+            while (read(buf.data(), buf.size()) > 0) {
+            }
         }
         return m_hash.result();
     }
@@ -240,6 +242,7 @@ private:
         if (n > 0)
             m_hash.add(buf, std::size_t(n));
         m_done += n;
+        m_atEnd = n == 0;
         // About once a MB, and at the end.
         if (m_progress && (m_done - m_reported >= (1 << 20) || n == 0)) {
             m_reported = m_done;
@@ -257,6 +260,7 @@ private:
     std::string m_prefix;
     std::size_t m_prefixPos = 0;
     bool m_peeked = false;
+    bool m_atEnd = false;
 };
 
 QByteArray hashWholeFile(const QString &path, const QString &shown, const ProgressFn &progress)
