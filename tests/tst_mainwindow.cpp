@@ -1,4 +1,5 @@
 #include "cataloguemodel.h"
+#include "dashboardwidget.h"
 #include "demo.h"
 #include "detailpane.h"
 #include "filterpanel.h"
@@ -17,6 +18,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,6 +39,7 @@ private slots:
     void emptyCacheBuildsTheDemo();
     void foreignFileShowsAMessage();
     void importReportsRejectedRows();
+    void dashboardFollowsTheView();
     void exportWritesTheFilteredView();
 
 private:
@@ -313,6 +316,30 @@ void TestMainWindow::importReportsRejectedRows()
     // The view reloads: the unlisted model seen only in usage is there now.
     QTRY_COMPARE_WITH_TIMEOUT(w.catalogueModel()->rowCount(), 2, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(w.figures().calls, 2, 10000);
+}
+
+void TestMainWindow::dashboardFollowsTheView()
+{
+    MainWindow w(m_demo);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    QVERIFY(!w.dashboard()); // nothing computed for a page nobody looked at
+    w.tabs()->setCurrentIndex(1);
+    QVERIFY(w.dashboard());
+    QTRY_VERIFY_WITH_TIMEOUT(!w.dashboard()->isBusy(), 30000);
+    QVERIFY(w.dashboard()->view() == w.catalogueModel()->spec());
+
+    // A task picked on the dashboard filters the table.
+    emit w.dashboard()->taskActivated(QStringLiteral("text-generation"));
+    QCOMPARE(w.tabs()->currentIndex(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(w.catalogueModel()->spec().task, QStringLiteral("text-generation"), 5000);
+    QVERIFY(waitLoaded(w));
+    ViewSpec expected;
+    expected.task = QStringLiteral("text-generation");
+    QCOMPARE(w.catalogueModel()->matchCount(), sqlCount(m_demo, expected));
+    w.tabs()->setCurrentIndex(1);
+    QTRY_VERIFY_WITH_TIMEOUT(w.dashboard()->view().task == QLatin1String("text-generation"), 5000);
 }
 
 void TestMainWindow::exportWritesTheFilteredView()

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <limits>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace {
 
@@ -319,18 +320,43 @@ void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spe
                         d.days.append({day, 0, 0});
                 }
 
-                // A caller returns in a week when it called this model in any earlier week. Day 0 is a
-                // Thursday: (day + 3) / 7 makes weeks start on Monday.
-                Statement weeks(m_db, "WITH cw AS (SELECT DISTINCT caller, (day + 3) / 7 AS wk FROM usage_daily"
-                                      " WHERE model = ?" + range + "),"
-                                      " fw AS (SELECT caller, min((day + 3) / 7) AS wk FROM usage_daily"
-                                      " WHERE model = ? GROUP BY caller)"
-                                      " SELECT cw.wk, count(*), sum(cw.wk > fw.wk) FROM cw JOIN fw USING (caller)"
-                                      " GROUP BY cw.wk ORDER BY cw.wk");
-                bindAll(weeks, 1);
-                weeks.bind(int(params.size()) + 1, std::int64_t(id));
-                while (weeks.step())
-                    d.weeks.append({weeks.int64(0) * 7 - 3, weeks.int64(1), weeks.int64(2)});
+                // A caller returns in a week when it called this model in any earlier week, inside the
+                // window or before it. One pass in primary-key order (model, day, caller), so no sort and
+                // no join: the busiest model's quarter-million rows take milliseconds, not a second.
+                // Day 0 is a Thursday: (day + 3) / 7 makes weeks start on Monday.
+                Statement rows(m_db, "SELECT day, caller FROM usage_daily WHERE model = ?"
+                                     + std::string(spec.untilDay ? " AND day <= ?" : "") + " ORDER BY day");
+                rows.bind(1, std::int64_t(id));
+                if (spec.untilDay)
+                    rows.bind(2, *spec.untilDay);
+                std::unordered_map<std::int64_t, std::int64_t> firstWeek;
+                std::unordered_set<std::int64_t> thisWeek;
+                ModelDetail::Week current;
+                qint64 currentWeek = std::numeric_limits<qint64>::min();
+                const qint64 fromDay = spec.sinceDay.value_or(std::numeric_limits<qint64>::min());
+                auto flush = [&] {
+                    if (current.unique > 0)
+                        d.weeks.append(current);
+                };
+                while (rows.step()) {
+                    const qint64 day = rows.int64(0);
+                    const std::int64_t caller = rows.int64(1);
+                    const qint64 week = (day + 3) / 7;
+                    const auto [it, fresh] = firstWeek.try_emplace(caller, week);
+                    if (day < fromDay)
+                        continue;
+                    if (week != currentWeek) {
+                        flush();
+                        currentWeek = week;
+                        current = ModelDetail::Week{week * 7 - 3, 0, 0};
+                        thisWeek.clear();
+                    }
+                    if (thisWeek.insert(caller).second) {
+                        ++current.unique;
+                        current.returning += it->second < week;
+                    }
+                }
+                flush();
             },
             wanted);
         if (done && wanted())

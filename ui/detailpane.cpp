@@ -172,6 +172,8 @@ void DetailPane::setDetail(const ModelDetail &d)
         QString shown = value;
         if ((label == QLatin1String("Listed on") || label == QLatin1String("Updated")) && !value.isEmpty())
             shown = value.left(10);
+        else if (label == QLatin1String("Tags"))
+            shown = value.split(QLatin1Char(';'), Qt::SkipEmptyParts).join(QStringLiteral(", ")); // lets it wrap
         else if (!value.isEmpty() && (label == QLatin1String("Downloads") || label == QLatin1String("Likes")
                                       || label == QLatin1String("Files") || label == QLatin1String("Versions")))
             shown = locale.toString(value.toLongLong());

@@ -234,6 +234,20 @@ void FilterPanel::clearAll()
     emit changed();
 }
 
+void FilterPanel::setTask(const QString &task)
+{
+    m_task->setEditText(task);
+    m_debounce.stop();
+    emit changed();
+}
+
+void FilterPanel::setSearch(const QString &text)
+{
+    m_search->setText(text);
+    m_debounce.stop();
+    emit changed();
+}
+
 QString FilterPanel::pickedValue(const QComboBox *box)
 {
     return box->currentText().trimmed();

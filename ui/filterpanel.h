@@ -30,6 +30,9 @@ public:
     // The count of matching models; while loading, the count so far is shown as provisional.
     void setMatchCount(qint64 count, bool final);
     void clearAll();
+    // Set one filter from elsewhere (the dashboard), applied at once.
+    void setTask(const QString &task);
+    void setSearch(const QString &text);
 
     QLineEdit *searchEdit() const { return m_search; }
     QLabel *countLabel() const { return m_count; }

@@ -4,6 +4,7 @@
 #include "catalogueloader.h"
 #include "cache.h"
 #include "cataloguemodel.h"
+#include "dashboardwidget.h"
 #include "detailpane.h"
 #include "exporter.h"
 #include "filterpanel.h"
@@ -30,6 +31,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QThread>
 #include <QToolButton>
@@ -108,7 +110,11 @@ MainWindow::MainWindow(const QString &cachePath, const DemoOptions &firstStartDe
         m_filters->setMatchCount(m_model->matchCount(), m_model->isComplete());
         updateVisibleRows();
     });
-    connect(m_model, &CatalogueModel::viewComplete, this, [this](qint64 n) { m_filters->setMatchCount(n, true); });
+    connect(m_model, &CatalogueModel::viewComplete, this, [this](qint64 n) {
+        m_filters->setMatchCount(n, true);
+        updateDashboard();
+    });
+    connect(m_model, &CatalogueModel::pageLoaded, this, &MainWindow::selectModelWhenLoaded);
     connect(m_model, &CatalogueModel::loadingChanged, this, [this](bool loading) {
         m_busyLabel->setText(loading ? tr("Loading\u2026") : QString());
         if (loading)
@@ -209,12 +215,23 @@ void MainWindow::buildUi()
     bannerLayout->addWidget(m_bannerClose, 0, Qt::AlignTop);
     m_banner->hide();
 
+    // The dashboard is a second page over the same view; it is built when first shown.
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("pages"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_table, tr("Catalogue"));
+    m_dashboardPage = new QWidget;
+    new QVBoxLayout(m_dashboardPage);
+    m_dashboardPage->layout()->setContentsMargins(0, 4, 0, 0);
+    m_tabs->addTab(m_dashboardPage, tr("Dashboard"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);
+
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->setSpacing(4);
     layout->addWidget(m_banner);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
     m_filters = new FilterPanel;
@@ -265,6 +282,11 @@ void MainWindow::buildMenus()
     QAction *exportSnapshot = file->addAction(tr("&Export Snapshot\u2026"), this, &MainWindow::chooseExport);
     exportSnapshot->setShortcut(QKeySequence(tr("Ctrl+E")));
     exportSnapshot->setToolTip(tr("Write every row of the current filter and sort to CSV"));
+    m_exportChart = file->addAction(tr("Export &Chart\u2026"), this, [this] {
+        if (m_dashboard)
+            m_dashboard->exportChartDialog();
+    });
+    m_exportChart->setEnabled(false);
     file->addSeparator();
     m_cacheActions = {importCatalogue, importUsage, exportSnapshot};
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -462,6 +484,10 @@ void MainWindow::refresh()
     QMetaObject::invokeMethod(loader, [loader] { loader->loadChoices(); }, Qt::QueuedConnection);
     if (m_detailModel != 0)
         requestDetail();
+    if (m_dashboard) {
+        m_dashboardStale = true;
+        updateDashboard();
+    }
 }
 
 void MainWindow::requestDetail()
@@ -513,6 +539,66 @@ void MainWindow::about()
                                     QString::fromLatin1(sqlite3_libversion()), m_cachePath,
                                     m_isDemo ? tr(" (demo data)") : QString()));
     box.exec();
+}
+
+void MainWindow::onTabChanged()
+{
+    // The detail pane belongs to the table's selection; the dashboard wants the height.
+    auto *detailDock = findChild<QDockWidget *>(QStringLiteral("detailDock"));
+    if (m_tabs->currentWidget() == m_dashboardPage) {
+        m_detailDockWasVisible = detailDock->isVisible();
+        detailDock->hide();
+    } else if (m_detailDockWasVisible) {
+        detailDock->show();
+    }
+    if (m_tabs->currentWidget() != m_dashboardPage || !m_open || m_demoThread)
+        return;
+    if (!m_dashboard) {
+        m_dashboard = new DashboardWidget(m_cachePath, m_dashboardPage);
+        m_dashboard->setObjectName(QStringLiteral("dashboard"));
+        m_dashboardPage->layout()->addWidget(m_dashboard);
+        // A bar or a point on the dashboard narrows the table to it.
+        connect(m_dashboard, &DashboardWidget::taskActivated, this, [this](const QString &task) {
+            m_tabs->setCurrentIndex(0);
+            m_filters->setTask(task);
+        });
+        connect(m_dashboard, &DashboardWidget::modelActivated, this, [this](const QString &modelId) {
+            m_tabs->setCurrentIndex(0);
+            m_selectAfterLoad = modelId;
+            m_filters->setSearch(modelId);
+        });
+        m_exportChart->setEnabled(true);
+    }
+    updateDashboard();
+}
+
+void MainWindow::updateDashboard()
+{
+    // Only the page one looks at computes: the dashboard catches up when shown.
+    if (!m_dashboard || m_tabs->currentWidget() != m_dashboardPage)
+        return;
+    if (m_dashboardStale || !(m_dashboard->view() == m_model->spec())) {
+        m_dashboardStale = false;
+        m_dashboard->setView(m_model->spec());
+    }
+}
+
+void MainWindow::selectModelWhenLoaded()
+{
+    if (m_selectAfterLoad.isEmpty() || !m_model->isComplete())
+        return;
+    for (int row = 0; row < std::min(m_model->rowCount(), int(CatalogueModel::PageSize)); ++row) {
+        const QModelIndex index = m_model->index(row, Columns::ModelId);
+        if (!index.data(CatalogueModel::LoadedRole).toBool())
+            return;
+        if (index.data(CatalogueModel::RawRole).toString() == m_selectAfterLoad) {
+            m_selectAfterLoad.clear();
+            m_table->selectRow(row);
+            m_table->scrollTo(index);
+            return;
+        }
+    }
+    m_selectAfterLoad.clear();
 }
 
 void MainWindow::updateActions()

@@ -13,11 +13,13 @@
 
 class BackgroundJob;
 class CatalogueModel;
+class DashboardWidget;
 class DetailPane;
 class FilterPanel;
 class LoaderThread;
 class QLabel;
 class QProgressBar;
+class QTabWidget;
 class QTableView;
 class QThread;
 class QToolButton;
@@ -43,6 +45,9 @@ public:
     bool isBuildingDemo() const { return m_demoThread != nullptr; }
     const CatalogueFigures &figures() const { return m_figures; }
     bool isBusy() const { return m_job != nullptr; }
+    QTabWidget *tabs() const { return m_tabs; }
+    // Created the first time its tab is shown.
+    DashboardWidget *dashboard() const { return m_dashboard; }
 
     // File > Import and File > Export without the file dialogs (also for tests). Each runs on
     // its own thread and connection, behind a cancellable progress dialog.
@@ -79,6 +84,9 @@ private:
     void chooseImport(ImportOptions::Kind kind);
     void chooseExport();
     void updateActions();
+    void onTabChanged();
+    void updateDashboard();
+    void selectModelWhenLoaded();
 
     QString m_cachePath;
     DemoOptions m_demoOptions;
@@ -101,6 +109,13 @@ private:
     QThread *m_demoThread = nullptr;
     BackgroundJob *m_job = nullptr;
     QList<QAction *> m_cacheActions; // need an open cache and no job running
+    QTabWidget *m_tabs = nullptr;
+    QWidget *m_dashboardPage = nullptr;
+    DashboardWidget *m_dashboard = nullptr;
+    QAction *m_exportChart = nullptr;
+    bool m_detailDockWasVisible = true;
+    bool m_dashboardStale = false; // the cache changed while the dashboard was hidden
+    QString m_selectAfterLoad; // a model id picked on the dashboard
     std::atomic<bool> m_cancelDemo{false};
     quint64 m_detailRequest = 0;
     qint64 m_detailModel = 0;
