@@ -6,9 +6,32 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
+
+namespace {
+
+// The interface language: the "language" preference when set (e.g. "de"), else the
+// system's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). Numbers and dates follow it too.
+void installTranslations(QCoreApplication &app)
+{
+    const QString preferred = QSettings().value(QStringLiteral("language")).toString();
+    const QLocale locale = preferred.isEmpty() ? QLocale::system() : QLocale(preferred);
+    QLocale::setDefault(locale);
+    auto *ours = new QTranslator(&app);
+    if (ours->load(locale, QStringLiteral("uptake"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(ours);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -36,6 +59,7 @@ int main(int argc, char *argv[])
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
+        installTranslations(app);
         return Cli::run(parsed);
     }
     if (!parsed.command.isEmpty()) {
@@ -48,6 +72,7 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    installTranslations(app);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/uptake.svg")));
     MainWindow window(parsed.cachePath);
     window.show();

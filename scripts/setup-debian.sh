@@ -11,7 +11,7 @@ PACKAGES="build-essential cmake ninja-build pkg-config
   libqt6opengl6-dev libgl-dev libqt6svg6 qt6-svg-dev qt6-qpa-plugins
   libsqlite3-dev sqlite3 libsimdjson-dev
   xvfb xauth desktop-file-utils appstream time
-  clang libclang-rt-14-dev"
+  clang libclang-rt-14-dev qt6-translations-l10n"
 # Skip apt when everything is present already (fast re-runs, works offline).
 missing=""
 for p in $PACKAGES; do
