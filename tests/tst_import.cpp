@@ -703,7 +703,8 @@ private slots:
             if (kind == ImportOptions::Usage)
                 text += "2026-03-01T10:00:00Z,m/" + QByteArray::number(i % 500) + ",caller-" + QByteArray::number(i) + ",ev" + QByteArray::number(i) + ",,0.1,\n";
             else
-                text += (i == 0 ? QByteArray("acme-labs/sentiment-mini") : "bulk/m" + QByteArray::number(i)) + ",changed\n";
+                text += (i == 0 ? QByteArray("acme-labs/sentiment-mini") : "bulk/m" + QByteArray::number(i))
+                        + ",changed by a file that is cancelled on its way\n";
         }
         const QString file = write(text);
         int calls = 0;
