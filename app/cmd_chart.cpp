@@ -78,6 +78,7 @@ int runChartCommand(const CliContext &ctx, const QStringList &args)
         // Never more points than pixels across the plot.
         options.maxLorenzPoints = std::clamp(size.width() - 150, 50, 400);
         options.maxBuckets = std::clamp((size.width() - 200) / 4, 12, 200);
+        options.topModels = std::clamp((size.height() - 150) / 18, 5, 15);
         QElapsedTimer timer;
         timer.start();
         const DashboardData data = Dashboard::compute(db, spec, options);

@@ -269,9 +269,9 @@ struct ModelSums
         data.funnel.models = nestedSteps({
             {"listed", "Listed", listed, {}},
             {"called", "Called at least once", called, {}},
-            {"verified", "…with a verified call (TEE/ZKML)", verified, {}},
+            {"verified", "…with verified calls", verified, {}},
             {"paid", "…and paid for", paid, {}},
-            {"kept", "…and kept a repeat caller", kept, {}},
+            {"kept", "…kept a repeat caller", kept, {}},
         });
 
         data.weekly.undatedModels = undated;
@@ -299,10 +299,10 @@ void finishUsage(const ViewSpec &spec, const Options &options, DashboardData &da
         returning += multiDay;
     });
     data.funnel.callers = nestedSteps({
-        {"all", "Called a model of the view", all, {}},
-        {"verified", "…made a verified call (TEE/ZKML)", verified, {}},
+        {"all", "Callers", all, {}},
+        {"verified", "…made a verified call", verified, {}},
         {"paying", "…and paid a fee", paying, {}},
-        {"returning", "…and came back on another day", returning, {}},
+        {"returning", "…came back another day", returning, {}},
     });
 
     // The buckets: the window where it is given, else the weeks with usage.

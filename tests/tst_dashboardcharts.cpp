@@ -182,6 +182,24 @@ private slots:
         QVERIFY(!w.exportChart(QStringLiteral("pie"), path(QStringLiteral("w.svg")), &error));
     }
 
+    void screenshot()
+    {
+        // For looking at the whole dashboard: UPTAKE_DASHBOARD_SHOT=CACHE:OUT.png [WxH via UPTAKE_SHOT_SIZE].
+        const QString spec = qEnvironmentVariable("UPTAKE_DASHBOARD_SHOT");
+        if (spec.isEmpty())
+            QSKIP("set UPTAKE_DASHBOARD_SHOT=CACHE:OUT.png to write a screenshot");
+        const QString cache = spec.section(QLatin1Char(':'), 0, 0);
+        const QString out = spec.section(QLatin1Char(':'), 1);
+        const QStringList size = qEnvironmentVariable("UPTAKE_SHOT_SIZE", QStringLiteral("1280x740")).split(QLatin1Char('x'));
+        DashboardWidget w(cache);
+        w.resize(size.at(0).toInt(), size.at(1).toInt());
+        w.show();
+        QSignalSpy updated(&w, &DashboardWidget::updated);
+        QVERIFY(updated.wait(120000));
+        QTest::qWait(200);
+        QVERIFY(w.grab().save(out));
+    }
+
     void commandEndToEnd()
     {
         for (const DashboardChart c : DashboardCharts::all()) {

@@ -26,6 +26,7 @@
 #include <QStandardPaths>
 #include <QSvgGenerator>
 #include <QTextDocument>
+#include <QTextOption>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -98,7 +99,7 @@ QString chartTitle(DashboardChart kind)
 {
     switch (kind) {
     case DashboardChart::Tasks: return DashboardChartView::tr("Supply vs demand by task");
-    case DashboardChart::Concentration: return DashboardChartView::tr("Concentration of calls over listed models");
+    case DashboardChart::Concentration: return DashboardChartView::tr("Concentration of calls");
     case DashboardChart::Weekly: return DashboardChartView::tr("Supply and usage over time");
     case DashboardChart::Funnel: return DashboardChartView::tr("The loop: from listing to repeat use");
     case DashboardChart::Top: return DashboardChartView::tr("Top models by calls, with their repeat rate");
@@ -148,7 +149,7 @@ DashboardChartView::DashboardChartView(DashboardChart kind, QWidget *parent)
     , m_kind(kind)
 {
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(360, 260);
+    setMinimumSize(300, 260);
     showMessage(tr("Computing…"));
 }
 
@@ -202,6 +203,7 @@ void DashboardChartView::showMessage(const QString &message)
     m_messageItem->setFont(f);
     m_messageItem->setDefaultTextColor(QColor(70, 70, 70));
     m_messageItem->setPlainText(message);
+    m_messageItem->document()->setDefaultTextOption(QTextOption(Qt::AlignHCenter));
     placeNotes();
 }
 
@@ -260,9 +262,10 @@ void DashboardChartView::buildTasks(const DashboardData &d)
     const TaskChartData &t = d.tasks;
     QChart *chart = newChart(chartTitle(m_kind));
     auto *series = new QHorizontalBarSeries;
-    auto *models = new QBarSet(tr("Listed models"));
-    auto *calls = new QBarSet(tr("Calls"));
-    auto *repeat = new QBarSet(tr("Repeat callers"));
+    // The totals go in the legend, which has the room an axis title lacks.
+    auto *models = new QBarSet(tr("Listed models (%1)").arg(num(t.listedModels)));
+    auto *calls = new QBarSet(tr("Calls (%1)").arg(num(t.calls)));
+    auto *repeat = new QBarSet(tr("Repeat callers (%1)").arg(num(t.repeatCallers)));
     models->setColor(kSupply);
     calls->setColor(kCalls);
     repeat->setColor(kRepeat);
@@ -290,13 +293,12 @@ void DashboardChartView::buildTasks(const DashboardData &d)
 
     auto *axisY = new QBarCategoryAxis;
     axisY->append(categories);
-    axisY->setTitleText(tr("Task (top %1 by share, largest on top)").arg(t.tasks.size() - (t.tasks.back().other ? 1 : 0)));
+    axisY->setTitleText(tr("Task"));
     auto *axisX = new QValueAxis;
     axisX->setRange(0, std::min(100.0, niceCeil(maxShare * 100 * 1.05)));
     axisX->setLabelFormat(QStringLiteral("%.0f"));
     axisX->setTickCount(6);
-    axisX->setTitleText(tr("Share of the view's total (%): %1 listed models, %2 calls, %3 repeat callers")
-                            .arg(num(t.listedModels), num(t.calls), num(t.repeatCallers)));
+    axisX->setTitleText(tr("Share of the view's total (%)"));
     styleAxis(axisX);
     styleAxis(axisY);
     chart->addAxis(axisY, Qt::AlignLeft);
@@ -338,7 +340,7 @@ void DashboardChartView::buildConcentration(const DashboardData &d)
     QChart *chart = newChart(chartTitle(m_kind));
 
     auto *lorenz = new QLineSeries;
-    lorenz->setName(tr("Lorenz curve of calls"));
+    lorenz->setName(tr("Lorenz curve"));
     QList<QPointF> points;
     points.reserve(qsizetype(c.lorenz.size()));
     for (const LorenzPoint &p : c.lorenz)
@@ -349,7 +351,7 @@ void DashboardChartView::buildConcentration(const DashboardData &d)
     lorenz->setPen(pen);
 
     auto *diagonal = new QLineSeries;
-    diagonal->setName(tr("Equal use (every model the same calls)"));
+    diagonal->setName(tr("Equal use"));
     diagonal->append(0, 0);
     diagonal->append(100, 100);
     QPen dpen(kGrey);
@@ -358,7 +360,7 @@ void DashboardChartView::buildConcentration(const DashboardData &d)
     diagonal->setPen(dpen);
 
     auto *marks = new QScatterSeries;
-    marks->setName(tr("Top 1% and top 10% of models"));
+    marks->setName(tr("Top 1% / 10%"));
     marks->setMarkerSize(9);
     marks->setColor(kSupply);
     marks->setBorderColor(Qt::white);
@@ -372,7 +374,7 @@ void DashboardChartView::buildConcentration(const DashboardData &d)
     axisX->setRange(0, 100);
     axisX->setTickCount(6);
     axisX->setLabelFormat(QStringLiteral("%.0f"));
-    axisX->setTitleText(tr("Listed models, fewest calls first (cumulative %)"));
+    axisX->setTitleText(tr("Listed models, fewest calls first (%)"));
     auto *axisY = new QValueAxis;
     axisY->setRange(0, 100);
     axisY->setTickCount(6);
@@ -387,8 +389,8 @@ void DashboardChartView::buildConcentration(const DashboardData &d)
         s->attachAxis(axisY);
     }
 
-    const QString stats = tr("%1 listed models, %2 calls\nGini coefficient: %3\nNever called: %4 of models\n"
-                             "Top 1% of models: %5 of calls\nTop 10% of models: %6 of calls")
+    const QString stats = tr("%1 models, %2 calls\nGini: %3\nNever called: %4\n"
+                             "Top 1% take %5 of calls\nTop 10% take %6")
                               .arg(num(c.listedModels), num(c.calls))
                               .arg(c.gini, 0, 'f', 3)
                               .arg(pct(c.neverCalledShare), pct(c.top1Share), pct(c.top10Share));
@@ -421,6 +423,10 @@ void DashboardChartView::buildConcentration(const DashboardData &d)
     install(chart);
     // Above the diagonal, top left, is the one part of this chart that is always empty.
     addNote(stats, nullptr, QPointF(0.03, 0.03), Qt::AlignLeft | Qt::AlignTop);
+    // The diagonal is named on the chart itself, so that the legend fits a narrow chart.
+    if (const auto markers = chart->legend()->markers(diagonal); !markers.isEmpty())
+        markers.constFirst()->setVisible(false);
+    addNote(tr("equal use"), diagonal, QPointF(60, 60), Qt::AlignLeft | Qt::AlignTop, false, kGrey);
 }
 
 void DashboardChartView::buildWeekly(const DashboardData &d)
@@ -500,14 +506,14 @@ void DashboardChartView::buildWeekly(const DashboardData &d)
         axis->setRange(std::pow(10.0, std::floor(std::log10(double(lo)))), niceCeil(double(hi) * 1.1));
         axis->setLabelFormat(QStringLiteral("%g"));
         axis->setMinorTickCount(-1);
-        axis->setTitleText(tr("Calls and callers per %1 (log scale)").arg(per));
+        axis->setTitleText(tr("Calls, callers per %1 (log)").arg(per));
         axisLeft = axis;
     } else {
         auto *axis = new QValueAxis;
         axis->setRange(0, niceCeil(double(std::max<std::int64_t>(hi, 1)) * 1.05));
         axis->setLabelFormat(QStringLiteral("%.0f"));
         axis->setTickCount(6);
-        axis->setTitleText(tr("Calls and callers per %1").arg(per));
+        axis->setTitleText(tr("Calls, callers per %1").arg(per));
         axisLeft = axis;
     }
     styleAxis(axisLeft);
@@ -558,8 +564,8 @@ void DashboardChartView::buildFunnel(const DashboardData &d)
     const FunnelData &f = d.funnel;
     QChart *chart = newChart(chartTitle(m_kind));
     auto *series = new QHorizontalStackedBarSeries;
-    auto *models = new QBarSet(tr("Models (share of listed)"));
-    auto *callers = new QBarSet(tr("Callers (share of all callers)"));
+    auto *models = new QBarSet(tr("Models"));
+    auto *callers = new QBarSet(tr("Callers"));
     models->setColor(kSupply);
     callers->setColor(kRepeat);
 
@@ -601,7 +607,7 @@ void DashboardChartView::buildFunnel(const DashboardData &d)
     axisX->setRange(0, 100);
     axisX->setTickCount(6);
     axisX->setLabelFormat(QStringLiteral("%.0f"));
-    axisX->setTitleText(tr("Share of the first step (%); each step keeps those of the step above"));
+    axisX->setTitleText(tr("% of the first step"));
     styleAxis(axisX);
     styleAxis(axisY);
     chart->addAxis(axisY, Qt::AlignLeft);
@@ -651,7 +657,7 @@ void DashboardChartView::buildTop(const DashboardData &d)
     std::int64_t maxCalls = 0;
     for (size_t i = 0; i < rows.size(); ++i) {
         const TopModel &m = rows[i];
-        QString label = elide(m.modelId, 34);
+        QString label = elide(m.modelId, 26);
         while (categories.contains(label))
             label += QLatin1Char(' ');
         categories << label;
@@ -676,7 +682,7 @@ void DashboardChartView::buildTop(const DashboardData &d)
     axisRate->setRange(0, 100);
     axisRate->setTickCount(6);
     axisRate->setLabelFormat(QStringLiteral("%.0f"));
-    axisRate->setTitleText(tr("Repeat rate (% of unique callers who came back on another day)"));
+    axisRate->setTitleText(tr("Repeat rate (% of callers)"));
     axisRate->setLabelsColor(kRepeat.darker(130));
     axisRate->setGridLineVisible(false);
     for (QAbstractAxis *a : std::initializer_list<QAbstractAxis *>{axisX, axisY, axisRate})

@@ -128,8 +128,8 @@ DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent)
         DashboardChart chart;
         int row, column, span;
     } cells[] = {
-        {DashboardChart::Tasks, 0, 0, 3},   {DashboardChart::Weekly, 0, 3, 3}, {DashboardChart::Concentration, 1, 0, 2},
-        {DashboardChart::Funnel, 1, 2, 2}, {DashboardChart::Top, 1, 4, 2},
+        {DashboardChart::Tasks, 0, 0, 6},  {DashboardChart::Weekly, 0, 6, 6}, {DashboardChart::Concentration, 1, 0, 3},
+        {DashboardChart::Funnel, 1, 3, 4}, {DashboardChart::Top, 1, 7, 5},
     };
     for (const auto &c : cells) {
         auto *view = new DashboardChartView(c.chart);
@@ -138,7 +138,8 @@ DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent)
         connect(view, &DashboardChartView::taskActivated, this, &DashboardWidget::taskActivated);
         connect(view, &DashboardChartView::modelActivated, this, &DashboardWidget::modelActivated);
     }
-    for (int col = 0; col < 6; ++col)
+    // The concentration chart is square by nature; the bar charts need room for their labels.
+    for (int col = 0; col < 12; ++col)
         grid->setColumnStretch(col, 1);
     grid->setRowStretch(0, 1);
     grid->setRowStretch(1, 1);
@@ -224,6 +225,8 @@ void DashboardWidget::start()
     Dashboard::Options options;
     options.maxLorenzPoints = std::clamp(m_views.at(DashboardChart::Concentration)->plotWidth(), 50, 400);
     options.maxBuckets = std::clamp(m_views.at(DashboardChart::Weekly)->plotWidth() / 4, 12, 200);
+    // A bar needs about 18 pixels for its label to show: no more models than the chart can name.
+    options.topModels = std::clamp((m_views.at(DashboardChart::Top)->height() - 150) / 18, 5, 15);
     QMetaObject::invokeMethod(m_worker, [w = m_worker, gen = m_gen, spec = m_spec, options] {
         w->compute(gen, spec, options);
     });
