@@ -304,6 +304,31 @@ private slots:
         QCOMPARE(Cache::modelCount(db), 2);
     }
 
+    void killedSyncKeepsCommittedPages()
+    {
+        // Pages 1 and 2 come at once, page 3 never finishes: kill the process while it waits.
+        HttpFixture http;
+        http.on("/api/v0/models/?page=1&limit=100", {{200, ogPage(1, 100)}});
+        http.on("/api/v0/models/?page=2&limit=100", {{200, ogPage(101, 100)}});
+        http.on("/api/v0/models/?page=3&limit=100", {{200, ogPage(201, 5), {}, 600000}});
+        const QString cache = m_dir.filePath(QStringLiteral("killed.sqlite"));
+        QProcess p;
+        p.start(TestUtil::binary(), {QStringLiteral("--cache"), cache, QStringLiteral("sync"),
+                                     http.url(QStringLiteral("/api/v0/models/")).toString()});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(http.requests().size() >= 3, 60000);
+        QTest::qWait(200); // the third request is in flight: pages 1 and 2 are committed
+        p.kill();
+        QVERIFY(p.waitForFinished());
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        Database db = Cache::open(cache);
+        Statement check(db, "PRAGMA integrity_check");
+        QVERIFY(check.step());
+        QCOMPARE(check.text(0), QStringLiteral("ok"));
+        QCOMPARE(Cache::modelCount(db), 200);
+        QCOMPARE(db.queryInt("SELECT next_page FROM sync_state"), std::optional<std::int64_t>(3));
+    }
+
 private:
     SyncOptions options(const QUrl &url)
     {
