@@ -5,145 +5,145 @@
     <name>CatalogueLoader</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>CatalogueModel</name>
     <message>
         <source>listed</source>
-        <translation type="unfinished"></translation>
+        <translation>已上架</translation>
     </message>
     <message>
         <source>unlisted</source>
-        <translation type="unfinished"></translation>
+        <translation>未上架</translation>
     </message>
     <message>
         <source>loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载中…</translation>
     </message>
     <message>
         <source>%1  [unlisted]</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  [未上架]</translation>
     </message>
     <message>
         <source>%1 has usage but is not in any imported catalogue.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有使用记录，但不在任何已导入的目录中。</translation>
     </message>
 </context>
 <context>
     <name>DashboardChartView</name>
     <message>
         <source>Supply vs demand by task</source>
-        <translation type="unfinished"></translation>
+        <translation>各任务的供给与需求</translation>
     </message>
     <message>
         <source>Concentration of calls over listed models</source>
-        <translation type="unfinished"></translation>
+        <translation>调用在已上架模型间的集中度</translation>
     </message>
     <message>
         <source>Supply and usage over time</source>
-        <translation type="unfinished"></translation>
+        <translation>供给与使用随时间的变化</translation>
     </message>
     <message>
         <source>The loop: from listing to repeat use</source>
-        <translation type="unfinished"></translation>
+        <translation>闭环：从上架到重复使用</translation>
     </message>
     <message>
         <source>Top models by calls, with their repeat rate</source>
-        <translation type="unfinished"></translation>
+        <translation>调用最多的模型及其回访率</translation>
     </message>
     <message>
         <source>Computing…</source>
-        <translation type="unfinished"></translation>
+        <translation>计算中…</translation>
     </message>
     <message>
         <source>No model matches the current filter. Widen the filter to see this chart.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有模型符合当前筛选条件。放宽筛选条件即可查看此图表。</translation>
     </message>
     <message>
         <source>No usage imported yet. Import a usage file (uptake import usage FILE) to compare what is listed with what is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未导入使用数据。请导入使用数据文件（uptake import usage FILE），以比较已上架的模型与实际使用的模型。</translation>
     </message>
     <message>
         <source>The %1 models of this view have no calls in the selected usage window.</source>
-        <translation type="unfinished"></translation>
+        <translation>此视图中的 %1 个模型在所选使用时间窗口内没有调用。</translation>
     </message>
     <message>
         <source>This view holds no listed models, only models seen in usage.</source>
-        <translation type="unfinished"></translation>
+        <translation>此视图不含已上架模型，只有在使用数据中出现的模型。</translation>
     </message>
     <message>
         <source>The listed models of this view have no calls in the selected usage window.</source>
-        <translation type="unfinished"></translation>
+        <translation>此视图中的已上架模型在所选使用时间窗口内没有调用。</translation>
     </message>
     <message>
         <source>No calls in the selected usage window.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选使用时间窗口内没有调用。</translation>
     </message>
     <message>
         <source>No model of this view was called in the selected usage window.</source>
-        <translation type="unfinished"></translation>
+        <translation>此视图中没有模型在所选使用时间窗口内被调用。</translation>
     </message>
     <message>
         <source>Listed models (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>已上架模型（%1）</translation>
     </message>
     <message>
         <source>Calls (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>调用（%1）</translation>
     </message>
     <message>
         <source>Repeat callers (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>回访调用方（%1）</translation>
     </message>
     <message>
         <source>Other (%1 tasks)</source>
-        <translation type="unfinished"></translation>
+        <translation>其他（%1 个任务）</translation>
     </message>
     <message>
         <source>(no task)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无任务）</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Share of the view&apos;s total (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>占视图总量的比例（%）</translation>
     </message>
     <message>
         <source>Other tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>其他任务</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Listed models: %2 (%3)&lt;br&gt;Calls: %4 (%5)&lt;br&gt;Repeat callers: %6 (%7), counted per model%8</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;已上架模型：%2（%3）&lt;br&gt;调用：%4（%5）&lt;br&gt;回访调用方：%6（%7），按模型分别计数%8</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;i&gt;Click to filter the table&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;i&gt;点击以筛选表格&lt;/i&gt;</translation>
     </message>
     <message>
         <source>Lorenz curve</source>
-        <translation type="unfinished"></translation>
+        <translation>洛伦兹曲线</translation>
     </message>
     <message>
         <source>Equal use</source>
-        <translation type="unfinished"></translation>
+        <translation>完全均等</translation>
     </message>
     <message>
         <source>Top 1% / 10%</source>
-        <translation type="unfinished"></translation>
+        <translation>前 1% / 10%</translation>
     </message>
     <message>
         <source>Listed models, fewest calls first (cum. %)</source>
-        <translation type="unfinished"></translation>
+        <translation>已上架模型，按调用从少到多（累计 %）</translation>
     </message>
     <message>
         <source>Their calls (cumulative %)</source>
-        <translation type="unfinished"></translation>
+        <translation>其调用（累计 %）</translation>
     </message>
     <message>
         <source>%1 listed models, %2 calls
@@ -151,629 +151,633 @@ Gini coefficient: %3
 Never called: %4 of models
 Top 1% of models: %5 of calls
 Top 10% of models: %6 of calls</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个已上架模型，%2 次调用
+Gini 系数：%3
+从未调用的模型：%4
+前 1% 的模型：占调用的 %5
+前 10% 的模型：占调用的 %6</translation>
     </message>
     <message>
         <source>The %1 of listed models with the fewest calls take %2 of all calls</source>
-        <translation type="unfinished"></translation>
+        <translation>调用最少的 %1 已上架模型占全部调用的 %2</translation>
     </message>
     <message>
         <source>The top 1% of listed models take %1 of calls</source>
-        <translation type="unfinished"></translation>
+        <translation>前 1% 的已上架模型占调用的 %1</translation>
     </message>
     <message>
         <source>The top 10% of listed models take %1 of calls</source>
-        <translation type="unfinished"></translation>
+        <translation>前 10% 的已上架模型占调用的 %1</translation>
     </message>
     <message>
         <source>, per week</source>
-        <translation type="unfinished"></translation>
+        <translation>，每周</translation>
     </message>
     <message>
         <source>, per %1 weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>，每%1周</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>调用</translation>
     </message>
     <message>
         <source>Active callers</source>
-        <translation type="unfinished"></translation>
+        <translation>活跃调用方</translation>
     </message>
     <message>
         <source>Returning callers</source>
-        <translation type="unfinished"></translation>
+        <translation>回访调用方</translation>
     </message>
     <message>
         <source>Models listed (right axis)</source>
-        <translation type="unfinished"></translation>
+        <translation>已上架模型（右轴）</translation>
     </message>
     <message>
         <source>Week starting (Monday, UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>周起始日（周一，UTC）</translation>
     </message>
     <message>
         <source>week</source>
-        <translation type="unfinished"></translation>
+        <translation>周</translation>
     </message>
     <message>
         <source>%1 weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>%1周</translation>
     </message>
     <message>
         <source>Calls, callers per %1 (log)</source>
-        <translation type="unfinished"></translation>
+        <translation>每%1调用、调用方（对数）</translation>
     </message>
     <message>
         <source>Calls, callers per %1</source>
-        <translation type="unfinished"></translation>
+        <translation>每%1调用、调用方</translation>
     </message>
     <message>
         <source>Models listed (cumulative)</source>
-        <translation type="unfinished"></translation>
+        <translation>已上架模型（累计）</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 to %2&lt;/b&gt;&lt;br&gt;Calls: %3&lt;br&gt;Active callers: %4&lt;br&gt;Returning callers (seen in an earlier %5): %6&lt;br&gt;Models listed by then: %7</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1 至 %2&lt;/b&gt;&lt;br&gt;调用：%3&lt;br&gt;活跃调用方：%4&lt;br&gt;回访调用方（此前某%5出现过）：%6&lt;br&gt;截至当时已上架模型：%7</translation>
     </message>
     <message>
         <source>period</source>
-        <translation type="unfinished"></translation>
+        <translation>周期</translation>
     </message>
     <message>
         <source>&lt;br&gt;(%1 listed models without a listing date not counted)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;（%1 个无上架日期的已上架模型未计入）</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Callers</source>
-        <translation type="unfinished"></translation>
+        <translation>调用方</translation>
     </message>
     <message>
         <source>Models listed</source>
-        <translation type="unfinished"></translation>
+        <translation>已上架模型</translation>
     </message>
     <message>
         <source>% of the first step</source>
-        <translation type="unfinished"></translation>
+        <translation>占第一步的 %</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 个%3%4</translation>
     </message>
     <message>
         <source>models</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>callers</source>
-        <translation type="unfinished"></translation>
+        <translation>调用方</translation>
     </message>
     <message>
         <source>&lt;br&gt;%1 of the step before</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;占上一步的 %1</translation>
     </message>
     <message>
         <source>%1  (%2 of previous)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  （上一步的 %2）</translation>
     </message>
     <message>
         <source>Calls (bottom axis)</source>
-        <translation type="unfinished"></translation>
+        <translation>调用（下轴）</translation>
     </message>
     <message>
         <source>Repeat rate (% of callers, top axis)</source>
-        <translation type="unfinished"></translation>
+        <translation>回访率（占调用方 %，上轴）</translation>
     </message>
     <message>
         <source>Calls in the usage window</source>
-        <translation type="unfinished"></translation>
+        <translation>使用时间窗口内的调用</translation>
     </message>
     <message>
         <source>Repeat rate (% of callers)</source>
-        <translation type="unfinished"></translation>
+        <translation>回访率（占调用方 %）</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;%2&lt;br&gt;Calls: %3&lt;br&gt;Unique callers: %4&lt;br&gt;Repeat callers: %5&lt;br&gt;Repeat rate: %6&lt;br&gt;&lt;i&gt;Click to show it in the table&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;%2&lt;br&gt;调用：%3&lt;br&gt;独立调用方：%4&lt;br&gt;回访调用方：%5&lt;br&gt;回访率：%6&lt;br&gt;&lt;i&gt;点击以在表格中显示&lt;/i&gt;</translation>
     </message>
     <message>
         <source> (unlisted)</source>
-        <translation type="unfinished"></translation>
+        <translation> (未上架)</translation>
     </message>
     <message>
         <source>none (no callers)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（没有调用方）</translation>
     </message>
     <message>
         <source>%1: the file name must end in .png or .svg</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：文件名必须以 .png 或 .svg 结尾</translation>
     </message>
     <message>
         <source>a chart needs at least 200x150 pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>图表至少需要 200x150 像素</translation>
     </message>
     <message>
         <source>Made by Uptake</source>
-        <translation type="unfinished"></translation>
+        <translation>由 Uptake 生成</translation>
     </message>
     <message>
         <source>%1: cannot write the file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法写入文件</translation>
     </message>
     <message>
         <source>SVG image (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <source>Export Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表</translation>
     </message>
     <message>
         <source>Export as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出为 PNG…</translation>
     </message>
     <message>
         <source>Export as SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出为 SVG…</translation>
     </message>
 </context>
 <context>
     <name>DashboardWidget</name>
     <message>
         <source>%1 models in this view, %2 calls in the usage window. Computed in %3 s. Click a task or a model to filter the table; right-click a chart to export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>此视图中有 %1 个模型，使用时间窗口内有 %2 次调用。计算耗时 %3 秒。点击任务或模型可筛选表格；右键单击图表可将其导出。</translation>
     </message>
     <message>
         <source>The dashboard could not be computed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算仪表板：%1</translation>
     </message>
     <message>
         <source>Computing the charts for this view…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算此视图的图表…</translation>
     </message>
     <message>
         <source>Computing usage over time and callers…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算使用情况随时间的变化及调用方…</translation>
     </message>
     <message>
         <source>unknown chart &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知图表 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Export Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表</translation>
     </message>
     <message>
         <source>Chart:</source>
-        <translation type="unfinished"></translation>
+        <translation>图表：</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png);;SVG 图像 (*.svg)</translation>
     </message>
 </context>
 <context>
     <name>DashboardWorker</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>The cache is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>缓存未打开。</translation>
     </message>
 </context>
 <context>
     <name>DetailPane</name>
     <message>
         <source>No description</source>
-        <translation type="unfinished"></translation>
+        <translation>无描述</translation>
     </message>
     <message>
         <source>Select a model to see its listing and usage.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个模型以查看其上架信息和使用情况。</translation>
     </message>
     <message>
         <source>This model is no longer in the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>此模型已不在缓存中。</translation>
     </message>
     <message>
         <source>%1  (unlisted: seen in usage, in no catalogue)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  （未上架：出现在使用数据中，不在任何目录中）</translation>
     </message>
     <message>
         <source>No calls in this window</source>
-        <translation type="unfinished"></translation>
+        <translation>此时间窗口内没有调用</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>调用</translation>
     </message>
     <message>
         <source>Calls per week</source>
-        <translation type="unfinished"></translation>
+        <translation>每周调用</translation>
     </message>
     <message>
         <source>Calls per day</source>
-        <translation type="unfinished"></translation>
+        <translation>每日调用</translation>
     </message>
     <message>
         <source>UTC day</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC 日</translation>
     </message>
     <message>
         <source>calls / week</source>
-        <translation type="unfinished"></translation>
+        <translation>调用 / 周</translation>
     </message>
     <message>
         <source>calls / day</source>
-        <translation type="unfinished"></translation>
+        <translation>调用 / 日</translation>
     </message>
     <message>
         <source>No callers in this window</source>
-        <translation type="unfinished"></translation>
+        <translation>此时间窗口内没有调用方</translation>
     </message>
     <message>
         <source>unique</source>
-        <translation type="unfinished"></translation>
+        <translation>独立</translation>
     </message>
     <message>
         <source>returning</source>
-        <translation type="unfinished"></translation>
+        <translation>回访</translation>
     </message>
     <message>
         <source>Callers per week</source>
-        <translation type="unfinished"></translation>
+        <translation>每周调用方</translation>
     </message>
     <message>
         <source>week (Mon–Sun)</source>
-        <translation type="unfinished"></translation>
+        <translation>周（周一至周日）</translation>
     </message>
     <message>
         <source>callers</source>
-        <translation type="unfinished"></translation>
+        <translation>调用方</translation>
     </message>
     <message>
         <source>No calls: no mode mix</source>
-        <translation type="unfinished"></translation>
+        <translation>没有调用：无模式分布</translation>
     </message>
     <message>
         <source>vanilla</source>
-        <translation type="unfinished"></translation>
+        <translation>普通</translation>
     </message>
     <message>
         <source>TEE</source>
-        <translation type="unfinished"></translation>
+        <translation>TEE</translation>
     </message>
     <message>
         <source>ZKML</source>
-        <translation type="unfinished"></translation>
+        <translation>ZKML</translation>
     </message>
     <message>
         <source>%1 %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2%</translation>
     </message>
     <message>
         <source>Call modes</source>
-        <translation type="unfinished"></translation>
+        <translation>调用模式</translation>
     </message>
 </context>
 <context>
     <name>FilterPanel</name>
     <message>
         <source>id, author, task, tags</source>
-        <translation type="unfinished"></translation>
+        <translation>ID、作者、任务、标签</translation>
     </message>
     <message>
         <source>any task</source>
-        <translation type="unfinished"></translation>
+        <translation>所有任务</translation>
     </message>
     <message>
         <source>any author</source>
-        <translation type="unfinished"></translation>
+        <translation>所有作者</translation>
     </message>
     <message>
         <source>any licence</source>
-        <translation type="unfinished"></translation>
+        <translation>所有许可证</translation>
     </message>
     <message>
         <source>any framework</source>
-        <translation type="unfinished"></translation>
+        <translation>所有框架</translation>
     </message>
     <message>
         <source>All models</source>
-        <translation type="unfinished"></translation>
+        <translation>所有模型</translation>
     </message>
     <message>
         <source>Never called</source>
-        <translation type="unfinished"></translation>
+        <translation>从未调用</translation>
     </message>
     <message>
         <source>Called</source>
-        <translation type="unfinished"></translation>
+        <translation>已调用</translation>
     </message>
     <message>
         <source>Has repeat callers</source>
-        <translation type="unfinished"></translation>
+        <translation>有回访调用方</translation>
     </message>
     <message>
         <source>Unlisted (usage only)</source>
-        <translation type="unfinished"></translation>
+        <translation>未上架（仅使用数据）</translation>
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>不限</translation>
     </message>
     <message>
         <source>all time</source>
-        <translation type="unfinished"></translation>
+        <translation>全部时间</translation>
     </message>
     <message>
         <source>Clear all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部清除</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>作者</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>许可证</translation>
     </message>
     <message>
         <source>Framework</source>
-        <translation type="unfinished"></translation>
+        <translation>框架</translation>
     </message>
     <message>
         <source>Usage</source>
-        <translation type="unfinished"></translation>
+        <translation>使用情况</translation>
     </message>
     <message>
         <source>Min. calls</source>
-        <translation type="unfinished"></translation>
+        <translation>最少调用</translation>
     </message>
     <message>
         <source>Min. repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>最少回访</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>自</translation>
     </message>
     <message>
         <source>Listed between</source>
-        <translation type="unfinished"></translation>
+        <translation>上架时间介于</translation>
     </message>
     <message>
         <source>Usage window (UTC days)</source>
-        <translation type="unfinished"></translation>
+        <translation>使用时间窗口（UTC 日）</translation>
     </message>
     <message>
         <source>%1+ matching models…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1+ 个匹配的模型…</translation>
     </message>
     <message>
         <source>1 matching model</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个匹配的模型</translation>
     </message>
     <message>
         <source>%1 matching models</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个匹配的模型</translation>
     </message>
 </context>
 <context>
     <name>ImportResultDialog</name>
     <message>
         <source>Import finished</source>
-        <translation type="unfinished"></translation>
+        <translation>导入完成</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… 另有 %1 条</translation>
     </message>
     <message>
         <source>Copy Rejected Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>复制被拒绝的行</translation>
     </message>
     <message>
         <source>Rejected rows (the rest of each file was imported):</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝的行（各文件的其余部分已导入）：</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Uptake — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Uptake — %1</translation>
     </message>
     <message>
         <source>Query failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>查询失败：%1</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载中…</translation>
     </message>
     <message>
         <source>Hide this note</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏此提示</translation>
     </message>
     <message>
         <source>Catalogue</source>
-        <translation type="unfinished"></translation>
+        <translation>目录</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>仪表板</translation>
     </message>
     <message>
         <source>Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选</translation>
     </message>
     <message>
         <source>Selected model</source>
-        <translation type="unfinished"></translation>
+        <translation>所选模型</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>Import &amp;Catalogue…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入目录(&amp;C)…</translation>
     </message>
     <message>
         <source>Ctrl+I</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+I</translation>
     </message>
     <message>
         <source>Import &amp;Usage…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入使用数据(&amp;U)…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+I</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+I</translation>
     </message>
     <message>
         <source>&amp;Export Snapshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出快照(&amp;E)…</translation>
     </message>
     <message>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <source>Write every row of the current filter and sort to CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>将当前筛选和排序下的所有行写入 CSV</translation>
     </message>
     <message>
         <source>Export &amp;Chart…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>Ctrl+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Q</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <source>&amp;Clear Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+L</translation>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Uptake</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Uptake(&amp;A)</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
         <source>No cache open</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开缓存</translation>
     </message>
     <message>
         <source>The cache could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开缓存。</translation>
     </message>
     <message>
         <source>Cannot open the cache</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开缓存</translation>
     </message>
     <message>
         <source>Start Uptake with --cache FILE to use another cache file.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 --cache FILE 启动 Uptake 可使用其他缓存文件。</translation>
     </message>
     <message>
         <source>Building demo data…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成演示数据…</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据</translation>
     </message>
     <message>
         <source>The demo data could not be built: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法生成演示数据：%1</translation>
     </message>
     <message>
         <source>This cache is empty: building a demo registry (%1 models, %2 calls) so that there is something to look at…</source>
-        <translation type="unfinished"></translation>
+        <translation>此缓存为空：正在生成演示注册表（%1 个模型，%2 次调用），以便有内容可看…</translation>
     </message>
     <message>
         <source>You are looking at demo data: a made-up registry with made-up usage. To see your own, import a catalogue and usage logs into a cache: uptake import catalogue FILE, then uptake import usage FILE (use --cache FILE to keep them apart from this demo).</source>
-        <translation type="unfinished"></translation>
+        <translation>您正在查看演示数据：一个虚构的注册表及虚构的使用数据。要查看您自己的数据，请将目录和使用日志导入缓存：先运行 uptake import catalogue FILE，再运行 uptake import usage FILE（使用 --cache FILE 可使其与此演示数据分开）。</translation>
     </message>
     <message>
         <source>%1 models · %2 calls</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个模型 · %2 次调用</translation>
     </message>
     <message>
         <source>listed %1 · called %2 · never called %3 · Gini %4 · top 1% of models: %5 of calls</source>
-        <translation type="unfinished"></translation>
+        <translation>已上架 %1 · 已调用 %2 · 从未调用 %3 · Gini %4 · 前 1% 的模型：占调用的 %5</translation>
     </message>
     <message>
         <source>About Uptake</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Uptake</translation>
     </message>
     <message>
         <source>Uptake %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Uptake %1</translation>
     </message>
     <message>
         <source>Each model&apos;s listing next to its observed usage.
@@ -782,132 +786,139 @@ Qt %1 (built with %2)
 SQLite %3
 
 Cache: %4%5</source>
-        <translation type="unfinished"></translation>
+        <translation>将每个模型的上架信息与其实际观测到的使用情况并列展示。
+
+Qt %1（使用 %2 构建）
+SQLite %3
+
+缓存：%4%5</translation>
     </message>
     <message>
         <source> (demo data)</source>
-        <translation type="unfinished"></translation>
+        <translation> (演示数据)</translation>
     </message>
     <message>
         <source>Import into the demo cache?</source>
-        <translation type="unfinished"></translation>
+        <translation>导入到演示缓存？</translation>
     </message>
     <message>
         <source>This cache holds demo data, and your data would be mixed with it. To keep them apart, quit and start Uptake with --cache FILE for a cache of your own.
 
 Import into the demo cache anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>此缓存包含演示数据，您的数据将与之混在一起。若要分开存放，请退出，然后使用 --cache FILE 启动 Uptake 以使用您自己的缓存。
+
+仍要导入到演示缓存吗？</translation>
     </message>
     <message>
         <source>Import Catalogue</source>
-        <translation type="unfinished"></translation>
+        <translation>导入目录</translation>
     </message>
     <message>
         <source>Import Usage</source>
-        <translation type="unfinished"></translation>
+        <translation>导入使用数据</translation>
     </message>
     <message>
         <source>Catalogues (*.json *.jsonl *.ndjson *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>目录 (*.json *.jsonl *.ndjson *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Usage logs (*.csv *.jsonl *.ndjson *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>使用日志 (*.csv *.jsonl *.ndjson *.json);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Importing catalogue</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入目录</translation>
     </message>
     <message>
         <source>Importing usage</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入使用数据</translation>
     </message>
     <message>
         <source>Importing %1 (file %2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入 %1（第 %2 个文件，共 %3 个）</translation>
     </message>
     <message>
         <source>%1 (nothing imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（未导入任何内容）</translation>
     </message>
     <message>
         <source>%1: %2 (nothing imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2（未导入任何内容）</translation>
     </message>
     <message>
         <source>Cancelled: the file being imported was left out entirely.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：正在导入的文件已被完全略过。</translation>
     </message>
     <message>
         <source>Import stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导入已停止：%1</translation>
     </message>
     <message>
         <source>Export Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>导出快照</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Exporting snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出快照</translation>
     </message>
     <message>
         <source>Writing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入 %1</translation>
     </message>
     <message>
         <source>Export cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>导出已取消；未写入任何内容。</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <source>Exported %1 rows to %2 (and %2.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 行导出到 %2（以及 %2.json）</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>%1 is not an Uptake cache (not an SQLite database, or damaged).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 Uptake 缓存（不是 SQLite 数据库，或已损坏）。</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: no such cache file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：缓存文件不存在。</translation>
     </message>
     <message>
         <source>%1 is an SQLite database of another program, not an Uptake cache; it was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是其他程序的 SQLite 数据库，不是 Uptake 缓存；未对其做任何更改。</translation>
     </message>
     <message>
         <source>%1 was made by a newer Uptake (cache schema %2; this build reads up to %3). Update Uptake to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 由更新版本的 Uptake 创建（缓存架构 %2；此版本最高可读取 %3）。请更新 Uptake 后再打开。</translation>
     </message>
     <message>
         <source>%1 needs an upgrade, which a read-only open cannot do.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 需要升级，而以只读方式打开时无法升级。</translation>
     </message>
     <message>
         <source>the cache has no caller secret</source>
-        <translation type="unfinished"></translation>
+        <translation>缓存中没有调用方密钥</translation>
     </message>
     <message>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法写入：%2</translation>
     </message>
     <message>
         <source>%1: cannot create: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法创建：%2</translation>
     </message>
 </context>
 </TS>
