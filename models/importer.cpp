@@ -1075,7 +1075,11 @@ std::optional<QString> mapColumns(JsonModel &m, ModelRecord &r)
 QString importCatalogue(Database &db, Input &in, RowSink &sink, const ImportOptions &opt, ImportReport &report)
 {
     CatalogueWriter writer(db);
-    const std::int64_t unlistedBefore = db.queryInt("SELECT count(*) FROM models WHERE listed = 0").value_or(0);
+    // Unlisted models are rows UsageWriter made from a model id alone, so their created_at
+    // is NULL: counting through models_by_created reads only those, not the whole table
+    // (a scan of a million models took 1.7 s, a third of a bare sqlite3 .import).
+    constexpr std::string_view countUnlisted = "SELECT count(*) FROM models WHERE created_at IS NULL AND listed = 0";
+    const std::int64_t unlistedBefore = db.queryInt(countUnlisted).value_or(0);
     QString layout;
     const bool csv = opt.format == ImportOptions::Format::Csv
                      || (opt.format == ImportOptions::Format::Auto && sniff(in) == Container::Csv);
@@ -1129,7 +1133,8 @@ QString importCatalogue(Database &db, Input &in, RowSink &sink, const ImportOpti
         });
     }
     report.rowsImported = writer.written();
-    report.nowListed = unlistedBefore - db.queryInt("SELECT count(*) FROM models WHERE listed = 0").value_or(0);
+    if (unlistedBefore > 0)
+        report.nowListed = unlistedBefore - db.queryInt(countUnlisted).value_or(0);
     return layout;
 }
 

@@ -80,7 +80,10 @@ public:
 using RowErrorFn = std::function<void(const RowError &)>;
 
 // progress gets (bytes read, file size) about once per MB; returning false cancels
-// (Cancelled is thrown, nothing of the file is kept). onRowError gets each bad row in
+// (Cancelled is thrown, nothing of the file is kept). After the last byte the writers
+// still bring the per-model figures up to date, without progress reports: to stop
+// then, call db.interrupt() from another thread (importFile throws DbError with
+// isInterrupt(); the file is rolled back just the same). onRowError gets each bad row in
 // file order (may be empty).
 ImportReport importFile(Database &db, const QString &path, const ImportOptions &options,
                         const ProgressFn &progress = {}, const RowErrorFn &onRowError = {});
