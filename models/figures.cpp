@@ -42,8 +42,13 @@ double topShare(std::vector<std::int64_t> calls, double fraction)
 
 CatalogueFigures compute(Database &db, const ViewSpec &spec)
 {
+    return compute(db, spec, std::string());
+}
+
+CatalogueFigures compute(Database &db, const ViewSpec &spec, const std::string &windowTable)
+{
     CatalogueFigures f;
-    const SqlQuery q = ViewQuery::figures(spec);
+    const SqlQuery q = ViewQuery::figures(spec, windowTable);
     Statement st(db, q.sql);
     q.bindTo(st);
     std::vector<std::int64_t> listedCalls;

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 
 #include <cstdint>
+#include <string>
 
 class Database;
 
@@ -26,6 +27,8 @@ struct CatalogueFigures
 
 namespace Figures {
 CatalogueFigures compute(Database &db, const ViewSpec &spec);
+// The same, reading a window table made by ViewQuery::fillWindowTable.
+CatalogueFigures compute(Database &db, const ViewSpec &spec, const std::string &windowTable);
 // Pure helpers over call counts of listed models, for tests and charts.
 double gini(std::vector<std::int64_t> calls);
 double topShare(std::vector<std::int64_t> calls, double fraction);

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 
 #include <array>
+#include <limits>
 
 namespace Columns {
 
@@ -142,9 +143,23 @@ struct Source
 
 // With onlyIds, the window's roll-up reads only those models' days (a page of the lazy table)
 // instead of aggregating all usage.
-Source source(const ViewSpec &spec, SqlQuery &q, const std::string &onlyIds = {})
+Source source(const ViewSpec &spec, SqlQuery &q, const std::string &onlyIds = {},
+              const std::string &windowTable = {})
 {
     Source s;
+    if (spec.hasWindow() && !windowTable.empty()) {
+        s.from = " FROM models AS m LEFT JOIN temp." + windowTable + " AS w ON w.model = m.id";
+        s.calls = "coalesce(w.calls, 0)";
+        s.failed = "coalesce(w.failed, 0)";
+        s.unique = "coalesce(w.uc, 0)";
+        s.repeat = "coalesce(w.rc, 0)";
+        s.verified = "coalesce(w.verified, 0)";
+        s.fees = "coalesce(w.fees, 0)";
+        s.first = "w.f";
+        s.last = "w.l";
+        s.activeDays = "coalesce(w.days, 0)";
+        return s;
+    }
     if (!spec.hasWindow()) {
         s.from = " FROM models AS m";
         s.calls = "m.calls";
@@ -316,10 +331,11 @@ std::string idList(const std::vector<std::int64_t> &ids)
     return out;
 }
 
-SqlQuery build(const ViewSpec &spec, const std::string &what, bool ordered, const std::string &onlyIds = {})
+SqlQuery build(const ViewSpec &spec, const std::string &what, bool ordered, const std::string &onlyIds = {},
+               const std::string &windowTable = {})
 {
     SqlQuery q;
-    const Source s = source(spec, q, onlyIds);
+    const Source s = source(spec, q, onlyIds, windowTable);
     std::string cols = what;
     if (cols.empty()) {
         cols = "m.id";
@@ -361,8 +377,44 @@ SqlQuery count(const ViewSpec &spec)
 
 SqlQuery figures(const ViewSpec &spec)
 {
+    return figures(spec, std::string());
+}
+
+std::string createWindowTable(const std::string &table)
+{
+    return "DROP TABLE IF EXISTS temp." + table + "; CREATE TEMP TABLE " + table
+           + "(model INTEGER PRIMARY KEY, calls INTEGER, failed INTEGER, uc INTEGER, rc INTEGER, verified INTEGER,"
+             " fees INTEGER, f INTEGER, l INTEGER, days INTEGER)";
+}
+
+SqlQuery fillWindowTable(const ViewSpec &spec, const std::string &table)
+{
     SqlQuery q;
-    const Source s = source(spec, q);
+    ViewSpec windowed = spec;
+    if (!windowed.hasWindow())
+        windowed.sinceDay = std::numeric_limits<std::int64_t>::min() / 2;
+    const Source s = source(windowed, q);
+    q.sql = s.with + "INSERT INTO temp." + table
+            + "(model, calls, failed, uc, rc, verified, fees, f, l, days)"
+              " SELECT w.model, w.calls, w.failed, w.uc, w.rc, w.verified, w.fees, w.f, w.l, coalesce(wd.days, 0)"
+              " FROM w LEFT JOIN wd ON wd.model = w.model";
+    return q;
+}
+
+SqlQuery orderedIds(const ViewSpec &spec, const std::string &windowTable)
+{
+    return build(spec, "m.id", true, {}, windowTable);
+}
+
+SqlQuery selectIds(const ViewSpec &spec, const std::vector<std::int64_t> &ids, const std::string &windowTable)
+{
+    return build(spec, {}, false, ids.empty() ? std::string("NULL") : idList(ids), windowTable);
+}
+
+SqlQuery figures(const ViewSpec &spec, const std::string &windowTable)
+{
+    SqlQuery q;
+    const Source s = source(spec, q, {}, windowTable);
     q.sql = s.with + "SELECT m.listed, " + s.calls + ", " + s.repeat + ", " + s.unique + s.from + whereClause(spec, s, q);
     return q;
 }

@@ -118,37 +118,118 @@ void CatalogueLoader::close()
     m_db.close();
 }
 
+std::string CatalogueLoader::windowTableFor(const ViewSpec &spec)
+{
+    if (!spec.hasWindow())
+        return {};
+    static const std::string name = "uptake_window";
+    const std::pair key{spec.sinceDay, spec.untilDay};
+    if (m_windowKey && *m_windowKey == key && !m_windowDirty.load())
+        return name;
+    // Forget the old table first: an interrupted fill must not pass for a complete one.
+    m_windowKey.reset();
+    m_windowDirty.store(false);
+    m_db.exec(ViewQuery::createWindowTable(name));
+    const SqlQuery fill = ViewQuery::fillWindowTable(spec, name);
+    Statement st(m_db, fill.sql);
+    fill.bindTo(st);
+    st.run();
+    m_windowKey = key;
+    return name;
+}
+
+RowPage CatalogueLoader::fetchRows(const ViewSpec &spec, const QList<qint64> &ids)
+{
+    const SqlQuery q =
+        ViewQuery::selectIds(spec, std::vector<std::int64_t>(ids.begin(), ids.end()), windowTableFor(spec));
+    std::unordered_map<qint64, CatalogueRow> byId;
+    Statement st(m_db, q.sql);
+    q.bindTo(st);
+    while (st.step()) {
+        CatalogueRow row = readCatalogueRow(st);
+        byId.emplace(row.id, std::move(row));
+    }
+    // Back into view order; a model deleted meanwhile leaves an empty row.
+    RowPage rows;
+    rows.reserve(ids.size());
+    for (const qint64 id : ids) {
+        auto it = byId.find(id);
+        if (it != byId.end()) {
+            rows.append(std::move(it->second));
+        } else {
+            CatalogueRow missing;
+            missing.id = id;
+            rows.append(missing);
+        }
+    }
+    return rows;
+}
+
 void CatalogueLoader::loadView(quint64 gen, const ViewSpec &spec)
 {
     if (!m_db.isOpen() || stale(gen))
         return;
+    auto wanted = [&] { return !stale(gen); };
     try {
         delay();
         if (stale(gen))
             return;
-        const SqlQuery q = ViewQuery::orderedIds(spec);
-        auto readIds = [&](const std::string &sql, QList<qint64> &out) {
-            out.clear();
-            Statement st(m_db, sql);
-            q.bindTo(st);
-            while (st.step())
-                out.append(st.int64(0));
-        };
+        // The first screen: the first ids and their rows, before anything slower.
         QList<qint64> ids;
-        auto wanted = [&] { return !stale(gen); };
-        if (!retrying([&] { readIds(q.sql + " LIMIT " + std::to_string(QuickIds), ids); }, wanted))
+        QList<RowPage> pages;
+        const bool done = retrying(
+            [&] {
+                ids.clear();
+                pages.clear();
+                const SqlQuery q = ViewQuery::orderedIds(spec, windowTableFor(spec));
+                Statement st(m_db, q.sql + " LIMIT " + std::to_string(QuickIds));
+                q.bindTo(st);
+                while (st.step())
+                    ids.append(st.int64(0));
+                for (qsizetype begin = 0; begin < ids.size(); begin += PageSize)
+                    pages.append(fetchRows(spec, ids.mid(begin, PageSize)));
+            },
+            wanted);
+        if (!done)
             return;
         const bool complete = ids.size() < QuickIds;
         emit idsReady(gen, ids, complete);
-        if (!complete) {
-            if (stale(gen) || !retrying([&] { readIds(q.sql, ids); }, wanted))
-                return;
+        for (int p = 0; p < pages.size(); ++p)
+            emit pageReady(gen, p, pages.at(p));
+    } catch (const DbError &e) {
+        emit failed(e.message());
+        return;
+    }
+    // The rest goes to the back of the queue, so that pages the view asks for meanwhile come first.
+    QMetaObject::invokeMethod(
+        this, [this, gen, spec] { loadRest(gen, spec); }, Qt::QueuedConnection);
+}
+
+void CatalogueLoader::loadRest(quint64 gen, const ViewSpec &spec)
+{
+    if (!m_db.isOpen() || stale(gen))
+        return;
+    auto wanted = [&] { return !stale(gen); };
+    try {
+        QList<qint64> ids;
+        const bool done = retrying(
+            [&] {
+                ids.clear();
+                const SqlQuery q = ViewQuery::orderedIds(spec, windowTableFor(spec));
+                Statement st(m_db, q.sql);
+                q.bindTo(st);
+                while (st.step())
+                    ids.append(st.int64(0));
+            },
+            wanted);
+        if (!done)
+            return;
+        if (ids.size() >= QuickIds)
             emit idsReady(gen, ids, true);
-        }
         if (stale(gen))
             return;
         CatalogueFigures figures;
-        if (retrying([&] { figures = Figures::compute(m_db, spec); }, wanted))
+        if (retrying([&] { figures = Figures::compute(m_db, spec, windowTableFor(spec)); }, wanted))
             emit figuresReady(gen, figures);
     } catch (const DbError &e) {
         emit failed(e.message());
@@ -163,35 +244,9 @@ void CatalogueLoader::loadPage(quint64 gen, const ViewSpec &spec, int page, cons
         delay();
         if (stale(gen))
             return;
-        const SqlQuery q = ViewQuery::selectIds(spec, std::vector<std::int64_t>(ids.begin(), ids.end()));
-        std::unordered_map<qint64, CatalogueRow> byId;
-        const bool done = retrying(
-            [&] {
-                byId.clear();
-                Statement st(m_db, q.sql);
-                q.bindTo(st);
-                while (st.step()) {
-                    CatalogueRow row = readCatalogueRow(st);
-                    byId.emplace(row.id, std::move(row));
-                }
-            },
-            [&] { return !stale(gen); });
-        if (!done)
-            return;
-        // Back into view order; a model deleted meanwhile leaves an empty row.
         RowPage rows;
-        rows.reserve(ids.size());
-        for (const qint64 id : ids) {
-            auto it = byId.find(id);
-            if (it != byId.end()) {
-                rows.append(std::move(it->second));
-            } else {
-                CatalogueRow missing;
-                missing.id = id;
-                rows.append(missing);
-            }
-        }
-        emit pageReady(gen, page, rows);
+        if (retrying([&] { rows = fetchRows(spec, ids); }, [&] { return !stale(gen); }))
+            emit pageReady(gen, page, rows);
     } catch (const DbError &e) {
         emit pageFailed(gen, page);
         emit failed(e.message());
@@ -266,7 +321,7 @@ void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spe
                 number("Likes", 12);
                 d.description = m.isNull(13) ? QString() : m.text(13);
 
-                const SqlQuery q = ViewQuery::selectIds(spec, {id});
+                const SqlQuery q = ViewQuery::selectIds(spec, {id}, windowTableFor(spec));
                 Statement row(m_db, q.sql);
                 q.bindTo(row);
                 if (row.step())

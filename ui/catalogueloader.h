@@ -16,6 +16,9 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
 
 // One row of the catalogue view as SQL returned it: the model's row id and one raw value
 // per Columns::Id (null QVariant for SQL NULL). The model formats them for display.
@@ -80,6 +83,8 @@ class CatalogueLoader final : public QObject
 public:
     // Ids answered before the full list, so that the first screen shows at once.
     static constexpr int QuickIds = 200;
+    // Rows are fetched in pages of this many ids.
+    static constexpr int PageSize = 100;
 
     explicit CatalogueLoader(QObject *parent = nullptr);
     ~CatalogueLoader() override;
@@ -89,6 +94,8 @@ public:
     // Thread-safe: the detail request that matters from now on.
     void supersedeDetail(quint64 request);
     quint64 latestGeneration() const { return m_latestGen.load(); }
+    // Thread-safe: the cache's data changed (an import), so derived tables must be rebuilt.
+    void markDataChanged() { m_windowDirty.store(true); }
 
     // Test hook: every view query sleeps this long first, to make stale answers likely.
     void setArtificialDelay(int ms) { m_delayMs.store(ms); }
@@ -115,12 +122,18 @@ signals:
 private:
     bool stale(quint64 gen) const { return gen < m_latestGen.load(); }
     void delay() const;
+    void loadRest(quint64 gen, const ViewSpec &spec);
+    RowPage fetchRows(const ViewSpec &spec, const QList<qint64> &ids);
+    // The TEMP table holding the spec's usage window, filled when the window changes.
+    std::string windowTableFor(const ViewSpec &spec);
 
     Database m_db;
     mutable QMutex m_dbMutex; // guards m_db's handle against interrupt() during open/close
     std::atomic<quint64> m_latestGen{0};
     std::atomic<quint64> m_latestDetail{0};
     std::atomic<int> m_delayMs{0};
+    std::optional<std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>> m_windowKey;
+    std::atomic<bool> m_windowDirty{false};
 };
 
 // Owns a loader and the thread it lives in; stops the thread (interrupting any query) on

@@ -260,7 +260,8 @@ void CatalogueModel::onIds(quint64 gen, const QList<qint64> &ids, bool complete)
 
 void CatalogueModel::onPage(quint64 gen, int page, const RowPage &rows)
 {
-    if (gen != m_shownGen || gen != m_gen || !m_pending.contains(page))
+    // The loader sends the first pages of a view unasked, with its first ids.
+    if (gen != m_shownGen || gen != m_gen)
         return;
     m_pending.remove(page);
     const qsizetype begin = qsizetype(page) * PageSize;

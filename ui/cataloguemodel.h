@@ -26,7 +26,7 @@ public:
         UnlistedRole,
     };
 
-    static constexpr int PageSize = 100;
+    static constexpr int PageSize = CatalogueLoader::PageSize;
     static constexpr int MaxPages = 40;
 
     explicit CatalogueModel(CatalogueLoader *loader, QObject *parent = nullptr);

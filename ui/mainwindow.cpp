@@ -451,9 +451,9 @@ void MainWindow::showBanner(bool building)
         m_bannerClose->hide();
     } else {
         m_bannerText->setText(tr("You are looking at demo data: a made-up registry with made-up usage. To see "
-                                 "your own, import a catalogue and usage logs into a cache: "
-                                 "uptake import catalogue FILE, then uptake import usage FILE "
-                                 "(use --cache FILE to keep them apart from this demo)."));
+                                 "your own, start with a cache of your own and import a catalogue and usage logs: "
+                                 "uptake --cache FILE import catalogue CATALOGUE, then uptake --cache FILE import "
+                                 "usage LOG, then uptake --cache FILE (or File > Import Catalogue / Import Usage)."));
         m_bannerProgress->hide();
         m_bannerClose->show();
     }
@@ -479,6 +479,7 @@ void MainWindow::refresh()
 {
     if (!m_open || m_demoThread)
         return;
+    m_loader->loader()->markDataChanged();
     m_model->refresh();
     CatalogueLoader *loader = m_loader->loader();
     QMetaObject::invokeMethod(loader, [loader] { loader->loadChoices(); }, Qt::QueuedConnection);
