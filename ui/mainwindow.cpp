@@ -450,10 +450,9 @@ void MainWindow::showBanner(bool building)
         m_bannerProgress->show();
         m_bannerClose->hide();
     } else {
-        m_bannerText->setText(tr("You are looking at demo data: a made-up registry with made-up usage. To see "
-                                 "your own, start with a cache of your own and import a catalogue and usage logs: "
-                                 "uptake --cache FILE import catalogue CATALOGUE, then uptake --cache FILE import "
-                                 "usage LOG, then uptake --cache FILE (or File > Import Catalogue / Import Usage)."));
+        m_bannerText->setText(tr("Demo data: a made-up registry with made-up usage. To see your own, keep it in a "
+                                 "cache of its own: uptake --cache mine.sqlite import catalogue FILE, then "
+                                 "import usage FILE, then open uptake --cache mine.sqlite (or use File > Import)."));
         m_bannerProgress->hide();
         m_bannerClose->show();
     }
