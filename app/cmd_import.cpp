@@ -85,7 +85,7 @@ int runImportCommand(const CliContext &ctx, const QStringList &args)
             progress.clear();
             switch (r.outcome) {
             case ImportReport::Outcome::Imported:
-                printLine(QStringLiteral("%1 (%2, %3 s)").arg(r.summary(), r.layout).arg(progress.elapsedSeconds(), 0, 'f', 1));
+                printLine(r.summary() + QStringLiteral(" (%1, %2 s)").arg(r.layout).arg(progress.elapsedSeconds(), 0, 'f', 1));
                 rejected = rejected || r.rowsRejected > 0;
                 break;
             case ImportReport::Outcome::AlreadyImported:

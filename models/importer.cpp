@@ -45,7 +45,8 @@ bool ImportOptions::parseFormat(const QString &text, Format &out)
 
 QString RowError::toString() const
 {
-    return QStringLiteral("%1:%2: %3").arg(file).arg(line).arg(reason);
+    // One multi-argument arg(): a "%2" in a file name must not be substituted.
+    return QStringLiteral("%1:%2: %3").arg(file, QString::number(line), reason);
 }
 
 ImportError::ImportError(const QString &message)
@@ -481,9 +482,9 @@ QString readJson(Input &in, RowSink &sink, F &&onRecord)
             onRecord(reader.record(), reader.line());
         }
     } catch (const JsonStructureError &e) {
-        throw ImportError(QStringLiteral("%1:%2: %3").arg(sink.shown()).arg(e.line()).arg(QString::fromUtf8(e.what())));
+        throw ImportError(QStringLiteral("%1:%2: %3").arg(sink.shown(), QString::number(e.line()), QString::fromUtf8(e.what())));
     } catch (const RecordTooLarge &e) {
-        throw ImportError(QStringLiteral("%1:%2: record longer than 64 MB").arg(sink.shown()).arg(e.line()));
+        throw ImportError(QStringLiteral("%1:%2: record longer than 64 MB").arg(sink.shown(), QString::number(e.line())));
     }
     return layoutName(reader.layout());
 }
@@ -545,7 +546,7 @@ void readCsv(Input &in, RowSink &sink, F &&onHeader)
             onRow(csv.fields(), csv.line());
         }
     } catch (const RecordTooLarge &e) {
-        throw ImportError(QStringLiteral("%1:%2: record longer than 64 MB").arg(sink.shown()).arg(e.line()));
+        throw ImportError(QStringLiteral("%1:%2: record longer than 64 MB").arg(sink.shown(), QString::number(e.line())));
     }
 }
 

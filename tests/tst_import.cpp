@@ -765,6 +765,20 @@ private slots:
         QCOMPARE(count(db, "SELECT count(*) FROM usage_daily"), 0);
     }
 
+    void percentSignsInFileNames()
+    {
+        const RowError e{QStringLiteral("/tmp/a%2b%1.csv"), 7, QStringLiteral("fee is negative")};
+        QCOMPARE(e.toString(), QStringLiteral("/tmp/a%2b%1.csv:7: fee is negative"));
+        Database db = Cache::open(m_cache);
+        const QString path = m_dir.filePath(QStringLiteral("x%1y%2.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[{\"id\": \"a/b\"}\n");
+        f.close();
+        const Outcome o = run(db, path, ImportOptions::Catalogue);
+        QCOMPARE(o.failure, path + QStringLiteral(":2: the file ends before the array is closed"));
+    }
+
     void missingFile()
     {
         Database db = Cache::open(m_cache);
