@@ -183,18 +183,24 @@ Source source(const ViewSpec &spec, SqlQuery &q, const std::string &onlyIds = {}
         q.params.emplace_back(*spec.untilDay);
     }
     // Repeat callers inside a window are callers with two or more distinct days inside it.
-    s.with = "WITH pc AS (SELECT model, caller, count(*) AS days, sum(calls) AS calls, sum(failed_calls) AS failed,"
+    // Sums and active days come from per-day totals, grouped in primary-key order (no sort);
+    // only the distinct callers need a grouping of their own.
+    s.with = "WITH pd AS (SELECT model, day, sum(calls) AS calls, sum(failed_calls) AS failed,"
              " sum(tee_calls + zkml_calls) AS verified, sum(fees_nano) AS fees, min(first_ts) AS f, max(last_ts) AS l"
-             " FROM usage_daily WHERE 1" + range + " GROUP BY model, caller),"
-             " w AS (SELECT model, sum(calls) AS calls, sum(failed) AS failed, count(*) AS uc, sum(days >= 2) AS rc,"
-             " sum(verified) AS verified, sum(fees) AS fees, min(f) AS f, max(l) AS l FROM pc GROUP BY model),"
-             " wd AS (SELECT model, count(DISTINCT day) AS days FROM usage_daily WHERE 1" + range + " GROUP BY model) ";
+             " FROM usage_daily WHERE 1" + range + " GROUP BY model, day),"
+             " pc AS (SELECT model, caller, count(*) AS days FROM usage_daily WHERE 1" + range + " GROUP BY model, caller),"
+             " c AS (SELECT model, count(*) AS uc, sum(days >= 2) AS rc FROM pc GROUP BY model),"
+             " w AS (SELECT d.model AS model, d.calls AS calls, d.failed AS failed, c.uc AS uc, c.rc AS rc,"
+             " d.verified AS verified, d.fees AS fees, d.f AS f, d.l AS l, d.days AS days"
+             " FROM (SELECT model, sum(calls) AS calls, sum(failed) AS failed, sum(verified) AS verified,"
+             " sum(fees) AS fees, min(f) AS f, max(l) AS l, count(*) AS days FROM pd GROUP BY model) AS d"
+             " JOIN c ON c.model = d.model) ";
     // The range appears twice: bind its values twice.
     if (spec.sinceDay)
         q.params.emplace_back(*spec.sinceDay);
     if (spec.untilDay)
         q.params.emplace_back(*spec.untilDay);
-    s.from = " FROM models AS m LEFT JOIN w ON w.model = m.id LEFT JOIN wd ON wd.model = m.id";
+    s.from = " FROM models AS m LEFT JOIN w ON w.model = m.id";
     s.calls = "coalesce(w.calls, 0)";
     s.failed = "coalesce(w.failed, 0)";
     s.unique = "coalesce(w.uc, 0)";
@@ -203,7 +209,7 @@ Source source(const ViewSpec &spec, SqlQuery &q, const std::string &onlyIds = {}
     s.fees = "coalesce(w.fees, 0)";
     s.first = "w.f";
     s.last = "w.l";
-    s.activeDays = "coalesce(wd.days, 0)";
+    s.activeDays = "coalesce(w.days, 0)";
     return s;
 }
 
@@ -396,8 +402,7 @@ SqlQuery fillWindowTable(const ViewSpec &spec, const std::string &table)
     const Source s = source(windowed, q);
     q.sql = s.with + "INSERT INTO temp." + table
             + "(model, calls, failed, uc, rc, verified, fees, f, l, days)"
-              " SELECT w.model, w.calls, w.failed, w.uc, w.rc, w.verified, w.fees, w.f, w.l, coalesce(wd.days, 0)"
-              " FROM w LEFT JOIN wd ON wd.model = w.model";
+              " SELECT model, calls, failed, uc, rc, verified, fees, f, l, days FROM w";
     return q;
 }
 

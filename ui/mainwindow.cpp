@@ -128,6 +128,18 @@ MainWindow::MainWindow(const QString &cachePath, const DemoOptions &firstStartDe
     });
     connect(m_filters, &FilterPanel::changed, this, &MainWindow::applyFilters);
 
+    // Another Uptake writing the cache (an import from the command line) makes our connections wait
+    // for its lock: say so instead of looking stuck. Called on whichever thread waits.
+    Cache::setLockWaitNotifier([window = QPointer<MainWindow>(this)](const QString &path) {
+        QMetaObject::invokeMethod(
+            qApp,
+            [window, path] {
+                if (window)
+                    window->statusBar()->showMessage(
+                        tr("%1 is being written by another Uptake; waiting for it to finish\u2026").arg(path), 10000);
+            },
+            Qt::QueuedConnection);
+    });
     QMetaObject::invokeMethod(loader, [loader, path = cachePath] { loader->open(path); }, Qt::QueuedConnection);
 }
 
@@ -139,6 +151,10 @@ MainWindow::~MainWindow()
         m_demoThread->wait();
         delete m_demoThread;
     }
+    // Stop the loader thread before the notifier goes: it may be waiting on a lock right now.
+    m_table->setModel(nullptr);
+    m_loader.reset();
+    Cache::setLockWaitNotifier({});
 }
 
 void MainWindow::buildUi()
