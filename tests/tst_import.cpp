@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <optional>
+#include <thread>
 
 // The importers against the data contract, run in-process through importFile(), the
 // same call the window makes. tst_import_cli covers the command line around it.
@@ -777,6 +778,36 @@ private slots:
         f.close();
         const Outcome o = run(db, path, ImportOptions::Catalogue);
         QCOMPARE(o.failure, path + QStringLiteral(":2: the file ends before the array is closed"));
+    }
+
+    void workerThreadWithItsOwnConnection()
+    {
+        // As the window does it: the import on a worker thread with its own connection,
+        // while the UI thread keeps reading through another one.
+        Database ui = Cache::open(m_cache);
+        QList<std::int64_t> seen;
+        ImportReport report;
+        QString failure;
+        std::thread worker([&] {
+            try {
+                Database db = Cache::open(m_cache);
+                ImportOptions opt;
+                opt.kind = ImportOptions::Catalogue;
+                report = importFile(db, examples() + "catalogue.csv", opt);
+                opt.kind = ImportOptions::Usage;
+                report = importFile(db, examples() + "usage.csv", opt);
+            } catch (const std::exception &e) {
+                failure = QString::fromUtf8(e.what());
+            }
+        });
+        for (int i = 0; i < 20; ++i)
+            seen << Cache::modelCount(ui); // never blocks, never sees half a file
+        worker.join();
+        QCOMPARE(failure, QString());
+        QCOMPARE(report.rowsImported, 4);
+        for (std::int64_t n : seen)
+            QVERIFY(n == 0 || n == 3 || n == 5);
+        QCOMPARE(Cache::modelCount(ui), 5);
     }
 
     void missingFile()
