@@ -4,6 +4,7 @@
 #include "textrules.h"
 
 #include <QJsonArray>
+#include <QtGlobal>
 
 #include <array>
 #include <limits>
@@ -11,31 +12,32 @@
 namespace Columns {
 
 namespace {
+// Titles are marked for lupdate; the window translates them in the "Columns" context.
 const std::array<Info, Count> kColumns = {{
-    {"model_id", "Model", Kind::Text},
-    {"author", "Author", Kind::Text},
-    {"task", "Task", Kind::Text},
-    {"created_at", "Listed on", Kind::Timestamp},
-    {"versions", "Versions", Kind::Integer},
-    {"calls", "Calls", Kind::Integer},
-    {"unique_callers", "Unique callers", Kind::Integer},
-    {"repeat_callers", "Repeat callers", Kind::Integer},
-    {"repeat_rate", "Repeat rate", Kind::Rate},
-    {"verified_calls", "Verified calls", Kind::Integer},
-    {"fees_paid", "Fees paid", Kind::Fee},
-    {"first_call_at", "First call", Kind::Timestamp},
-    {"last_call_at", "Last call", Kind::Timestamp},
-    {"listed", "Listed", Kind::Bool},
-    {"name", "Name", Kind::Text},
-    {"framework", "Framework", Kind::Text},
-    {"license", "License", Kind::Text},
-    {"tags", "Tags", Kind::Text},
-    {"updated_at", "Updated", Kind::Timestamp},
-    {"files", "Files", Kind::Integer},
-    {"downloads", "Downloads", Kind::Integer},
-    {"likes", "Likes", Kind::Integer},
-    {"failed_calls", "Failed calls", Kind::Integer},
-    {"active_days", "Active days", Kind::Integer},
+    {"model_id", QT_TRANSLATE_NOOP("Columns", "Model"), Kind::Text},
+    {"author", QT_TRANSLATE_NOOP("Columns", "Author"), Kind::Text},
+    {"task", QT_TRANSLATE_NOOP("Columns", "Task"), Kind::Text},
+    {"created_at", QT_TRANSLATE_NOOP("Columns", "Listed on"), Kind::Timestamp},
+    {"versions", QT_TRANSLATE_NOOP("Columns", "Versions"), Kind::Integer},
+    {"calls", QT_TRANSLATE_NOOP("Columns", "Calls"), Kind::Integer},
+    {"unique_callers", QT_TRANSLATE_NOOP("Columns", "Unique callers"), Kind::Integer},
+    {"repeat_callers", QT_TRANSLATE_NOOP("Columns", "Repeat callers"), Kind::Integer},
+    {"repeat_rate", QT_TRANSLATE_NOOP("Columns", "Repeat rate"), Kind::Rate},
+    {"verified_calls", QT_TRANSLATE_NOOP("Columns", "Verified calls"), Kind::Integer},
+    {"fees_paid", QT_TRANSLATE_NOOP("Columns", "Fees paid"), Kind::Fee},
+    {"first_call_at", QT_TRANSLATE_NOOP("Columns", "First call"), Kind::Timestamp},
+    {"last_call_at", QT_TRANSLATE_NOOP("Columns", "Last call"), Kind::Timestamp},
+    {"listed", QT_TRANSLATE_NOOP("Columns", "Listed"), Kind::Bool},
+    {"name", QT_TRANSLATE_NOOP("Columns", "Name"), Kind::Text},
+    {"framework", QT_TRANSLATE_NOOP("Columns", "Framework"), Kind::Text},
+    {"license", QT_TRANSLATE_NOOP("Columns", "License"), Kind::Text},
+    {"tags", QT_TRANSLATE_NOOP("Columns", "Tags"), Kind::Text},
+    {"updated_at", QT_TRANSLATE_NOOP("Columns", "Updated"), Kind::Timestamp},
+    {"files", QT_TRANSLATE_NOOP("Columns", "Files"), Kind::Integer},
+    {"downloads", QT_TRANSLATE_NOOP("Columns", "Downloads"), Kind::Integer},
+    {"likes", QT_TRANSLATE_NOOP("Columns", "Likes"), Kind::Integer},
+    {"failed_calls", QT_TRANSLATE_NOOP("Columns", "Failed calls"), Kind::Integer},
+    {"active_days", QT_TRANSLATE_NOOP("Columns", "Active days"), Kind::Integer},
 }};
 } // namespace
 

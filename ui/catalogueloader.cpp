@@ -306,19 +306,19 @@ void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spe
                                      m.isNull(col) ? QString()
                                                    : QString::fromStdString(TextRules::formatTimestamp(m.int64(col)))});
                 };
-                text("Model", 0);
-                text("Author", 1);
-                text("Name", 2);
-                text("Task", 3);
-                text("Framework", 4);
-                text("License", 5);
-                text("Tags", 6);
-                stamp("Listed on", 7);
-                stamp("Updated", 8);
-                number("Versions", 9);
-                number("Files", 10);
-                number("Downloads", 11);
-                number("Likes", 12);
+                text(QT_TRANSLATE_NOOP("Columns", "Model"), 0);
+                text(QT_TRANSLATE_NOOP("Columns", "Author"), 1);
+                text(QT_TRANSLATE_NOOP("Columns", "Name"), 2);
+                text(QT_TRANSLATE_NOOP("Columns", "Task"), 3);
+                text(QT_TRANSLATE_NOOP("Columns", "Framework"), 4);
+                text(QT_TRANSLATE_NOOP("Columns", "License"), 5);
+                text(QT_TRANSLATE_NOOP("Columns", "Tags"), 6);
+                stamp(QT_TRANSLATE_NOOP("Columns", "Listed on"), 7);
+                stamp(QT_TRANSLATE_NOOP("Columns", "Updated"), 8);
+                number(QT_TRANSLATE_NOOP("Columns", "Versions"), 9);
+                number(QT_TRANSLATE_NOOP("Columns", "Files"), 10);
+                number(QT_TRANSLATE_NOOP("Columns", "Downloads"), 11);
+                number(QT_TRANSLATE_NOOP("Columns", "Likes"), 12);
                 d.description = m.isNull(13) ? QString() : m.text(13);
 
                 const SqlQuery q = ViewQuery::selectIds(spec, {id}, windowTableFor(spec));
