@@ -8,6 +8,7 @@
 #include "testutil.h"
 
 #include <QChart>
+#include <QComboBox>
 #include <QChartView>
 #include <QHeaderView>
 #include <QLabel>
@@ -34,6 +35,7 @@ private slots:
     void showsRowsAndStatusFigures();
     void clickingAHeaderSorts();
     void typingFiltersAndCounts();
+    void pickListsCarryCounts();
     void selectingARowFillsTheDetailPane();
     void hostileListingStaysPlainText();
     void emptyCacheBuildsTheDemo();
@@ -168,6 +170,33 @@ void TestMainWindow::typingFiltersAndCounts()
     QTRY_COMPARE_WITH_TIMEOUT(m->spec().search, QString(), 5000);
     QVERIFY(waitLoaded(w));
     QCOMPARE(m->matchCount(), 3000);
+}
+
+void TestMainWindow::pickListsCarryCounts()
+{
+    MainWindow w(m_demo);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    // The first combo box of the panel is the task list, filled from the cache in the loader.
+    const auto boxes = w.filterPanel()->findChildren<QComboBox *>();
+    QComboBox *task = nullptr;
+    for (QComboBox *b : boxes)
+        if (b->isEditable() && b->lineEdit()->placeholderText().contains(QLatin1String("task")))
+            task = b;
+    QVERIFY(task);
+    QTRY_VERIFY_WITH_TIMEOUT(task->count() > 2, 10000);
+    const QString value = task->itemText(1);
+    const qint64 count = task->itemData(1, Qt::UserRole + 1).toLongLong();
+    Database db = Cache::open(m_demo, Database::Mode::ReadOnly);
+    Statement st(db, "SELECT count(*) FROM models WHERE task = ?");
+    st.bind(1, value);
+    QVERIFY(st.step());
+    QCOMPARE(count, qint64(st.int64(0)));
+    task->setCurrentIndex(1);
+    QTRY_COMPARE_WITH_TIMEOUT(w.catalogueModel()->spec().task, value, 5000);
+    QVERIFY(waitLoaded(w));
+    QCOMPARE(w.catalogueModel()->matchCount(), count);
 }
 
 void TestMainWindow::selectingARowFillsTheDetailPane()

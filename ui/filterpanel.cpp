@@ -3,6 +3,7 @@
 #include "textrules.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QDate>
 #include <QDateEdit>
 #include <QFormLayout>
@@ -169,6 +170,11 @@ QComboBox *FilterPanel::pickList(const QString &placeholder)
     box->lineEdit()->setPlaceholderText(placeholder);
     box->lineEdit()->setClearButtonEnabled(true);
     box->setItemDelegate(new CountDelegate(box));
+    // Suggest in a list as one types, rather than completing inline: an inline completion would
+    // silently filter by a longer value than the one typed.
+    box->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    box->completer()->setFilterMode(Qt::MatchContains);
+    box->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     connect(box, &QComboBox::currentTextChanged, this, [this] { m_debounce.start(); });
     return box;
 }
