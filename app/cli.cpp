@@ -75,7 +75,7 @@ QString helpText()
                "With no command, opens the window.\n\n"
                "Commands:\n"
                "  import catalogue FILE... [--format auto|hf|opengradient|csv]\n"
-               "  import usage FILE... [--strict] [--force] [--replace-days]\n"
+               "  import usage FILE... [--strict] [--force]\n"
                "  export OUT.csv [FILTERS] [--sort COLUMN[:asc|:desc]]\n"
                "  stats [FILTERS] [--json]\n"
                "  demo [--models N] [--events N] [--seed N]\n"

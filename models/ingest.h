@@ -79,7 +79,6 @@ public:
     // The keyed pseudonym of a normalised caller, as stored in usage_daily.caller.
     static std::int64_t pseudonym(const QByteArray &secret, std::string_view normalisedCaller);
     static std::int64_t eventKey(std::string_view eventId);
-    std::int64_t eventKeyFast(std::string_view eventId);
 
 private:
     struct Pending
@@ -128,7 +127,6 @@ private:
     StringMap m_models;
     StringMap m_callers;
     QMessageAuthenticationCode m_mac;
-    QCryptographicHash m_sha;
     std::string m_normalised;
     std::vector<Pending> m_pending;
     std::unordered_map<DayKey, DayAgg, DayKeyHash> m_days;
