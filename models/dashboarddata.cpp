@@ -384,6 +384,24 @@ bool Snapshot::refresh(Database &db)
     QElapsedTimer timer;
     timer.start();
     m_loaded = false;
+    // One read transaction, so that models and usage come from the same state of the cache
+    // even while an import commits.
+    struct ReadTransaction
+    {
+        Database &db;
+        explicit ReadTransaction(Database &d)
+            : db(d)
+        {
+            db.exec("BEGIN");
+        }
+        ~ReadTransaction()
+        {
+            try {
+                db.exec("COMMIT");
+            } catch (const DbError &) {
+            }
+        }
+    } readTransaction(db);
     Snapshot s;
     s.m_dataVersion = version;
     const std::int64_t maxId = db.queryInt("SELECT coalesce(max(id), 0) FROM models").value_or(0);

@@ -105,6 +105,10 @@ void DashboardWorker::compute(quint64 gen, const ViewSpec &spec, const Dashboard
         // An interrupt means a newer view took over: nobody waits for this one.
         if (!e.isInterrupt() && !stale(gen))
             emit failed(gen, e.message());
+    } catch (const std::exception &e) {
+        m_loading = false;
+        if (!stale(gen))
+            emit failed(gen, QString::fromLocal8Bit(e.what())); // out of memory for the snapshot, say
     }
 }
 
