@@ -221,15 +221,18 @@ void DetailPane::fillCalls(const ModelDetail &d)
         top = std::max(top, qreal(bucketCalls));
         bucketCalls = 0;
     }
-    auto *upper = new QLineSeries;
+    // An area series does not own its lines: parent them to it, so that removing it frees them.
+    auto *area = new QAreaSeries;
+    auto *upper = new QLineSeries(area);
     upper->replace(points);
-    auto *lower = new QLineSeries;
+    auto *lower = new QLineSeries(area);
     QList<QPointF> base;
     base.reserve(points.size());
     for (const QPointF &p : points)
         base.append(QPointF(p.x(), 0));
     lower->replace(base);
-    auto *area = new QAreaSeries(upper, lower);
+    area->setUpperSeries(upper);
+    area->setLowerSeries(lower);
     area->setName(tr("Calls"));
     area->setColor(QColor(0x4a, 0x90, 0xd9, 0x90));
     area->setBorderColor(QColor(0x2a, 0x6f, 0xb8));
@@ -273,11 +276,13 @@ void DetailPane::fillCallers(const ModelDetail &d)
         top = std::max(top, qreal(w.unique));
     }
     auto makeArea = [&](const QList<QPointF> &points, const QString &name, const QColor &fill, const QColor &line) {
-        auto *upper = new QLineSeries;
+        auto *area = new QAreaSeries;
+        auto *upper = new QLineSeries(area);
         upper->replace(points);
-        auto *lower = new QLineSeries;
+        auto *lower = new QLineSeries(area);
         lower->replace(zero);
-        auto *area = new QAreaSeries(upper, lower);
+        area->setUpperSeries(upper);
+        area->setLowerSeries(lower);
         area->setName(name);
         area->setColor(fill);
         area->setBorderColor(line);
