@@ -32,14 +32,109 @@
     </message>
 </context>
 <context>
+    <name>Columns</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>Framework</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Listed on</source>
+        <translation>Gelistet am</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>Downloads</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>Likes</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Unique callers</source>
+        <translation>Eindeutige Aufrufer</translation>
+    </message>
+    <message>
+        <source>Repeat callers</source>
+        <translation>Wiederkehrende Aufrufer</translation>
+    </message>
+    <message>
+        <source>Repeat rate</source>
+        <translation>Wiederkehrquote</translation>
+    </message>
+    <message>
+        <source>Verified calls</source>
+        <translation>Verifizierte Aufrufe</translation>
+    </message>
+    <message>
+        <source>Fees paid</source>
+        <translation>Gezahlte Gebühren</translation>
+    </message>
+    <message>
+        <source>First call</source>
+        <translation>Erster Aufruf</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>Letzter Aufruf</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>Gelistet</translation>
+    </message>
+    <message>
+        <source>Failed calls</source>
+        <translation>Fehlgeschlagene Aufrufe</translation>
+    </message>
+    <message>
+        <source>Active days</source>
+        <translation>Aktive Tage</translation>
+    </message>
+</context>
+<context>
     <name>DashboardChartView</name>
     <message>
         <source>Supply vs demand by task</source>
         <translation>Angebot und Nachfrage nach Aufgabe</translation>
-    </message>
-    <message>
-        <source>Concentration of calls over listed models</source>
-        <translation>Konzentration der Aufrufe auf gelistete Modelle</translation>
     </message>
     <message>
         <source>Supply and usage over time</source>
@@ -138,24 +233,8 @@
         <translation>Top 1% / 10%</translation>
     </message>
     <message>
-        <source>Listed models, fewest calls first (cum. %)</source>
-        <translation>Gelistete Modelle, wenigste Aufrufe zuerst (kum. %)</translation>
-    </message>
-    <message>
         <source>Their calls (cumulative %)</source>
         <translation>Ihre Aufrufe (kumuliert, %)</translation>
-    </message>
-    <message>
-        <source>%1 listed models, %2 calls
-Gini coefficient: %3
-Never called: %4 of models
-Top 1% of models: %5 of calls
-Top 10% of models: %6 of calls</source>
-        <translation>%1 gelistete Modelle, %2 Aufrufe
-Gini-Koeffizient: %3
-Nie aufgerufen: %4 der Modelle
-Top 1% der Modelle: %5 der Aufrufe
-Top 10% der Modelle: %6 der Aufrufe</translation>
     </message>
     <message>
         <source>The %1 of listed models with the fewest calls take %2 of all calls</source>
@@ -328,6 +407,62 @@ Top 10% der Modelle: %6 der Aufrufe</translation>
     <message>
         <source>Export as SVG…</source>
         <translation>Als SVG exportieren…</translation>
+    </message>
+    <message>
+        <source>Concentration of calls</source>
+        <translation>Konzentration der Aufrufe</translation>
+    </message>
+    <message>
+        <source>Listed models, fewest calls first (%)</source>
+        <translation>Gelistete Modelle, wenigste Aufrufe zuerst (%)</translation>
+    </message>
+    <message>
+        <source>%1 models, %2 calls
+Gini: %3
+Never called: %4
+Top 1% take %5 of calls
+Top 10% take %6</source>
+        <translation>%1 Modelle, %2 Aufrufe
+Gini: %3
+Nie aufgerufen: %4
+Top 1% erhalten %5 der Aufrufe
+Top 10% erhalten %6</translation>
+    </message>
+    <message>
+        <source>equal use</source>
+        <translation>Gleichverteilung</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>Gelistet</translation>
+    </message>
+    <message>
+        <source>Called at least once</source>
+        <translation>Mindestens einmal aufgerufen</translation>
+    </message>
+    <message>
+        <source>…with verified calls</source>
+        <translation>…mit verifizierten Aufrufen</translation>
+    </message>
+    <message>
+        <source>…and paid for</source>
+        <translation>…und bezahlt</translation>
+    </message>
+    <message>
+        <source>…kept a repeat caller</source>
+        <translation>…mit wiederkehrendem Aufrufer</translation>
+    </message>
+    <message>
+        <source>…made a verified call</source>
+        <translation>…mit verifiziertem Aufruf</translation>
+    </message>
+    <message>
+        <source>…and paid a fee</source>
+        <translation>…und Gebühr bezahlt</translation>
+    </message>
+    <message>
+        <source>…came back another day</source>
+        <translation>…an einem anderen Tag wiedergekommen</translation>
     </message>
 </context>
 <context>
@@ -760,10 +895,6 @@ Top 10% der Modelle: %6 der Aufrufe</translation>
         <translation>Dieser Cache ist leer: Es wird eine Demo-Registry (%1 Modelle, %2 Aufrufe) erstellt, damit es etwas zu sehen gibt…</translation>
     </message>
     <message>
-        <source>You are looking at demo data: a made-up registry with made-up usage. To see your own, import a catalogue and usage logs into a cache: uptake import catalogue FILE, then uptake import usage FILE (use --cache FILE to keep them apart from this demo).</source>
-        <translation>Sie sehen Demodaten: eine erfundene Registry mit erfundener Nutzung. Für Ihre eigenen Daten importieren Sie einen Katalog und Nutzungsprotokolle in einen Cache: uptake import catalogue FILE, dann uptake import usage FILE (mit --cache FILE bleiben sie von dieser Demo getrennt).</translation>
-    </message>
-    <message>
         <source>%1 models · %2 calls</source>
         <translation>%1 Modelle · %2 Aufrufe</translation>
     </message>
@@ -880,6 +1011,14 @@ Trotzdem in den Demo-Cache importieren?</translation>
     <message>
         <source>Exported %1 rows to %2 (and %2.json)</source>
         <translation>%1 Zeilen nach %2 exportiert (und %2.json)</translation>
+    </message>
+    <message>
+        <source>%1 is being written by another Uptake; waiting for it to finish…</source>
+        <translation>%1 wird gerade von einem anderen Uptake geschrieben; warte, bis es fertig ist…</translation>
+    </message>
+    <message>
+        <source>Demo data: a made-up registry with made-up usage. To see your own, keep it in a cache of its own: uptake --cache mine.sqlite import catalogue FILE, then import usage FILE, then open uptake --cache mine.sqlite (or use File &gt; Import).</source>
+        <translation>Demodaten: eine erfundene Registry mit erfundener Nutzung. Für eigene Daten nehmen Sie einen eigenen Cache: uptake --cache mine.sqlite import catalogue FILE, dann import usage FILE, dann uptake --cache mine.sqlite öffnen (oder Datei &gt; Importieren).</translation>
     </message>
 </context>
 <context>

@@ -32,14 +32,109 @@
     </message>
 </context>
 <context>
+    <name>Columns</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>框架</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Listed on</source>
+        <translation>上架日期</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新日期</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本数</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>下载量</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>点赞数</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Unique callers</source>
+        <translation>独立调用方</translation>
+    </message>
+    <message>
+        <source>Repeat callers</source>
+        <translation>回访调用方</translation>
+    </message>
+    <message>
+        <source>Repeat rate</source>
+        <translation>回访率</translation>
+    </message>
+    <message>
+        <source>Verified calls</source>
+        <translation>已验证调用</translation>
+    </message>
+    <message>
+        <source>Fees paid</source>
+        <translation>已付费用</translation>
+    </message>
+    <message>
+        <source>First call</source>
+        <translation>首次调用</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>最近调用</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>已上架</translation>
+    </message>
+    <message>
+        <source>Failed calls</source>
+        <translation>失败调用</translation>
+    </message>
+    <message>
+        <source>Active days</source>
+        <translation>活跃天数</translation>
+    </message>
+</context>
+<context>
     <name>DashboardChartView</name>
     <message>
         <source>Supply vs demand by task</source>
         <translation>各任务的供给与需求</translation>
-    </message>
-    <message>
-        <source>Concentration of calls over listed models</source>
-        <translation>调用在已上架模型间的集中度</translation>
     </message>
     <message>
         <source>Supply and usage over time</source>
@@ -138,24 +233,8 @@
         <translation>前 1% / 10%</translation>
     </message>
     <message>
-        <source>Listed models, fewest calls first (cum. %)</source>
-        <translation>已上架模型，按调用从少到多（累计 %）</translation>
-    </message>
-    <message>
         <source>Their calls (cumulative %)</source>
         <translation>其调用（累计 %）</translation>
-    </message>
-    <message>
-        <source>%1 listed models, %2 calls
-Gini coefficient: %3
-Never called: %4 of models
-Top 1% of models: %5 of calls
-Top 10% of models: %6 of calls</source>
-        <translation>%1 个已上架模型，%2 次调用
-Gini 系数：%3
-从未调用的模型：%4
-前 1% 的模型：占调用的 %5
-前 10% 的模型：占调用的 %6</translation>
     </message>
     <message>
         <source>The %1 of listed models with the fewest calls take %2 of all calls</source>
@@ -328,6 +407,62 @@ Gini 系数：%3
     <message>
         <source>Export as SVG…</source>
         <translation>导出为 SVG…</translation>
+    </message>
+    <message>
+        <source>Concentration of calls</source>
+        <translation>调用集中度</translation>
+    </message>
+    <message>
+        <source>Listed models, fewest calls first (%)</source>
+        <translation>已上架模型，调用最少者在前 (%)</translation>
+    </message>
+    <message>
+        <source>%1 models, %2 calls
+Gini: %3
+Never called: %4
+Top 1% take %5 of calls
+Top 10% take %6</source>
+        <translation>%1 个模型，%2 次调用
+Gini：%3
+从未调用：%4
+前 1% 占调用的 %5
+前 10% 占 %6</translation>
+    </message>
+    <message>
+        <source>equal use</source>
+        <translation>均匀使用</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>已上架</translation>
+    </message>
+    <message>
+        <source>Called at least once</source>
+        <translation>至少被调用一次</translation>
+    </message>
+    <message>
+        <source>…with verified calls</source>
+        <translation>…有已验证调用</translation>
+    </message>
+    <message>
+        <source>…and paid for</source>
+        <translation>…且已付费</translation>
+    </message>
+    <message>
+        <source>…kept a repeat caller</source>
+        <translation>…留住了回访调用方</translation>
+    </message>
+    <message>
+        <source>…made a verified call</source>
+        <translation>…发起过已验证调用</translation>
+    </message>
+    <message>
+        <source>…and paid a fee</source>
+        <translation>…且支付了费用</translation>
+    </message>
+    <message>
+        <source>…came back another day</source>
+        <translation>…在另一天再次调用</translation>
     </message>
 </context>
 <context>
@@ -760,10 +895,6 @@ Gini 系数：%3
         <translation>此缓存为空：正在生成演示注册表（%1 个模型，%2 次调用），以便有内容可看…</translation>
     </message>
     <message>
-        <source>You are looking at demo data: a made-up registry with made-up usage. To see your own, import a catalogue and usage logs into a cache: uptake import catalogue FILE, then uptake import usage FILE (use --cache FILE to keep them apart from this demo).</source>
-        <translation>您正在查看演示数据：一个虚构的注册表及虚构的使用数据。要查看您自己的数据，请将目录和使用日志导入缓存：先运行 uptake import catalogue FILE，再运行 uptake import usage FILE（使用 --cache FILE 可使其与此演示数据分开）。</translation>
-    </message>
-    <message>
         <source>%1 models · %2 calls</source>
         <translation>%1 个模型 · %2 次调用</translation>
     </message>
@@ -880,6 +1011,14 @@ Import into the demo cache anyway?</source>
     <message>
         <source>Exported %1 rows to %2 (and %2.json)</source>
         <translation>已将 %1 行导出到 %2（以及 %2.json）</translation>
+    </message>
+    <message>
+        <source>%1 is being written by another Uptake; waiting for it to finish…</source>
+        <translation>%1 正由另一个 Uptake 写入；正在等待其完成…</translation>
+    </message>
+    <message>
+        <source>Demo data: a made-up registry with made-up usage. To see your own, keep it in a cache of its own: uptake --cache mine.sqlite import catalogue FILE, then import usage FILE, then open uptake --cache mine.sqlite (or use File &gt; Import).</source>
+        <translation>演示数据：虚构的注册表和虚构的使用数据。要查看您自己的数据，请使用单独的缓存：uptake --cache mine.sqlite import catalogue FILE，然后 import usage FILE，再打开 uptake --cache mine.sqlite（或使用 文件 &gt; 导入）。</translation>
     </message>
 </context>
 <context>

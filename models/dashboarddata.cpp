@@ -266,12 +266,13 @@ struct ModelSums
         c.top10Share = topShareOf(h, 0.10);
         c.lorenz = lorenzOf(h, options.maxLorenzPoints);
 
+        // Labels are translated where they are drawn (DashboardChartView); marked here for lupdate.
         data.funnel.models = nestedSteps({
-            {"listed", "Listed", listed, {}},
-            {"called", "Called at least once", called, {}},
-            {"verified", "…with verified calls", verified, {}},
-            {"paid", "…and paid for", paid, {}},
-            {"kept", "…kept a repeat caller", kept, {}},
+            {"listed", QT_TRANSLATE_NOOP("DashboardChartView", "Listed"), listed, {}},
+            {"called", QT_TRANSLATE_NOOP("DashboardChartView", "Called at least once"), called, {}},
+            {"verified", QT_TRANSLATE_NOOP("DashboardChartView", "…with verified calls"), verified, {}},
+            {"paid", QT_TRANSLATE_NOOP("DashboardChartView", "…and paid for"), paid, {}},
+            {"kept", QT_TRANSLATE_NOOP("DashboardChartView", "…kept a repeat caller"), kept, {}},
         });
 
         data.weekly.undatedModels = undated;
@@ -299,10 +300,10 @@ void finishUsage(const ViewSpec &spec, const Options &options, DashboardData &da
         returning += multiDay;
     });
     data.funnel.callers = nestedSteps({
-        {"all", "Callers", all, {}},
-        {"verified", "…made a verified call", verified, {}},
-        {"paying", "…and paid a fee", paying, {}},
-        {"returning", "…came back another day", returning, {}},
+        {"all", QT_TRANSLATE_NOOP("DashboardChartView", "Callers"), all, {}},
+        {"verified", QT_TRANSLATE_NOOP("DashboardChartView", "…made a verified call"), verified, {}},
+        {"paying", QT_TRANSLATE_NOOP("DashboardChartView", "…and paid a fee"), paying, {}},
+        {"returning", QT_TRANSLATE_NOOP("DashboardChartView", "…came back another day"), returning, {}},
     });
 
     // The buckets: the window where it is given, else the weeks with usage.
