@@ -690,7 +690,7 @@ Top 10% erhalten %6</translation>
     </message>
     <message>
         <source>Min. repeat</source>
-        <translation>Min. wiederkehrend</translation>
+        <translation>Min. Rückkehr</translation>
     </message>
     <message>
         <source>From</source>

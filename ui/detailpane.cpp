@@ -144,10 +144,12 @@ void DetailPane::showPlaceholder(const QString &text)
         m_fields->removeRow(0);
     m_description->clear();
     m_description->setVisible(false);
+    // No model, no charts: empty frames would only look broken.
     for (QChartView *v : {m_callsView, m_callersView, m_mixView}) {
         resetChart(v->chart());
         v->chart()->setTitle(QString());
         v->chart()->legend()->setVisible(false);
+        v->setVisible(false);
     }
 }
 
@@ -158,6 +160,8 @@ void DetailPane::setDetail(const ModelDetail &d)
         return;
     }
     m_id = d.id;
+    for (QChartView *v : {m_callsView, m_callersView, m_mixView})
+        v->setVisible(true);
     m_title->setText(d.listed ? d.modelId : tr("%1  (unlisted: seen in usage, in no catalogue)").arg(d.modelId));
 
     while (m_fields->rowCount() > 0)
