@@ -30,7 +30,9 @@ int runExportCommand(const CliContext &ctx, const QStringList &args)
     try {
         Database db = Cache::open(ctx.cachePath, Database::Mode::ReadWrite);
         ConsoleProgress progress(QStringLiteral("export"));
-        const ExportResult r = Exporter::exportCsv(db, spec, out, progress.callback());
+        // Without a terminal there is no live line, and no need for the count it shows.
+        const ExportResult r =
+            Exporter::exportCsv(db, spec, out, progress.isTerminal() ? progress.callback() : ProgressFn{});
         progress.clear();
         std::fprintf(stderr, "export: %lld rows to %s (and %s) in %.1f s\n", static_cast<long long>(r.rows),
                      out.toLocal8Bit().constData(), r.sidecarPath.toLocal8Bit().constData(),

@@ -18,6 +18,8 @@ public:
     // Clears the live line (before printing a message or the summary).
     void clear();
     double elapsedSeconds() const;
+    // Whether anything is drawn at all: callers skip work that only feeds the live line.
+    bool isTerminal() const { return m_tty; }
 
 private:
     QString m_label;

@@ -84,12 +84,18 @@ ExportResult exportCsv(Database &db, const ViewSpec &spec, const QString &outPat
     result.csvPath = outPath;
     result.sidecarPath = outPath + QStringLiteral(".json");
 
-    // The view's figures go into the sidecar; their row count doubles as the progress total,
-    // so no separate COUNT(*) pass over the view is needed.
-    // One read snapshot for the figures and the rows, even while an import commits.
+    // One read snapshot for the count and the rows, even while an import commits. The
+    // sidecar's figures are summed from the rows as they stream, not by a second scan;
+    // the count (for progress) is only run when someone watches the progress.
     Transaction snapshot(db, Transaction::Kind::Deferred);
-    const CatalogueFigures figures = Figures::compute(db, spec);
-    const std::int64_t total = figures.models;
+    std::int64_t total = 0;
+    if (progress) {
+        const SqlQuery cq = ViewQuery::count(spec);
+        Statement cs(db, cq.sql);
+        cq.bindTo(cs);
+        if (cs.step())
+            total = cs.int64(0);
+    }
 
     QSaveFile csv(outPath);
     if (!csv.open(QIODevice::WriteOnly))
@@ -107,7 +113,9 @@ ExportResult exportCsv(Database &db, const ViewSpec &spec, const QString &outPat
     const SqlQuery q = ViewQuery::select(spec);
     Statement st(db, q.sql);
     q.bindTo(st);
+    Figures::Accumulator figuresAcc;
     while (st.step()) {
+        figuresAcc.add(st.int64(1 + Columns::Listed) != 0, st.int64(1 + Columns::Calls));
         for (int c = 0; c < Columns::Count; ++c) {
             if (c)
                 buf += ',';
@@ -123,6 +131,7 @@ ExportResult exportCsv(Database &db, const ViewSpec &spec, const QString &outPat
         }
     }
     writeAll(csv, buf);
+    const CatalogueFigures figures = figuresAcc.result();
 
     // The sidecar is written before the CSV is renamed into place: a snapshot never
     // appears without its description.

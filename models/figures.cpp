@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <map>
 #include <numeric>
 
 namespace Figures {
@@ -40,36 +41,85 @@ double topShare(std::vector<std::int64_t> calls, double fraction)
     return double(top / total);
 }
 
+namespace {
+
+// Call counts as value -> number of models: memory grows with the distinct counts (a few
+// thousand), not with the catalogue, so figures over 2M models stay small.
+using Histogram = std::map<std::int64_t, std::int64_t>;
+
+double giniOfHistogram(const Histogram &h)
+{
+    long double n = 0, total = 0, weighted = 0;
+    for (const auto &[x, c] : h) {
+        // positions n+1 .. n+c, ascending, all with value x
+        weighted += (long double)x * ((long double)c * (2 * n + c + 1) / 2);
+        total += (long double)x * c;
+        n += c;
+    }
+    if (n == 0 || total == 0)
+        return 0;
+    return double(2 * weighted / (n * total) - (n + 1) / n);
+}
+
+double topShareOfHistogram(const Histogram &h, double fraction)
+{
+    std::int64_t n = 0;
+    long double total = 0;
+    for (const auto &[x, c] : h) {
+        n += c;
+        total += (long double)x * c;
+    }
+    if (n == 0 || total == 0)
+        return 0;
+    std::int64_t k = std::max<std::int64_t>(1, std::int64_t(std::ceil(double(n) * fraction)));
+    long double top = 0;
+    for (auto it = h.rbegin(); it != h.rend() && k > 0; ++it) {
+        const std::int64_t take = std::min(k, it->second);
+        top += (long double)it->first * take;
+        k -= take;
+    }
+    return double(top / total);
+}
+
+} // namespace
+
 CatalogueFigures compute(Database &db, const ViewSpec &spec)
 {
     return compute(db, spec, std::string());
 }
 
+void Accumulator::add(bool listed, std::int64_t calls)
+{
+    ++m_f.models;
+    m_f.calls += calls;
+    if (!listed) {
+        ++m_f.unlisted;
+        return;
+    }
+    ++m_f.listed;
+    m_f.called += calls > 0;
+    ++m_listedCalls[calls];
+}
+
+CatalogueFigures Accumulator::result() const
+{
+    CatalogueFigures f = m_f;
+    f.neverCalledShare = f.listed ? double(f.listed - f.called) / double(f.listed) : 0;
+    f.gini = giniOfHistogram(m_listedCalls);
+    f.top1Share = topShareOfHistogram(m_listedCalls, 0.01);
+    f.top10Share = topShareOfHistogram(m_listedCalls, 0.10);
+    return f;
+}
+
 CatalogueFigures compute(Database &db, const ViewSpec &spec, const std::string &windowTable)
 {
-    CatalogueFigures f;
     const SqlQuery q = ViewQuery::figures(spec, windowTable);
     Statement st(db, q.sql);
     q.bindTo(st);
-    std::vector<std::int64_t> listedCalls;
-    while (st.step()) {
-        const bool listed = st.int64(0) != 0;
-        const std::int64_t calls = st.int64(1);
-        ++f.models;
-        f.calls += calls;
-        if (!listed) {
-            ++f.unlisted;
-            continue;
-        }
-        ++f.listed;
-        f.called += calls > 0;
-        listedCalls.push_back(calls);
-    }
-    f.neverCalledShare = f.listed ? double(f.listed - f.called) / double(f.listed) : 0;
-    f.gini = gini(listedCalls);
-    f.top1Share = topShare(listedCalls, 0.01);
-    f.top10Share = topShare(std::move(listedCalls), 0.10);
-    return f;
+    Accumulator acc;
+    while (st.step())
+        acc.add(st.int64(0) != 0, st.int64(1));
+    return acc.result();
 }
 
 } // namespace Figures

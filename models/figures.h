@@ -5,6 +5,7 @@
 #include <QJsonObject>
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 class Database;
@@ -26,6 +27,20 @@ struct CatalogueFigures
 };
 
 namespace Figures {
+
+// Builds the figures one row of the view at a time, so that a pass that reads the rows
+// anyway (an export) gets them without a second scan. Memory: the distinct call counts.
+class Accumulator final
+{
+public:
+    void add(bool listed, std::int64_t calls);
+    CatalogueFigures result() const;
+
+private:
+    CatalogueFigures m_f;
+    std::map<std::int64_t, std::int64_t> m_listedCalls; // calls -> models
+};
+
 CatalogueFigures compute(Database &db, const ViewSpec &spec);
 // The same, reading a window table made by ViewQuery::fillWindowTable.
 CatalogueFigures compute(Database &db, const ViewSpec &spec, const std::string &windowTable);
