@@ -16,6 +16,22 @@ CacheError::CacheError(Kind kind, const QString &message)
 
 namespace {
 
+// The triggers that keep the search index in step with models, row by row. Named once:
+// the 2 -> 3 migration creates them, and bulk loads suspend and restore them.
+#define UPTAKE_SEARCH_TRIGGERS \
+    "CREATE TRIGGER models_fts_insert AFTER INSERT ON models BEGIN\n" \
+    "    INSERT INTO models_fts(rowid, model_id, author, task, tags) VALUES (new.id, new.model_id, new.author, new.task, new.tags);\n" \
+    "END;\n" \
+    "CREATE TRIGGER models_fts_delete AFTER DELETE ON models BEGIN\n" \
+    "    INSERT INTO models_fts(models_fts, rowid, model_id, author, task, tags)\n" \
+    "        VALUES ('delete', old.id, old.model_id, old.author, old.task, old.tags);\n" \
+    "END;\n" \
+    "CREATE TRIGGER models_fts_update AFTER UPDATE OF model_id, author, task, tags ON models BEGIN\n" \
+    "    INSERT INTO models_fts(models_fts, rowid, model_id, author, task, tags)\n" \
+    "        VALUES ('delete', old.id, old.model_id, old.author, old.task, old.tags);\n" \
+    "    INSERT INTO models_fts(rowid, model_id, author, task, tags) VALUES (new.id, new.model_id, new.author, new.task, new.tags);\n" \
+    "END;\n"
+
 // Each step brings the schema from version (index) to version (index + 1).
 // Never edit a step that has shipped: add a new one.
 const std::array<const char *, Cache::SchemaVersion> kMigrations = {
@@ -82,19 +98,7 @@ CREATE INDEX models_by_task ON models(task, id);
 CREATE VIRTUAL TABLE models_fts USING fts5(model_id, author, task, tags,
     content = 'models', content_rowid = 'id', tokenize = 'trigram');
 INSERT INTO models_fts(rowid, model_id, author, task, tags) SELECT id, model_id, author, task, tags FROM models;
-CREATE TRIGGER models_fts_insert AFTER INSERT ON models BEGIN
-    INSERT INTO models_fts(rowid, model_id, author, task, tags) VALUES (new.id, new.model_id, new.author, new.task, new.tags);
-END;
-CREATE TRIGGER models_fts_delete AFTER DELETE ON models BEGIN
-    INSERT INTO models_fts(models_fts, rowid, model_id, author, task, tags)
-        VALUES ('delete', old.id, old.model_id, old.author, old.task, old.tags);
-END;
-CREATE TRIGGER models_fts_update AFTER UPDATE OF model_id, author, task, tags ON models BEGIN
-    INSERT INTO models_fts(models_fts, rowid, model_id, author, task, tags)
-        VALUES ('delete', old.id, old.model_id, old.author, old.task, old.tags);
-    INSERT INTO models_fts(rowid, model_id, author, task, tags) VALUES (new.id, new.model_id, new.author, new.task, new.tags);
-END;
-)sql",
+)sql" UPTAKE_SEARCH_TRIGGERS,
     // 3 -> 4: history. Every catalogue import and every sync is a dated snapshot; listed
     // popularity (downloads, likes) is kept per snapshot, since registries only report the
     // current figure. sync_state lets a sync resume and ask for changes only.
@@ -260,6 +264,18 @@ QByteArray secret(Database &db)
     if (!st.step())
         throw DbError(QObject::tr("the cache has no caller secret"), SQLITE_CORRUPT);
     return st.blob(0);
+}
+
+void suspendSearchIndex(Database &db)
+{
+    db.exec("DROP TRIGGER IF EXISTS models_fts_insert; DROP TRIGGER IF EXISTS models_fts_delete;"
+            " DROP TRIGGER IF EXISTS models_fts_update;");
+}
+
+void restoreSearchIndex(Database &db)
+{
+    db.exec("INSERT INTO models_fts(models_fts) VALUES('rebuild');");
+    db.exec(UPTAKE_SEARCH_TRIGGERS);
 }
 
 std::int64_t beginSnapshot(Database &db, const QString &kind, const QString &source)

@@ -52,6 +52,11 @@ QByteArray secret(Database &db);
 std::int64_t beginSnapshot(Database &db, const QString &kind, const QString &source);
 void endSnapshot(Database &db);
 
+// For a bulk load into a (nearly) empty catalogue, inside its transaction: maintaining the
+// trigram index row by row costs several times more than one rebuild at the end.
+void suspendSearchIndex(Database &db);
+void restoreSearchIndex(Database &db);
+
 std::int64_t modelCount(Database &db);
 std::int64_t callCount(Database &db);
 

@@ -151,6 +151,11 @@ DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &prog
     DemoResult result;
     Cache::beginSnapshot(db, QStringLiteral("demo"), QStringLiteral("seed %1").arg(opt.seed));
 
+    // The demo fills an empty catalogue: index the text once at the end, not row by row.
+    const bool bulk = Cache::modelCount(db) == 0;
+    if (bulk)
+        Cache::suspendSearchIndex(db);
+
     // Supply: listings spread over three years, more of them recently.
     CatalogueWriter catalogue(db);
     std::vector<DemoModel> models;
@@ -215,6 +220,8 @@ DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &prog
             report(i);
     }
     result.models = opt.models;
+    if (bulk)
+        Cache::restoreSearchIndex(db);
 
     // Demand: about a quarter of the models are ever called, with Zipf weights; OpenGradient
     // models more often, since their calls are the ones this registry routes.

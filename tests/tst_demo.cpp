@@ -92,6 +92,13 @@ private slots:
         QVERIFY(q("SELECT count(DISTINCT task) FROM models") >= 12);
         QCOMPARE(q("SELECT count(*) FROM models WHERE author IS NULL OR task IS NULL"), 0);
         QVERIFY(q("SELECT count(*) FROM models WHERE versions > 1") > 0);
+        // The search index, built once at the end of the bulk load, matches the table, and
+        // its triggers are back for later imports.
+        db.exec("INSERT INTO models_fts(models_fts) VALUES('integrity-check')");
+        QCOMPARE(q("SELECT count(*) FROM models_fts WHERE models_fts MATCH '\"bert\"'"),
+                 q("SELECT count(*) FROM models WHERE model_id LIKE '%bert%' OR author LIKE '%bert%'"
+                   " OR task LIKE '%bert%' OR tags LIKE '%bert%'"));
+        QCOMPARE(q("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'models_fts_%'"), 3);
     }
 
     void cancelLeavesCacheEmpty()
