@@ -117,43 +117,6 @@ void dropTemp(Database &db)
 
 } // namespace
 
-double giniOf(const Histogram &h)
-{
-    long double n = 0, total = 0, weighted = 0;
-    for (const auto &[value, count] : h) {
-        // Ranks n+1 .. n+count share one value: their rank sum is count*n + count*(count+1)/2.
-        const long double c = count;
-        weighted += (long double)value * (c * n + c * (c + 1) / 2);
-        total += (long double)value * c;
-        n += c;
-    }
-    if (n == 0 || total == 0)
-        return 0;
-    // Same formula as Figures::gini: G = 2 * sum(i * x_i) / (n * sum x) - (n + 1) / n.
-    return double(2 * weighted / (n * total) - (n + 1) / n);
-}
-
-double topShareOf(const Histogram &h, double fraction)
-{
-    std::int64_t n = 0;
-    long double total = 0;
-    for (const auto &[value, count] : h) {
-        n += count;
-        total += (long double)value * count;
-    }
-    if (n == 0 || total == 0)
-        return 0;
-    // As Figures::topShare: the ceil(n * fraction) models with most calls, at least one.
-    std::int64_t k = std::max<std::int64_t>(1, std::int64_t(std::ceil(double(n) * fraction)));
-    long double top = 0;
-    for (auto it = h.rbegin(); it != h.rend() && k > 0; ++it) {
-        const std::int64_t take = std::min(k, it->second);
-        top += (long double)it->first * take;
-        k -= take;
-    }
-    return double(top / total);
-}
-
 std::vector<LorenzPoint> lorenzOf(const Histogram &h, int maxPoints)
 {
     maxPoints = std::max(maxPoints, 3);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "figures.h"
+
 #include "viewspec.h"
 
 #include <QString>
@@ -209,10 +211,10 @@ DashboardData compute(Database &db, const ViewSpec &spec, const Options &options
                       const Snapshot *snapshot = nullptr);
 
 // Pure helpers over a histogram of calls per listed model: (calls, number of models),
-// ascending by calls, calls >= 0.
-using Histogram = std::vector<std::pair<std::int64_t, std::int64_t>>;
-double giniOf(const Histogram &h);
-double topShareOf(const Histogram &h, double fraction);
+// ascending by calls, calls >= 0. Gini and top shares are the catalogue figures' own.
+using Histogram = Figures::Histogram;
+using Figures::giniOf;
+using Figures::topShareOf;
 // The Lorenz curve, exact at no more than maxPoints points (at least 2).
 std::vector<LorenzPoint> lorenzOf(const Histogram &h, int maxPoints);
 

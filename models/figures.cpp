@@ -41,36 +41,33 @@ double topShare(std::vector<std::int64_t> calls, double fraction)
     return double(top / total);
 }
 
-namespace {
-
-// Call counts as value -> number of models: memory grows with the distinct counts (a few
-// thousand), not with the catalogue, so figures over 2M models stay small.
-using Histogram = std::map<std::int64_t, std::int64_t>;
-
-double giniOfHistogram(const Histogram &h)
+double giniOf(const Histogram &h)
 {
     long double n = 0, total = 0, weighted = 0;
-    for (const auto &[x, c] : h) {
-        // positions n+1 .. n+c, ascending, all with value x
-        weighted += (long double)x * ((long double)c * (2 * n + c + 1) / 2);
-        total += (long double)x * c;
+    for (const auto &[value, count] : h) {
+        // Ranks n+1 .. n+count share one value: their rank sum is count*n + count*(count+1)/2.
+        const long double c = count;
+        weighted += (long double)value * (c * n + c * (c + 1) / 2);
+        total += (long double)value * c;
         n += c;
     }
     if (n == 0 || total == 0)
         return 0;
+    // As gini(): G = 2 * sum(i * x_i) / (n * sum x) - (n + 1) / n.
     return double(2 * weighted / (n * total) - (n + 1) / n);
 }
 
-double topShareOfHistogram(const Histogram &h, double fraction)
+double topShareOf(const Histogram &h, double fraction)
 {
     std::int64_t n = 0;
     long double total = 0;
-    for (const auto &[x, c] : h) {
-        n += c;
-        total += (long double)x * c;
+    for (const auto &[value, count] : h) {
+        n += count;
+        total += (long double)value * count;
     }
     if (n == 0 || total == 0)
         return 0;
+    // As topShare(): the ceil(n * fraction) models with most calls, at least one.
     std::int64_t k = std::max<std::int64_t>(1, std::int64_t(std::ceil(double(n) * fraction)));
     long double top = 0;
     for (auto it = h.rbegin(); it != h.rend() && k > 0; ++it) {
@@ -80,8 +77,6 @@ double topShareOfHistogram(const Histogram &h, double fraction)
     }
     return double(top / total);
 }
-
-} // namespace
 
 CatalogueFigures compute(Database &db, const ViewSpec &spec)
 {
@@ -105,9 +100,10 @@ CatalogueFigures Accumulator::result() const
 {
     CatalogueFigures f = m_f;
     f.neverCalledShare = f.listed ? double(f.listed - f.called) / double(f.listed) : 0;
-    f.gini = giniOfHistogram(m_listedCalls);
-    f.top1Share = topShareOfHistogram(m_listedCalls, 0.01);
-    f.top10Share = topShareOfHistogram(m_listedCalls, 0.10);
+    const Histogram h(m_listedCalls.begin(), m_listedCalls.end());
+    f.gini = giniOf(h);
+    f.top1Share = topShareOf(h, 0.01);
+    f.top10Share = topShareOf(h, 0.10);
     return f;
 }
 

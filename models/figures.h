@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <map>
+#include <utility>
+#include <vector>
 #include <string>
 
 class Database;
@@ -27,6 +29,12 @@ struct CatalogueFigures
 };
 
 namespace Figures {
+
+// Call counts as (calls, number of listed models), ascending by calls: what the
+// catalogue-level figures need, in memory that grows with the distinct counts only.
+using Histogram = std::vector<std::pair<std::int64_t, std::int64_t>>;
+double giniOf(const Histogram &h);
+double topShareOf(const Histogram &h, double fraction);
 
 // Builds the figures one row of the view at a time, so that a pass that reads the rows
 // anyway (an export) gets them without a second scan. Memory: the distinct call counts.
