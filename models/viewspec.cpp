@@ -145,22 +145,30 @@ struct Source
 
 // With onlyIds, the window's roll-up reads only those models' days (a page of the lazy table)
 // instead of aggregating all usage.
+// A window's figures, read from a per-model table aliased w (the CTE or the window's
+// temporary table): the same columns either way.
+Source windowed(std::string from)
+{
+    Source s;
+    s.from = std::move(from);
+    s.calls = "coalesce(w.calls, 0)";
+    s.failed = "coalesce(w.failed, 0)";
+    s.unique = "coalesce(w.uc, 0)";
+    s.repeat = "coalesce(w.rc, 0)";
+    s.verified = "coalesce(w.verified, 0)";
+    s.fees = "coalesce(w.fees, 0)";
+    s.first = "w.f";
+    s.last = "w.l";
+    s.activeDays = "coalesce(w.days, 0)";
+    return s;
+}
+
 Source source(const ViewSpec &spec, SqlQuery &q, const std::string &onlyIds = {},
               const std::string &windowTable = {})
 {
     Source s;
     if (spec.hasWindow() && !windowTable.empty()) {
-        s.from = " FROM models AS m LEFT JOIN temp." + windowTable + " AS w ON w.model = m.id";
-        s.calls = "coalesce(w.calls, 0)";
-        s.failed = "coalesce(w.failed, 0)";
-        s.unique = "coalesce(w.uc, 0)";
-        s.repeat = "coalesce(w.rc, 0)";
-        s.verified = "coalesce(w.verified, 0)";
-        s.fees = "coalesce(w.fees, 0)";
-        s.first = "w.f";
-        s.last = "w.l";
-        s.activeDays = "coalesce(w.days, 0)";
-        return s;
+        return windowed(" FROM models AS m LEFT JOIN temp." + windowTable + " AS w ON w.model = m.id");
     }
     if (!spec.hasWindow()) {
         s.from = " FROM models AS m";
@@ -202,17 +210,9 @@ Source source(const ViewSpec &spec, SqlQuery &q, const std::string &onlyIds = {}
         q.params.emplace_back(*spec.sinceDay);
     if (spec.untilDay)
         q.params.emplace_back(*spec.untilDay);
-    s.from = " FROM models AS m LEFT JOIN w ON w.model = m.id";
-    s.calls = "coalesce(w.calls, 0)";
-    s.failed = "coalesce(w.failed, 0)";
-    s.unique = "coalesce(w.uc, 0)";
-    s.repeat = "coalesce(w.rc, 0)";
-    s.verified = "coalesce(w.verified, 0)";
-    s.fees = "coalesce(w.fees, 0)";
-    s.first = "w.f";
-    s.last = "w.l";
-    s.activeDays = "coalesce(w.days, 0)";
-    return s;
+    Source w = windowed(" FROM models AS m LEFT JOIN w ON w.model = m.id");
+    w.with = s.with;
+    return w;
 }
 
 std::string columnExpr(const Source &s, int column)
