@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "consoleprogress.h"
 #include "importer.h"
+#include "postgressource.h"
 
 #include <QFileInfo>
 
@@ -17,7 +18,8 @@ void printLine(const QString &line)
 } // namespace
 
 // uptake import catalogue FILE... [--format auto|hf|opengradient|csv]
-// uptake import usage FILE... [--strict] [--force]
+// uptake import usage FILE... [--strict] [--force] [--replace-days]
+// uptake import usage --from-postgres CONNINFO --query FILE.sql [--strict] [--force] [--replace-days]
 // Each file is imported in its own transaction; a failing file does not stop the others,
 // and the exit status is the worst outcome: 1 if any file failed, else 3 if any row was
 // rejected, else 0.
@@ -36,7 +38,24 @@ int runImportCommand(const CliContext &ctx, const QStringList &args)
 
     const bool catalogue = opt.kind == ImportOptions::Catalogue;
     QStringList files;
+    QString conninfo, queryFile;
+    bool fromPostgres = false, hasQuery = false;
     bool optionsDone = false;
+    // --name VALUE or --name=VALUE; false (with the usage error printed) when VALUE is missing.
+    const auto valueOf = [&](int &i, const QString &name, QString &out) {
+        const QString &a = args.at(i);
+        if (a.startsWith(name + QLatin1Char('='))) {
+            out = a.mid(name.size() + 1);
+            return true;
+        }
+        if (i + 1 >= args.size())
+            return false;
+        out = args.at(++i);
+        return true;
+    };
+    const auto isOption = [](const QString &a, const char *name) {
+        return a == QLatin1String(name) || a.startsWith(QLatin1String(name) + QLatin1Char('='));
+    };
     for (int i = 1; i < args.size(); ++i) {
         const QString &a = args.at(i);
         if (optionsDone || !a.startsWith(QLatin1String("--"))) {
@@ -58,11 +77,25 @@ int runImportCommand(const CliContext &ctx, const QStringList &args)
             opt.strict = true;
         } else if (!catalogue && a == QLatin1String("--force")) {
             opt.force = true;
+        } else if (!catalogue && a == QLatin1String("--replace-days")) {
+            opt.replaceDays = true;
+        } else if (!catalogue && isOption(a, "--from-postgres")) {
+            if (!valueOf(i, QStringLiteral("--from-postgres"), conninfo))
+                return usageError(QStringLiteral("--from-postgres needs a connection string (\"host=... dbname=...\" or a postgresql:// URI)"));
+            fromPostgres = true;
+        } else if (!catalogue && isOption(a, "--query")) {
+            if (!valueOf(i, QStringLiteral("--query"), queryFile))
+                return usageError(QStringLiteral("--query needs a file holding one SQL query"));
+            hasQuery = true;
         } else {
             return usageError(QStringLiteral("import %1: unknown option '%2'").arg(kind, a));
         }
     }
-    if (files.isEmpty())
+    if (fromPostgres != hasQuery)
+        return usageError(QStringLiteral("import usage: --from-postgres and --query go together"));
+    if (fromPostgres && !files.isEmpty())
+        return usageError(QStringLiteral("import usage: give either files or --from-postgres, not both"));
+    if (files.isEmpty() && !fromPostgres)
         return usageError(QStringLiteral("import %1: no files given").arg(kind));
 
     Database db;
@@ -74,14 +107,19 @@ int runImportCommand(const CliContext &ctx, const QStringList &args)
     }
 
     bool failed = false, rejected = false;
+    // A PostgreSQL query is one more "file": the same messages and exit statuses.
+    if (fromPostgres)
+        files = QStringList{queryFile};
     for (const QString &file : files) {
-        ConsoleProgress progress(QFileInfo(file).fileName(), QStringLiteral("bytes"));
+        ConsoleProgress progress(QFileInfo(file).fileName(), fromPostgres ? QStringLiteral("rows") : QStringLiteral("bytes"));
         const auto onRowError = [&](const RowError &e) {
             progress.clear();
             printLine(e.toString());
         };
         try {
-            const ImportReport r = importFile(db, file, opt, progress.callback(), onRowError);
+            const ImportReport r = fromPostgres
+                                       ? PostgresSource::importQuery(db, conninfo, queryFile, opt, progress.callback(), onRowError)
+                                       : importFile(db, file, opt, progress.callback(), onRowError);
             progress.clear();
             switch (r.outcome) {
             case ImportReport::Outcome::Imported:
@@ -102,11 +140,13 @@ int runImportCommand(const CliContext &ctx, const QStringList &args)
             failed = true;
         } catch (const DbError &e) {
             progress.clear();
-            printError(QStringLiteral("%1: %2 (nothing of this file was kept)").arg(file, e.message()));
+            printError(QStringLiteral("%1: %2 (nothing of this %3 was kept)")
+                           .arg(file, e.message(), fromPostgres ? QStringLiteral("query") : QStringLiteral("file")));
             failed = true;
         } catch (const Cancelled &) {
             progress.clear();
-            printError(QStringLiteral("%1: cancelled (nothing of this file was kept)").arg(file));
+            printError(QStringLiteral("%1: cancelled (nothing of this %2 was kept)")
+                           .arg(file, fromPostgres ? QStringLiteral("query") : QStringLiteral("file")));
             failed = true;
         }
     }

@@ -129,6 +129,13 @@ CREATE TABLE sync_state(
     updated_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 )sql",
+    // 4 -> 5: usage roll-ups from a warehouse (contract 2b). They give verified calls without
+    // the TEE/ZKML split, which is kept apart rather than invented; and no times of day, so
+    // their rows have NULL first_ts/last_ts ("known only to the day"). A model's first_call
+    // and last_call hold a REAL, the day's midnight + 0.5 s, when only the day is known.
+    R"sql(
+ALTER TABLE usage_daily ADD COLUMN verified_unsplit INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 std::function<void(const QString &)> &lockWaitNotifier()

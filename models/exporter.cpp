@@ -63,7 +63,13 @@ void appendCell(std::string &out, const Statement &st, int sqlColumn, Columns::K
         out.append(buf, r.ptr);
         break;
     }
-    case Columns::Kind::Timestamp: out += TextRules::formatTimestamp(st.int64(sqlColumn)); break;
+    case Columns::Kind::Timestamp:
+        // Only the day is known (roll-ups): the date alone, which ISO 8601 allows.
+        if (Columns::isDayOnly(st, sqlColumn))
+            out += TextRules::formatDay(std::int64_t(std::floor(st.real(sqlColumn) / 86400)));
+        else
+            out += TextRules::formatTimestamp(st.int64(sqlColumn));
+        break;
     case Columns::Kind::Rate: out += formatRate(st.real(sqlColumn)); break;
     case Columns::Kind::Fee: out += TextRules::formatFee(st.int64(sqlColumn)); break;
     case Columns::Kind::Bool: out += st.int64(sqlColumn) ? "true" : "false"; break;

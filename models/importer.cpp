@@ -46,6 +46,8 @@ bool ImportOptions::parseFormat(const QString &text, Format &out)
 QString RowError::toString() const
 {
     // One multi-argument arg(): a "%2" in a file name must not be substituted.
+    if (resultRow)
+        return QStringLiteral("%1: row %2: %3").arg(file, QString::number(line), reason);
     return QStringLiteral("%1:%2: %3").arg(file, QString::number(line), reason);
 }
 
@@ -74,6 +76,13 @@ QString ImportReport::summary() const
     case Outcome::Imported:
         break;
     }
+    if (rollUp)
+        return QStringLiteral("%1: %2 (%3), %4, %5, %6, %7")
+            .arg(path, plural(rowsImported, "roll-up row imported", "roll-up rows imported"),
+                 plural(callsImported, "call", "calls"), plural(rowsRejected, "rejected", "rejected"),
+                 plural(daysReplaced, "day row replaced", "day rows replaced"),
+                 plural(feesRounded, "fee rounded", "fees rounded"),
+                 plural(unlistedModels, "model seen only in usage", "models seen only in usage"));
     if (kind == ImportOptions::Catalogue)
         return QStringLiteral("%1: %2, %3, %4").arg(path, plural(rowsImported, "model imported", "models imported"),
                                                       plural(rowsRejected, "row rejected", "rows rejected"),
@@ -429,17 +438,18 @@ std::optional<QString> forEachField(od::parser &parser, std::string_view text, F
 class RowSink
 {
 public:
-    RowSink(const QString &shown, const ImportOptions &opt, const RowErrorFn &onRowError)
+    RowSink(const QString &shown, const ImportOptions &opt, const RowErrorFn &onRowError, bool resultRows = false)
         : m_shown(shown)
         , m_opt(opt)
         , m_onRowError(onRowError)
+        , m_resultRows(resultRows)
     {
     }
     void reject(std::int64_t line, const QString &reason)
     {
         ++m_rejected;
         if (m_onRowError)
-            m_onRowError(RowError{m_shown, line, reason});
+            m_onRowError(RowError{m_shown, line, reason, m_resultRows});
     }
     // In strict mode, once a row is bad the rest is only checked, not written.
     bool writing() const { return !(m_opt.strict && m_rejected > 0); }
@@ -450,6 +460,7 @@ private:
     QString m_shown;
     const ImportOptions &m_opt;
     const RowErrorFn &m_onRowError;
+    bool m_resultRows;
     std::int64_t m_rejected = 0;
 };
 
@@ -626,67 +637,178 @@ std::optional<QString> addUsageRow(const UsageValues &v, UsageState &state, RowS
     return std::nullopt;
 }
 
-const QString kRollUp = QStringLiteral(
-    "%1: this is a usage roll-up file (it has a 'day' column); importing roll-ups is not supported yet");
+// Roll-ups (contract 2b): one row per UTC day, model and caller.
+enum RollColumn { RDay, RModel, RCaller, RCalls, RFailed, RVerified, RFees, RColumnCount };
+constexpr std::array<std::string_view, RColumnCount> kRollupNames = {
+    "day", "model_id", "caller", "calls", "failed_calls", "verified_calls", "fees"};
+constexpr int kRequiredRollup = RCalls; // day, model_id, caller and calls are required
 
-QString importUsage(Database &db, Input &in, RowSink &sink, ImportReport &report)
+using RollupValues = std::array<std::optional<std::string_view>, RColumnCount>;
+
+QString rollName(int c)
+{
+    return QLatin1String(kRollupNames[std::size_t(c)].data(), qsizetype(kRollupNames[std::size_t(c)].size()));
+}
+
+std::optional<QString> addRollupRow(const RollupValues &v, UsageState &state, RowSink &sink)
+{
+    using namespace TextRules;
+    for (int c = 0; c <= kRequiredRollup; ++c) {
+        if (!v[std::size_t(c)])
+            return QStringLiteral("%1 is missing").arg(rollName(c));
+        if (trim(*v[std::size_t(c)]).empty())
+            return QStringLiteral("%1 is empty").arg(rollName(c));
+    }
+    UsageDay row;
+    const auto day = parseDay(*v[RDay]);
+    if (!day)
+        return QStringLiteral("day is not a date (YYYY-MM-DD)");
+    row.day = *day;
+    row.modelId = trim(*v[RModel]);
+    if (const char *problem = checkModelId(row.modelId))
+        return QString::fromLatin1(problem);
+    row.caller = *v[RCaller];
+    const auto calls = parseCount(*v[RCalls]);
+    if (!calls || *calls < 1)
+        return QStringLiteral("calls is not a whole number of 1 or more");
+    row.calls = *calls;
+    for (int c : {RFailed, RVerified}) {
+        const auto &text = v[std::size_t(c)];
+        if (!text || trim(*text).empty())
+            continue; // absent: 0
+        const auto n = parseCount(*text);
+        if (!n)
+            return QStringLiteral("%1 is not a whole number").arg(rollName(c));
+        if (*n > row.calls)
+            return QStringLiteral("%1 is more than calls").arg(rollName(c));
+        (c == RFailed ? row.failed : row.verified) = *n;
+    }
+    Fee fee;
+    if (v[RFees] && !trim(*v[RFees]).empty()) {
+        switch (parseFee(*v[RFees], fee)) {
+        case FeeError::None:
+        case FeeError::Empty:
+            break;
+        case FeeError::Negative:
+            return QStringLiteral("fees is negative");
+        case FeeError::Syntax:
+            return QStringLiteral("fees is not a plain decimal number");
+        case FeeError::TooLarge:
+            return QStringLiteral("fees is too large");
+        }
+    }
+    row.feeNano = fee.nano;
+    if (sink.writing()) {
+        state.writer.addDay(row);
+        state.rounded += fee.rounded;
+    }
+    return std::nullopt;
+}
+
+// Writes what the rows left buffered and fills the report; refuses roll-up days that the
+// cache already holds (the caller's transaction then rolls back).
+void finishUsage(UsageState &state, const RowSink &sink, bool rollUp, ImportReport &report)
+{
+    if (!sink.writing())
+        return;
+    const UsageSummary s = state.writer.finish();
+    if (s.conflicts > 0)
+        throw ImportError(
+            QStringLiteral("%1: nothing imported: the cache already holds usage of %2 on %3 for a caller of this roll-up "
+                           "(%4 in all, the earliest named); importing would count those calls twice. "
+                           "--replace-days replaces those days with the roll-up's rows")
+                .arg(sink.shown(), QString::fromStdString(s.firstConflictModel),
+                     QString::fromStdString(TextRules::formatDay(s.firstConflictDay)),
+                     plural(s.conflicts, "model-caller-day", "model-caller-days")));
+    report.rollUp = rollUp;
+    report.rowsImported = rollUp ? s.dayRows : s.added;
+    report.callsImported = s.added;
+    report.daysReplaced = s.replaced;
+    report.duplicates = s.duplicates;
+    report.unlistedModels = s.unlistedModels;
+    report.feesRounded = state.rounded;
+}
+
+QString importUsage(Database &db, Input &in, RowSink &sink, const ImportOptions &opt, ImportReport &report)
 {
     UsageState state(db);
+    state.writer.setReplaceDays(opt.replaceDays);
     QString layout;
+    // Raw calls or a roll-up: the first record (JSON) or the header (CSV) says, by a 'day'
+    // column without a 'timestamp'.
+    bool rollUp = false;
     if (sniff(in) == Container::Json) {
         od::parser parser;
         bool first = true;
         layout = readJson(in, sink, [&](std::string_view text, std::int64_t line) {
             UsageValues v;
-            bool rollUp = false;
+            RollupValues rv;
+            bool hasDay = false;
             auto reason = forEachField(parser, text, [&](std::string_view key, od::value value) -> std::optional<QString> {
-                for (int c = 0; c < UColumnCount; ++c) {
-                    if (equalsNoCase(key, kUsageNames[std::size_t(c)])) {
-                        if (!scalarText(value, v[std::size_t(c)]))
-                            return QStringLiteral("%1 is not a string or a number").arg(QLatin1String(kUsageNames[std::size_t(c)].data()));
-                        return std::nullopt;
-                    }
-                }
-                rollUp = rollUp || equalsNoCase(key, "day");
+                bool known = false;
+                std::optional<std::string_view> scalar;
+                for (int c = 0; c < UColumnCount && !known; ++c)
+                    known = equalsNoCase(key, kUsageNames[std::size_t(c)]);
+                for (int c = 0; c < RColumnCount && !known && (first || rollUp); ++c)
+                    known = equalsNoCase(key, kRollupNames[std::size_t(c)]);
+                if (!known)
+                    return std::nullopt;
+                if (!scalarText(value, scalar))
+                    return QStringLiteral("%1 is not a string or a number").arg(QString::fromUtf8(key.data(), qsizetype(key.size())).toLower());
+                for (int c = 0; c < UColumnCount; ++c)
+                    if (equalsNoCase(key, kUsageNames[std::size_t(c)]))
+                        v[std::size_t(c)] = scalar;
+                for (int c = 0; c < RColumnCount; ++c)
+                    if (equalsNoCase(key, kRollupNames[std::size_t(c)]))
+                        rv[std::size_t(c)] = scalar;
+                hasDay = hasDay || equalsNoCase(key, "day");
                 return std::nullopt;
             });
-            if (first && rollUp && !v[UTimestamp])
-                throw ImportError(kRollUp.arg(sink.shown()));
+            if (first)
+                rollUp = hasDay && !v[UTimestamp];
             first = false;
             if (!reason)
-                reason = addUsageRow(v, state, sink);
+                reason = rollUp ? addRollupRow(rv, state, sink) : addUsageRow(v, state, sink);
             if (reason)
                 sink.reject(line, *reason);
         });
     } else {
         layout = QStringLiteral("CSV");
         readCsv(in, sink, [&](const CsvHeader &header) {
-            if (header.index("day") >= 0 && header.index("timestamp") < 0)
-                throw ImportError(kRollUp.arg(sink.shown()));
-            std::array<int, UColumnCount> col;
-            for (int c = 0; c < UColumnCount; ++c) {
-                col[std::size_t(c)] = header.index(kUsageNames[std::size_t(c)]);
-                if (c <= UCaller && col[std::size_t(c)] < 0)
+            rollUp = header.index("day") >= 0 && header.index("timestamp") < 0;
+            const auto &names = rollUp ? std::vector<std::string_view>(kRollupNames.begin(), kRollupNames.end())
+                                       : std::vector<std::string_view>(kUsageNames.begin(), kUsageNames.end());
+            const int required = rollUp ? kRequiredRollup : int(UCaller);
+            std::vector<int> col(names.size());
+            for (std::size_t c = 0; c < names.size(); ++c) {
+                col[c] = header.index(names[c]);
+                if (int(c) <= required && col[c] < 0)
                     throw ImportError(QStringLiteral("%1: the header has no '%2' column")
-                                          .arg(sink.shown(), QLatin1String(kUsageNames[std::size_t(c)].data())));
+                                          .arg(sink.shown(), QLatin1String(names[c].data(), qsizetype(names[c].size()))));
             }
             return [&, col](const std::vector<std::string_view> &fields, std::int64_t line) {
-                UsageValues v;
-                for (std::size_t c = 0; c < UColumnCount; ++c)
-                    if (col[c] >= 0)
-                        v[c] = fields[std::size_t(col[c])];
-                if (auto reason = addUsageRow(v, state, sink))
+                std::optional<QString> reason;
+                if (rollUp) {
+                    RollupValues v;
+                    for (std::size_t c = 0; c < RColumnCount; ++c)
+                        if (col[c] >= 0)
+                            v[c] = fields[std::size_t(col[c])];
+                    reason = addRollupRow(v, state, sink);
+                } else {
+                    UsageValues v;
+                    for (std::size_t c = 0; c < UColumnCount; ++c)
+                        if (col[c] >= 0)
+                            v[c] = fields[std::size_t(col[c])];
+                    reason = addUsageRow(v, state, sink);
+                }
+                if (reason)
                     sink.reject(line, *reason);
             };
         });
     }
-    if (sink.writing()) {
-        const UsageSummary s = state.writer.finish();
-        report.rowsImported = s.added;
-        report.duplicates = s.duplicates;
-        report.unlistedModels = s.unlistedModels;
-        report.feesRounded = state.rounded;
-    }
+    finishUsage(state, sink, rollUp, report);
+    if (rollUp)
+        layout += QStringLiteral(" roll-up");
     return layout;
 }
 
@@ -1139,6 +1261,32 @@ QString importCatalogue(Database &db, Input &in, RowSink &sink, const ImportOpti
     return layout;
 }
 
+bool alreadyImported(Database &db, const QString &kind, const QByteArray &hash)
+{
+    Statement seen(db, "SELECT 1 FROM imported_files WHERE kind = ? AND content_hash = ?");
+    seen.bind(1, kind).bindBlob(2, hash);
+    return seen.step();
+}
+
+void recordImport(Database &db, const QString &kind, const QString &path, const QByteArray &hash,
+                  const ImportReport &report)
+{
+    Statement record(db, R"sql(
+INSERT INTO imported_files(kind, path, content_hash, size, imported_at, rows_imported, rows_rejected)
+VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)
+ON CONFLICT(kind, content_hash) DO UPDATE SET path = excluded.path, size = excluded.size,
+    imported_at = excluded.imported_at, rows_imported = excluded.rows_imported, rows_rejected = excluded.rows_rejected
+)sql");
+    record.bind(1, kind)
+        .bind(2, path)
+        .bindBlob(3, hash)
+        .bind(4, report.bytes)
+        .bind(5, std::int64_t(QDateTime::currentSecsSinceEpoch()))
+        .bind(6, report.rowsImported)
+        .bind(7, report.rowsRejected);
+    record.run();
+}
+
 } // namespace
 
 ImportReport importFile(Database &db, const QString &path, const ImportOptions &options, const ProgressFn &progress,
@@ -1180,13 +1328,14 @@ ImportReport importFile(Database &db, const QString &path, const ImportOptions &
     RowSink sink(path, options, onRowError);
     Transaction tx(db);
     report.layout = options.kind == ImportOptions::Catalogue ? importCatalogue(db, in, sink, options, report)
-                                                             : importUsage(db, in, sink, report);
+                                                             : importUsage(db, in, sink, options, report);
     const QByteArray hash = in.finish();
     report.bytes = in.done();
     report.rowsRejected = sink.rejected();
     if (options.strict && sink.rejected() > 0) {
         report.outcome = ImportReport::Outcome::Refused;
         report.rowsImported = report.duplicates = report.feesRounded = report.unlistedModels = report.nowListed = 0;
+        report.callsImported = report.daysReplaced = 0;
         return report; // the transaction rolls back
     }
     if (skipSeen && alreadyImported(hash)) {
@@ -1198,20 +1347,80 @@ ImportReport importFile(Database &db, const QString &path, const ImportOptions &
         skipped.bytes = report.bytes;
         return skipped; // the transaction rolls back
     }
-    Statement record(db, R"sql(
-INSERT INTO imported_files(kind, path, content_hash, size, imported_at, rows_imported, rows_rejected)
-VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)
-ON CONFLICT(kind, content_hash) DO UPDATE SET path = excluded.path, size = excluded.size,
-    imported_at = excluded.imported_at, rows_imported = excluded.rows_imported, rows_rejected = excluded.rows_rejected
-)sql");
-    record.bind(1, kind)
-        .bind(2, info.absoluteFilePath())
-        .bindBlob(3, hash)
-        .bind(4, report.bytes)
-        .bind(5, std::int64_t(QDateTime::currentSecsSinceEpoch()))
-        .bind(6, report.rowsImported)
-        .bind(7, report.rowsRejected);
-    record.run();
+    recordImport(db, kind, info.absoluteFilePath(), hash, report);
+    tx.commit();
+    return report;
+}
+
+ImportReport importRollup(Database &db, RollupSource &source, const ImportOptions &options, const ProgressFn &progress,
+                          const RowErrorFn &onRowError)
+{
+    ImportReport report;
+    report.path = source.name();
+    report.kind = ImportOptions::Usage;
+    report.layout = source.layout();
+    const QString kind = QStringLiteral("usage");
+    RowSink sink(source.name(), options, onRowError, true);
+    Transaction tx(db);
+    UsageState state(db);
+    state.writer.setReplaceDays(options.replaceDays);
+
+    const std::vector<std::string> names = source.columns();
+    std::array<int, RColumnCount> col;
+    for (std::size_t c = 0; c < RColumnCount; ++c) {
+        col[c] = -1;
+        for (std::size_t i = 0; i < names.size(); ++i)
+            if (equalsNoCase(names[i], kRollupNames[c]))
+                col[c] = int(i);
+        if (int(c) <= kRequiredRollup && col[c] < 0)
+            throw ImportError(QStringLiteral("%1: the result has no '%2' column").arg(sink.shown(), rollName(int(c))));
+    }
+
+    // The content hash, for the re-import rule, is taken over the values as they come:
+    // each as a length (or -1 for NULL) and its bytes.
+    Sha256 hash;
+    std::vector<std::optional<std::string_view>> values;
+    std::int64_t row = 0;
+    while (source.next(values)) {
+        ++row;
+        RollupValues v;
+        for (std::size_t c = 0; c < RColumnCount; ++c)
+            if (col[c] >= 0 && std::size_t(col[c]) < values.size())
+                v[c] = values[std::size_t(col[c])];
+        for (const auto &value : values) {
+            const std::int64_t len = value ? std::int64_t(value->size()) : -1;
+            hash.addData(reinterpret_cast<const char *>(&len), sizeof len);
+            if (value)
+                hash.addData(value->data(), value->size());
+            report.bytes += std::int64_t(sizeof len) + std::max<std::int64_t>(len, 0);
+        }
+        if (auto reason = addRollupRow(v, state, sink))
+            sink.reject(row, *reason);
+        if (progress && row % 8192 == 0 && !progress(row, 0))
+            throw Cancelled();
+    }
+    if (progress && !progress(row, 0))
+        throw Cancelled();
+    // The content is known only now: the same rows again are skipped before they could be
+    // refused as a double count.
+    const QByteArray digest = hash.result();
+    if (!options.force && alreadyImported(db, kind, digest)) {
+        ImportReport skipped;
+        skipped.outcome = ImportReport::Outcome::AlreadyImported;
+        skipped.path = report.path;
+        skipped.kind = report.kind;
+        skipped.layout = report.layout;
+        skipped.bytes = report.bytes;
+        return skipped; // the transaction rolls back
+    }
+    finishUsage(state, sink, true, report);
+    report.rowsRejected = sink.rejected();
+    if (options.strict && sink.rejected() > 0) {
+        report.outcome = ImportReport::Outcome::Refused;
+        report.rowsImported = report.callsImported = report.daysReplaced = report.feesRounded = report.unlistedModels = 0;
+        return report; // the transaction rolls back
+    }
+    recordImport(db, kind, source.name(), digest, report);
     tx.commit();
     return report;
 }

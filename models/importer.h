@@ -7,7 +7,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
 
 // Imports one catalogue or usage file into an open cache, to the data contract
 // (docs/FORMATS.md). Safe to run on a worker thread with that thread's own Database
@@ -31,6 +35,10 @@ struct ImportOptions
     // Usage only: import even if this content was imported before (catalogues are upserts
     // and always imported).
     bool force = false;
+    // Usage roll-ups (contract 2b): a row for a model, caller and day that the cache already
+    // holds would count those calls twice, so the input is refused, unless this is set: then
+    // the roll-up's rows replace the cache's for those days.
+    bool replaceDays = false;
 
     // "auto", "hf", "opengradient", "csv" (as on the command line); false if unknown.
     static bool parseFormat(const QString &text, Format &out);
@@ -42,7 +50,9 @@ struct RowError
     QString file;
     std::int64_t line = 0;
     QString reason;
-    // "FILE:LINE: reason", as printed on stderr.
+    // line counts the rows of a query's result, not lines of a file (RollupSource).
+    bool resultRow = false;
+    // "FILE:LINE: reason", as printed on stderr; "SOURCE: row N: reason" for a result row.
     QString toString() const;
 };
 
@@ -56,9 +66,12 @@ struct ImportReport
     Outcome outcome = Outcome::Imported;
     QString path;
     ImportOptions::Kind kind = ImportOptions::Usage;
-    QString layout; // "CSV", "JSON array", "JSON object", "JSON Lines"
+    QString layout; // "CSV", "JSON array", "JSON object", "JSON Lines", "PostgreSQL query"
+    bool rollUp = false; // a usage roll-up (contract 2b) rather than one row per call
     std::int64_t bytes = 0;
-    std::int64_t rowsImported = 0; // catalogue: models written; usage: calls added
+    std::int64_t rowsImported = 0; // catalogue: models written; usage: calls added; roll-up: day rows
+    std::int64_t callsImported = 0; // roll-up: the calls its rows add up to
+    std::int64_t daysReplaced = 0; // roll-up, with replaceDays: rows that replaced the cache's
     std::int64_t rowsRejected = 0;
     std::int64_t duplicates = 0; // usage: calls whose event_id was already seen
     std::int64_t feesRounded = 0; // usage: fees with more than 9 fractional digits
@@ -69,7 +82,8 @@ struct ImportReport
 };
 
 // The file could not be imported at all (unreadable, not a format we know, a required
-// column missing, a roll-up file...). The message starts with the file name.
+// column missing, roll-up days that would double count...). The message starts with the
+// file name.
 class ImportError : public std::runtime_error
 {
 public:
@@ -87,3 +101,25 @@ using RowErrorFn = std::function<void(const RowError &)>;
 // file order (may be empty).
 ImportReport importFile(Database &db, const QString &path, const ImportOptions &options,
                         const ProgressFn &progress = {}, const RowErrorFn &onRowError = {});
+
+// Usage roll-up rows from elsewhere than a file (models/postgressource.h reads them from a
+// PostgreSQL query). They go through the same checks, writer, transaction and re-import
+// rules as the rows of a roll-up file; the content hash is taken over the values.
+class RollupSource
+{
+public:
+    virtual ~RollupSource() = default;
+    // Names the source in messages and in the import log; never holds a password.
+    virtual QString name() const = 0;
+    virtual QString layout() const = 0;
+    // The result's column names (matched to contract 2b without regard to case); called
+    // once, before next().
+    virtual std::vector<std::string> columns() = 0;
+    // The next row, one value per column (nullopt for NULL); false after the last row.
+    // The views stay valid until the next call. Throws ImportError.
+    virtual bool next(std::vector<std::optional<std::string_view>> &values) = 0;
+};
+
+// progress gets (rows read, 0) every few thousand rows; returning false cancels.
+ImportReport importRollup(Database &db, RollupSource &source, const ImportOptions &options,
+                          const ProgressFn &progress = {}, const RowErrorFn &onRowError = {});

@@ -110,8 +110,25 @@ ON CONFLICT(model, day, caller) DO UPDATE SET
     tee_calls = tee_calls + excluded.tee_calls,
     zkml_calls = zkml_calls + excluded.zkml_calls,
     fees_nano = fees_nano + excluded.fees_nano,
-    first_ts = min(coalesce(first_ts, excluded.first_ts), excluded.first_ts),
-    last_ts = max(coalesce(last_ts, excluded.last_ts), excluded.last_ts)
+    first_ts = CASE WHEN first_ts IS NULL THEN NULL ELSE min(first_ts, excluded.first_ts) END,
+    last_ts = CASE WHEN last_ts IS NULL THEN NULL ELSE max(last_ts, excluded.last_ts) END
+)sql")
+    // A row from a roll-up knows no time of day: NULL first_ts/last_ts, which calls added to
+    // it later keep (the roll-up's calls may lie anywhere in that day).
+    , m_insertRoll(db, R"sql(
+INSERT INTO usage_daily(model, day, caller, calls, failed_calls, verified_unsplit, fees_nano)
+VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)
+ON CONFLICT(model, day, caller) DO NOTHING
+)sql")
+    , m_mergeRoll(db, R"sql(
+UPDATE usage_daily SET calls = calls + ?4, failed_calls = failed_calls + ?5,
+    verified_unsplit = verified_unsplit + ?6, fees_nano = fees_nano + ?7
+WHERE model = ?1 AND day = ?2 AND caller = ?3
+)sql")
+    , m_replaceRoll(db, R"sql(
+UPDATE usage_daily SET calls = ?4, failed_calls = ?5, tee_calls = 0, zkml_calls = 0, verified_unsplit = ?6,
+    fees_nano = ?7, first_ts = NULL, last_ts = NULL
+WHERE model = ?1 AND day = ?2 AND caller = ?3
 )sql")
     , m_mac(QCryptographicHash::Sha256, m_secret)
 {
@@ -185,6 +202,79 @@ void UsageWriter::add(const UsageEvent &e)
     m_pending.push_back(p);
     if (m_pending.size() >= kEventBatch)
         processBatch();
+}
+
+void UsageWriter::addDay(const UsageDay &row)
+{
+    RollAgg &a = m_rollups[DayKey{modelRowId(row.modelId), row.day, callerKey(row.caller)}];
+    a.calls += row.calls;
+    a.failed += row.failed;
+    a.verified += row.verified;
+    a.fees += row.feeNano;
+    m_summary.added += row.calls;
+    if (m_rollups.size() >= kDayRowsFlush)
+        flushRollups(false);
+}
+
+std::uint64_t UsageWriter::keyDigest(const DayKey &k)
+{
+    // splitmix64 steps: a collision would merge a double count instead of refusing it, so
+    // mix well (2^-64 per pair).
+    auto mix = [](std::uint64_t z) {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    };
+    return mix(std::uint64_t(k.caller) ^ mix(std::uint64_t(k.model) * 0x9E3779B97F4A7C15ull + std::uint64_t(k.day)));
+}
+
+void UsageWriter::flushRollups(bool last)
+{
+    std::vector<std::pair<DayKey, RollAgg>> rows(m_rollups.begin(), m_rollups.end());
+    m_rollups.clear();
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
+        return std::tie(a.first.model, a.first.day, a.first.caller) < std::tie(b.first.model, b.first.day, b.first.caller);
+    });
+    const size_t earlier = m_rolledKeys.size();
+    std::int64_t lastModel = -1;
+    for (const auto &[k, a] : rows) {
+        auto bindRow = [&](Statement &st) {
+            st.bind(1, k.model).bind(2, k.day).bind(3, k.caller).bind(4, a.calls).bind(5, a.failed).bind(6, a.verified).bind(7, a.fees);
+            st.run();
+        };
+        bindRow(m_insertRoll);
+        bool written = m_db.changes() > 0;
+        if (!written) {
+            const std::uint64_t digest = keyDigest(k);
+            if (std::binary_search(m_rolledKeys.begin(), m_rolledKeys.begin() + std::ptrdiff_t(earlier), digest)) {
+                bindRow(m_mergeRoll);
+                --m_summary.dayRows; // counted when first written
+            } else if (m_replaceDays) {
+                bindRow(m_replaceRoll);
+                ++m_summary.replaced;
+                written = true;
+            } else {
+                if (m_summary.conflicts == 0 || k.day < m_summary.firstConflictDay) {
+                    m_summary.firstConflictDay = k.day;
+                    Statement name(m_db, "SELECT model_id FROM models WHERE id = ?");
+                    name.bind(1, k.model);
+                    m_summary.firstConflictModel = name.step() ? std::string(name.textView(0)) : std::string();
+                }
+                ++m_summary.conflicts;
+                m_summary.added -= a.calls;
+                continue;
+            }
+        }
+        ++m_summary.dayRows;
+        if (written && !last)
+            m_rolledKeys.push_back(keyDigest(k));
+        if (k.model != lastModel) {
+            m_touched.push_back(k.model);
+            lastModel = k.model;
+        }
+    }
+    std::sort(m_rolledKeys.begin() + std::ptrdiff_t(earlier), m_rolledKeys.end());
+    std::inplace_merge(m_rolledKeys.begin(), m_rolledKeys.begin() + std::ptrdiff_t(earlier), m_rolledKeys.end());
 }
 
 void UsageWriter::processBatch()
@@ -273,7 +363,11 @@ UsageSummary UsageWriter::finish()
     timer.start();
     processBatch();
     flushDays();
+    flushRollups(true);
+    m_rolledKeys = {};
     qCDebug(lcIngest) << "final batch and flush" << timer.restart() << "ms";
+    if (m_summary.conflicts > 0)
+        return m_summary; // the caller refuses the input and rolls back: no figures needed
     std::sort(m_touched.begin(), m_touched.end());
     m_touched.erase(std::unique(m_touched.begin(), m_touched.end()), m_touched.end());
 
@@ -288,8 +382,8 @@ void UsageWriter::updateModelFigures()
     // One walk of each touched model's rows in primary-key order (model, day, caller):
     // distinct days come sorted; callers are counted in a per-model map. Much cheaper
     // than GROUP BY model, caller, which needs a sort of the whole range.
-    Statement rows(m_db, "SELECT day, caller, calls, failed_calls, tee_calls + zkml_calls, fees_nano, first_ts, last_ts"
-                         " FROM usage_daily WHERE model = ?");
+    Statement rows(m_db, "SELECT day, caller, calls, failed_calls, tee_calls + zkml_calls + verified_unsplit, fees_nano,"
+                         " first_ts, last_ts FROM usage_daily WHERE model = ?");
     Statement update(m_db, "UPDATE models SET calls = ?2, failed_calls = ?3, unique_callers = ?4, repeat_callers = ?5,"
                            " verified_calls = ?6, fees_nano = ?7, first_call = ?8, last_call = ?9, active_days = ?10"
                            " WHERE id = ?1");
@@ -300,6 +394,9 @@ void UsageWriter::updateModelFigures()
     for (const std::int64_t model : m_touched) {
         callers.clear();
         std::int64_t calls = 0, failed = 0, verified = 0, fees = 0, activeDays = 0, lastDay = INT64_MIN;
+        // First and last call as sortable keys: a time t is 2t+1 (first) or 2t (last); a day
+        // known only as a day (roll-ups, NULL times) sorts before (first) or after (last)
+        // every time of that day, since its calls may lie anywhere in it.
         std::optional<std::int64_t> first, last;
         rows.bind(1, model);
         while (rows.step()) {
@@ -313,10 +410,12 @@ void UsageWriter::updateModelFigures()
             failed += rows.int64(3);
             verified += rows.int64(4);
             fees += rows.int64(5);
-            if (!rows.isNull(6) && (!first || rows.int64(6) < *first))
-                first = rows.int64(6);
-            if (!rows.isNull(7) && (!last || rows.int64(7) > *last))
-                last = rows.int64(7);
+            const std::int64_t f = rows.isNull(6) ? day * 172800 : rows.int64(6) * 2 + 1;
+            const std::int64_t l = rows.isNull(7) ? day * 172800 + 172799 : rows.int64(7) * 2;
+            if (!first || f < *first)
+                first = f;
+            if (!last || l > *last)
+                last = l;
         }
         rows.reset();
         std::sort(callers.begin(), callers.end());
@@ -336,9 +435,21 @@ void UsageWriter::updateModelFigures()
             .bind(5, repeat)
             .bind(6, verified)
             .bind(7, fees)
-            .bind(8, first)
-            .bind(9, last)
             .bind(10, activeDays);
+        // A day-only first or last call is stored as that day's midnight + 0.5 s (a REAL),
+        // which sorts with the times and says "known only to the day" (Cache schema 5).
+        if (!first)
+            update.bindNull(8);
+        else if (*first % 2 == 0)
+            update.bind(8, double(*first / 2) + 0.5);
+        else
+            update.bind(8, (*first - 1) / 2);
+        if (!last)
+            update.bindNull(9);
+        else if (*last % 2 != 0)
+            update.bind(9, double((*last - 172799) / 2) + 0.5);
+        else
+            update.bind(9, *last / 2);
         update.run();
     }
 }

@@ -56,11 +56,33 @@ struct UsageEvent
     bool failed = false;
 };
 
+// One row of a usage roll-up (contract 2b): the calls of one model by one caller on one
+// UTC day, already de-duplicated by whoever rolled them up. No times of day, and verified
+// calls without the TEE/ZKML split: the writer stores what is known and nothing more.
+struct UsageDay
+{
+    std::int64_t day = 0; // days since 1970-01-01
+    std::string_view modelId;
+    std::string_view caller; // raw; normalised and pseudonymised by the writer
+    std::int64_t calls = 0; // >= 1
+    std::int64_t failed = 0; // <= calls
+    std::int64_t verified = 0; // <= calls
+    std::int64_t feeNano = 0;
+};
+
 struct UsageSummary
 {
-    std::int64_t added = 0;
+    std::int64_t added = 0; // calls added, raw or rolled up
     std::int64_t duplicates = 0;
     std::int64_t unlistedModels = 0; // model ids first seen in usage, not in the catalogue
+    // Roll-ups: rows written (after merging rows whose callers normalise alike), rows that
+    // replaced the cache's (with replaceDays), and rows refused because the cache already
+    // had that model, caller and day, which would count those calls twice.
+    std::int64_t dayRows = 0;
+    std::int64_t replaced = 0;
+    std::int64_t conflicts = 0;
+    std::int64_t firstConflictDay = 0; // the earliest refused day, when conflicts > 0
+    std::string firstConflictModel;
 };
 
 class UsageWriter final
@@ -73,7 +95,15 @@ public:
 
     // Buffered: duplicates are only known after the batch holding the event is written.
     void add(const UsageEvent &event);
-    // Writes what is buffered and brings the per-model figures up to date.
+    // A roll-up row. By default a row whose model, caller and day the cache already holds is
+    // refused (finish() reports it in conflicts and writes nothing for it); with
+    // replaceDays it replaces the cache's row. Rows of this writer never conflict with each
+    // other: those that meet (callers that normalise alike) are summed.
+    void addDay(const UsageDay &row);
+    void setReplaceDays(bool replace) { m_replaceDays = replace; }
+    // Writes what is buffered and brings the per-model figures up to date. When some
+    // roll-up rows conflicted (see addDay), returns early without the figures: the caller
+    // is to roll back.
     UsageSummary finish();
 
     // The keyed pseudonym of a normalised caller, as stored in usage_daily.caller.
@@ -106,14 +136,22 @@ private:
         std::int64_t calls = 0, failed = 0, tee = 0, zkml = 0, fees = 0, first = 0, last = 0;
     };
 
+    struct RollAgg
+    {
+        std::int64_t calls = 0, failed = 0, verified = 0, fees = 0;
+    };
+
     std::int64_t modelRowId(std::string_view modelId);
     std::int64_t callerKey(std::string_view raw);
     void processBatch();
     void flushDays();
+    void flushRollups(bool last);
+    static std::uint64_t keyDigest(const DayKey &k);
 
     Database &m_db;
     QByteArray m_secret;
     Statement m_findModel, m_insertUnlisted, m_insertKey, m_upsertDay;
+    Statement m_insertRoll, m_mergeRoll, m_replaceRoll;
     // Heterogeneous lookup: find by string_view without building a std::string per event.
     struct StringHash
     {
@@ -131,5 +169,10 @@ private:
     std::vector<Pending> m_pending;
     std::unordered_map<DayKey, DayAgg, DayKeyHash> m_days;
     std::vector<std::int64_t> m_touched;
+    std::unordered_map<DayKey, RollAgg, DayKeyHash> m_rollups;
+    // Digests of the roll-up rows written by earlier flushes of this writer, sorted: a later
+    // row meeting one of them is the same input's, to be summed, not a double count.
+    std::vector<std::uint64_t> m_rolledKeys;
+    bool m_replaceDays = false;
     UsageSummary m_summary;
 };

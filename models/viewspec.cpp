@@ -54,6 +54,11 @@ int fromKey(QStringView key)
     return -1;
 }
 
+bool isDayOnly(const Statement &st, int sqlColumn)
+{
+    return sqlite3_column_type(st.handle(), sqlColumn) == SQLITE_FLOAT;
+}
+
 QStringList keys()
 {
     QStringList out;
@@ -195,15 +200,22 @@ Source source(const ViewSpec &spec, SqlQuery &q, const std::string &onlyIds = {}
     // Repeat callers inside a window are callers with two or more distinct days inside it.
     // Sums and active days come from per-day totals, grouped in primary-key order (no sort);
     // only the distinct callers need a grouping of their own.
+    // First and last call go through sortable keys (2t+1 and 2t for a time t): a day that a
+    // roll-up gave without times (NULL first_ts/last_ts) sorts before, resp. after, every time
+    // of that day, and comes out as the day's midnight + 0.5 s, a REAL: "only the day is known".
     s.with = "WITH pd AS (SELECT model, day, sum(calls) AS calls, sum(failed_calls) AS failed,"
-             " sum(tee_calls + zkml_calls) AS verified, sum(fees_nano) AS fees, min(first_ts) AS f, max(last_ts) AS l"
+             " sum(tee_calls + zkml_calls + verified_unsplit) AS verified, sum(fees_nano) AS fees,"
+             " min(coalesce(first_ts * 2 + 1, day * 172800)) AS f, max(coalesce(last_ts * 2, day * 172800 + 172799)) AS l"
              " FROM usage_daily WHERE 1" + range + " GROUP BY model, day),"
              " pc AS (SELECT model, caller, count(*) AS days FROM usage_daily WHERE 1" + range + " GROUP BY model, caller),"
              " c AS (SELECT model, count(*) AS uc, sum(days >= 2) AS rc FROM pc GROUP BY model),"
              " w AS (SELECT d.model AS model, d.calls AS calls, d.failed AS failed, c.uc AS uc, c.rc AS rc,"
              " d.verified AS verified, d.fees AS fees, d.f AS f, d.l AS l, d.days AS days"
              " FROM (SELECT model, sum(calls) AS calls, sum(failed) AS failed, sum(verified) AS verified,"
-             " sum(fees) AS fees, min(f) AS f, max(l) AS l, count(*) AS days FROM pd GROUP BY model) AS d"
+             " sum(fees) AS fees,"
+             " CASE WHEN min(f) & 1 THEN (min(f) - 1) / 2 ELSE min(f) / 2 + 0.5 END AS f,"
+             " CASE WHEN max(l) & 1 THEN (max(l) - 172799) / 2 + 0.5 ELSE max(l) / 2 END AS l,"
+             " count(*) AS days FROM pd GROUP BY model) AS d"
              " JOIN c ON c.model = d.model) ";
     // The range appears twice: bind its values twice.
     if (spec.sinceDay)

@@ -55,6 +55,9 @@ struct Info
 };
 
 const Info &info(int column);
+// A first or last call known only to the day (usage roll-ups) comes back from the view
+// queries as a REAL, that day's midnight + 0.5 s; a time of day as INTEGER seconds.
+bool isDayOnly(const Statement &st, int sqlColumn);
 // By CSV key; -1 when unknown.
 int fromKey(QStringView key);
 QStringList keys();
@@ -103,7 +106,8 @@ struct SqlQuery
 namespace ViewQuery {
 
 // SELECT m.id, then one column per Columns::Id in order, for the whole filtered view,
-// sorted. Timestamps come back as Unix seconds, fees in nano units, rate as REAL.
+// sorted. Timestamps come back as Unix seconds (see Columns::isDayOnly), fees in nano units,
+// rate as REAL.
 SqlQuery select(const ViewSpec &spec);
 // The same, only the rows whose ids are in the given list (for loading a page of a view).
 SqlQuery selectIds(const ViewSpec &spec, const std::vector<std::int64_t> &ids);

@@ -11,7 +11,8 @@ PACKAGES="build-essential cmake ninja-build pkg-config
   libqt6opengl6-dev libgl-dev libqt6svg6 qt6-svg-dev qt6-qpa-plugins
   libsqlite3-dev sqlite3 libsimdjson-dev
   xvfb xauth desktop-file-utils appstream time
-  clang libclang-rt-14-dev qt6-translations-l10n"
+  clang libclang-rt-14-dev qt6-translations-l10n
+  libpq-dev postgresql"
 # Skip apt when everything is present already (fast re-runs, works offline).
 missing=""
 for p in $PACKAGES; do

@@ -731,11 +731,8 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("usage missing column") << int(ImportOptions::Usage) << QByteArray("timestamp,model_id,user\n1,m,a\n")
                                               << "the header has no 'caller' column";
-        QTest::newRow("usage roll-up csv") << int(ImportOptions::Usage) << QByteArray("day,model_id,caller,calls\n2026-03-01,m,a,3\n")
-                                           << "roll-up";
-        QTest::newRow("usage roll-up json lines")
-            << int(ImportOptions::Usage) << QByteArray("{\"day\":\"2026-03-01\",\"model_id\":\"m\",\"caller\":\"a\",\"calls\":3}\n")
-            << "roll-up";
+        QTest::newRow("usage roll-up missing calls") << int(ImportOptions::Usage) << QByteArray("day,model_id,caller\n2026-03-01,m,a\n")
+                                                     << "the header has no 'calls' column";
         QTest::newRow("usage empty file") << int(ImportOptions::Usage) << QByteArray() << "empty file";
         QTest::newRow("catalogue missing model_id") << int(ImportOptions::Catalogue) << QByteArray("id,author\na,b\n")
                                                     << "the header has no 'model_id' column";

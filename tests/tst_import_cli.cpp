@@ -155,7 +155,8 @@ private slots:
                                 << QStringList{mixed + ":3: fee is negative", "nothing imported (strict): 2 rows rejected"} << "0";
         QTest::newRow("missing file") << QStringList{"import", "usage", missing} << 1
                                       << QStringList{"uptake: " + missing + ": no such file"} << "0";
-        QTest::newRow("roll-up") << QStringList{"import", "usage", rollUp} << 1 << QStringList{"roll-up", "not supported yet"} << "0";
+        QTest::newRow("roll-up") << QStringList{"import", "usage", rollUp} << 0
+                                 << QStringList{rollUp + ": 1 roll-up row imported (4 calls), 0 rejected", "(CSV roll-up"} << "4";
         QTest::newRow("failure wins, others still imported") << QStringList{"import", "usage", mixed, missing, good} << 1
                                                              << QStringList{"no such file", good + ": 1 row imported"} << "2";
         QTest::newRow("options after and before files") << QStringList{"import", "usage", "--strict", good, "--force"} << 0
