@@ -15,6 +15,9 @@
 
 namespace {
 
+// Weekly popularity snapshots the demo invents before today's.
+constexpr int DemoHistoryWeeks = 12;
+
 // splitmix64: tiny, fast and the same on every platform, unlike std:: distributions.
 class Rng
 {
@@ -222,6 +225,22 @@ DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &prog
     result.models = opt.models;
     if (bulk)
         Cache::restoreSearchIndex(db);
+
+    // History: registries report only today's downloads, so a real cache learns popularity
+    // one sync at a time. The demo pretends it was synced weekly for the last quarter: some
+    // listings climb, some fade, none existed before its listing date.
+    for (int weeksAgo = DemoHistoryWeeks; weeksAgo >= 1; --weeksAgo) {
+        const std::int64_t takenAt = (endDay - 7 * weeksAgo) * 86400 + 12 * 3600;
+        Statement snap(db, "INSERT INTO snapshots(taken_at, kind, source) VALUES(?, 'demo', ?)");
+        snap.bind(1, takenAt).bind(2, QStringLiteral("seed %1, %2 weeks earlier").arg(opt.seed).arg(weeksAgo)).run();
+        Statement pop(db, R"sql(
+INSERT INTO popularity(model, snapshot, downloads, likes)
+SELECT id, ?1, max(0, CAST(downloads * (1.0 - ?2 * ((id % 9) - 3) * 0.03) AS INTEGER)),
+       max(0, likes - ?2 * (id % 3))
+FROM models WHERE downloads IS NOT NULL AND created_at <= ?3
+)sql");
+        pop.bind(1, db.lastInsertRowId()).bind(2, std::int64_t(weeksAgo)).bind(3, takenAt).run();
+    }
 
     // Demand: about a quarter of the models are ever called, with Zipf weights; OpenGradient
     // models more often, since their calls are the ones this registry routes.

@@ -99,6 +99,24 @@ private slots:
                  q("SELECT count(*) FROM models WHERE model_id LIKE '%bert%' OR author LIKE '%bert%'"
                    " OR task LIKE '%bert%' OR tags LIKE '%bert%'"));
         QCOMPARE(q("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'models_fts_%'"), 3);
+
+        // Popularity history: today's snapshot plus twelve weekly ones, each holding only the
+        // models listed by then, so that the detail pane has a line to draw.
+        QCOMPARE(q("SELECT count(*) FROM snapshots"), 13);
+        QCOMPARE(q("SELECT count(*) FROM popularity p JOIN snapshots s ON s.id = p.snapshot"
+                   " JOIN models m ON m.id = p.model WHERE m.created_at > s.taken_at"),
+                 0);
+        const std::int64_t oldListed = q("SELECT count(*) FROM models WHERE downloads IS NOT NULL"
+                                         " AND created_at < (SELECT min(taken_at) FROM snapshots)");
+        QVERIFY(oldListed > 100);
+        QCOMPARE(q("SELECT count(*) FROM (SELECT model FROM popularity GROUP BY model HAVING count(*) = 13)"), oldListed);
+        // Some listings climbed over the quarter and some faded.
+        const char *trend = "SELECT count(*) FROM popularity now JOIN popularity old ON old.model = now.model"
+                            " WHERE now.snapshot = (SELECT max(id) FROM snapshots WHERE taken_at ="
+                            " (SELECT max(taken_at) FROM snapshots)) AND old.snapshot = (SELECT id FROM snapshots"
+                            " ORDER BY taken_at LIMIT 1) AND now.downloads %1 old.downloads";
+        QVERIFY(q(qPrintable(QString::fromLatin1(trend).arg(QLatin1String(">")))) > 10);
+        QVERIFY(q(qPrintable(QString::fromLatin1(trend).arg(QLatin1String("<")))) > 10);
     }
 
     void cancelLeavesCacheEmpty()
