@@ -412,6 +412,22 @@ void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spe
                     }
                 }
                 flush();
+
+                // History of the listing: one point per snapshot that saw this model.
+                Statement pop(m_db, "SELECT s.taken_at, p.downloads, p.likes FROM popularity p"
+                                    " JOIN snapshots s ON s.id = p.snapshot WHERE p.model = ? ORDER BY s.taken_at, s.id");
+                pop.bind(1, std::int64_t(id));
+                while (pop.step())
+                    d.popularity.append({pop.int64(0), pop.isNull(1) ? -1 : pop.int64(1), pop.isNull(2) ? -1 : pop.int64(2)});
+                if (d.popularity.size() > ModelDetail::MaxPopularityPoints) {
+                    // Never more points than the chart has pixels: keep an even spread and the latest.
+                    QList<ModelDetail::Popularity> thinned;
+                    const double step = double(d.popularity.size() - 1) / (ModelDetail::MaxPopularityPoints - 1);
+                    for (int i = 0; i < ModelDetail::MaxPopularityPoints; ++i)
+                        thinned.append(d.popularity.at(qsizetype(i * step + 0.5)));
+                    thinned.last() = d.popularity.last();
+                    d.popularity = thinned;
+                }
             },
             wanted);
         if (done && wanted())

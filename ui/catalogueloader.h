@@ -64,6 +64,16 @@ struct ModelDetail
     qint64 firstDay = 0, lastDay = -1; // the range the charts cover
     qint64 vanilla = 0, tee = 0, zkml = 0;
     qint64 feesNano = 0;
+    // Listed popularity as each catalogue import or sync saw it, oldest first (thinned to at
+    // most MaxPopularityPoints). Unknown figures are -1: a registry that does not report them.
+    struct Popularity
+    {
+        qint64 takenAt = 0; // Unix seconds
+        qint64 downloads = -1;
+        qint64 likes = -1;
+    };
+    static constexpr int MaxPopularityPoints = 400;
+    QList<Popularity> popularity;
 };
 
 Q_DECLARE_METATYPE(CatalogueRow)

@@ -18,6 +18,7 @@
 #include <QPieSeries>
 #include <QPieSlice>
 #include <QPlainTextEdit>
+#include <QScatterSeries>
 #include <QScrollArea>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -106,6 +107,8 @@ DetailPane::DetailPane(QWidget *parent)
     m_callersView->setObjectName(QStringLiteral("callersChart"));
     m_mixView = makeChartView(this);
     m_mixView->setObjectName(QStringLiteral("mixChart"));
+    m_popularityView = makeChartView(this);
+    m_popularityView->setObjectName(QStringLiteral("popularityChart"));
 
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
@@ -113,6 +116,7 @@ DetailPane::DetailPane(QWidget *parent)
     row->addWidget(m_callsView, 6);
     row->addWidget(m_callersView, 6);
     row->addWidget(m_mixView, 6);
+    row->addWidget(m_popularityView, 6);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
@@ -145,7 +149,7 @@ void DetailPane::showPlaceholder(const QString &text)
     m_description->clear();
     m_description->setVisible(false);
     // No model, no charts: empty frames would only look broken.
-    for (QChartView *v : {m_callsView, m_callersView, m_mixView}) {
+    for (QChartView *v : {m_callsView, m_callersView, m_mixView, m_popularityView}) {
         resetChart(v->chart());
         v->chart()->setTitle(QString());
         v->chart()->legend()->setVisible(false);
@@ -160,7 +164,7 @@ void DetailPane::setDetail(const ModelDetail &d)
         return;
     }
     m_id = d.id;
-    for (QChartView *v : {m_callsView, m_callersView, m_mixView})
+    for (QChartView *v : {m_callsView, m_callersView, m_mixView, m_popularityView})
         v->setVisible(true);
     m_title->setText(d.listed ? d.modelId : tr("%1  (unlisted: seen in usage, in no catalogue)").arg(d.modelId));
 
@@ -201,6 +205,7 @@ void DetailPane::setDetail(const ModelDetail &d)
     fillCalls(d);
     fillCallers(d);
     fillMix(d);
+    fillPopularity(d);
 }
 
 void DetailPane::fillCalls(const ModelDetail &d)
@@ -353,4 +358,79 @@ void DetailPane::fillMix(const ModelDetail &d)
     chart->legend()->setFont(lf);
     chart->legend()->setVisible(true);
     chart->legend()->setAlignment(Qt::AlignRight);
+}
+
+void DetailPane::fillPopularity(const ModelDetail &d)
+{
+    QChart *chart = m_popularityView->chart();
+    resetChart(chart);
+    // Registries report only today's downloads and likes; the history is what Uptake kept,
+    // one point per catalogue import or sync that listed this model.
+    QList<QPointF> downloads, likes;
+    qreal topDownloads = 0, topLikes = 0;
+    for (const ModelDetail::Popularity &p : d.popularity) {
+        const qreal x = qreal(p.takenAt) * 1000;
+        if (p.downloads >= 0) {
+            downloads.append(QPointF(x, qreal(p.downloads)));
+            topDownloads = std::max(topDownloads, qreal(p.downloads));
+        }
+        if (p.likes >= 0) {
+            likes.append(QPointF(x, qreal(p.likes)));
+            topLikes = std::max(topLikes, qreal(p.likes));
+        }
+    }
+    if (downloads.isEmpty() && likes.isEmpty()) {
+        chart->setTitle(d.listed ? tr("No downloads or likes listed") : tr("Unlisted: no listing history"));
+        chart->legend()->setVisible(false);
+        return;
+    }
+    const bool single = d.popularity.size() == 1;
+    chart->setTitle(single ? tr("Listed popularity (one snapshot)") : tr("Listed popularity"));
+
+    auto *x = new QDateTimeAxis;
+    x->setFormat(QStringLiteral("MMM d"));
+    x->setTickCount(single ? 3 : 4);
+    x->setTitleText(tr("snapshot (UTC)"));
+    const QDateTime first = QDateTime::fromSecsSinceEpoch(d.popularity.first().takenAt, Qt::UTC);
+    const QDateTime last = QDateTime::fromSecsSinceEpoch(d.popularity.last().takenAt, Qt::UTC);
+    if (first.secsTo(last) < 86400)
+        x->setRange(first.addDays(-1), last.addDays(1));
+    else
+        x->setRange(first, last);
+    chart->addAxis(x, Qt::AlignBottom);
+
+    // Downloads and likes differ by orders of magnitude: each gets its own axis.
+    auto addSeries = [&](const QList<QPointF> &points, const QString &name, const QColor &color, qreal top,
+                         Qt::Alignment side) {
+        QXYSeries *series = nullptr;
+        if (points.size() == 1) {
+            auto *dot = new QScatterSeries;
+            dot->setMarkerSize(9);
+            series = dot;
+        } else {
+            auto *line = new QLineSeries;
+            line->setPointsVisible(points.size() <= 40);
+            series = line;
+        }
+        series->replace(points);
+        series->setName(name);
+        series->setColor(color);
+        chart->addSeries(series);
+        auto *y = new QValueAxis;
+        y->setLabelFormat(QStringLiteral("%d"));
+        y->setRange(0, niceMax(top));
+        y->setTickCount(5);
+        y->setTitleText(name);
+        y->setLinePenColor(color);
+        y->setLabelsColor(color);
+        chart->addAxis(y, side);
+        series->attachAxis(x);
+        series->attachAxis(y);
+    };
+    if (!downloads.isEmpty())
+        addSeries(downloads, tr("downloads"), QColor(0x2a, 0x6f, 0xb8), topDownloads, Qt::AlignLeft);
+    if (!likes.isEmpty())
+        addSeries(likes, tr("likes"), QColor(0xc0, 0x5a, 0x2b), topLikes, downloads.isEmpty() ? Qt::AlignLeft : Qt::AlignRight);
+    // The axis titles, in the series' colours, name them: no legend to take the chart's room.
+    chart->legend()->setVisible(false);
 }

@@ -28,6 +28,7 @@ public:
     QChartView *callsChart() const { return m_callsView; }
     QChartView *callersChart() const { return m_callersView; }
     QChartView *mixChart() const { return m_mixView; }
+    QChartView *popularityChart() const { return m_popularityView; }
     QLabel *titleLabel() const { return m_title; }
     QPlainTextEdit *descriptionView() const { return m_description; }
 
@@ -35,6 +36,7 @@ private:
     void fillCalls(const ModelDetail &d);
     void fillCallers(const ModelDetail &d);
     void fillMix(const ModelDetail &d);
+    void fillPopularity(const ModelDetail &d);
     static QChartView *makeChartView(QWidget *parent);
 
     qint64 m_id = 0;
@@ -42,5 +44,5 @@ private:
     QWidget *m_fieldsBox;
     QFormLayout *m_fields;
     QPlainTextEdit *m_description;
-    QChartView *m_callsView, *m_callersView, *m_mixView;
+    QChartView *m_callsView, *m_callersView, *m_mixView, *m_popularityView;
 };
