@@ -9,6 +9,7 @@
 #include "exporter.h"
 #include "filterpanel.h"
 #include "importresultdialog.h"
+#include "syncdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -324,6 +325,14 @@ void MainWindow::buildMenus()
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
+
+    QMenu *registry = menuBar()->addMenu(tr("&Registry"));
+    QAction *sync = registry->addAction(tr("&Sync\u2026"), this, &MainWindow::openSyncDialog);
+    sync->setObjectName(QStringLiteral("actionSync"));
+    sync->setShortcut(QKeySequence(tr("Ctrl+Shift+Y")));
+    sync->setToolTip(tr("Fetch the listing of a registry over HTTP and keep it as a dated snapshot"));
+    m_cacheActions << sync;
+    updateActions();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Uptake"), this, &MainWindow::about);
@@ -705,6 +714,24 @@ void MainWindow::importFiles(ImportOptions::Kind kind, const QStringList &paths)
     });
     updateActions();
     m_job->start();
+}
+
+SyncDialog *MainWindow::openSyncDialog()
+{
+    if (!m_open || m_demoThread || m_job)
+        return nullptr;
+    // Window-modal: no import or export can start while the sync writes.
+    auto *dialog = new SyncDialog(m_cachePath, QSettings().value(QStringLiteral("sync/url")).toString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &SyncDialog::finished, this, [this, dialog](const SyncReport &report, const QString &, bool) {
+        QSettings().setValue(QStringLiteral("sync/url"), dialog->url());
+        if (!report.notModified) // pages may have landed even when it failed or was cancelled
+            refresh();
+        emit syncFinished();
+    });
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::chooseExport()

@@ -18,6 +18,7 @@ class DetailPane;
 class FilterPanel;
 class LoaderThread;
 class QLabel;
+class SyncDialog;
 class QProgressBar;
 class QTabWidget;
 class QTableView;
@@ -53,6 +54,8 @@ public:
     // its own thread and connection, behind a cancellable progress dialog.
     void importFiles(ImportOptions::Kind kind, const QStringList &paths);
     void exportSnapshot(const QString &path);
+    // Registry > Sync: the dialog, shown (nullptr while the cache is busy or not open).
+    SyncDialog *openSyncDialog();
 
 signals:
     // The cache is open and its view is loading (after a first-start demo, if one was built).
@@ -60,6 +63,7 @@ signals:
     void failedToOpen(const QString &message);
     void importFinished();
     void exportFinished(const QString &error);
+    void syncFinished();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -1,0 +1,296 @@
+#include "cataloguemodel.h"
+#include "detailpane.h"
+#include "httpfixture.h"
+#include "mainwindow.h"
+#include "syncdialog.h"
+#include "testutil.h"
+
+#include <QAction>
+#include <QChart>
+#include <QChartView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QValueAxis>
+#include <QXYSeries>
+
+namespace {
+
+QByteArray hfModel(const QString &id, int downloads, int likes)
+{
+    return QStringLiteral(R"({"id": "%1", "pipeline_tag": "text-generation", "downloads": %2, "likes": %3,
+        "createdAt": "2025-01-01T00:00:00.000Z"})")
+        .arg(id)
+        .arg(downloads)
+        .arg(likes)
+        .toUtf8();
+}
+
+QByteArray page(const QList<QByteArray> &models)
+{
+    return "[" + models.join(',') + "]";
+}
+
+// Short timeouts and retries, so that failures show in a second, not in minutes.
+SyncOptions quick()
+{
+    SyncOptions o;
+    o.timeoutMs = 1500;
+    o.maxAttempts = 2;
+    o.backoffBaseMs = 20;
+    return o;
+}
+
+} // namespace
+
+// Registry > Sync in the window, against a real HTTP server on 127.0.0.1, and the listed
+// popularity it keeps, drawn over time in the detail pane.
+class TestSyncWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void syncFromTheWindowFillsTheCacheAndRemembersTheUrl()
+    {
+        const QString path = cacheWithOneModel(QStringLiteral("sync.sqlite"));
+        HttpFixture http;
+        const QByteArray next = "<" + http.url(QStringLiteral("/api/models?cursor=2")).toEncoded() + ">; rel=\"next\"";
+        http.on("/api/models", {{200, page({hfModel(QStringLiteral("lab/one"), 10, 1),
+                                            hfModel(QStringLiteral("lab/two"), 20, 2)}),
+                                 {{"Link", next}}}});
+        http.on("/api/models?cursor=2", {{200, page({hfModel(QStringLiteral("lab/three"), 30, 3)})}});
+
+        MainWindow w(path);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(waitLoaded(w));
+        QCOMPARE(w.catalogueModel()->rowCount(), 1);
+
+        // The menu action exists, with its shortcut, and opens the dialog.
+        auto *action = w.findChild<QAction *>(QStringLiteral("actionSync"));
+        QVERIFY(action);
+        QVERIFY(!action->shortcut().isEmpty());
+        QVERIFY(action->isEnabled());
+        SyncDialog *dialog = w.openSyncDialog();
+        QVERIFY(dialog);
+        dialog->setOptionsForTest(quick());
+        dialog->urlEdit()->setText(http.url(QStringLiteral("/api/models")).toString());
+        QSignalSpy done(dialog, &SyncDialog::finished);
+        QSignalSpy windowDone(&w, &MainWindow::syncFinished);
+        QVERIFY(dialog->syncButton()->isEnabled());
+        dialog->syncButton()->click();
+        QVERIFY(dialog->isRunning());
+        QVERIFY(!dialog->urlEdit()->isEnabled()); // no edits while it runs
+        QVERIFY(done.wait(20000));
+        QVERIFY(!dialog->isRunning());
+        QCOMPARE(done.first().at(1).toString(), QString());
+        const SyncReport report = done.first().at(0).value<SyncReport>();
+        QCOMPARE(report.pages, 2);
+        QCOMPARE(report.models, 3);
+        QVERIFY2(dialog->statusLabel()->text().startsWith(QLatin1String("Done: pages 2, models 3")), qPrintable(dialog->statusLabel()->text()));
+        QCOMPARE(windowDone.count(), 1);
+
+        // The window reloads: the three synced models join the one already there.
+        QTRY_COMPARE_WITH_TIMEOUT(w.catalogueModel()->rowCount(), 4, 10000);
+        QVERIFY(waitLoaded(w));
+        {
+            Database db = Cache::open(path, Database::Mode::ReadOnly);
+            QCOMPARE(db.queryInt("SELECT count(*) FROM snapshots WHERE kind = 'sync'"), std::optional<std::int64_t>(1));
+            QCOMPARE(db.queryInt("SELECT downloads FROM models WHERE model_id = 'lab/three'"),
+                     std::optional<std::int64_t>(30));
+        }
+        QCOMPARE(QSettings().value(QStringLiteral("sync/url")).toString(), http.url(QStringLiteral("/api/models")).toString());
+
+        // Close shuts the dialog when idle.
+        dialog->reject();
+        QTRY_VERIFY(w.findChild<SyncDialog *>() == nullptr);
+        // The next dialog offers the remembered address.
+        SyncDialog *again = w.openSyncDialog();
+        QVERIFY(again);
+        QCOMPARE(again->urlEdit()->text(), http.url(QStringLiteral("/api/models")).toString());
+        again->reject();
+    }
+
+    void popularityOverTimeInTheDetailPane()
+    {
+        const QString path = cacheWithOneModel(QStringLiteral("history.sqlite"));
+        // Two syncs on different days, as a user who syncs weekly would have them.
+        HttpFixture http;
+        http.on("/api/models", {{200, page({hfModel(QStringLiteral("lab/rising"), 100, 5)})},
+                                {200, page({hfModel(QStringLiteral("lab/rising"), 250, 9)})}});
+        for (int i = 0; i < 2; ++i) {
+            Database db = Cache::open(path);
+            SyncOptions o = quick();
+            o.url = http.url(QStringLiteral("/api/models"));
+            o.format = SyncOptions::Format::HuggingFace;
+            const SyncReport r = Sync::run(db, o);
+            QCOMPARE(r.models, 1);
+            // Date the first snapshot a week back; taken_at is the only thing the test sets by hand.
+            if (i == 0)
+                db.exec("UPDATE snapshots SET taken_at = taken_at - 7 * 86400 WHERE kind = 'sync'");
+        }
+
+        MainWindow w(path);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(waitLoaded(w));
+        CatalogueModel *m = w.catalogueModel();
+        QTRY_VERIFY_WITH_TIMEOUT(m->data(m->index(1, 0), CatalogueModel::LoadedRole).toBool(), 10000);
+        int row = -1;
+        for (int r = 0; r < m->rowCount(); ++r)
+            if (m->data(m->index(r, 0), CatalogueModel::RawRole).toString() == QLatin1String("lab/rising"))
+                row = r;
+        QVERIFY(row >= 0);
+        w.table()->selectRow(row);
+        QTRY_COMPARE_WITH_TIMEOUT(w.detailPane()->modelRowId(), m->rowIdAt(row), 10000);
+
+        QChart *chart = w.detailPane()->popularityChart()->chart();
+        QVERIFY(w.detailPane()->popularityChart()->isVisible());
+        QCOMPARE(chart->title(), QStringLiteral("Listed popularity"));
+        QCOMPARE(chart->series().size(), 2);
+        auto *downloads = qobject_cast<QXYSeries *>(chart->series().at(0));
+        auto *likes = qobject_cast<QXYSeries *>(chart->series().at(1));
+        QVERIFY(downloads && likes);
+        QCOMPARE(downloads->count(), 2);
+        QCOMPARE(downloads->at(0).y(), 100.0);
+        QCOMPARE(downloads->at(1).y(), 250.0);
+        QCOMPARE(likes->at(1).y(), 9.0);
+        // A week apart on the time axis, oldest first.
+        QCOMPARE(qint64(downloads->at(1).x() - downloads->at(0).x()), qint64(7) * 86400 * 1000);
+        // Each series on its own axis, titled, with room for the largest value.
+        const auto axes = chart->axes(Qt::Vertical);
+        QCOMPARE(axes.size(), 2);
+        for (QAbstractAxis *a : axes)
+            QVERIFY(!a->titleText().isEmpty());
+        QVERIFY(qobject_cast<QValueAxis *>(downloads->attachedAxes().at(1))->max() >= 250);
+
+        // The model listed by hand, never synced, has no history to draw: the chart says so.
+        for (int r = 0; r < m->rowCount(); ++r)
+            if (m->data(m->index(r, 0), CatalogueModel::RawRole).toString() == QLatin1String("plain/model"))
+                row = r;
+        w.table()->selectRow(row);
+        QTRY_COMPARE_WITH_TIMEOUT(w.detailPane()->modelRowId(), m->rowIdAt(row), 10000);
+        QVERIFY(chart->series().isEmpty());
+        QVERIFY(chart->title().contains(QLatin1String("No downloads")));
+    }
+
+    void cancelStopsASlowSyncAndKeepsTheCache()
+    {
+        const QString path = cacheWithOneModel(QStringLiteral("cancel.sqlite"));
+        HttpFixture http;
+        // The server takes far longer than the test is willing to wait.
+        http.on("/api/models", {{200, page({hfModel(QStringLiteral("lab/slow"), 1, 1)}), {}, 60000}});
+        SyncDialog dialog(path, http.url(QStringLiteral("/api/models")).toString());
+        SyncOptions slow = quick();
+        slow.timeoutMs = 120000;
+        dialog.setOptionsForTest(slow);
+        dialog.show();
+        QSignalSpy done(&dialog, &SyncDialog::finished);
+        dialog.start();
+        QVERIFY(dialog.isRunning());
+        QTest::qWait(300);
+        QElapsedTimer clock;
+        clock.start();
+        dialog.reject(); // Close while running means Cancel
+        QVERIFY(dialog.isVisible()); // stays until the worker has stopped
+        QVERIFY(done.wait(5000));
+        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(done.first().at(2).toBool(), true);
+        QVERIFY(dialog.statusLabel()->text().startsWith(QLatin1String("Cancelled")));
+        QTRY_VERIFY(!dialog.isVisible());
+        Database db = Cache::open(path, Database::Mode::ReadOnly);
+        QCOMPARE(Cache::modelCount(db), 1);
+    }
+
+    void failuresAreExplainedInTheDialog()
+    {
+        const QString path = cacheWithOneModel(QStringLiteral("fail.sqlite"));
+        HttpFixture http;
+        http.on("/api/models", {{503, "down for maintenance"}});
+        SyncDialog dialog(path, http.url(QStringLiteral("/api/models")).toString());
+        dialog.setOptionsForTest(quick());
+        dialog.show();
+        QSignalSpy done(&dialog, &SyncDialog::finished);
+        dialog.start();
+        QVERIFY(done.wait(10000));
+        const QString status = dialog.statusLabel()->text();
+        QVERIFY2(status.startsWith(QLatin1String("Sync failed")) && status.contains(QLatin1String("HTTP 503"))
+                     && status.contains(QLatin1String("/api/models")),
+                 qPrintable(status));
+        // The retry before giving up is in the log.
+        QVERIFY(dialog.log()->toPlainText().contains(QLatin1String("retrying")));
+        QVERIFY(dialog.urlEdit()->isEnabled());
+
+        // An address that is not one never reaches the network.
+        dialog.urlEdit()->setText(QStringLiteral("not a registry"));
+        dialog.start();
+        QVERIFY(!dialog.isRunning());
+        QVERIFY(dialog.statusLabel()->text().contains(QLatin1String("not a web address")));
+        dialog.urlEdit()->setText(QStringLiteral("ftp://example.com/models"));
+        dialog.start();
+        QVERIFY(!dialog.isRunning());
+        dialog.urlEdit()->clear();
+        QVERIFY(!dialog.syncButton()->isEnabled());
+    }
+
+    void singleSnapshotAndUnknownFigures()
+    {
+        // The pane alone, on details made by hand: one snapshot draws dots, not an empty line;
+        // a listing without downloads or likes says so in words.
+        DetailPane pane;
+        pane.resize(1200, 300);
+        pane.show();
+        ModelDetail d;
+        d.id = 7;
+        d.found = true;
+        d.modelId = QStringLiteral("lab/once");
+        d.popularity = {{1767225600, 42, -1}};
+        pane.setDetail(d);
+        QChart *chart = pane.popularityChart()->chart();
+        QCOMPARE(chart->series().size(), 1); // likes unknown: no series for them
+        QCOMPARE(qobject_cast<QXYSeries *>(chart->series().first())->count(), 1);
+        QVERIFY(chart->title().contains(QLatin1String("one snapshot")));
+
+        d.popularity = {{1767225600, -1, -1}, {1767830400, -1, -1}};
+        pane.setDetail(d);
+        QVERIFY(chart->series().isEmpty());
+        QCOMPARE(chart->title(), QStringLiteral("No downloads or likes listed"));
+        d.popularity.clear();
+        d.listed = false;
+        pane.setDetail(d);
+        QCOMPARE(chart->title(), QStringLiteral("Unlisted: no listing history"));
+    }
+
+private:
+    static bool waitLoaded(MainWindow &w)
+    {
+        return QTest::qWaitFor([&] { return w.catalogueModel()->isComplete() && !w.isBuildingDemo(); }, 60000);
+    }
+
+    // A cache with one model listed by hand, so that the window opens on it (no demo).
+    QString cacheWithOneModel(const QString &name)
+    {
+        const QString path = m_dir.filePath(name);
+        Database db = Cache::open(path);
+        TestUtil::writeModel(db, "plain/model", "text-generation", "plain");
+        return path;
+    }
+
+    QTemporaryDir m_dir;
+};
+
+QTEST_MAIN(TestSyncWindow)
+#include "tst_syncwindow.moc"
