@@ -1,5 +1,6 @@
 #include "cataloguemodel.h"
 
+#include "displaytext.h"
 #include "textrules.h"
 
 #include <QCoreApplication>
@@ -89,7 +90,7 @@ QString CatalogueModel::formatValue(int column, const QVariant &value)
         return {};
     const QLocale locale;
     switch (Columns::info(column).kind) {
-    case Columns::Kind::Text: return value.toString();
+    case Columns::Kind::Text: return DisplayText::line(value.toString()); // registry text: inert, one line
     case Columns::Kind::Integer: return locale.toString(value.toLongLong());
     case Columns::Kind::Rate: return locale.toString(value.toDouble() * 100, 'f', 1) + locale.percent();
     case Columns::Kind::Fee: return QString::fromStdString(TextRules::formatFee(value.toLongLong()));
@@ -134,16 +135,17 @@ QVariant CatalogueModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (column == Columns::ModelId && unlisted)
-            return QCoreApplication::translate("CatalogueModel", "%1  [unlisted]").arg(value.toString());
+            return QCoreApplication::translate("CatalogueModel", "%1  [unlisted]").arg(DisplayText::line(value.toString()));
         return formatValue(column, value);
     case Qt::ToolTipRole:
         if (column == Columns::ModelId && unlisted)
-            return QCoreApplication::translate("CatalogueModel", "%1 has usage but is not in any imported catalogue.")
-                .arg(value.toString());
+            return DisplayText::tooltip(
+                QCoreApplication::translate("CatalogueModel", "%1 has usage but is not in any imported catalogue.")
+                    .arg(value.toString()));
         if (kind == Columns::Kind::Timestamp && !value.isNull())
             return QString::fromStdString(TextRules::formatTimestamp(value.toLongLong()));
-        if (kind == Columns::Kind::Text)
-            return value.toString();
+        if (kind == Columns::Kind::Text && !value.isNull())
+            return DisplayText::tooltip(value.toString());
         return {};
     case Qt::FontRole:
         if (unlisted) {

@@ -1,5 +1,6 @@
 #include "dashboardcharts.h"
 
+#include "displaytext.h"
 #include "textrules.h"
 
 #include <QApplication>
@@ -70,6 +71,8 @@ double niceCeil(double v)
     return 10 * mag;
 }
 
+// Qt Charts draws axis labels, legends and titles as HTML: registry text reaches them only
+// through DisplayText::html.
 QString elide(const QString &text, int chars)
 {
     if (text.size() <= chars)
@@ -276,7 +279,7 @@ void DashboardChartView::buildTasks(const DashboardData &d)
     double maxShare = 0;
     for (const TaskShare &r : rows) {
         QString label = r.other ? tr("Other (%1 tasks)").arg(t.taskCount - qint64(t.tasks.size()) + 1)
-                                : r.task.isEmpty() ? tr("(no task)") : elide(r.task, 28);
+                                : r.task.isEmpty() ? tr("(no task)") : DisplayText::html(elide(r.task, 28), 28);
         while (categories.contains(label))
             label += QLatin1Char(' ');
         categories << label;
@@ -314,7 +317,7 @@ void DashboardChartView::buildTasks(const DashboardData &d)
         QToolTip::showText(QCursor::pos(),
                            tr("<b>%1</b><br>Listed models: %2 (%3)<br>Calls: %4 (%5)<br>"
                               "Repeat callers: %6 (%7), counted per model%8")
-                               .arg(name.toHtmlEscaped(), num(r.listedModels), pct(r.modelShare), num(r.calls),
+                               .arg(DisplayText::html(name, 200), num(r.listedModels), pct(r.modelShare), num(r.calls),
                                     pct(r.callShare), num(r.repeatCallers), pct(r.repeatShare),
                                     r.other || r.task.isEmpty() ? QString() : tr("<br><i>Click to filter the table</i>")),
                            this);
@@ -657,7 +660,7 @@ void DashboardChartView::buildTop(const DashboardData &d)
     std::int64_t maxCalls = 0;
     for (size_t i = 0; i < rows.size(); ++i) {
         const TopModel &m = rows[i];
-        QString label = elide(m.modelId, 26);
+        QString label = DisplayText::html(elide(m.modelId, 26), 26);
         while (categories.contains(label))
             label += QLatin1Char(' ');
         categories << label;
@@ -702,7 +705,7 @@ void DashboardChartView::buildTop(const DashboardData &d)
         QToolTip::showText(QCursor::pos(),
                            tr("<b>%1</b>%2<br>Calls: %3<br>Unique callers: %4<br>Repeat callers: %5<br>"
                               "Repeat rate: %6<br><i>Click to show it in the table</i>")
-                               .arg(m.modelId.toHtmlEscaped(), m.listed ? QString() : tr(" (unlisted)"), num(m.calls),
+                               .arg(DisplayText::html(m.modelId, 200), m.listed ? QString() : tr(" (unlisted)"), num(m.calls),
                                     num(m.uniqueCallers), num(m.repeatCallers),
                                     m.repeatRate ? pct(*m.repeatRate) : tr("none (no callers)")),
                            this);

@@ -1,6 +1,7 @@
 #include "detailpane.h"
 
 #include "cataloguemodel.h"
+#include "displaytext.h"
 #include "textrules.h"
 
 #include <QAreaSeries>
@@ -166,12 +167,14 @@ void DetailPane::setDetail(const ModelDetail &d)
     m_id = d.id;
     for (QChartView *v : {m_callsView, m_callersView, m_mixView, m_popularityView})
         v->setVisible(true);
-    m_title->setText(d.listed ? d.modelId : tr("%1  (unlisted: seen in usage, in no catalogue)").arg(d.modelId));
+    const QString id = DisplayText::line(d.modelId, 200);
+    m_title->setText(d.listed ? id : tr("%1  (unlisted: seen in usage, in no catalogue)").arg(id));
 
     while (m_fields->rowCount() > 0)
         m_fields->removeRow(0);
     auto add = [&](const QString &label, const QString &value) {
-        m_fields->addRow(plainLabel(label, m_fieldsBox), plainLabel(value, m_fieldsBox));
+        // Registry values: one inert line each, capped (the description below keeps the full text).
+        m_fields->addRow(plainLabel(label, m_fieldsBox), plainLabel(DisplayText::line(value, 1000), m_fieldsBox));
     };
     const QLocale locale;
     for (const auto &[label, value] : d.fields) {
