@@ -468,10 +468,6 @@ Top 10% erhalten %6</translation>
 <context>
     <name>DashboardWidget</name>
     <message>
-        <source>%1 models in this view, %2 calls in the usage window. Computed in %3 s. Click a task or a model to filter the table; right-click a chart to export it.</source>
-        <translation>%1 Modelle in dieser Ansicht, %2 Aufrufe im Nutzungszeitraum. Berechnet in %3 s. Klicken Sie auf eine Aufgabe oder ein Modell, um die Tabelle zu filtern; Rechtsklick auf ein Diagramm exportiert es.</translation>
-    </message>
-    <message>
         <source>The dashboard could not be computed: %1</source>
         <translation>Das Dashboard konnte nicht berechnet werden: %1</translation>
     </message>
@@ -498,6 +494,24 @@ Top 10% erhalten %6</translation>
     <message>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>%1 in this view, %2 in the usage window. Computed in %3 s. Click a task or a model to filter the table; right-click a chart to export it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 model(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 call(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -604,6 +618,34 @@ Top 10% erhalten %6</translation>
     <message>
         <source>Call modes</source>
         <translation>Aufrufmodi</translation>
+    </message>
+    <message>
+        <source>No downloads or likes listed</source>
+        <translation>Keine Downloads oder Likes gelistet</translation>
+    </message>
+    <message>
+        <source>Unlisted: no listing history</source>
+        <translation>Nicht gelistet: keine Listungshistorie</translation>
+    </message>
+    <message>
+        <source>Listed popularity (one snapshot)</source>
+        <translation>Gelistete Beliebtheit (ein Snapshot)</translation>
+    </message>
+    <message>
+        <source>Listed popularity</source>
+        <translation>Gelistete Beliebtheit</translation>
+    </message>
+    <message>
+        <source>snapshot (UTC)</source>
+        <translation>Snapshot (UTC)</translation>
+    </message>
+    <message>
+        <source>downloads</source>
+        <translation>Downloads</translation>
+    </message>
+    <message>
+        <source>likes</source>
+        <translation>Likes</translation>
     </message>
 </context>
 <context>
@@ -712,17 +754,26 @@ Top 10% erhalten %6</translation>
         <source>Usage window (UTC days)</source>
         <translation>Nutzungszeitraum (UTC-Tage)</translation>
     </message>
-    <message>
-        <source>%1+ matching models…</source>
-        <translation>%1+ passende Modelle…</translation>
+    <message numerus="yes">
+        <source>%Ln+ matching model(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
-        <source>1 matching model</source>
-        <translation>1 passendes Modell</translation>
+    <message numerus="yes">
+        <source>%Ln matching model(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
+</context>
+<context>
+    <name>HelpDialog</name>
     <message>
-        <source>%1 matching models</source>
-        <translation>%1 passende Modelle</translation>
+        <source>Uptake User Guide</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -732,10 +783,6 @@ Top 10% erhalten %6</translation>
         <translation>Import abgeschlossen</translation>
     </message>
     <message>
-        <source>… and %1 more</source>
-        <translation>… und %1 weitere</translation>
-    </message>
-    <message>
         <source>Copy Rejected Rows</source>
         <translation>Abgelehnte Zeilen kopieren</translation>
     </message>
@@ -743,13 +790,16 @@ Top 10% erhalten %6</translation>
         <source>Rejected rows (the rest of each file was imported):</source>
         <translation>Abgelehnte Zeilen (der Rest jeder Datei wurde importiert):</translation>
     </message>
+    <message numerus="yes">
+        <source>… and %1 more rejected row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Uptake — %1</source>
-        <translation>Uptake — %1</translation>
-    </message>
     <message>
         <source>Query failed: %1</source>
         <translation>Abfrage fehlgeschlagen: %1</translation>
@@ -811,10 +861,6 @@ Top 10% erhalten %6</translation>
         <translation>Alle Zeilen mit aktuellem Filter und Sortierung als CSV schreiben</translation>
     </message>
     <message>
-        <source>Export &amp;Chart…</source>
-        <translation>&amp;Diagramm exportieren…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -867,14 +913,6 @@ Top 10% erhalten %6</translation>
         <translation>Der Cache konnte nicht geöffnet werden.</translation>
     </message>
     <message>
-        <source>Cannot open the cache</source>
-        <translation>Cache kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>Start Uptake with --cache FILE to use another cache file.</source>
-        <translation>Starten Sie Uptake mit --cache FILE, um eine andere Cache-Datei zu verwenden.</translation>
-    </message>
-    <message>
         <source>Building demo data…</source>
         <translation>Demodaten werden erstellt…</translation>
     </message>
@@ -889,14 +927,6 @@ Top 10% erhalten %6</translation>
     <message>
         <source>The demo data could not be built: %1</source>
         <translation>Die Demodaten konnten nicht erstellt werden: %1</translation>
-    </message>
-    <message>
-        <source>This cache is empty: building a demo registry (%1 models, %2 calls) so that there is something to look at…</source>
-        <translation>Dieser Cache ist leer: Es wird eine Demo-Registry (%1 Modelle, %2 Aufrufe) erstellt, damit es etwas zu sehen gibt…</translation>
-    </message>
-    <message>
-        <source>%1 models · %2 calls</source>
-        <translation>%1 Modelle · %2 Aufrufe</translation>
     </message>
     <message>
         <source>listed %1 · called %2 · never called %3 · Gini %4 · top 1% of models: %5 of calls</source>
@@ -931,14 +961,6 @@ Cache: %4%5</translation>
     <message>
         <source>Import into the demo cache?</source>
         <translation>In den Demo-Cache importieren?</translation>
-    </message>
-    <message>
-        <source>This cache holds demo data, and your data would be mixed with it. To keep them apart, quit and start Uptake with --cache FILE for a cache of your own.
-
-Import into the demo cache anyway?</source>
-        <translation>Dieser Cache enthält Demodaten, und Ihre Daten würden damit vermischt. Um sie getrennt zu halten, beenden Sie Uptake und starten Sie es mit --cache FILE für einen eigenen Cache.
-
-Trotzdem in den Demo-Cache importieren?</translation>
     </message>
     <message>
         <source>Import Catalogue</source>
@@ -1009,16 +1031,268 @@ Trotzdem in den Demo-Cache importieren?</translation>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <source>Exported %1 rows to %2 (and %2.json)</source>
-        <translation>%1 Zeilen nach %2 exportiert (und %2.json)</translation>
-    </message>
-    <message>
         <source>%1 is being written by another Uptake; waiting for it to finish…</source>
         <translation>%1 wird gerade von einem anderen Uptake geschrieben; warte, bis es fertig ist…</translation>
     </message>
     <message>
-        <source>Demo data: a made-up registry with made-up usage. To see your own, keep it in a cache of its own: uptake --cache mine.sqlite import catalogue FILE, then import usage FILE, then open uptake --cache mine.sqlite (or use File &gt; Import).</source>
-        <translation>Demodaten: eine erfundene Registry mit erfundener Nutzung. Für eigene Daten nehmen Sie einen eigenen Cache: uptake --cache mine.sqlite import catalogue FILE, dann import usage FILE, dann uptake --cache mine.sqlite öffnen (oder Datei &gt; Importieren).</translation>
+        <source>This cache cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uptake has left the file as it is. You can open another cache, or start a fresh one in a new file and import your data into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Another Cache…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a Fresh Cache…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Cache…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start an empty cache in a new file, for your own catalogue and usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Cache…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export C&amp;hart…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;atalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Registry</source>
+        <translation>&amp;Registry</translation>
+    </message>
+    <message>
+        <source>&amp;Sync…</source>
+        <translation>&amp;Synchronisieren …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Y</source>
+        <translation>Ctrl+Shift+Y</translation>
+    </message>
+    <message>
+        <source>Fetch the listing of a registry over HTTP and keep it as a dated snapshot</source>
+        <translation>Die Liste einer Registry über HTTP abrufen und als datierten Snapshot behalten</translation>
+    </message>
+    <message>
+        <source>User &amp;Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the running job?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import or export is still running. Stopping it leaves the file being imported out entirely (an export writes nothing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop It</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cache is empty. Fill it with File &gt; Import Catalogue (%1) and File &gt; Import Usage (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (demo data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not opened)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Uptake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uptake caches (*.sqlite *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uptake caches (*.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists. A new cache needs a new file name; to open an existing cache, use File &gt; Open Cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2  (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent caches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cache is empty: building a demo registry (%1, %2) so that there is something to look at…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 model(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 call(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Demo data: a made-up registry with made-up usage. To see your own, keep it in a cache of its own: File &gt; New Cache, then File &gt; Import Catalogue and Import Usage (or uptake --cache mine.sqlite import catalogue FILE on the command line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>status bar: models, calls</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cache holds demo data, and your data would be mixed with it. To keep them apart, make a cache of your own with File &gt; New Cache and import there.
+
+Import into the demo cache anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 row(s) to %2 (and %2.json)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache used last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the last filters and usage window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect the next time Uptake starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default cache: %1
+uptake --cache FILE always opens FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On start, open:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1332,117 @@ Trotzdem in den Demo-Cache importieren?</translation>
     <message>
         <source>%1: cannot create: %2</source>
         <translation>%1: Erstellen nicht möglich: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sync from a Registry</source>
+        <translation>Aus einer Registry synchronisieren</translation>
+    </message>
+    <message>
+        <source>Detect from the address</source>
+        <translation>An der Adresse erkennen</translation>
+    </message>
+    <message>
+        <source>Hugging Face Hub</source>
+        <translation>Hugging Face Hub</translation>
+    </message>
+    <message>
+        <source>OpenGradient Model Hub</source>
+        <translation>OpenGradient Model Hub</translation>
+    </message>
+    <message>
+        <source>all models</source>
+        <translation>alle Modelle</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>from UPTAKE_TOKEN</source>
+        <translation>aus UPTAKE_TOKEN</translation>
+    </message>
+    <message>
+        <source>Sent to this registry as a bearer token; never saved, never logged.</source>
+        <translation>Wird dieser Registry als Bearer-Token gesendet; nie gespeichert, nie protokolliert.</translation>
+    </message>
+    <message>
+        <source>Registry &amp;address:</source>
+        <translation>Registry-&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Stop after:</source>
+        <translation>&amp;Aufhören nach:</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>Zugriffs&amp;token:</translation>
+    </message>
+    <message>
+        <source>Each page is saved as it arrives: a sync that stops keeps what it got, and the next sync of the same address carries on from there. Downloads and likes are kept per sync, so the detail pane can show them over time.</source>
+        <translation>Jede Seite wird gespeichert, sobald sie ankommt: Eine abgebrochene Synchronisierung behält, was sie bekommen hat, und die nächste Synchronisierung derselben Adresse macht dort weiter. Downloads und Likes werden pro Synchronisierung aufbewahrt, damit die Detailansicht sie im Zeitverlauf zeigen kann.</translation>
+    </message>
+    <message>
+        <source>Retries and waits show here.</source>
+        <translation>Wiederholungen und Wartezeiten erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ynchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address. Give the registry&apos;s address, for example https://huggingface.co.</source>
+        <translation>„%1“ ist keine Webadresse. Geben Sie die Adresse der Registry an, zum Beispiel https://huggingface.co.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current request…</source>
+        <translation>Breche nach der laufenden Anfrage ab …</translation>
+    </message>
+    <message>
+        <source>Syncing: pages so far %1, models %2</source>
+        <translation>Synchronisiere: bisher Seiten %1, Modelle %2</translation>
+    </message>
+    <message>
+        <source>Cancelled. The pages saved so far are kept; syncing again carries on from there.</source>
+        <translation>Abgebrochen. Die bisher gespeicherten Seiten bleiben erhalten; eine erneute Synchronisierung macht dort weiter.</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Synchronisierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Nothing changed on the registry since the last sync.</source>
+        <translation>Seit der letzten Synchronisierung hat sich in der Registry nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Done: pages %1, models %2.</source>
+        <translation>Fertig: Seiten %1, Modelle %2.</translation>
+    </message>
+    <message>
+        <source>Carried on from an earlier sync that had stopped.</source>
+        <translation>Hat eine früher abgebrochene Synchronisierung fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Stopped early: %1</source>
+        <translation>Vorzeitig beendet: %1</translation>
     </message>
 </context>
 </TS>

@@ -468,10 +468,6 @@ Gini：%3
 <context>
     <name>DashboardWidget</name>
     <message>
-        <source>%1 models in this view, %2 calls in the usage window. Computed in %3 s. Click a task or a model to filter the table; right-click a chart to export it.</source>
-        <translation>此视图中有 %1 个模型，使用时间窗口内有 %2 次调用。计算耗时 %3 秒。点击任务或模型可筛选表格；右键单击图表可将其导出。</translation>
-    </message>
-    <message>
         <source>The dashboard could not be computed: %1</source>
         <translation>无法计算仪表板：%1</translation>
     </message>
@@ -498,6 +494,22 @@ Gini：%3
     <message>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>%1 in this view, %2 in the usage window. Computed in %3 s. Click a task or a model to filter the table; right-click a chart to export it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 model(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 call(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -604,6 +616,34 @@ Gini：%3
     <message>
         <source>Call modes</source>
         <translation>调用模式</translation>
+    </message>
+    <message>
+        <source>No downloads or likes listed</source>
+        <translation>未列出下载量或点赞数</translation>
+    </message>
+    <message>
+        <source>Unlisted: no listing history</source>
+        <translation>未收录：没有收录历史</translation>
+    </message>
+    <message>
+        <source>Listed popularity (one snapshot)</source>
+        <translation>收录热度（一个快照）</translation>
+    </message>
+    <message>
+        <source>Listed popularity</source>
+        <translation>收录热度</translation>
+    </message>
+    <message>
+        <source>snapshot (UTC)</source>
+        <translation>快照（UTC）</translation>
+    </message>
+    <message>
+        <source>downloads</source>
+        <translation>下载量</translation>
+    </message>
+    <message>
+        <source>likes</source>
+        <translation>点赞数</translation>
     </message>
 </context>
 <context>
@@ -712,17 +752,24 @@ Gini：%3
         <source>Usage window (UTC days)</source>
         <translation>使用时间窗口（UTC 日）</translation>
     </message>
-    <message>
-        <source>%1+ matching models…</source>
-        <translation>%1+ 个匹配的模型…</translation>
+    <message numerus="yes">
+        <source>%Ln+ matching model(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
-        <source>1 matching model</source>
-        <translation>1 个匹配的模型</translation>
+    <message numerus="yes">
+        <source>%Ln matching model(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
+</context>
+<context>
+    <name>HelpDialog</name>
     <message>
-        <source>%1 matching models</source>
-        <translation>%1 个匹配的模型</translation>
+        <source>Uptake User Guide</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -732,10 +779,6 @@ Gini：%3
         <translation>导入完成</translation>
     </message>
     <message>
-        <source>… and %1 more</source>
-        <translation>… 另有 %1 条</translation>
-    </message>
-    <message>
         <source>Copy Rejected Rows</source>
         <translation>复制被拒绝的行</translation>
     </message>
@@ -743,13 +786,15 @@ Gini：%3
         <source>Rejected rows (the rest of each file was imported):</source>
         <translation>被拒绝的行（各文件的其余部分已导入）：</translation>
     </message>
+    <message numerus="yes">
+        <source>… and %1 more rejected row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Uptake — %1</source>
-        <translation>Uptake — %1</translation>
-    </message>
     <message>
         <source>Query failed: %1</source>
         <translation>查询失败：%1</translation>
@@ -811,10 +856,6 @@ Gini：%3
         <translation>将当前筛选和排序下的所有行写入 CSV</translation>
     </message>
     <message>
-        <source>Export &amp;Chart…</source>
-        <translation>导出图表(&amp;R)…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -867,14 +908,6 @@ Gini：%3
         <translation>无法打开缓存。</translation>
     </message>
     <message>
-        <source>Cannot open the cache</source>
-        <translation>无法打开缓存</translation>
-    </message>
-    <message>
-        <source>Start Uptake with --cache FILE to use another cache file.</source>
-        <translation>使用 --cache FILE 启动 Uptake 可使用其他缓存文件。</translation>
-    </message>
-    <message>
         <source>Building demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
@@ -889,14 +922,6 @@ Gini：%3
     <message>
         <source>The demo data could not be built: %1</source>
         <translation>无法生成演示数据：%1</translation>
-    </message>
-    <message>
-        <source>This cache is empty: building a demo registry (%1 models, %2 calls) so that there is something to look at…</source>
-        <translation>此缓存为空：正在生成演示注册表（%1 个模型，%2 次调用），以便有内容可看…</translation>
-    </message>
-    <message>
-        <source>%1 models · %2 calls</source>
-        <translation>%1 个模型 · %2 次调用</translation>
     </message>
     <message>
         <source>listed %1 · called %2 · never called %3 · Gini %4 · top 1% of models: %5 of calls</source>
@@ -931,14 +956,6 @@ SQLite %3
     <message>
         <source>Import into the demo cache?</source>
         <translation>导入到演示缓存？</translation>
-    </message>
-    <message>
-        <source>This cache holds demo data, and your data would be mixed with it. To keep them apart, quit and start Uptake with --cache FILE for a cache of your own.
-
-Import into the demo cache anyway?</source>
-        <translation>此缓存包含演示数据，您的数据将与之混在一起。若要分开存放，请退出，然后使用 --cache FILE 启动 Uptake 以使用您自己的缓存。
-
-仍要导入到演示缓存吗？</translation>
     </message>
     <message>
         <source>Import Catalogue</source>
@@ -1009,16 +1026,265 @@ Import into the demo cache anyway?</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <source>Exported %1 rows to %2 (and %2.json)</source>
-        <translation>已将 %1 行导出到 %2（以及 %2.json）</translation>
-    </message>
-    <message>
         <source>%1 is being written by another Uptake; waiting for it to finish…</source>
         <translation>%1 正由另一个 Uptake 写入；正在等待其完成…</translation>
     </message>
     <message>
-        <source>Demo data: a made-up registry with made-up usage. To see your own, keep it in a cache of its own: uptake --cache mine.sqlite import catalogue FILE, then import usage FILE, then open uptake --cache mine.sqlite (or use File &gt; Import).</source>
-        <translation>演示数据：虚构的注册表和虚构的使用数据。要查看您自己的数据，请使用单独的缓存：uptake --cache mine.sqlite import catalogue FILE，然后 import usage FILE，再打开 uptake --cache mine.sqlite（或使用 文件 &gt; 导入）。</translation>
+        <source>This cache cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uptake has left the file as it is. You can open another cache, or start a fresh one in a new file and import your data into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Another Cache…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a Fresh Cache…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Cache…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start an empty cache in a new file, for your own catalogue and usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Cache…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export C&amp;hart…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;atalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Registry</source>
+        <translation>注册表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Sync…</source>
+        <translation>同步(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Y</source>
+        <translation>Ctrl+Shift+Y</translation>
+    </message>
+    <message>
+        <source>Fetch the listing of a registry over HTTP and keep it as a dated snapshot</source>
+        <translation>通过 HTTP 获取注册表的模型列表，并保存为带日期的快照</translation>
+    </message>
+    <message>
+        <source>User &amp;Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the running job?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import or export is still running. Stopping it leaves the file being imported out entirely (an export writes nothing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop It</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cache is empty. Fill it with File &gt; Import Catalogue (%1) and File &gt; Import Usage (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (demo data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not opened)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Uptake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uptake caches (*.sqlite *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uptake caches (*.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists. A new cache needs a new file name; to open an existing cache, use File &gt; Open Cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2  (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent caches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cache is empty: building a demo registry (%1, %2) so that there is something to look at…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 model(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 call(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Demo data: a made-up registry with made-up usage. To see your own, keep it in a cache of its own: File &gt; New Cache, then File &gt; Import Catalogue and Import Usage (or uptake --cache mine.sqlite import catalogue FILE on the command line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>status bar: models, calls</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cache holds demo data, and your data would be mixed with it. To keep them apart, make a cache of your own with File &gt; New Cache and import there.
+
+Import into the demo cache anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 row(s) to %2 (and %2.json)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache used last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the last filters and usage window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect the next time Uptake starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default cache: %1
+uptake --cache FILE always opens FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On start, open:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1324,117 @@ Import into the demo cache anyway?</source>
     <message>
         <source>%1: cannot create: %2</source>
         <translation>%1：无法创建：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sync from a Registry</source>
+        <translation>从注册表同步</translation>
+    </message>
+    <message>
+        <source>Detect from the address</source>
+        <translation>根据地址识别</translation>
+    </message>
+    <message>
+        <source>Hugging Face Hub</source>
+        <translation>Hugging Face Hub</translation>
+    </message>
+    <message>
+        <source>OpenGradient Model Hub</source>
+        <translation>OpenGradient Model Hub</translation>
+    </message>
+    <message>
+        <source>all models</source>
+        <translation>全部模型</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>from UPTAKE_TOKEN</source>
+        <translation>来自 UPTAKE_TOKEN</translation>
+    </message>
+    <message>
+        <source>Sent to this registry as a bearer token; never saved, never logged.</source>
+        <translation>作为 Bearer 令牌发送给此注册表；从不保存，从不记录。</translation>
+    </message>
+    <message>
+        <source>Registry &amp;address:</source>
+        <translation>注册表地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Stop after:</source>
+        <translation>上限(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>访问令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Each page is saved as it arrives: a sync that stops keeps what it got, and the next sync of the same address carries on from there. Downloads and likes are kept per sync, so the detail pane can show them over time.</source>
+        <translation>每一页到达时即保存：中途停止的同步会保留已获取的内容，下次同步同一地址时从那里继续。每次同步都会保留下载量和点赞数，因此详情面板可以显示它们随时间的变化。</translation>
+    </message>
+    <message>
+        <source>Retries and waits show here.</source>
+        <translation>重试和等待会显示在这里。</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address. Give the registry&apos;s address, for example https://huggingface.co.</source>
+        <translation>“%1”不是网址。请输入注册表的地址，例如 https://huggingface.co。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current request…</source>
+        <translation>将在当前请求结束后取消…</translation>
+    </message>
+    <message>
+        <source>Syncing: pages so far %1, models %2</source>
+        <translation>正在同步：已获取 %1 页，%2 个模型</translation>
+    </message>
+    <message>
+        <source>Cancelled. The pages saved so far are kept; syncing again carries on from there.</source>
+        <translation>已取消。已保存的页面会保留；再次同步将从那里继续。</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>同步失败：%1</translation>
+    </message>
+    <message>
+        <source>Nothing changed on the registry since the last sync.</source>
+        <translation>自上次同步以来，注册表没有变化。</translation>
+    </message>
+    <message>
+        <source>Done: pages %1, models %2.</source>
+        <translation>完成：%1 页，%2 个模型。</translation>
+    </message>
+    <message>
+        <source>Carried on from an earlier sync that had stopped.</source>
+        <translation>已从之前中断的同步处继续。</translation>
+    </message>
+    <message>
+        <source>Stopped early: %1</source>
+        <translation>提前停止：%1</translation>
     </message>
 </context>
 </TS>
