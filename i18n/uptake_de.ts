@@ -647,6 +647,26 @@ Top 10% erhalten %6</translation>
         <source>likes</source>
         <translation>Likes</translation>
     </message>
+    <message>
+        <source>downloads, k</source>
+        <comment>thousands</comment>
+        <translation>Downloads, Tsd.</translation>
+    </message>
+    <message>
+        <source>downloads, M</source>
+        <comment>millions</comment>
+        <translation>Downloads, Mio.</translation>
+    </message>
+    <message>
+        <source>likes, k</source>
+        <comment>thousands</comment>
+        <translation>Likes, Tsd.</translation>
+    </message>
+    <message>
+        <source>likes, M</source>
+        <comment>millions</comment>
+        <translation>Likes, Mio.</translation>
+    </message>
 </context>
 <context>
     <name>FilterPanel</name>

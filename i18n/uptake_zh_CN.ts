@@ -645,6 +645,26 @@ Gini：%3
         <source>likes</source>
         <translation>点赞数</translation>
     </message>
+    <message>
+        <source>downloads, k</source>
+        <comment>thousands</comment>
+        <translation>下载量，千</translation>
+    </message>
+    <message>
+        <source>downloads, M</source>
+        <comment>millions</comment>
+        <translation>下载量，百万</translation>
+    </message>
+    <message>
+        <source>likes, k</source>
+        <comment>thousands</comment>
+        <translation>点赞数，千</translation>
+    </message>
+    <message>
+        <source>likes, M</source>
+        <comment>millions</comment>
+        <translation>点赞数，百万</translation>
+    </message>
 </context>
 <context>
     <name>FilterPanel</name>

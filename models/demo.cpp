@@ -235,7 +235,7 @@ DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &prog
         snap.bind(1, takenAt).bind(2, QStringLiteral("seed %1, %2 weeks earlier").arg(opt.seed).arg(weeksAgo)).run();
         Statement pop(db, R"sql(
 INSERT INTO popularity(model, snapshot, downloads, likes)
-SELECT id, ?1, max(0, CAST(downloads * (1.0 - ?2 * ((id % 9) - 3) * 0.03) AS INTEGER)),
+SELECT id, ?1, max(0, CAST(downloads * (1.0 - ?2 * ((id % 9) - 3) * 0.012) * (1.0 + ((id * ?2) % 7 - 3) * 0.01) AS INTEGER)),
        max(0, likes - ?2 * (id % 3))
 FROM models WHERE downloads IS NOT NULL AND created_at <= ?3
 )sql");

@@ -1,7 +1,9 @@
 #include "cataloguemodel.h"
+#include "demo.h"
 #include "detailpane.h"
 #include "httpfixture.h"
 #include "mainwindow.h"
+#include "screenshots.h"
 #include "syncdialog.h"
 #include "testutil.h"
 
@@ -170,11 +172,11 @@ private slots:
         QCOMPARE(likes->at(1).y(), 9.0);
         // A week apart on the time axis, oldest first.
         QCOMPARE(qint64(downloads->at(1).x() - downloads->at(0).x()), qint64(7) * 86400 * 1000);
-        // Each series on its own axis, titled, with room for the largest value.
-        const auto axes = chart->axes(Qt::Vertical);
-        QCOMPARE(axes.size(), 2);
-        for (QAbstractAxis *a : axes)
-            QVERIFY(!a->titleText().isEmpty());
+        // Each series on its own axis with room for the largest value, named in the legend.
+        QCOMPARE(chart->axes(Qt::Vertical).size(), 2);
+        QVERIFY(chart->legend()->isVisible());
+        QCOMPARE(downloads->name(), QStringLiteral("downloads"));
+        QCOMPARE(likes->name(), QStringLiteral("likes"));
         QVERIFY(qobject_cast<QValueAxis *>(downloads->attachedAxes().at(1))->max() >= 250);
 
         // The model listed by hand, never synced, has no history to draw: the chart says so.
@@ -185,6 +187,52 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(w.detailPane()->modelRowId(), m->rowIdAt(row), 10000);
         QVERIFY(chart->series().isEmpty());
         QVERIFY(chart->title().contains(QLatin1String("No downloads")));
+    }
+
+    void demoHistoryDrawsAQuarterOfSnapshots()
+    {
+        // The first-start demo carries weekly snapshots: a listed model with downloads, picked
+        // in the window, draws one point per snapshot that saw it.
+        const QString path = m_dir.filePath(QStringLiteral("demo.sqlite"));
+        std::int64_t id = 0;
+        qint64 snapshots = 0;
+        {
+            Database db = Cache::open(path);
+            DemoOptions opt;
+            opt.models = 2000;
+            opt.events = 30000;
+            Demo::generate(db, opt);
+            Statement st(db, "SELECT p.model, count(*) FROM popularity p JOIN models m ON m.id = p.model"
+                             " WHERE m.downloads > 1000 GROUP BY p.model ORDER BY count(*) DESC, m.downloads DESC LIMIT 1");
+            QVERIFY(st.step());
+            id = st.int64(0);
+            snapshots = st.int64(1);
+        }
+        QCOMPARE(snapshots, 13);
+        MainWindow w(path);
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(waitLoaded(w));
+        CatalogueModel *m = w.catalogueModel();
+        int row = -1;
+        for (int r = 0; r < m->rowCount() && row < 0; ++r)
+            if (m->rowIdAt(r) == id)
+                row = r;
+        QVERIFY(row >= 0);
+        w.table()->selectRow(row);
+        QTRY_COMPARE_WITH_TIMEOUT(w.detailPane()->modelRowId(), qint64(id), 10000);
+        QChart *chart = w.detailPane()->popularityChart()->chart();
+        QVERIFY(!chart->series().isEmpty());
+        QCOMPARE(qobject_cast<QXYSeries *>(chart->series().first())->count(), 13);
+        QTest::qWait(200);
+        Screenshots::save(&w, QStringLiteral("detail-popularity"));
+        SyncDialog *dialog = w.openSyncDialog();
+        QVERIFY(dialog);
+        dialog->urlEdit()->setText(QStringLiteral("https://huggingface.co"));
+        QTest::qWait(100);
+        Screenshots::save(dialog, QStringLiteral("sync-dialog"));
+        dialog->reject();
     }
 
     void cancelStopsASlowSyncAndKeepsTheCache()

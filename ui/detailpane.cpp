@@ -110,6 +110,9 @@ DetailPane::DetailPane(QWidget *parent)
     m_mixView->setObjectName(QStringLiteral("mixChart"));
     m_popularityView = makeChartView(this);
     m_popularityView->setObjectName(QStringLiteral("popularityChart"));
+    QFont small = m_popularityView->chart()->legend()->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_popularityView->chart()->legend()->setFont(small);
 
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
@@ -117,7 +120,7 @@ DetailPane::DetailPane(QWidget *parent)
     row->addWidget(m_callsView, 6);
     row->addWidget(m_callersView, 6);
     row->addWidget(m_mixView, 6);
-    row->addWidget(m_popularityView, 6);
+    row->addWidget(m_popularityView, 7); // two value axes need the room
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
@@ -392,7 +395,7 @@ void DetailPane::fillPopularity(const ModelDetail &d)
 
     auto *x = new QDateTimeAxis;
     x->setFormat(QStringLiteral("MMM d"));
-    x->setTickCount(single ? 3 : 4);
+    x->setTickCount(3);
     x->setTitleText(tr("snapshot (UTC)"));
     const QDateTime first = QDateTime::fromSecsSinceEpoch(d.popularity.first().takenAt, Qt::UTC);
     const QDateTime last = QDateTime::fromSecsSinceEpoch(d.popularity.last().takenAt, Qt::UTC);
@@ -402,9 +405,21 @@ void DetailPane::fillPopularity(const ModelDetail &d)
         x->setRange(first, last);
     chart->addAxis(x, Qt::AlignBottom);
 
-    // Downloads and likes differ by orders of magnitude: each gets its own axis.
-    auto addSeries = [&](const QList<QPointF> &points, const QString &name, const QColor &color, qreal top,
-                         Qt::Alignment side) {
+    // Downloads and likes differ by orders of magnitude: each gets its own axis, in thousands or
+    // millions where the figures are large, so that the labels fit a narrow chart.
+    auto addSeries = [&](QList<QPointF> points, const QString &name, const QString &inThousands,
+                         const QString &inMillions, const QColor &color, qreal top, Qt::Alignment side) {
+        qreal unit = 1;
+        QString title = name;
+        if (top >= 1e6) {
+            unit = 1e6;
+            title = inMillions;
+        } else if (top >= 1e4) {
+            unit = 1e3;
+            title = inThousands;
+        }
+        for (QPointF &p : points)
+            p.setY(p.y() / unit);
         QXYSeries *series = nullptr;
         if (points.size() == 1) {
             auto *dot = new QScatterSeries;
@@ -416,24 +431,31 @@ void DetailPane::fillPopularity(const ModelDetail &d)
             series = line;
         }
         series->replace(points);
-        series->setName(name);
+        series->setName(title);
         series->setColor(color);
         chart->addSeries(series);
         auto *y = new QValueAxis;
-        y->setLabelFormat(QStringLiteral("%d"));
-        y->setRange(0, niceMax(top));
-        y->setTickCount(5);
-        y->setTitleText(name);
+        const qreal scaledTop = top / unit;
+        y->setRange(0, scaledTop <= 4 && unit > 1 ? std::ceil(scaledTop * 2) / 2 : niceMax(scaledTop));
+        y->setLabelFormat(unit > 1 && y->max() <= 4 ? QStringLiteral("%.1f") : QStringLiteral("%d"));
+        y->setTickCount(3);
         y->setLinePenColor(color);
         y->setLabelsColor(color);
+        QFont f = y->labelsFont();
+        f.setPointSizeF(f.pointSizeF() * 0.9);
+        y->setLabelsFont(f);
         chart->addAxis(y, side);
         series->attachAxis(x);
         series->attachAxis(y);
     };
     if (!downloads.isEmpty())
-        addSeries(downloads, tr("downloads"), QColor(0x2a, 0x6f, 0xb8), topDownloads, Qt::AlignLeft);
+        addSeries(downloads, tr("downloads"), tr("downloads, k", "thousands"), tr("downloads, M", "millions"),
+                  QColor(0x2a, 0x6f, 0xb8), topDownloads, Qt::AlignLeft);
     if (!likes.isEmpty())
-        addSeries(likes, tr("likes"), QColor(0xc0, 0x5a, 0x2b), topLikes, downloads.isEmpty() ? Qt::AlignLeft : Qt::AlignRight);
-    // The axis titles, in the series' colours, name them: no legend to take the chart's room.
-    chart->legend()->setVisible(false);
+        addSeries(likes, tr("likes"), tr("likes, k", "thousands"), tr("likes, M", "millions"), QColor(0xc0, 0x5a, 0x2b),
+                  topLikes, downloads.isEmpty() ? Qt::AlignLeft : Qt::AlignRight);
+    // Two value axes leave no room for their titles in a narrow chart: the legend below names
+    // each series with its unit, in the colour of its axis.
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setVisible(true);
 }
