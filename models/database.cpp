@@ -4,13 +4,20 @@
 #include <QFile>
 #include <QThread>
 
+#include <atomic>
 #include <utility>
+
+namespace {
+// Raised by abandonLockWaits(); a wait that sees it change since it began gives up.
+std::atomic<quint64> g_abandonEpoch{0};
+} // namespace
 
 struct Database::BusyState
 {
     int maxWaitMs = 5000;
     std::function<void()> onWait;
     QElapsedTimer waited;
+    quint64 epoch = 0;
 };
 
 DbError::DbError(const QString &message, int code)
@@ -58,14 +65,20 @@ int Database::busyHandler(void *state, int count)
     auto *busy = static_cast<BusyState *>(state);
     if (count == 0) {
         busy->waited.start();
+        busy->epoch = g_abandonEpoch.load();
         if (busy->onWait)
             busy->onWait();
     }
-    if (busy->waited.elapsed() >= busy->maxWaitMs)
+    if (busy->waited.elapsed() >= busy->maxWaitMs || g_abandonEpoch.load() != busy->epoch)
         return 0; // give up: the statement fails with SQLITE_BUSY
     // Short sleeps first (most locks are brief), then at most 100 ms between tries.
     QThread::msleep(count < 10 ? 2 : 100);
     return 1;
+}
+
+void Database::abandonLockWaits()
+{
+    ++g_abandonEpoch;
 }
 
 Database::Database() = default;

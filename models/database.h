@@ -65,6 +65,10 @@ public:
     // to maxWaitMs instead of failing; onWait runs once at the start of each wait so that
     // the user can be told why nothing happens.
     void setLockWait(int maxWaitMs, std::function<void()> onWait = {});
+    // Thread-safe: every lock wait in this process that is under way gives up now (its
+    // statement fails with SQLITE_BUSY); waits that start later are not affected. A closing
+    // window calls it so that no thread keeps it waiting for another program's lock.
+    static void abandonLockWaits();
 
 private:
     struct BusyState;

@@ -33,6 +33,12 @@ BackgroundJob::~BackgroundJob()
     delete m_dialog;
 }
 
+void BackgroundJob::cancel()
+{
+    m_cancel.store(true);
+    Database::abandonLockWaits();
+}
+
 void BackgroundJob::start()
 {
     m_dialog->setValue(0);

@@ -35,7 +35,8 @@ public:
     ~BackgroundJob() override;
 
     void start();
-    void cancel() { m_cancel.store(true); }
+    // Also ends a wait for another program's lock, which would not look at the flag for minutes.
+    void cancel();
     QProgressDialog *dialog() const { return m_dialog; }
 
 signals:
