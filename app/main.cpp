@@ -3,12 +3,13 @@
 #include "commands.h"
 
 #include "mainwindow.h"
+#include "settings.h"
+#include "windowcontroller.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QSettings>
 #include <QTranslator>
 
 #include <cstdio>
@@ -16,11 +17,11 @@
 
 namespace {
 
-// The interface language: the "language" preference when set (e.g. "de"), else the
+// The interface language: the language preference when set (e.g. "de"), else the
 // system's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). Numbers and dates follow it too.
 void installTranslations(QCoreApplication &app)
 {
-    const QString preferred = QSettings().value(QStringLiteral("language")).toString();
+    const QString preferred = Settings().language();
     const QLocale locale = preferred.isEmpty() ? QLocale::system() : QLocale(preferred);
     QLocale::setDefault(locale);
     auto *ours = new QTranslator(&app);
@@ -74,7 +75,13 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     installTranslations(app);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/uptake.svg")));
-    MainWindow window(parsed.cachePath);
-    window.show();
+    // Without --cache the window reopens the cache it had last (Edit > Preferences can make it
+    // the default one). Only the default cache or one named on the command line gets the demo
+    // when empty: a remembered cache of one's own stays empty until one imports into it.
+    const bool named = parsed.cachePath != Cache::defaultPath();
+    const QString path = named ? parsed.cachePath : Settings().startupCache(parsed.cachePath);
+    const bool demoWhenEmpty = named || path == parsed.cachePath;
+    WindowController windows;
+    windows.open(path, demoWhenEmpty ? MainWindow::EmptyCache::BuildDemo : MainWindow::EmptyCache::StayEmpty);
     return app.exec();
 }

@@ -4,11 +4,19 @@
 #include "detailpane.h"
 #include "filterpanel.h"
 #include "importresultdialog.h"
+#include "helpdialog.h"
 #include "mainwindow.h"
+#include "screenshots.h"
+#include "settings.h"
 #include "testutil.h"
 
 #include <QChart>
 #include <QComboBox>
+#include <QElapsedTimer>
+#include <QMenuBar>
+#include <QSettings>
+#include <QTextBrowser>
+#include <QTimer>
 #include <QChartView>
 #include <QHeaderView>
 #include <QLabel>
@@ -32,6 +40,7 @@ class TestMainWindow : public QObject
 
 private slots:
     void initTestCase();
+    void init();
     void showsRowsAndStatusFigures();
     void clickingAHeaderSorts();
     void typingFiltersAndCounts();
@@ -43,6 +52,10 @@ private slots:
     void importReportsRejectedRows();
     void dashboardFollowsTheView();
     void exportWritesTheFilteredView();
+    void filtersAndColumnsComeBackNextStart();
+    void menusShowDistinctShortcuts();
+    void userGuideListsTheShortcuts();
+    void closingIsPromptWhileAnotherProgramHoldsTheLock();
 
 private:
     static bool waitLoaded(MainWindow &w);
@@ -56,6 +69,9 @@ void TestMainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
+    // The window saves its settings on close: into this run's folder, never the real ones.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("config")));
+    Screenshots::installTranslation();
     m_demo = m_dir.filePath(QStringLiteral("demo.sqlite"));
     Database db = Cache::open(m_demo);
     DemoOptions opt;
@@ -64,6 +80,11 @@ void TestMainWindow::initTestCase()
     opt.seed = 3;
     opt.endDay = 20500;
     Demo::generate(db, opt);
+}
+
+void TestMainWindow::init()
+{
+    Settings().clear();
 }
 
 bool TestMainWindow::waitLoaded(MainWindow &w)
@@ -299,11 +320,11 @@ void TestMainWindow::foreignFileShowsAMessage()
         w.show();
         QVERIFY(failed.wait(10000));
         QVERIFY(!failed.first().at(0).toString().isEmpty());
-        auto *box = w.findChild<QMessageBox *>(QStringLiteral("openError"));
-        QVERIFY(box);
-        QTRY_VERIFY(box->isVisible());
+        // Said in the window, with the ways on (tst_openfailure tests them); no modal box.
+        QTRY_VERIFY(w.openFailureOffer()->isVisible());
+        QCOMPARE(w.openFailureOffer()->findChild<QLabel *>(QStringLiteral("openFailureMessage"))->text(),
+                 failed.first().at(0).toString());
         QCOMPARE(w.catalogueModel()->rowCount(), 0);
-        box->close();
     }
     // The foreign file was left as it was.
     Database other(path);
@@ -393,6 +414,152 @@ void TestMainWindow::exportWritesTheFilteredView()
     QVERIFY(lines.first().startsWith("model_id,author,task,created_at"));
     QCOMPARE(lines.size() - 1, n);
     QVERIFY(QFile::exists(out + QStringLiteral(".json")));
+}
+
+void TestMainWindow::filtersAndColumnsComeBackNextStart()
+{
+    {
+        MainWindow w(m_demo);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(waitLoaded(w));
+        QTest::keyClicks(w.filterPanel()->searchEdit(), QStringLiteral("microsoft"));
+        QTRY_COMPARE_WITH_TIMEOUT(w.catalogueModel()->spec().search, QStringLiteral("microsoft"), 5000);
+        w.table()->horizontalHeader()->setSectionHidden(Columns::Author, true);
+        w.table()->horizontalHeader()->moveSection(w.table()->horizontalHeader()->visualIndex(Columns::Calls), 0);
+        QVERIFY(w.close()); // saves
+    }
+    const Settings s;
+    QCOMPARE(s.filterState().value(QStringLiteral("search")).toString(), QStringLiteral("microsoft"));
+    {
+        MainWindow w(m_demo);
+        w.show();
+        QVERIFY(waitLoaded(w));
+        // The first view already has the filter: no full load of everything first.
+        QCOMPARE(w.filterPanel()->searchEdit()->text(), QStringLiteral("microsoft"));
+        QCOMPARE(w.catalogueModel()->spec().search, QStringLiteral("microsoft"));
+        ViewSpec expected;
+        expected.search = QStringLiteral("microsoft");
+        QCOMPARE(w.catalogueModel()->matchCount(), sqlCount(m_demo, expected));
+        QVERIFY(w.table()->horizontalHeader()->isSectionHidden(Columns::Author));
+        QCOMPARE(w.table()->horizontalHeader()->logicalIndex(0), int(Columns::Calls));
+    }
+    // With the preference off, the window starts unfiltered (the columns still come back).
+    Settings().setRestoreFilters(false);
+    MainWindow w(m_demo);
+    w.show();
+    QVERIFY(waitLoaded(w));
+    QCOMPARE(w.filterPanel()->searchEdit()->text(), QString());
+    QCOMPARE(w.catalogueModel()->matchCount(), 3000);
+    QVERIFY(w.table()->horizontalHeader()->isSectionHidden(Columns::Author));
+}
+
+void TestMainWindow::menusShowDistinctShortcuts()
+{
+    MainWindow w(m_demo);
+    QHash<QString, QString> seen; // shortcut -> action
+    QStringList withShortcut;
+    std::function<void(QMenu *)> walk = [&](QMenu *menu) {
+        for (QAction *a : menu->actions()) {
+            if (a->menu()) {
+                walk(a->menu());
+                continue;
+            }
+            if (a->isSeparator() || a->shortcut().isEmpty())
+                continue;
+            const QString key = a->shortcut().toString();
+            QVERIFY2(!seen.contains(key), qPrintable(key + QStringLiteral(": ") + seen.value(key) + QStringLiteral(" and ") + a->text()));
+            seen.insert(key, a->text());
+            // Shown beside the entry: the menu draws what the action carries.
+            QVERIFY(a->isShortcutVisibleInContextMenu() || !QCoreApplication::testAttribute(Qt::AA_DontShowShortcutsInContextMenus));
+            withShortcut << a->objectName();
+        }
+    };
+    for (QAction *top : w.menuBar()->actions())
+        walk(top->menu());
+    for (const char *name : {"actionNewCache", "actionOpenCache", "actionPreferences", "actionUserGuide"})
+        QVERIFY2(withShortcut.contains(QLatin1String(name)), name);
+    QCOMPARE(seen.value(QStringLiteral("F1")), w.findChild<QAction *>(QStringLiteral("actionUserGuide"))->text());
+    QCOMPARE(seen.value(QStringLiteral("Ctrl+O")), w.findChild<QAction *>(QStringLiteral("actionOpenCache"))->text());
+    QCOMPARE(seen.value(QStringLiteral("Ctrl+,")), w.findChild<QAction *>(QStringLiteral("actionPreferences"))->text());
+}
+
+void TestMainWindow::userGuideListsTheShortcuts()
+{
+    MainWindow w(m_demo);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::keyClick(&w, Qt::Key_F1);
+    HelpDialog *guide = nullptr;
+    QTRY_VERIFY((guide = w.findChild<HelpDialog *>()) && guide->isVisible());
+    const QString text = guide->browser()->toPlainText();
+    for (const char *part : {"Filters", "Repeat callers", "Gini", "Import and export", "Keyboard shortcuts"})
+        QVERIFY2(text.contains(QLatin1String(part)), part);
+    // The shortcut table is read from the menus: every shortcut is there, with its entry.
+    auto *open = w.findChild<QAction *>(QStringLiteral("actionOpenCache"));
+    QVERIFY(text.contains(open->shortcut().toString(QKeySequence::NativeText)));
+    QVERIFY(text.contains(QStringLiteral("Open Cache\u2026")));
+    QVERIFY(!text.contains(QStringLiteral("&Open")));
+    // F1 again raises the same guide instead of stacking a second one.
+    QTest::keyClick(&w, Qt::Key_F1);
+    QCOMPARE(w.findChildren<HelpDialog *>().size(), 1);
+    Screenshots::save(guide, QStringLiteral("userguide"));
+}
+
+void TestMainWindow::closingIsPromptWhileAnotherProgramHoldsTheLock()
+{
+    const QString path = m_dir.filePath(QStringLiteral("locked.sqlite"));
+    {
+        Database db = Cache::open(path);
+        TestUtil::writeModel(db, "acme/one", "text-generation", "acme");
+    }
+    const QString usage = m_dir.filePath(QStringLiteral("locked-usage.csv"));
+    {
+        QFile f(usage);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("timestamp,model_id,caller\n2026-03-01T10:00:00Z,acme/one,u1\n");
+    }
+    auto *w = new MainWindow(path);
+    w->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w));
+    QVERIFY(waitLoaded(*w));
+
+    // Another program takes the write lock and keeps it, as a long import from the command line does.
+    Database other(path);
+    other.exec("BEGIN IMMEDIATE; INSERT INTO meta(key, value) VALUES('held', 'by another program');");
+    w->importFiles(ImportOptions::Usage, {usage});
+    QVERIFY(w->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(w->statusBar()->currentMessage().contains(QLatin1String("another Uptake")), 10000);
+
+    // Closing asks first; keeping the import keeps the window.
+    auto answer = [](const QString &button) {
+        QTimer::singleShot(50, [button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box && box->objectName() == QLatin1String("confirmStop"));
+            for (QAbstractButton *b : box->buttons())
+                if (b->text() == button)
+                    b->click();
+        });
+    };
+    answer(QCoreApplication::translate("MainWindow", "Keep Working"));
+    QVERIFY(!w->close());
+    QVERIFY(w->isVisible());
+    QVERIFY(w->isBusy());
+
+    // Stopping it does not wait for the other program: the lock wait is abandoned at once.
+    answer(QCoreApplication::translate("MainWindow", "Stop It"));
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(w->close());
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(!w->isBusy());
+    timer.restart();
+    delete w;
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+    other.exec("ROLLBACK");
+    // Nothing of the stopped import went in.
+    Database db = Cache::open(path, Database::Mode::ReadOnly);
+    QCOMPARE(Cache::callCount(db), 0);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -15,6 +15,7 @@
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <limits>
 
 DashboardWorker::DashboardWorker(QObject *parent)
@@ -172,12 +173,14 @@ DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent)
         if (gen != m_gen)
             return;
         m_busy = false;
-        const QLocale en(QLocale::English);
-        m_status->setText(tr("%1 models in this view, %2 calls in the usage window. Computed in %3 s. "
+        // The plural form follows the count; %1 carries the full 64-bit figure in the user's locale.
+        const QLocale l;
+        auto plural = [](qint64 n) { return int(std::min<qint64>(n, std::numeric_limits<int>::max())); };
+        m_status->setText(tr("%1 in this view, %2 in the usage window. Computed in %3 s. "
                              "Click a task or a model to filter the table; right-click a chart to export it.")
-                              .arg(en.toString(qint64(m_lastModels)))
-                              .arg(en.toString(qint64(m_lastCalls)))
-                              .arg(double(ms) / 1000.0, 0, 'f', 2));
+                              .arg(tr("%1 model(s)", nullptr, plural(m_lastModels)).arg(l.toString(m_lastModels)),
+                                   tr("%1 call(s)", nullptr, plural(m_lastCalls)).arg(l.toString(m_lastCalls)),
+                                   l.toString(double(ms) / 1000.0, 'f', 2)));
         emit updated();
     });
     connect(m_worker, &DashboardWorker::failed, this, [this](quint64 gen, const QString &message) {

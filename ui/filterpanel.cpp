@@ -17,6 +17,9 @@
 #include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <limits>
+
 namespace {
 
 constexpr int CountRole = Qt::UserRole + 1;
@@ -218,11 +221,12 @@ void FilterPanel::setChoices(const FilterChoices &choices)
 
 void FilterPanel::setMatchCount(qint64 count, bool final)
 {
-    const QString n = QLocale().toString(count);
+    // %Ln: the number in the user's locale, and the plural form that goes with it.
+    const int n = int(std::min<qint64>(count, std::numeric_limits<int>::max()));
     if (!final)
-        m_count->setText(tr("%1+ matching models\u2026").arg(n));
+        m_count->setText(tr("%Ln+ matching model(s)\u2026", nullptr, n));
     else
-        m_count->setText(count == 1 ? tr("1 matching model") : tr("%1 matching models").arg(n));
+        m_count->setText(tr("%Ln matching model(s)", nullptr, n));
 }
 
 void FilterPanel::clearAll()
@@ -252,6 +256,66 @@ void FilterPanel::setSearch(const QString &text)
     m_search->setText(text);
     m_debounce.stop();
     emit changed();
+}
+
+namespace {
+
+const QString kSearch = QStringLiteral("search"), kTask = QStringLiteral("task"), kAuthor = QStringLiteral("author"),
+              kLicense = QStringLiteral("license"), kFramework = QStringLiteral("framework"),
+              kUsage = QStringLiteral("usage"), kMinCalls = QStringLiteral("minCalls"),
+              kMinRepeat = QStringLiteral("minRepeatCallers"), kListedFrom = QStringLiteral("listedFrom"),
+              kListedUntil = QStringLiteral("listedUntil"), kSince = QStringLiteral("since"),
+              kUntil = QStringLiteral("until");
+
+} // namespace
+
+QVariantMap FilterPanel::state() const
+{
+    QVariantMap m;
+    auto text = [&m](const QString &key, const QString &value) {
+        if (!value.isEmpty())
+            m.insert(key, value);
+    };
+    text(kSearch, m_search->text().trimmed());
+    text(kTask, pickedValue(m_task));
+    text(kAuthor, pickedValue(m_author));
+    text(kLicense, pickedValue(m_license));
+    text(kFramework, pickedValue(m_framework));
+    const auto usage = ViewSpec::Usage(m_usage->currentData().toInt());
+    if (usage != ViewSpec::Usage::All)
+        m.insert(kUsage, ViewSpec::usageName(usage));
+    if (m_minCalls->value() > 0)
+        m.insert(kMinCalls, m_minCalls->value());
+    if (m_minRepeat->value() > 0)
+        m.insert(kMinRepeat, m_minRepeat->value());
+    // Dates as ISO text: readable in the settings file and independent of the locale.
+    const std::pair<const QString *, const QDateEdit *> dates[] = {
+        {&kListedFrom, m_listedFrom}, {&kListedUntil, m_listedUntil}, {&kSince, m_since}, {&kUntil, m_until}};
+    for (const auto &[key, edit] : dates)
+        if (edit->date() > kNoDate)
+            m.insert(*key, edit->date().toString(Qt::ISODate));
+    return m;
+}
+
+void FilterPanel::setState(const QVariantMap &state)
+{
+    m_search->setText(state.value(kSearch).toString());
+    m_task->setEditText(state.value(kTask).toString());
+    m_author->setEditText(state.value(kAuthor).toString());
+    m_license->setEditText(state.value(kLicense).toString());
+    m_framework->setEditText(state.value(kFramework).toString());
+    const auto usage = ViewSpec::usageFromName(state.value(kUsage).toString()).value_or(ViewSpec::Usage::All);
+    m_usage->setCurrentIndex(std::max(0, m_usage->findData(int(usage))));
+    m_minCalls->setValue(state.value(kMinCalls).toInt());
+    m_minRepeat->setValue(state.value(kMinRepeat).toInt());
+    const std::pair<const QString *, QDateEdit *> dates[] = {
+        {&kListedFrom, m_listedFrom}, {&kListedUntil, m_listedUntil}, {&kSince, m_since}, {&kUntil, m_until}};
+    for (const auto &[key, edit] : dates) {
+        const QDate d = QDate::fromString(state.value(*key).toString(), Qt::ISODate);
+        edit->setDate(d.isValid() ? d : kNoDate);
+    }
+    // Restored, not typed: nothing to apply after a pause.
+    m_debounce.stop();
 }
 
 QString FilterPanel::pickedValue(const QComboBox *box)

@@ -4,6 +4,7 @@
 #include "viewspec.h"
 
 #include <QTimer>
+#include <QVariantMap>
 #include <QWidget>
 
 class QComboBox;
@@ -33,6 +34,10 @@ public:
     // Set one filter from elsewhere (the dashboard), applied at once.
     void setTask(const QString &task);
     void setSearch(const QString &text);
+    // Every filter and the usage window as plain values, for the settings; setState puts them
+    // back without applying them (the window reads them with fill() when it starts its view).
+    QVariantMap state() const;
+    void setState(const QVariantMap &state);
 
     QLineEdit *searchEdit() const { return m_search; }
     QLabel *countLabel() const { return m_count; }

@@ -9,6 +9,9 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <climits>
+
 ImportResultDialog::ImportResultDialog(const QStringList &summaries, const QStringList &rejected,
                                        qint64 moreRejected, QWidget *parent)
     : QDialog(parent)
@@ -26,7 +29,8 @@ ImportResultDialog::ImportResultDialog(const QStringList &summaries, const QStri
     m_rejected->setObjectName(QStringLiteral("rejectedRows"));
     QStringList lines = rejected;
     if (moreRejected > 0)
-        lines << tr("\u2026 and %1 more").arg(QLocale().toString(moreRejected));
+        lines << tr("\u2026 and %1 more rejected row(s)", nullptr, int(std::min<qint64>(moreRejected, INT_MAX)))
+                     .arg(QLocale().toString(moreRejected));
     m_rejected->setPlainText(lines.join(QLatin1Char('\n')));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);

@@ -8,7 +8,10 @@
 #include "detailpane.h"
 #include "exporter.h"
 #include "filterpanel.h"
+#include "helpdialog.h"
 #include "importresultdialog.h"
+#include "preferencesdialog.h"
+#include "settings.h"
 #include "syncdialog.h"
 
 #include <QAction>
@@ -29,8 +32,8 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QScrollArea>
+#include <QPushButton>
 #include <QScrollBar>
-#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -40,16 +43,35 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <climits>
+#include <limits>
+#include <thread>
+#include <utility>
+
 namespace {
 
-// Settings keys and the defaults that go with them, in one place.
-namespace Settings {
-const QString Geometry = QStringLiteral("window/geometry");
-const QString State = QStringLiteral("window/state");
-const QString Header = QStringLiteral("table/header");
-const QString ImportDir = QStringLiteral("paths/import");
-const QString ExportDir = QStringLiteral("paths/export");
-} // namespace Settings
+// While alive, tells every SQLite lock wait in the process to give up, again and again: a
+// thread may only start waiting after the first call. Closing the window must not hang for
+// the minutes another program may hold the cache's write lock.
+class LockWaitBreaker final
+{
+    Q_DISABLE_COPY_MOVE(LockWaitBreaker)
+
+public:
+    LockWaitBreaker()
+        : m_thread([](std::stop_token stop) {
+            while (!stop.stop_requested()) {
+                Database::abandonLockWaits();
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+        })
+    {
+    }
+
+private:
+    std::jthread m_thread;
+};
 
 int defaultWidth(int column)
 {
@@ -81,14 +103,20 @@ MainWindow::MainWindow(const QString &cachePath, QWidget *parent)
 }
 
 MainWindow::MainWindow(const QString &cachePath, const DemoOptions &firstStartDemo, QWidget *parent)
+    : MainWindow(cachePath, EmptyCache::BuildDemo, firstStartDemo, parent)
+{
+}
+
+MainWindow::MainWindow(const QString &cachePath, EmptyCache whenEmpty, const DemoOptions &firstStartDemo,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_cachePath(cachePath)
     , m_demoOptions(firstStartDemo)
+    , m_whenEmpty(whenEmpty)
     , m_loader(std::make_unique<LoaderThread>())
 {
     // The resources live in a static library: referencing them keeps the linker from dropping them.
     Q_INIT_RESOURCE(uptake);
-    setWindowTitle(tr("Uptake \u2014 %1").arg(cachePath));
     setObjectName(QStringLiteral("MainWindow"));
 
     CatalogueLoader *loader = m_loader->loader();
@@ -146,6 +174,8 @@ MainWindow::MainWindow(const QString &cachePath, const DemoOptions &firstStartDe
 
 MainWindow::~MainWindow()
 {
+    // Every thread below may be waiting for another program's lock: make them give up.
+    const LockWaitBreaker breaker;
     delete m_job; // cancels and waits
     if (m_demoThread) {
         m_cancelDemo.store(true);
@@ -155,6 +185,8 @@ MainWindow::~MainWindow()
     // Stop the loader thread before the notifier goes: it may be waiting on a lock right now.
     m_table->setModel(nullptr);
     m_loader.reset();
+    delete m_dashboard; // joins its worker thread, here rather than after the breaker is gone
+    m_dashboard = nullptr;
     Cache::setLockWaitNotifier({});
 }
 
@@ -243,11 +275,56 @@ void MainWindow::buildUi()
     m_tabs->addTab(m_dashboardPage, tr("Dashboard"));
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onTabChanged);
 
+    // When the cache cannot be opened, this takes the table's place: what went wrong and the
+    // ways on. A widget in the window rather than a modal box: nothing blocks, and the File
+    // menu keeps working.
+    m_failure = new QFrame;
+    m_failure->setObjectName(QStringLiteral("openFailure"));
+    m_failure->setStyleSheet(QStringLiteral("#openFailure { background: #fdecea; border: 1px solid #e0a39c;"
+                                            " border-radius: 4px; } #openFailure QLabel { color: #5f2120; }"));
+    auto *failureTitle = new QLabel(tr("This cache cannot be opened"));
+    QFont titleFont = failureTitle->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    failureTitle->setFont(titleFont);
+    m_failureText = new QLabel;
+    m_failureText->setObjectName(QStringLiteral("openFailureMessage"));
+    m_failureText->setTextFormat(Qt::PlainText);
+    m_failureText->setWordWrap(true);
+    m_failureText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *failureHint = new QLabel(tr("Uptake has left the file as it is. You can open another cache, or start a "
+                                      "fresh one in a new file and import your data into it."));
+    failureHint->setWordWrap(true);
+    auto *openAnother = new QPushButton(tr("Open Another Cache\u2026"));
+    openAnother->setObjectName(QStringLiteral("openAnother"));
+    connect(openAnother, &QPushButton::clicked, this, &MainWindow::chooseOpenCache);
+    auto *startFresh = new QPushButton(tr("Start a Fresh Cache\u2026"));
+    startFresh->setObjectName(QStringLiteral("startFresh"));
+    connect(startFresh, &QPushButton::clicked, this, &MainWindow::chooseNewCache);
+    auto *quit = new QPushButton(tr("Quit"));
+    quit->setObjectName(QStringLiteral("quit"));
+    connect(quit, &QPushButton::clicked, this, &QWidget::close);
+    auto *failureButtons = new QHBoxLayout;
+    failureButtons->addWidget(openAnother);
+    failureButtons->addWidget(startFresh);
+    failureButtons->addStretch(1);
+    failureButtons->addWidget(quit);
+    auto *failureLayout = new QVBoxLayout(m_failure);
+    failureLayout->setContentsMargins(16, 14, 16, 14);
+    failureLayout->setSpacing(10);
+    failureLayout->addWidget(failureTitle);
+    failureLayout->addWidget(m_failureText);
+    failureLayout->addWidget(failureHint);
+    failureLayout->addLayout(failureButtons);
+    m_failure->setMaximumWidth(760);
+    m_failure->hide();
+
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->setSpacing(4);
     layout->addWidget(m_banner);
+    layout->addWidget(m_failure, 1, Qt::AlignCenter);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
@@ -277,6 +354,11 @@ void MainWindow::buildUi()
     resizeDocks({filterDock}, {235}, Qt::Horizontal);
 
     m_busyLabel = new QLabel;
+    // Which cache this is: its file name here, the full path in the tooltip and the title bar.
+    m_cacheLabel = new QLabel;
+    m_cacheLabel->setObjectName(QStringLiteral("statusCache"));
+    m_cacheLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addWidget(m_cacheLabel);
     m_countLabel = new QLabel;
     m_countLabel->setObjectName(QStringLiteral("statusCounts"));
     m_figuresLabel = new QLabel;
@@ -290,6 +372,18 @@ void MainWindow::buildUi()
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newCache = file->addAction(tr("&New Cache\u2026"), this, &MainWindow::chooseNewCache);
+    newCache->setObjectName(QStringLiteral("actionNewCache"));
+    newCache->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
+    newCache->setToolTip(tr("Start an empty cache in a new file, for your own catalogue and usage"));
+    QAction *openCache = file->addAction(tr("&Open Cache\u2026"), this, &MainWindow::chooseOpenCache);
+    openCache->setObjectName(QStringLiteral("actionOpenCache"));
+    openCache->setShortcut(QKeySequence(tr("Ctrl+O")));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu(); // so that the menu is not empty (and disabled) before it is first shown
+    file->addSeparator();
     QAction *importCatalogue = file->addAction(tr("Import &Catalogue\u2026"), this,
                                                [this] { chooseImport(ImportOptions::Catalogue); });
     importCatalogue->setShortcut(QKeySequence(tr("Ctrl+I")));
@@ -299,16 +393,23 @@ void MainWindow::buildMenus()
     QAction *exportSnapshot = file->addAction(tr("&Export Snapshot\u2026"), this, &MainWindow::chooseExport);
     exportSnapshot->setShortcut(QKeySequence(tr("Ctrl+E")));
     exportSnapshot->setToolTip(tr("Write every row of the current filter and sort to CSV"));
-    m_exportChart = file->addAction(tr("Export &Chart\u2026"), this, [this] {
+    m_exportChart = file->addAction(tr("Export C&hart\u2026"), this, [this] {
         if (m_dashboard)
             m_dashboard->exportChartDialog();
     });
+    m_exportChart->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
     m_exportChart->setEnabled(false);
     file->addSeparator();
     m_cacheActions = {importCatalogue, importUsage, exportSnapshot};
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *preferences = edit->addAction(tr("&Preferences\u2026"), this, &MainWindow::showPreferences);
+    preferences->setObjectName(QStringLiteral("actionPreferences"));
+    preferences->setShortcut(QKeySequence(tr("Ctrl+,")));
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
@@ -323,6 +424,11 @@ void MainWindow::buildMenus()
     });
     find->setShortcut(QKeySequence::Find);
     view->addSeparator();
+    QAction *cataloguePage = view->addAction(tr("C&atalogue"), this, [this] { m_tabs->setCurrentIndex(0); });
+    cataloguePage->setShortcut(QKeySequence(tr("Ctrl+1")));
+    QAction *dashboardPage = view->addAction(tr("&Dashboard"), this, [this] { m_tabs->setCurrentIndex(1); });
+    dashboardPage->setShortcut(QKeySequence(tr("Ctrl+2")));
+    view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
 
@@ -335,6 +441,10 @@ void MainWindow::buildMenus()
     updateActions();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("User &Guide"), this, &MainWindow::showUserGuide);
+    guide->setObjectName(QStringLiteral("actionUserGuide"));
+    guide->setShortcut(QKeySequence(tr("F1")));
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About Uptake"), this, &MainWindow::about);
     about->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -342,22 +452,58 @@ void MainWindow::buildMenus()
 
 void MainWindow::restoreSettings()
 {
-    QSettings s;
-    if (!restoreGeometry(s.value(Settings::Geometry).toByteArray()))
+    const Settings s;
+    if (!restoreGeometry(s.windowGeometry()))
         resize(1280, 800);
-    restoreState(s.value(Settings::State).toByteArray());
-    m_table->horizontalHeader()->restoreState(s.value(Settings::Header).toByteArray());
+    restoreState(s.windowState());
+    m_table->horizontalHeader()->restoreState(s.headerState());
     // Sorting goes to SQL through CatalogueModel::sort; enabling it applies the indicator.
     m_table->setSortingEnabled(true);
+    // The first view (startView) reads the panel, so the restored filters apply from the start.
+    if (s.restoreFilters())
+        m_filters->setState(s.filterState());
+    updateTitle();
+}
+
+void MainWindow::saveSettings()
+{
+    Settings s;
+    s.setWindowGeometry(saveGeometry());
+    s.setWindowState(saveState());
+    s.setHeaderState(m_table->horizontalHeader()->saveState());
+    s.setFilterState(m_filters->state());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QSettings s;
-    s.setValue(Settings::Geometry, saveGeometry());
-    s.setValue(Settings::State, saveState());
-    s.setValue(Settings::Header, m_table->horizontalHeader()->saveState());
+    if (!stopWork()) {
+        event->ignore();
+        return;
+    }
+    saveSettings();
     QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::stopWork()
+{
+    if (!m_job)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Stop the running job?"),
+                    tr("An import or export is still running. Stopping it leaves the file being imported out "
+                       "entirely (an export writes nothing)."),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("confirmStop"));
+    QPushButton *stop = box.addButton(tr("Stop It"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Keep Working"), QMessageBox::RejectRole);
+    box.setDefaultButton(qobject_cast<QPushButton *>(box.buttons().constLast()));
+    box.exec();
+    if (box.clickedButton() != stop || !m_job)
+        return !m_job;
+    // Cancelling ends a wait for another program's lock too; the thread stops at its next row.
+    BackgroundJob *job = std::exchange(m_job, nullptr);
+    delete job; // cancels and waits
+    updateActions();
+    return true;
 }
 
 void MainWindow::onOpened(qint64 models, bool demo)
@@ -365,9 +511,21 @@ void MainWindow::onOpened(qint64 models, bool demo)
     m_open = true;
     updateActions();
     m_isDemo = demo;
-    if (models == 0) {
+    updateTitle();
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(m_cachePath)), 8000);
+    if (models == 0 && m_whenEmpty == EmptyCache::BuildDemo) {
         startDemo();
         return;
+    }
+    if (models == 0) {
+        // A cache of the user's own, still empty: say what fills it instead of showing a blank table.
+        m_bannerText->setText(tr("This cache is empty. Fill it with File > Import Catalogue (%1) and File > Import "
+                                 "Usage (%2).")
+                                  .arg(QKeySequence(tr("Ctrl+I")).toString(QKeySequence::NativeText),
+                                       QKeySequence(tr("Ctrl+Shift+I")).toString(QKeySequence::NativeText)));
+        m_bannerProgress->hide();
+        m_bannerClose->show();
+        m_banner->show();
     }
     startView();
 }
@@ -376,13 +534,130 @@ void MainWindow::onOpenFailed(const QString &message)
 {
     m_busyLabel->setText(tr("No cache open"));
     m_detail->showPlaceholder(tr("The cache could not be opened."));
-    auto *box = new QMessageBox(QMessageBox::Critical, tr("Cannot open the cache"), message, QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("openError"));
-    box->setTextFormat(Qt::PlainText);
-    box->setInformativeText(tr("Start Uptake with --cache FILE to use another cache file."));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    showOpenFailure(message);
     emit failedToOpen(message);
+}
+
+void MainWindow::showOpenFailure(const QString &message)
+{
+    m_failureText->setText(message);
+    m_tabs->hide();
+    m_failure->show();
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    const QString native = QDir::toNativeSeparators(m_cachePath);
+    QString name = QFileInfo(m_cachePath).fileName();
+    if (m_isDemo)
+        name = tr("%1 (demo data)").arg(name);
+    else if (!m_failure->isHidden())
+        name = tr("%1 (not opened)").arg(name);
+    setWindowTitle(tr("%1 \u2014 Uptake").arg(name));
+    setWindowFilePath(m_cachePath);
+    m_cacheLabel->setText(name);
+    m_cacheLabel->setToolTip(native);
+}
+
+void MainWindow::chooseOpenCache()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Cache"), Settings().cacheFolder(),
+                                                      tr("Uptake caches (*.sqlite *.db);;All files (*)"));
+    if (!path.isEmpty())
+        requestOpenCache(path);
+}
+
+void MainWindow::chooseNewCache()
+{
+    // Existing files are refused below rather than confirmed here: a new cache never replaces a file.
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("New Cache"), Settings().cacheFolder() + QStringLiteral("/uptake.sqlite"),
+        tr("Uptake caches (*.sqlite);;All files (*)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (!path.isEmpty())
+        requestNewCache(path);
+}
+
+void MainWindow::requestOpenCache(const QString &path)
+{
+    if (!QFileInfo::exists(path)) {
+        Settings().removeRecentCache(path);
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Open Cache"),
+                                    tr("%1 does not exist (any more).").arg(QDir::toNativeSeparators(path)),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("openCacheMissing"));
+        box->setTextFormat(Qt::PlainText);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    if (!stopWork())
+        return;
+    emit openCacheRequested(QFileInfo(path).absoluteFilePath(), EmptyCache::StayEmpty);
+}
+
+void MainWindow::requestNewCache(const QString &path)
+{
+    if (QFileInfo::exists(path)) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("New Cache"),
+                                    tr("%1 already exists. A new cache needs a new file name; to open an existing "
+                                       "cache, use File > Open Cache.")
+                                        .arg(QDir::toNativeSeparators(path)),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("newCacheExists"));
+        box->setTextFormat(Qt::PlainText);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    if (!stopWork())
+        return;
+    // The file is made by the new window's loader (Cache::open creates it); nothing fills it.
+    emit openCacheRequested(QFileInfo(path).absoluteFilePath(), EmptyCache::StayEmpty);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = Settings().recentCaches();
+    int n = 0;
+    for (const QString &path : recent) {
+        ++n;
+        // &1 to &8: the number is the mnemonic; the file name first, the folder to tell twins apart.
+        const QFileInfo info(path);
+        auto escaped = [](QString text) { return text.replace(QLatin1Char('&'), QStringLiteral("&&")); };
+        QAction *a = m_recentMenu->addAction(
+            tr("&%1 %2  (%3)").arg(n).arg(escaped(info.fileName()), escaped(QDir::toNativeSeparators(info.absolutePath()))),
+            this,
+            [this, path] { requestOpenCache(path); });
+        a->setToolTip(QDir::toNativeSeparators(path));
+        a->setEnabled(path != m_cachePath || !m_open);
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("No recent caches"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    QAction *clear = m_recentMenu->addAction(tr("&Clear List"), this, [] { Settings().clearRecentCaches(); });
+    clear->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::showPreferences()
+{
+    auto *dialog = new PreferencesDialog(Cache::defaultPath(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showUserGuide()
+{
+    // One guide per window, raised again when F1 is pressed twice.
+    auto *guide = findChild<HelpDialog *>();
+    if (!guide) {
+        guide = new HelpDialog(menuBar()->actions(), this);
+        guide->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    guide->show();
+    guide->raise();
+    guide->activateWindow();
 }
 
 void MainWindow::startDemo()
@@ -468,16 +743,18 @@ void MainWindow::startView()
 void MainWindow::showBanner(bool building)
 {
     if (building) {
-        m_bannerText->setText(tr("This cache is empty: building a demo registry (%1 models, %2 calls) so that "
-                                 "there is something to look at\u2026")
-                                  .arg(QLocale().toString(qint64(m_demoOptions.models)),
-                                       QLocale().toString(qint64(m_demoOptions.events))));
+        const qint64 models = m_demoOptions.models, calls = m_demoOptions.events;
+        auto plural = [](qint64 n) { return int(std::min<qint64>(n, std::numeric_limits<int>::max())); };
+        m_bannerText->setText(tr("This cache is empty: building a demo registry (%1, %2) so that there is "
+                                 "something to look at\u2026")
+                                  .arg(tr("%1 model(s)", nullptr, plural(models)).arg(QLocale().toString(models)),
+                                       tr("%1 call(s)", nullptr, plural(calls)).arg(QLocale().toString(calls))));
         m_bannerProgress->show();
         m_bannerClose->hide();
     } else {
         m_bannerText->setText(tr("Demo data: a made-up registry with made-up usage. To see your own, keep it in a "
-                                 "cache of its own: uptake --cache mine.sqlite import catalogue FILE, then "
-                                 "import usage FILE, then open uptake --cache mine.sqlite (or use File > Import)."));
+                                 "cache of its own: File > New Cache, then File > Import Catalogue and Import Usage "
+                                 "(or uptake --cache mine.sqlite import catalogue FILE on the command line)."));
         m_bannerProgress->hide();
         m_bannerClose->show();
     }
@@ -541,7 +818,11 @@ void MainWindow::updateStatus()
     const QLocale l;
     const CatalogueFigures &f = m_figures;
     auto pct = [&l](double share) { return l.toString(share * 100, 'f', 1) + l.percent(); };
-    m_countLabel->setText(tr("%1 models \u00b7 %2 calls").arg(l.toString(f.models), l.toString(f.calls)));
+    // The plural form follows each count; %1 keeps the full 64-bit figure in the user's locale.
+    auto plural = [](qint64 n) { return int(std::min<qint64>(n, std::numeric_limits<int>::max())); };
+    m_countLabel->setText(tr("%1 \u00b7 %2", "status bar: models, calls")
+                              .arg(tr("%1 model(s)", nullptr, plural(f.models)).arg(l.toString(f.models)),
+                                   tr("%1 call(s)", nullptr, plural(f.calls)).arg(l.toString(f.calls))));
     m_figuresLabel->setText(tr("listed %1 \u00b7 called %2 \u00b7 never called %3 \u00b7 Gini %4 \u00b7 "
                                "top 1% of models: %5 of calls")
                                 .arg(l.toString(f.listed), l.toString(f.called), pct(f.neverCalledShare),
@@ -639,20 +920,20 @@ void MainWindow::chooseImport(ImportOptions::Kind kind)
     if (m_isDemo) {
         const auto answer = QMessageBox::question(
             this, tr("Import into the demo cache?"),
-            tr("This cache holds demo data, and your data would be mixed with it. To keep them apart, quit and "
-               "start Uptake with --cache FILE for a cache of your own.\n\nImport into the demo cache anyway?"),
+            tr("This cache holds demo data, and your data would be mixed with it. To keep them apart, make a cache "
+               "of your own with File > New Cache and import there.\n\nImport into the demo cache anyway?"),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return;
     }
-    QSettings s;
+    Settings s;
     const QStringList files = QFileDialog::getOpenFileNames(
-        this, catalogue ? tr("Import Catalogue") : tr("Import Usage"), s.value(Settings::ImportDir).toString(),
+        this, catalogue ? tr("Import Catalogue") : tr("Import Usage"), s.importFolder(),
         catalogue ? tr("Catalogues (*.json *.jsonl *.ndjson *.csv);;All files (*)")
                   : tr("Usage logs (*.csv *.jsonl *.ndjson *.json);;All files (*)"));
     if (files.isEmpty())
         return;
-    s.setValue(Settings::ImportDir, QFileInfo(files.first()).absolutePath());
+    s.setImportFolder(QFileInfo(files.first()).absolutePath());
     importFiles(kind, files);
 }
 
@@ -721,11 +1002,11 @@ SyncDialog *MainWindow::openSyncDialog()
     if (!m_open || m_demoThread || m_job)
         return nullptr;
     // Window-modal: no import or export can start while the sync writes.
-    auto *dialog = new SyncDialog(m_cachePath, QSettings().value(QStringLiteral("sync/url")).toString(), this);
+    auto *dialog = new SyncDialog(m_cachePath, Settings().syncUrl(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     connect(dialog, &SyncDialog::finished, this, [this, dialog](const SyncReport &report, const QString &, bool) {
-        QSettings().setValue(QStringLiteral("sync/url"), dialog->url());
+        Settings().setSyncUrl(dialog->url());
         if (!report.notModified) // pages may have landed even when it failed or was cancelled
             refresh();
         emit syncFinished();
@@ -736,14 +1017,14 @@ SyncDialog *MainWindow::openSyncDialog()
 
 void MainWindow::chooseExport()
 {
-    QSettings s;
-    const QString dir = s.value(Settings::ExportDir, QDir::homePath()).toString();
+    Settings s;
+    const QString dir = s.exportFolder();
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Snapshot"),
                                                       dir + QStringLiteral("/uptake-snapshot.csv"),
                                                       tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
-    s.setValue(Settings::ExportDir, QFileInfo(path).absolutePath());
+    s.setExportFolder(QFileInfo(path).absolutePath());
     exportSnapshot(path);
 }
 
@@ -773,7 +1054,8 @@ void MainWindow::exportSnapshot(const QString &path)
             box->open();
         } else {
             statusBar()->showMessage(
-                tr("Exported %1 rows to %2 (and %2.json)").arg(QLocale().toString(*rows), QDir::toNativeSeparators(path)),
+                tr("Exported %1 row(s) to %2 (and %2.json)", nullptr, int(std::min<qint64>(*rows, INT_MAX)))
+                    .arg(QLocale().toString(*rows), QDir::toNativeSeparators(path)),
                 15000);
         }
         emit exportFinished(cancelled ? tr("cancelled") : error);

@@ -18,6 +18,7 @@ class DetailPane;
 class FilterPanel;
 class LoaderThread;
 class QLabel;
+class QMenu;
 class SyncDialog;
 class QProgressBar;
 class QTabWidget;
@@ -32,9 +33,15 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
+    // What an empty cache gets: the demo registry (the first start on the default cache), or
+    // nothing, for a cache the user made to import their own data into.
+    enum class EmptyCache { BuildDemo, StayEmpty };
+
     explicit MainWindow(const QString &cachePath, QWidget *parent = nullptr);
     // The demo built when the cache is empty (tests use a small one).
     MainWindow(const QString &cachePath, const DemoOptions &firstStartDemo, QWidget *parent = nullptr);
+    MainWindow(const QString &cachePath, EmptyCache whenEmpty, const DemoOptions &firstStartDemo = DemoOptions(),
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     CatalogueModel *catalogueModel() const { return m_model; }
@@ -46,6 +53,11 @@ public:
     bool isBuildingDemo() const { return m_demoThread != nullptr; }
     const CatalogueFigures &figures() const { return m_figures; }
     bool isBusy() const { return m_job != nullptr; }
+    bool isCacheOpen() const { return m_open; }
+    QString cachePath() const { return m_cachePath; }
+    // Shown instead of the table when the cache cannot be opened, with its three ways out.
+    QWidget *openFailureOffer() const { return m_failure; }
+    QLabel *cacheLabel() const { return m_cacheLabel; }
     QTabWidget *tabs() const { return m_tabs; }
     // Created the first time its tab is shown.
     DashboardWidget *dashboard() const { return m_dashboard; }
@@ -54,6 +66,15 @@ public:
     // its own thread and connection, behind a cancellable progress dialog.
     void importFiles(ImportOptions::Kind kind, const QStringList &paths);
     void exportSnapshot(const QString &path);
+    // File > Open Cache, New Cache and Open Recent without the file dialogs (also for tests):
+    // after checks (and, if an import or export runs, the user's consent to stop it) they ask
+    // whoever owns the window to open the cache in its place. New refuses an existing file.
+    void requestOpenCache(const QString &path);
+    void requestNewCache(const QString &path);
+    // Asks before stopping an import or export; stops it when the user agrees (or nothing runs).
+    bool stopWork();
+    // Window geometry, docks, table columns and filters into the settings.
+    void saveSettings();
     // Registry > Sync: the dialog, shown (nullptr while the cache is busy or not open).
     SyncDialog *openSyncDialog();
 
@@ -63,6 +84,8 @@ signals:
     void failedToOpen(const QString &message);
     void importFinished();
     void exportFinished(const QString &error);
+    // Another cache should take this one's place (the window is done with its own by then).
+    void openCacheRequested(const QString &path, MainWindow::EmptyCache whenEmpty);
     void syncFinished();
 
 protected:
@@ -85,6 +108,13 @@ private:
     void updateVisibleRows();
     void showBanner(bool building);
     void about();
+    void showUserGuide();
+    void showPreferences();
+    void chooseOpenCache();
+    void chooseNewCache();
+    void fillRecentMenu();
+    void showOpenFailure(const QString &message);
+    void updateTitle();
     void chooseImport(ImportOptions::Kind kind);
     void chooseExport();
     void updateActions();
@@ -94,6 +124,7 @@ private:
 
     QString m_cachePath;
     DemoOptions m_demoOptions;
+    EmptyCache m_whenEmpty = EmptyCache::BuildDemo;
     std::unique_ptr<LoaderThread> m_loader;
     CatalogueModel *m_model = nullptr;
     QTableView *m_table = nullptr;
@@ -106,6 +137,10 @@ private:
     QLabel *m_countLabel = nullptr;
     QLabel *m_figuresLabel = nullptr;
     QLabel *m_busyLabel = nullptr;
+    QLabel *m_cacheLabel = nullptr;
+    QWidget *m_failure = nullptr;
+    QLabel *m_failureText = nullptr;
+    QMenu *m_recentMenu = nullptr;
     CatalogueFigures m_figures;
     bool m_figuresCurrent = false;
     bool m_open = false;
