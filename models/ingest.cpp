@@ -235,7 +235,11 @@ void UsageWriter::flushRollups(bool last)
     std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
         return std::tie(a.first.model, a.first.day, a.first.caller) < std::tie(b.first.model, b.first.day, b.first.caller);
     });
-    const size_t earlier = m_rolledKeys.size();
+    std::vector<std::uint64_t> run;
+    const auto writtenEarlier = [this](std::uint64_t digest) {
+        return std::any_of(m_rolledRuns.begin(), m_rolledRuns.end(),
+                           [digest](const auto &r) { return std::binary_search(r.begin(), r.end(), digest); });
+    };
     std::int64_t lastModel = -1;
     for (const auto &[k, a] : rows) {
         auto bindRow = [&](Statement &st) {
@@ -246,7 +250,7 @@ void UsageWriter::flushRollups(bool last)
         bool written = m_db.changes() > 0;
         if (!written) {
             const std::uint64_t digest = keyDigest(k);
-            if (std::binary_search(m_rolledKeys.begin(), m_rolledKeys.begin() + std::ptrdiff_t(earlier), digest)) {
+            if (writtenEarlier(digest)) {
                 bindRow(m_mergeRoll);
                 --m_summary.dayRows; // counted when first written
             } else if (m_replaceDays) {
@@ -267,14 +271,16 @@ void UsageWriter::flushRollups(bool last)
         }
         ++m_summary.dayRows;
         if (written && !last)
-            m_rolledKeys.push_back(keyDigest(k));
+            run.push_back(keyDigest(k));
         if (k.model != lastModel) {
             m_touched.push_back(k.model);
             lastModel = k.model;
         }
     }
-    std::sort(m_rolledKeys.begin() + std::ptrdiff_t(earlier), m_rolledKeys.end());
-    std::inplace_merge(m_rolledKeys.begin(), m_rolledKeys.begin() + std::ptrdiff_t(earlier), m_rolledKeys.end());
+    if (!run.empty()) {
+        std::sort(run.begin(), run.end());
+        m_rolledRuns.push_back(std::move(run));
+    }
 }
 
 void UsageWriter::processBatch()
@@ -364,7 +370,7 @@ UsageSummary UsageWriter::finish()
     processBatch();
     flushDays();
     flushRollups(true);
-    m_rolledKeys = {};
+    m_rolledRuns = {};
     qCDebug(lcIngest) << "final batch and flush" << timer.restart() << "ms";
     if (m_summary.conflicts > 0)
         return m_summary; // the caller refuses the input and rolls back: no figures needed

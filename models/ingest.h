@@ -170,9 +170,10 @@ private:
     std::unordered_map<DayKey, DayAgg, DayKeyHash> m_days;
     std::vector<std::int64_t> m_touched;
     std::unordered_map<DayKey, RollAgg, DayKeyHash> m_rollups;
-    // Digests of the roll-up rows written by earlier flushes of this writer, sorted: a later
-    // row meeting one of them is the same input's, to be summed, not a double count.
-    std::vector<std::uint64_t> m_rolledKeys;
+    // Digests of the roll-up rows written by earlier flushes of this writer, one sorted run
+    // per flush (no merge buffer): a later row meeting one of them is the same input's, to
+    // be summed, not a double count. 8 bytes a row, only for inputs of several flushes.
+    std::vector<std::vector<std::uint64_t>> m_rolledRuns;
     bool m_replaceDays = false;
     UsageSummary m_summary;
 };

@@ -330,6 +330,25 @@ private slots:
         QCOMPARE(db.queryInt("SELECT calls FROM usage_daily"), std::optional<std::int64_t>(6));
     }
 
+    // The writer flushes every half million rows or so: a row meeting one of an earlier
+    // flush is still the same input's.
+    void rowsAcrossFlushesAreSummed()
+    {
+        Database db = Cache::open(m_cache);
+        QByteArray big = "day,model_id,caller,calls\n";
+        big.reserve(30 << 20);
+        for (int i = 0; i < 600000; ++i)
+            big += "2026-03-01,m/big,c" + QByteArray::number(i) + ",1\n";
+        big += "2026-03-01,m/big,c0,5\n";
+        const Outcome o = run(db, write(big));
+        QVERIFY2(o.failure.isEmpty(), qPrintable(o.failure));
+        QCOMPARE(o.report.rowsImported, std::int64_t(600000));
+        QCOMPARE(o.report.callsImported, std::int64_t(600005));
+        QCOMPARE(Cache::callCount(db), std::int64_t(600005));
+        const Outcome again = run(db, write("day,model_id,caller,calls\n2026-03-01,m/big,c599999,1\n"));
+        QVERIFY2(again.failure.contains(QLatin1String("m/big on 2026-03-01")), qPrintable(again.failure));
+    }
+
     void badRows_data()
     {
         QTest::addColumn<QByteArray>("row");
