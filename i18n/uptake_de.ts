@@ -497,20 +497,20 @@ Top 10% erhalten %6</translation>
     </message>
     <message>
         <source>%1 in this view, %2 in the usage window. Computed in %3 s. Click a task or a model to filter the table; right-click a chart to export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in dieser Ansicht, %2 im Nutzungszeitraum. Berechnet in %3 s. Klicken Sie auf eine Aufgabe oder ein Modell, um die Tabelle danach zu filtern; Rechtsklick auf ein Diagramm exportiert es.</translation>
     </message>
     <message numerus="yes">
         <source>%1 model(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 Modell</numerusform>
+            <numerusform>%1 Modelle</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 call(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 Aufruf</numerusform>
+            <numerusform>%1 Aufrufe</numerusform>
         </translation>
     </message>
 </context>
@@ -776,16 +776,16 @@ Top 10% erhalten %6</translation>
     </message>
     <message numerus="yes">
         <source>%Ln+ matching model(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln+ passendes Modell…</numerusform>
+            <numerusform>%Ln+ passende Modelle…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln matching model(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln passendes Modell</numerusform>
+            <numerusform>%Ln passende Modelle</numerusform>
         </translation>
     </message>
 </context>
@@ -793,7 +793,7 @@ Top 10% erhalten %6</translation>
     <name>HelpDialog</name>
     <message>
         <source>Uptake User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Uptake-Benutzerhandbuch</translation>
     </message>
 </context>
 <context>
@@ -812,9 +812,9 @@ Top 10% erhalten %6</translation>
     </message>
     <message numerus="yes">
         <source>… and %1 more rejected row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… und %1 weitere abgelehnte Zeile</numerusform>
+            <numerusform>… und %1 weitere abgelehnte Zeilen</numerusform>
         </translation>
     </message>
 </context>
@@ -1056,83 +1056,83 @@ Cache: %4%5</translation>
     </message>
     <message>
         <source>This cache cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Cache lässt sich nicht öffnen</translation>
     </message>
     <message>
         <source>Uptake has left the file as it is. You can open another cache, or start a fresh one in a new file and import your data into it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uptake hat die Datei unverändert gelassen. Sie können einen anderen Cache öffnen oder einen neuen in einer neuen Datei anlegen und Ihre Daten dorthin importieren.</translation>
     </message>
     <message>
         <source>Open Another Cache…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderen Cache öffnen…</translation>
     </message>
     <message>
         <source>Start a Fresh Cache…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Cache anlegen…</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>&amp;New Cache…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer &amp;Cache…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
         <source>Start an empty cache in a new file, for your own catalogue and usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen leeren Cache in einer neuen Datei anlegen, für Ihren eigenen Katalog und Ihre Nutzungsdaten</translation>
     </message>
     <message>
         <source>&amp;Open Cache…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>Ctrl+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+O</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>Export C&amp;hart…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagramm exportieren…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>Ctrl+,</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+,</translation>
     </message>
     <message>
         <source>C&amp;atalogue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Katalog</translation>
     </message>
     <message>
         <source>Ctrl+1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+1</translation>
     </message>
     <message>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dashboard</translation>
     </message>
     <message>
         <source>Ctrl+2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+2</translation>
     </message>
     <message>
         <source>&amp;Registry</source>
@@ -1152,122 +1152,124 @@ Cache: %4%5</translation>
     </message>
     <message>
         <source>User &amp;Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzerhandbuch</translation>
     </message>
     <message>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <source>Stop the running job?</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufenden Vorgang abbrechen?</translation>
     </message>
     <message>
         <source>An import or export is still running. Stopping it leaves the file being imported out entirely (an export writes nothing).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Import oder Export läuft noch. Wird er abgebrochen, bleibt die gerade importierte Datei vollständig außen vor (ein Export schreibt nichts).</translation>
     </message>
     <message>
         <source>Stop It</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Keep Working</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterarbeiten</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geöffnet</translation>
     </message>
     <message>
         <source>This cache is empty. Fill it with File &gt; Import Catalogue (%1) and File &gt; Import Usage (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Cache ist leer. Füllen Sie ihn mit Datei &gt; Katalog importieren (%1) und Datei &gt; Nutzung importieren (%2).</translation>
     </message>
     <message>
         <source>%1 (demo data)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Demodaten)</translation>
     </message>
     <message>
         <source>%1 (not opened)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nicht geöffnet)</translation>
     </message>
     <message>
         <source>%1 — Uptake</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Uptake</translation>
     </message>
     <message>
         <source>Open Cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache öffnen</translation>
     </message>
     <message>
         <source>Uptake caches (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Uptake-Caches (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>New Cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Cache</translation>
     </message>
     <message>
         <source>Uptake caches (*.sqlite);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Uptake-Caches (*.sqlite);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>%1 does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert nicht (mehr).</translation>
     </message>
     <message>
         <source>%1 already exists. A new cache needs a new file name; to open an existing cache, use File &gt; Open Cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits. Ein neuer Cache braucht einen neuen Dateinamen; einen vorhandenen Cache öffnen Sie mit Datei &gt; Cache öffnen.</translation>
     </message>
     <message>
         <source>&amp;%1 %2  (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;%1 %2  (%3)</translation>
     </message>
     <message>
         <source>No recent caches</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine zuletzt geöffneten Caches</translation>
     </message>
     <message>
         <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste &amp;leeren</translation>
     </message>
     <message>
         <source>This cache is empty: building a demo registry (%1, %2) so that there is something to look at…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Cache ist leer: Es wird eine Demo-Registry erstellt (%1, %2), damit es etwas zu sehen gibt…</translation>
     </message>
     <message numerus="yes">
         <source>%1 model(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 Modell</numerusform>
+            <numerusform>%1 Modelle</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 call(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 Aufruf</numerusform>
+            <numerusform>%1 Aufrufe</numerusform>
         </translation>
     </message>
     <message>
         <source>Demo data: a made-up registry with made-up usage. To see your own, keep it in a cache of its own: File &gt; New Cache, then File &gt; Import Catalogue and Import Usage (or uptake --cache mine.sqlite import catalogue FILE on the command line).</source>
-        <translation type="unfinished"></translation>
+        <translation>Demodaten: eine erfundene Registry mit erfundener Nutzung. Um Ihre eigenen Daten zu sehen, legen Sie sie in einem eigenen Cache ab: Datei &gt; Neuer Cache, dann Datei &gt; Katalog importieren und Nutzung importieren (oder auf der Kommandozeile uptake --cache meins.sqlite import catalogue DATEI).</translation>
     </message>
     <message>
         <source>%1 · %2</source>
         <comment>status bar: models, calls</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>This cache holds demo data, and your data would be mixed with it. To keep them apart, make a cache of your own with File &gt; New Cache and import there.
 
 Import into the demo cache anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Cache enthält Demodaten, und Ihre Daten würden damit vermischt. Um sie getrennt zu halten, legen Sie mit Datei &gt; Neuer Cache einen eigenen Cache an und importieren dorthin.
+
+Trotzdem in den Demo-Cache importieren?</translation>
     </message>
     <message numerus="yes">
         <source>Exported %1 row(s) to %2 (and %2.json)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 Zeile nach %2 exportiert (und %2.json)</numerusform>
+            <numerusform>%1 Zeilen nach %2 exportiert (und %2.json)</numerusform>
         </translation>
     </message>
 </context>
@@ -1275,44 +1277,45 @@ Import into the demo cache anyway?</source>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemvorgabe</translation>
     </message>
     <message>
         <source>The cache used last</source>
-        <translation type="unfinished"></translation>
+        <translation>Den zuletzt verwendeten Cache</translation>
     </message>
     <message>
         <source>The default cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Standard-Cache</translation>
     </message>
     <message>
         <source>Restore the last filters and usage window</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzten Filter und den Nutzungszeitraum wiederherstellen</translation>
     </message>
     <message>
         <source>Takes effect the next time Uptake starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wirkt ab dem nächsten Start von Uptake.</translation>
     </message>
     <message>
         <source>Default cache: %1
 uptake --cache FILE always opens FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-Cache: %1
+uptake --cache DATEI öffnet immer DATEI.</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache:</translation>
     </message>
     <message>
         <source>On start, open:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Start öffnen:</translation>
     </message>
     <message>
         <source>Filters:</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter:</translation>
     </message>
 </context>
 <context>

@@ -497,18 +497,18 @@ Gini：%3
     </message>
     <message>
         <source>%1 in this view, %2 in the usage window. Computed in %3 s. Click a task or a model to filter the table; right-click a chart to export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>此视图中有 %1，使用时间窗口内有 %2。计算耗时 %3 秒。点击任务或模型可筛选表格；右键点击图表可将其导出。</translation>
     </message>
     <message numerus="yes">
         <source>%1 model(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 个模型</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 call(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 次调用</numerusform>
         </translation>
     </message>
 </context>
@@ -774,14 +774,14 @@ Gini：%3
     </message>
     <message numerus="yes">
         <source>%Ln+ matching model(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln+ 个匹配的模型…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln matching model(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln 个匹配的模型</numerusform>
         </translation>
     </message>
 </context>
@@ -789,7 +789,7 @@ Gini：%3
     <name>HelpDialog</name>
     <message>
         <source>Uptake User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Uptake 用户指南</translation>
     </message>
 </context>
 <context>
@@ -808,8 +808,8 @@ Gini：%3
     </message>
     <message numerus="yes">
         <source>… and %1 more rejected row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… 以及另外 %1 行被拒绝的数据</numerusform>
         </translation>
     </message>
 </context>
@@ -1051,83 +1051,83 @@ SQLite %3
     </message>
     <message>
         <source>This cache cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开此缓存</translation>
     </message>
     <message>
         <source>Uptake has left the file as it is. You can open another cache, or start a fresh one in a new file and import your data into it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uptake 未改动该文件。您可以打开另一个缓存，或在新文件中新建一个缓存并将数据导入其中。</translation>
     </message>
     <message>
         <source>Open Another Cache…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开其他缓存…</translation>
     </message>
     <message>
         <source>Start a Fresh Cache…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建缓存…</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>&amp;New Cache…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建缓存(&amp;N)…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
         <source>Start an empty cache in a new file, for your own catalogue and usage</source>
-        <translation type="unfinished"></translation>
+        <translation>在新文件中新建空缓存，用于您自己的目录和使用数据</translation>
     </message>
     <message>
         <source>&amp;Open Cache…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开缓存(&amp;O)…</translation>
     </message>
     <message>
         <source>Ctrl+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+O</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>Export C&amp;hart…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表(&amp;H)…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
         <source>Ctrl+,</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+,</translation>
     </message>
     <message>
         <source>C&amp;atalogue</source>
-        <translation type="unfinished"></translation>
+        <translation>目录(&amp;A)</translation>
     </message>
     <message>
         <source>Ctrl+1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+1</translation>
     </message>
     <message>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>仪表板(&amp;D)</translation>
     </message>
     <message>
         <source>Ctrl+2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+2</translation>
     </message>
     <message>
         <source>&amp;Registry</source>
@@ -1147,119 +1147,121 @@ SQLite %3
     </message>
     <message>
         <source>User &amp;Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>用户指南(&amp;G)</translation>
     </message>
     <message>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <source>Stop the running job?</source>
-        <translation type="unfinished"></translation>
+        <translation>停止正在运行的任务？</translation>
     </message>
     <message>
         <source>An import or export is still running. Stopping it leaves the file being imported out entirely (an export writes nothing).</source>
-        <translation type="unfinished"></translation>
+        <translation>导入或导出仍在进行。停止后，正在导入的文件将完全不被导入（导出则不会写入任何内容）。</translation>
     </message>
     <message>
         <source>Stop It</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Keep Working</source>
-        <translation type="unfinished"></translation>
+        <translation>继续运行</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 %1</translation>
     </message>
     <message>
         <source>This cache is empty. Fill it with File &gt; Import Catalogue (%1) and File &gt; Import Usage (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>此缓存为空。请通过 文件 &gt; 导入目录（%1）和 文件 &gt; 导入使用数据（%2）填充它。</translation>
     </message>
     <message>
         <source>%1 (demo data)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（演示数据）</translation>
     </message>
     <message>
         <source>%1 (not opened)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（未打开）</translation>
     </message>
     <message>
         <source>%1 — Uptake</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Uptake</translation>
     </message>
     <message>
         <source>Open Cache</source>
-        <translation type="unfinished"></translation>
+        <translation>打开缓存</translation>
     </message>
     <message>
         <source>Uptake caches (*.sqlite *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Uptake 缓存 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
         <source>New Cache</source>
-        <translation type="unfinished"></translation>
+        <translation>新建缓存</translation>
     </message>
     <message>
         <source>Uptake caches (*.sqlite);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Uptake 缓存 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
         <source>%1 does not exist (any more).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不存在（或已被移除）。</translation>
     </message>
     <message>
         <source>%1 already exists. A new cache needs a new file name; to open an existing cache, use File &gt; Open Cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已存在。新缓存需要一个新的文件名；要打开现有缓存，请使用 文件 &gt; 打开缓存。</translation>
     </message>
     <message>
         <source>&amp;%1 %2  (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;%1 %2  (%3)</translation>
     </message>
     <message>
         <source>No recent caches</source>
-        <translation type="unfinished"></translation>
+        <translation>没有最近打开的缓存</translation>
     </message>
     <message>
         <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
         <source>This cache is empty: building a demo registry (%1, %2) so that there is something to look at…</source>
-        <translation type="unfinished"></translation>
+        <translation>此缓存为空：正在生成演示注册表（%1，%2），以便有内容可供浏览…</translation>
     </message>
     <message numerus="yes">
         <source>%1 model(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 个模型</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 call(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 次调用</numerusform>
         </translation>
     </message>
     <message>
         <source>Demo data: a made-up registry with made-up usage. To see your own, keep it in a cache of its own: File &gt; New Cache, then File &gt; Import Catalogue and Import Usage (or uptake --cache mine.sqlite import catalogue FILE on the command line).</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据：虚构的注册表和虚构的使用情况。要查看您自己的数据，请将其放在单独的缓存中：文件 &gt; 新建缓存，然后 文件 &gt; 导入目录 和 导入使用数据（或在命令行中运行 uptake --cache mine.sqlite import catalogue 文件）。</translation>
     </message>
     <message>
         <source>%1 · %2</source>
         <comment>status bar: models, calls</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>This cache holds demo data, and your data would be mixed with it. To keep them apart, make a cache of your own with File &gt; New Cache and import there.
 
 Import into the demo cache anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>此缓存包含演示数据，您的数据会与之混在一起。为了将它们分开，请通过 文件 &gt; 新建缓存 创建您自己的缓存并导入其中。
+
+仍要导入到演示缓存中吗？</translation>
     </message>
     <message numerus="yes">
         <source>Exported %1 row(s) to %2 (and %2.json)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %1 行导出到 %2（以及 %2.json）</numerusform>
         </translation>
     </message>
 </context>
@@ -1267,44 +1269,45 @@ Import into the demo cache anyway?</source>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>系统默认</translation>
     </message>
     <message>
         <source>The cache used last</source>
-        <translation type="unfinished"></translation>
+        <translation>上次使用的缓存</translation>
     </message>
     <message>
         <source>The default cache</source>
-        <translation type="unfinished"></translation>
+        <translation>默认缓存</translation>
     </message>
     <message>
         <source>Restore the last filters and usage window</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复上次的筛选条件和使用时间窗口</translation>
     </message>
     <message>
         <source>Takes effect the next time Uptake starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>下次启动 Uptake 时生效。</translation>
     </message>
     <message>
         <source>Default cache: %1
 uptake --cache FILE always opens FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>默认缓存：%1
+uptake --cache 文件 始终打开该文件。</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言：</translation>
     </message>
     <message>
         <source>On start, open:</source>
-        <translation type="unfinished"></translation>
+        <translation>启动时打开：</translation>
     </message>
     <message>
         <source>Filters:</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选：</translation>
     </message>
 </context>
 <context>
