@@ -24,6 +24,10 @@ void installTranslations(QCoreApplication &app)
     const QString preferred = Settings().language();
     const QLocale locale = preferred.isEmpty() ? QLocale::system() : QLocale(preferred);
     QLocale::setDefault(locale);
+    // Installed first, so searched last: the English plural forms, beneath any language.
+    auto *english = new QTranslator(&app);
+    if (english->load(QStringLiteral("uptake_en"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(english);
     auto *ours = new QTranslator(&app);
     if (ours->load(locale, QStringLiteral("uptake"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(ours);

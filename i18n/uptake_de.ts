@@ -1300,12 +1300,6 @@ Trotzdem in den Demo-Cache importieren?</translation>
         <translation>Wirkt ab dem nächsten Start von Uptake.</translation>
     </message>
     <message>
-        <source>Default cache: %1
-uptake --cache FILE always opens FILE.</source>
-        <translation>Standard-Cache: %1
-uptake --cache DATEI öffnet immer DATEI.</translation>
-    </message>
-    <message>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
@@ -1316,6 +1310,14 @@ uptake --cache DATEI öffnet immer DATEI.</translation>
     <message>
         <source>Filters:</source>
         <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>Default cache:</source>
+        <translation>Standard-Cache:</translation>
+    </message>
+    <message>
+        <source>uptake --cache FILE always opens FILE.</source>
+        <translation>uptake --cache DATEI öffnet immer DATEI.</translation>
     </message>
 </context>
 <context>

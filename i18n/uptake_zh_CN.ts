@@ -1292,12 +1292,6 @@ Import into the demo cache anyway?</source>
         <translation>下次启动 Uptake 时生效。</translation>
     </message>
     <message>
-        <source>Default cache: %1
-uptake --cache FILE always opens FILE.</source>
-        <translation>默认缓存：%1
-uptake --cache 文件 始终打开该文件。</translation>
-    </message>
-    <message>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
@@ -1308,6 +1302,14 @@ uptake --cache 文件 始终打开该文件。</translation>
     <message>
         <source>Filters:</source>
         <translation>筛选：</translation>
+    </message>
+    <message>
+        <source>Default cache:</source>
+        <translation>默认缓存：</translation>
+    </message>
+    <message>
+        <source>uptake --cache FILE always opens FILE.</source>
+        <translation>uptake --cache 文件 始终打开该文件。</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,10 @@ status=0
 for ts in "$SRC"/i18n/*.ts; do
     name=$(basename "$ts")
     cp "$ts" "$work/$name"
-    (cd "$SRC" && "$LUPDATE" -silent -locations none -no-obsolete ui models app -ts "$work/$name" >/dev/null)
+    # English is the source language: its file holds only the plural forms.
+    only=""
+    [ "$name" = "uptake_en.ts" ] && only="-pluralonly"
+    (cd "$SRC" && "$LUPDATE" -silent $only -locations none -no-obsolete ui models app -ts "$work/$name" >/dev/null)
     unfinished=$(grep -c 'type="unfinished"' "$work/$name" || true)
     obsolete=$(grep -c -E 'type="(obsolete|vanished)"' "$ts" || true)
     if [ "$unfinished" -ne 0 ] || [ "$obsolete" -ne 0 ]; then
@@ -18,7 +21,7 @@ for ts in "$SRC"/i18n/*.ts; do
         grep -B3 'type="unfinished"' "$work/$name" | grep '<source>' | head -20
         status=1
     else
-        echo "$name: complete ($(grep -c '<message>' "$ts") messages)"
+        echo "$name: complete ($(grep -c '<message' "$ts") messages)"
     fi
 done
 exit $status

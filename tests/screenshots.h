@@ -19,6 +19,9 @@ inline void installTranslation()
         return;
     const QLocale locale(language);
     QLocale::setDefault(locale);
+    auto *english = new QTranslator(QCoreApplication::instance());
+    if (english->load(QStringLiteral("uptake_en"), qEnvironmentVariable("UPTAKE_QM_DIR")))
+        QCoreApplication::installTranslator(english);
     auto *ours = new QTranslator(QCoreApplication::instance());
     if (ours->load(locale, QStringLiteral("uptake"), QStringLiteral("_"), qEnvironmentVariable("UPTAKE_QM_DIR")))
         QCoreApplication::installTranslator(ours);
@@ -33,6 +36,9 @@ inline void save(QWidget *widget, const QString &name)
     if (dir.isEmpty())
         return;
     QDir().mkpath(dir);
+    // Layouts settle in posted events: a grab right after a change shows the old geometry.
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::processEvents();
     const QString language = qEnvironmentVariable("UPTAKE_LANGUAGE", QStringLiteral("en"));
     widget->grab().save(QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(name, language)));
 }

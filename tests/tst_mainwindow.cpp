@@ -498,12 +498,14 @@ void TestMainWindow::userGuideListsTheShortcuts()
     // The shortcut table is read from the menus: every shortcut is there, with its entry.
     auto *open = w.findChild<QAction *>(QStringLiteral("actionOpenCache"));
     QVERIFY(text.contains(open->shortcut().toString(QKeySequence::NativeText)));
-    QVERIFY(text.contains(QStringLiteral("Open Cache\u2026")));
-    QVERIFY(!text.contains(QStringLiteral("&Open")));
+    QVERIFY(text.contains(QString(open->text()).remove(QLatin1Char('&')))); // without the mnemonic
+    QVERIFY(!text.contains(open->text()));
     // F1 again raises the same guide instead of stacking a second one.
     QTest::keyClick(&w, Qt::Key_F1);
     QCOMPARE(w.findChildren<HelpDialog *>().size(), 1);
     Screenshots::save(guide, QStringLiteral("userguide"));
+    guide->browser()->scrollToAnchor(QStringLiteral("keys"));
+    Screenshots::save(guide, QStringLiteral("userguide-keys"));
 }
 
 void TestMainWindow::closingIsPromptWhileAnotherProgramHoldsTheLock()

@@ -534,6 +534,7 @@ void MainWindow::onOpenFailed(const QString &message)
 {
     m_busyLabel->setText(tr("No cache open"));
     m_detail->showPlaceholder(tr("The cache could not be opened."));
+    m_filters->setMatchCount(0, true); // not "0+ models…": nothing more is coming
     showOpenFailure(message);
     emit failedToOpen(message);
 }

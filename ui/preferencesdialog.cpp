@@ -61,8 +61,13 @@ PreferencesDialog::PreferencesDialog(const QString &defaultCache, QWidget *paren
     auto *start = new QVBoxLayout;
     start->addWidget(m_startLast);
     start->addWidget(m_startDefault);
-    start->addWidget(note(tr("Default cache: %1\nuptake --cache FILE always opens FILE.")
-                              .arg(QDir::toNativeSeparators(defaultCache))));
+    // The path on a line of its own: wrapped inside a path, it reads as two files.
+    QLabel *defaultPath = note(QDir::toNativeSeparators(defaultCache));
+    defaultPath->setWordWrap(false);
+    defaultPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    start->addWidget(note(tr("Default cache:")));
+    start->addWidget(defaultPath);
+    start->addWidget(note(tr("uptake --cache FILE always opens FILE.")));
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);

@@ -1,0 +1,72 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>DashboardWidget</name>
+    <message numerus="yes">
+        <source>%1 model(s)</source>
+        <translation>
+            <numerusform>%1 model</numerusform>
+            <numerusform>%1 models</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 call(s)</source>
+        <translation>
+            <numerusform>%1 call</numerusform>
+            <numerusform>%1 calls</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message numerus="yes">
+        <source>%Ln+ matching model(s)…</source>
+        <translation>
+            <numerusform>%Ln+ matching model…</numerusform>
+            <numerusform>%Ln+ matching models…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln matching model(s)</source>
+        <translation>
+            <numerusform>%Ln matching model</numerusform>
+            <numerusform>%Ln matching models</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultDialog</name>
+    <message numerus="yes">
+        <source>… and %1 more rejected row(s)</source>
+        <translation>
+            <numerusform>… and %1 more rejected row</numerusform>
+            <numerusform>… and %1 more rejected rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%1 model(s)</source>
+        <translation>
+            <numerusform>%1 model</numerusform>
+            <numerusform>%1 models</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 call(s)</source>
+        <translation>
+            <numerusform>%1 call</numerusform>
+            <numerusform>%1 calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 row(s) to %2 (and %2.json)</source>
+        <translation>
+            <numerusform>Exported %1 row to %2 (and %2.json)</numerusform>
+            <numerusform>Exported %1 rows to %2 (and %2.json)</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
