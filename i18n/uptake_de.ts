@@ -1175,10 +1175,6 @@ Cache: %4%5</translation>
         <translation>Weiterarbeiten</translation>
     </message>
     <message>
-        <source>Opened %1</source>
-        <translation>%1 geöffnet</translation>
-    </message>
-    <message>
         <source>This cache is empty. Fill it with File &gt; Import Catalogue (%1) and File &gt; Import Usage (%2).</source>
         <translation>Dieser Cache ist leer. Füllen Sie ihn mit Datei &gt; Katalog importieren (%1) und Datei &gt; Nutzung importieren (%2).</translation>
     </message>

@@ -1170,10 +1170,6 @@ SQLite %3
         <translation>继续运行</translation>
     </message>
     <message>
-        <source>Opened %1</source>
-        <translation>已打开 %1</translation>
-    </message>
-    <message>
         <source>This cache is empty. Fill it with File &gt; Import Catalogue (%1) and File &gt; Import Usage (%2).</source>
         <translation>此缓存为空。请通过 文件 &gt; 导入目录（%1）和 文件 &gt; 导入使用数据（%2）填充它。</translation>
     </message>

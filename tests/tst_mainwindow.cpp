@@ -477,6 +477,14 @@ void TestMainWindow::menusShowDistinctShortcuts()
     };
     for (QAction *top : w.menuBar()->actions())
         walk(top->menu());
+    if (!qEnvironmentVariableIsEmpty("UPTAKE_SCREENSHOT_DIR")) {
+        Settings().addRecentCache(m_demo);
+        for (QAction *top : w.menuBar()->actions()) {
+            top->menu()->popup(QPoint(0, 0));
+            Screenshots::save(top->menu(), QStringLiteral("menu-") + top->menu()->title().remove(QLatin1Char('&')));
+            top->menu()->hide();
+        }
+    }
     for (const char *name : {"actionNewCache", "actionOpenCache", "actionPreferences", "actionUserGuide"})
         QVERIFY2(withShortcut.contains(QLatin1String(name)), name);
     QCOMPARE(seen.value(QStringLiteral("F1")), w.findChild<QAction *>(QStringLiteral("actionUserGuide"))->text());

@@ -270,6 +270,8 @@ void TestOpenFailure::controllerSwapsTheWindow()
     }
     QCOMPARE(Settings().recentCaches().value(0), fresh);
     QCOMPARE(Settings().lastCache(), fresh);
+    w->resize(1000, 600);
+    Screenshots::save(w, QStringLiteral("freshcache"));
 
     // Open another (existing) cache: its rows show; both are in the recent list, newest first.
     w->requestOpenCache(m_good);

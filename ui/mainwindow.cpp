@@ -512,7 +512,6 @@ void MainWindow::onOpened(qint64 models, bool demo)
     updateActions();
     m_isDemo = demo;
     updateTitle();
-    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(m_cachePath)), 8000);
     if (models == 0 && m_whenEmpty == EmptyCache::BuildDemo) {
         startDemo();
         return;
