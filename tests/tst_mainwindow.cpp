@@ -3,27 +3,25 @@
 #include "demo.h"
 #include "detailpane.h"
 #include "filterpanel.h"
-#include "importresultdialog.h"
 #include "helpdialog.h"
+#include "importresultdialog.h"
 #include "mainwindow.h"
 #include "screenshots.h"
 #include "settings.h"
 #include "testutil.h"
 
 #include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QElapsedTimer>
-#include <QMenuBar>
-#include <QSettings>
-#include <QTextBrowser>
-#include <QTimer>
-#include <QChartView>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -31,7 +29,11 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
 #include <QToolButton>
+
+#include <functional>
 
 // The window offscreen on small caches: what it shows must be what SQL says.
 class TestMainWindow : public QObject

@@ -494,11 +494,13 @@ bool MainWindow::stopWork()
                     QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("confirmStop"));
     QPushButton *stop = box.addButton(tr("Stop It"), QMessageBox::DestructiveRole);
-    box.addButton(tr("Keep Working"), QMessageBox::RejectRole);
-    box.setDefaultButton(qobject_cast<QPushButton *>(box.buttons().constLast()));
+    QPushButton *keep = box.addButton(tr("Keep Working"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
     box.exec();
-    if (box.clickedButton() != stop || !m_job)
-        return !m_job;
+    if (box.clickedButton() != stop)
+        return false; // even if the job finished meanwhile: the user chose to stay
+    if (!m_job)
+        return true;
     // Cancelling ends a wait for another program's lock too; the thread stops at its next row.
     BackgroundJob *job = std::exchange(m_job, nullptr);
     delete job; // cancels and waits
