@@ -136,6 +136,30 @@ CREATE TABLE sync_state(
     R"sql(
 ALTER TABLE usage_daily ADD COLUMN verified_unsplit INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // 5 -> 6: an index for every other column the browser sorts by, so that the first screen
+    // of any sort walks an index instead of sorting 2 million rows (bench/browser_bench: 0.5 to
+    // 1.1 s before, about 10 ms after). The names are listed in ViewQuery::sortIndex; the
+    // repeat-rate expression is the one ViewQuery orders by, written the same way.
+    R"sql(
+CREATE INDEX models_by_versions ON models(versions, id);
+CREATE INDEX models_by_repeat_rate ON models(
+    (CASE WHEN unique_callers > 0 THEN CAST(repeat_callers AS REAL) / unique_callers END), id);
+CREATE INDEX models_by_verified ON models(verified_calls, id);
+CREATE INDEX models_by_fees ON models(fees_nano, id);
+CREATE INDEX models_by_first_call ON models(first_call, id);
+CREATE INDEX models_by_last_call ON models(last_call, id);
+CREATE INDEX models_by_listed ON models(listed, id);
+CREATE INDEX models_by_name ON models(name, id);
+CREATE INDEX models_by_framework ON models(framework, id);
+CREATE INDEX models_by_license ON models(license, id);
+CREATE INDEX models_by_tags ON models(tags, id);
+CREATE INDEX models_by_updated ON models(updated_at, id);
+CREATE INDEX models_by_files ON models(files, id);
+CREATE INDEX models_by_downloads ON models(downloads, id);
+CREATE INDEX models_by_likes ON models(likes, id);
+CREATE INDEX models_by_failed ON models(failed_calls, id);
+CREATE INDEX models_by_active_days ON models(active_days, id);
+)sql",
 };
 
 std::function<void(const QString &)> &lockWaitNotifier()

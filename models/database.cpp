@@ -5,6 +5,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <chrono>
 #include <utility>
 
 namespace {
@@ -325,4 +326,28 @@ void Transaction::commit()
 {
     m_db.exec("COMMIT");
     m_done = true;
+}
+
+TimeBudget::TimeBudget(Database &db, int ms)
+    : m_db(db)
+    , m_deadlineNs(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                       std::chrono::steady_clock::now().time_since_epoch() + std::chrono::milliseconds(ms))
+                       .count())
+{
+    sqlite3_progress_handler(m_db.handle(), 4000, &TimeBudget::check, this);
+}
+
+TimeBudget::~TimeBudget()
+{
+    sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr);
+}
+
+int TimeBudget::check(void *self)
+{
+    auto *b = static_cast<TimeBudget *>(self);
+    const std::int64_t now
+        = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    if (now >= b->m_deadlineNs)
+        b->m_expired = true;
+    return b->m_expired ? 1 : 0;
 }

@@ -30,6 +30,27 @@ private:
     int m_code;
 };
 
+class Database;
+
+// While alive, statements on the connection fail with SQLITE_INTERRUPT once ms milliseconds
+// have passed (checked every few thousand virtual-machine steps): for work worth trying only
+// if it is quick. expired() tells such a stop from an interrupt meant for something else.
+class TimeBudget final
+{
+public:
+    TimeBudget(Database &db, int ms);
+    ~TimeBudget();
+    TimeBudget(const TimeBudget &) = delete;
+    TimeBudget &operator=(const TimeBudget &) = delete;
+    bool expired() const { return m_expired; }
+
+private:
+    static int check(void *self);
+    Database &m_db;
+    std::int64_t m_deadlineNs;
+    bool m_expired = false;
+};
+
 class Database final
 {
 public:

@@ -284,11 +284,13 @@ std::string ftsPhrase(const QString &text)
     return out;
 }
 
-std::string whereClause(const ViewSpec &spec, const Source &s, SqlQuery &q)
+// likeSearch: test the search text row by row with LIKE, for a walk in sort order that stops
+// at the first screen (the same matches as the trigram index for ASCII text).
+std::string whereClause(const ViewSpec &spec, const Source &s, SqlQuery &q, bool likeSearch = false)
 {
     std::string w = " WHERE 1";
     const QString search = spec.search.trimmed();
-    if (search.toUcs4().size() >= 3) {
+    if (!likeSearch && search.toUcs4().size() >= 3) {
         // The trigram index finds substrings of three characters or more, case-insensitively;
         // the text is one quoted phrase, so nothing in it is FTS syntax.
         w += " AND m.id IN (SELECT rowid FROM models_fts WHERE models_fts MATCH ?)";
@@ -352,7 +354,7 @@ std::string idList(const std::vector<std::int64_t> &ids)
 }
 
 SqlQuery build(const ViewSpec &spec, const std::string &what, bool ordered, const std::string &onlyIds = {},
-               const std::string &windowTable = {})
+               const std::string &windowTable = {}, bool likeSearch = false)
 {
     SqlQuery q;
     const Source s = source(spec, q, onlyIds, windowTable);
@@ -362,7 +364,7 @@ SqlQuery build(const ViewSpec &spec, const std::string &what, bool ordered, cons
         for (int c = 0; c < Columns::Count; ++c)
             cols += ", " + columnExpr(s, c);
     }
-    q.sql = s.with + "SELECT " + cols + s.from + whereClause(spec, s, q);
+    q.sql = s.with + "SELECT " + cols + s.from + whereClause(spec, s, q, likeSearch);
     if (!onlyIds.empty())
         q.sql += " AND m.id IN (" + onlyIds + ")";
     if (ordered)
@@ -417,6 +419,60 @@ SqlQuery fillWindowTable(const ViewSpec &spec, const std::string &table)
     q.sql = s.with + "INSERT INTO temp." + table
             + "(model, calls, failed, uc, rc, verified, fees, f, l, days)"
               " SELECT model, calls, failed, uc, rc, verified, fees, f, l, days FROM w";
+    return q;
+}
+
+const char *sortIndex(int column)
+{
+    using namespace Columns;
+    switch (column) {
+    case ModelId: return "sqlite_autoindex_models_1";
+    case Author: return "models_by_author";
+    case Task: return "models_by_task";
+    case CreatedAt: return "models_by_created";
+    case Versions: return "models_by_versions";
+    case Calls: return "models_by_calls";
+    case UniqueCallers: return "models_by_unique";
+    case RepeatCallers: return "models_by_repeat";
+    case RepeatRate: return "models_by_repeat_rate";
+    case VerifiedCalls: return "models_by_verified";
+    case FeesPaid: return "models_by_fees";
+    case FirstCall: return "models_by_first_call";
+    case LastCall: return "models_by_last_call";
+    case Listed: return "models_by_listed";
+    case Name: return "models_by_name";
+    case Framework: return "models_by_framework";
+    case License: return "models_by_license";
+    case Tags: return "models_by_tags";
+    case UpdatedAt: return "models_by_updated";
+    case Files: return "models_by_files";
+    case Downloads: return "models_by_downloads";
+    case Likes: return "models_by_likes";
+    case FailedCalls: return "models_by_failed";
+    case ActiveDays: return "models_by_active_days";
+    }
+    return nullptr;
+}
+
+std::optional<SqlQuery> orderedIdsBySortIndex(const ViewSpec &spec)
+{
+    const char *index = sortIndex(spec.sortColumn);
+    if (spec.hasWindow() || !index)
+        return std::nullopt;
+    // The search as LIKE, row by row: the trigram set would be built in full before the walk
+    // could start. Only for ASCII text, where LIKE folds case as the index does.
+    const QString search = spec.search.trimmed();
+    bool ascii = true;
+    for (const QChar c : search)
+        ascii = ascii && c.unicode() < 0x80;
+    if (!ascii)
+        return std::nullopt;
+    SqlQuery q = build(spec, "m.id", true, {}, {}, true);
+    const std::string from = " FROM models AS m";
+    const size_t at = q.sql.find(from);
+    if (at == std::string::npos)
+        return std::nullopt;
+    q.sql.insert(at + from.size(), std::string(" INDEXED BY ") + index);
     return q;
 }
 

@@ -125,6 +125,18 @@ SqlQuery figures(const ViewSpec &spec);
 std::string createWindowTable(const std::string &table);
 SqlQuery fillWindowTable(const ViewSpec &spec, const std::string &table);
 SqlQuery orderedIds(const ViewSpec &spec, const std::string &windowTable);
+
+// The index that holds models in the order of a column (all-time figures), by name; every
+// column has one (see the cache's schema).
+const char *sortIndex(int column);
+// orderedIds walking that index (INDEXED BY), filters tested row by row. The planner prefers
+// the index of an equality filter or the search set and then sorts every match, which for a
+// filter that matches a quarter of 2 million models takes a second; walking the sort index
+// finds the first screen of such a filter in milliseconds, but a rare match would walk the
+// whole index, so the browser runs it under a time budget and falls back (nullopt with a
+// usage window, which sorts a temporary table instead, and with a search in other than ASCII,
+// which only the trigram index folds the way it should).
+std::optional<SqlQuery> orderedIdsBySortIndex(const ViewSpec &spec);
 SqlQuery selectIds(const ViewSpec &spec, const std::vector<std::int64_t> &ids, const std::string &windowTable);
 SqlQuery figures(const ViewSpec &spec, const std::string &windowTable);
 

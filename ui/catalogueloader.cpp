@@ -6,6 +6,8 @@
 
 #include <QMutexLocker>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <limits>
 #include <unordered_map>
@@ -104,7 +106,7 @@ void CatalogueLoader::open(const QString &path)
             QMutexLocker lock(&m_dbMutex);
             m_db = std::move(db);
         }
-        emit opened(qint64(Cache::modelCount(m_db)), Demo::isDemoCache(m_db));
+        emit opened(m_db.queryInt("SELECT EXISTS(SELECT 1 FROM models)").value_or(0) == 0, Demo::isDemoCache(m_db));
     } catch (const CacheError &e) {
         emit openFailed(e.message());
     } catch (const DbError &e) {
@@ -140,8 +142,12 @@ std::string CatalogueLoader::windowTableFor(const ViewSpec &spec)
 
 RowPage CatalogueLoader::fetchRows(const ViewSpec &spec, const QList<qint64> &ids)
 {
+    // The ids came from the view's own query: testing the search again would build the whole
+    // trigram match set (100 ms for a common term) for a page of 100 rows.
+    ViewSpec rowsOnly = spec;
+    rowsOnly.search.clear();
     const SqlQuery q =
-        ViewQuery::selectIds(spec, std::vector<std::int64_t>(ids.begin(), ids.end()), windowTableFor(spec));
+        ViewQuery::selectIds(rowsOnly, std::vector<std::int64_t>(ids.begin(), ids.end()), windowTableFor(spec));
     std::unordered_map<qint64, CatalogueRow> byId;
     Statement st(m_db, q.sql);
     q.bindTo(st);
@@ -165,6 +171,32 @@ RowPage CatalogueLoader::fetchRows(const ViewSpec &spec, const QList<qint64> &id
     return rows;
 }
 
+bool CatalogueLoader::firstScreenBySortIndex(const ViewSpec &spec, QList<qint64> &ids)
+{
+    // Without a filter the planner walks the sort index by itself.
+    const bool filtered = !spec.search.trimmed().isEmpty() || !spec.task.isEmpty() || !spec.author.isEmpty()
+                          || !spec.license.isEmpty() || !spec.framework.isEmpty() || spec.usage != ViewSpec::Usage::All
+                          || spec.minCalls || spec.minRepeatCallers || spec.listedFromDay || spec.listedUntilDay;
+    const std::optional<SqlQuery> walk = filtered ? ViewQuery::orderedIdsBySortIndex(spec) : std::nullopt;
+    if (!walk)
+        return false;
+    // A filter that matches many models fills the first screen after a short walk; one that
+    // matches few would walk all 2 million, so the walk gets a budget and the usual plan
+    // (filter first, then sort the few matches) takes over when it runs out.
+    Statement st(m_db, walk->sql + " LIMIT " + std::to_string(QuickIds));
+    walk->bindTo(st);
+    TimeBudget budget(m_db, FirstScreenBudgetMs);
+    try {
+        while (st.step())
+            ids.append(st.int64(0));
+    } catch (const DbError &e) {
+        if (e.isInterrupt() && budget.expired())
+            return false;
+        throw;
+    }
+    return true;
+}
+
 void CatalogueLoader::loadView(quint64 gen, const ViewSpec &spec)
 {
     if (!m_db.isOpen() || stale(gen))
@@ -181,11 +213,14 @@ void CatalogueLoader::loadView(quint64 gen, const ViewSpec &spec)
             [&] {
                 ids.clear();
                 pages.clear();
-                const SqlQuery q = ViewQuery::orderedIds(spec, windowTableFor(spec));
-                Statement st(m_db, q.sql + " LIMIT " + std::to_string(QuickIds));
-                q.bindTo(st);
-                while (st.step())
-                    ids.append(st.int64(0));
+                if (!firstScreenBySortIndex(spec, ids)) {
+                    ids.clear();
+                    const SqlQuery q = ViewQuery::orderedIds(spec, windowTableFor(spec));
+                    Statement st(m_db, q.sql + " LIMIT " + std::to_string(QuickIds));
+                    q.bindTo(st);
+                    while (st.step())
+                        ids.append(st.int64(0));
+                }
                 for (qsizetype begin = 0; begin < ids.size(); begin += PageSize)
                     pages.append(fetchRows(spec, ids.mid(begin, PageSize)));
             },
@@ -226,18 +261,65 @@ void CatalogueLoader::loadRest(quint64 gen, const ViewSpec &spec)
             return;
         if (ids.size() >= QuickIds)
             emit idsReady(gen, ids, true);
-        if (stale(gen))
-            return;
-        CatalogueFigures figures;
-        if (retrying([&] { figures = Figures::compute(m_db, spec, windowTableFor(spec)); }, wanted))
-            emit figuresReady(gen, figures);
     } catch (const DbError &e) {
         emit failed(e.message());
+        return;
+    }
+    // Behind the pages the view asks for once it has the full list.
+    QMetaObject::invokeMethod(
+        this, [this, gen, spec] { loadFigures(gen, spec); }, Qt::QueuedConnection);
+}
+
+void CatalogueLoader::pageWanted()
+{
+    m_pageWanted.store(true);
+}
+
+int CatalogueLoader::yieldToPages(void *self)
+{
+    return static_cast<CatalogueLoader *>(self)->m_pageWanted.load() ? 1 : 0;
+}
+
+void CatalogueLoader::loadFigures(quint64 gen, const ViewSpec &spec)
+{
+    if (!m_db.isOpen() || stale(gen))
+        return;
+    // A page is waiting in the queue (posted after this): let it go first, then start over.
+    auto yield = [&] {
+        QMetaObject::invokeMethod(this, [this, gen, spec] { loadFigures(gen, spec); }, Qt::QueuedConnection);
+    };
+    if (m_pageWanted.load()) {
+        yield();
+        return;
+    }
+    try {
+        for (;;) {
+            try {
+                // The scan stops (as an interrupt) as soon as the view asks for a page.
+                sqlite3_progress_handler(m_db.handle(), 2000, &CatalogueLoader::yieldToPages, this);
+                const CatalogueFigures figures = Figures::compute(m_db, spec, windowTableFor(spec));
+                sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr);
+                emit figuresReady(gen, figures);
+                return;
+            } catch (const DbError &e) {
+                sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr);
+                if (!e.isInterrupt() || stale(gen))
+                    throw;
+                if (m_pageWanted.load()) {
+                    yield();
+                    return;
+                }
+            }
+        }
+    } catch (const DbError &e) {
+        if (!e.isInterrupt())
+            emit failed(e.message());
     }
 }
 
 void CatalogueLoader::loadPage(quint64 gen, const ViewSpec &spec, int page, const QList<qint64> &ids)
 {
+    m_pageWanted.store(false);
     if (!m_db.isOpen() || stale(gen))
         return;
     try {

@@ -95,6 +95,9 @@ public:
     static constexpr int QuickIds = 200;
     // Rows are fetched in pages of this many ids.
     static constexpr int PageSize = 100;
+    // How long the first screen of a filtered view may walk the sort index before the
+    // filter's own index takes over (see ViewQuery::orderedIdsBySortIndex).
+    static constexpr int FirstScreenBudgetMs = 50;
 
     explicit CatalogueLoader(QObject *parent = nullptr);
     ~CatalogueLoader() override;
@@ -103,6 +106,9 @@ public:
     void supersede(quint64 gen);
     // Thread-safe: the detail request that matters from now on.
     void supersedeDetail(quint64 request);
+    // Thread-safe, called before a page request is posted: the catalogue figures (a scan of
+    // the whole view) step aside for it and start again after it.
+    void pageWanted();
     quint64 latestGeneration() const { return m_latestGen.load(); }
     // Thread-safe: the cache's data changed (an import), so derived tables must be rebuilt.
     void markDataChanged() { m_windowDirty.store(true); }
@@ -119,7 +125,9 @@ public:
     void loadDetail(quint64 request, qint64 id, const ViewSpec &spec);
 
 signals:
-    void opened(qint64 models, bool demo);
+    // empty: the catalogue has no model yet (no count: counting 2 million rows would delay the
+    // first screen by a tenth of a second).
+    void opened(bool empty, bool demo);
     void openFailed(const QString &message);
     void idsReady(quint64 gen, const QList<qint64> &ids, bool complete);
     void figuresReady(quint64 gen, const CatalogueFigures &figures);
@@ -133,7 +141,11 @@ private:
     bool stale(quint64 gen) const { return gen < m_latestGen.load(); }
     void delay() const;
     void loadRest(quint64 gen, const ViewSpec &spec);
+    void loadFigures(quint64 gen, const ViewSpec &spec);
+    static int yieldToPages(void *self);
     RowPage fetchRows(const ViewSpec &spec, const QList<qint64> &ids);
+    // The first screen of ids by walking the sort index within the budget; false when it ran out.
+    bool firstScreenBySortIndex(const ViewSpec &spec, QList<qint64> &ids);
     // The TEMP table holding the spec's usage window, filled when the window changes.
     std::string windowTableFor(const ViewSpec &spec);
 
@@ -141,6 +153,7 @@ private:
     mutable QMutex m_dbMutex; // guards m_db's handle against interrupt() during open/close
     std::atomic<quint64> m_latestGen{0};
     std::atomic<quint64> m_latestDetail{0};
+    std::atomic<bool> m_pageWanted{false};
     std::atomic<int> m_delayMs{0};
     std::optional<std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>> m_windowKey;
     std::atomic<bool> m_windowDirty{false};

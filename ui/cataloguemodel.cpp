@@ -219,6 +219,7 @@ void CatalogueModel::requestPage(int page) const
         return;
     m_pending.insert(page);
     QList<qint64> ids = m_ids.mid(begin, PageSize);
+    m_loader->pageWanted(); // rows on screen come before the status-bar figures
     QMetaObject::invokeMethod(
         m_loader, [l = m_loader, gen = m_gen, spec = m_spec, page, ids] { l->loadPage(gen, spec, page, ids); },
         Qt::QueuedConnection);

@@ -508,17 +508,17 @@ bool MainWindow::stopWork()
     return true;
 }
 
-void MainWindow::onOpened(qint64 models, bool demo)
+void MainWindow::onOpened(bool empty, bool demo)
 {
     m_open = true;
     updateActions();
     m_isDemo = demo;
     updateTitle();
-    if (models == 0 && m_whenEmpty == EmptyCache::BuildDemo) {
+    if (empty && m_whenEmpty == EmptyCache::BuildDemo) {
         startDemo();
         return;
     }
-    if (models == 0) {
+    if (empty) {
         // A cache of the user's own, still empty: say what fills it instead of showing a blank table.
         m_bannerText->setText(tr("This cache is empty. Fill it with File > Import Catalogue (%1) and File > Import "
                                  "Usage (%2).")

@@ -95,7 +95,7 @@ private:
     void buildUi();
     void buildMenus();
     void restoreSettings();
-    void onOpened(qint64 models, bool demo);
+    void onOpened(bool empty, bool demo);
     void onOpenFailed(const QString &message);
     void startDemo();
     void onDemoProgress(qint64 done, qint64 total);
