@@ -30,6 +30,10 @@
         <source>%1 has usage but is not in any imported catalogue.</source>
         <translation>%1 wird genutzt, steht aber in keinem importierten Katalog.</translation>
     </message>
+    <message>
+        <source>%1 (known to the day only: from a usage roll-up)</source>
+        <translation>%1 (nur auf den Tag genau bekannt: aus einer Nutzungs-Aggregation)</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -666,6 +670,10 @@ Top 10% erhalten %6</translation>
         <source>likes, M</source>
         <comment>millions</comment>
         <translation>Likes, Mio.</translation>
+    </message>
+    <message>
+        <source>verified, kind unknown</source>
+        <translation>verifiziert, Art unbekannt</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,10 @@
         <source>%1 has usage but is not in any imported catalogue.</source>
         <translation>%1 有使用记录，但不在任何已导入的目录中。</translation>
     </message>
+    <message>
+        <source>%1 (known to the day only: from a usage roll-up)</source>
+        <translation>%1（仅精确到日期：来自用量汇总）</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -664,6 +668,10 @@ Gini：%3
         <source>likes, M</source>
         <comment>millions</comment>
         <translation>点赞数，百万</translation>
+    </message>
+    <message>
+        <source>verified, kind unknown</source>
+        <translation>已验证，类型未知</translation>
     </message>
 </context>
 <context>

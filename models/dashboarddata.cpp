@@ -413,7 +413,7 @@ bool Snapshot::refresh(Database &db)
         s.m_start.assign(n + 1, 0);
         std::unordered_map<std::int64_t, std::uint32_t> callers;
         // The primary key's order: rows come grouped by model, which is what m_start needs.
-        Statement st(db, "SELECT model, day, caller, calls, tee_calls + zkml_calls > 0, fees_nano > 0 FROM usage_daily");
+        Statement st(db, "SELECT model, day, caller, calls, tee_calls + zkml_calls + verified_unsplit > 0, fees_nano > 0 FROM usage_daily");
         std::int64_t lastModel = -1;
         std::int64_t minDay = std::numeric_limits<std::int64_t>::max(), maxDay = std::numeric_limits<std::int64_t>::min();
         while (st.step()) {
@@ -789,7 +789,7 @@ void Computation::usageFromSql(DashboardData &data)
     std::unordered_map<std::int64_t, std::int64_t> weekCalls;
     std::int64_t minWeek = std::numeric_limits<std::int64_t>::max(), maxWeek = std::numeric_limits<std::int64_t>::min();
     {
-        Statement st(m_db, "SELECT day, caller, calls, tee_calls + zkml_calls > 0, fees_nano > 0 FROM usage_daily"
+        Statement st(m_db, "SELECT day, caller, calls, tee_calls + zkml_calls + verified_unsplit > 0, fees_nano > 0 FROM usage_daily"
                            " WHERE 1" + range);
         int i = 1;
         for (const std::int64_t p : params)

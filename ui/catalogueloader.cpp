@@ -23,8 +23,13 @@ QVariant cellValue(const Statement &st, int column, Columns::Kind kind)
     case Columns::Kind::Text: return st.text(column);
     case Columns::Kind::Rate: return st.real(column);
     case Columns::Kind::Bool: return st.int64(column) != 0;
-    case Columns::Kind::Integer:
     case Columns::Kind::Timestamp:
+        // A time known only to the day (from a usage roll-up) stays a double, so that it is
+        // shown as the date alone.
+        if (Columns::isDayOnly(st, column))
+            return st.real(column);
+        return qint64(st.int64(column));
+    case Columns::Kind::Integer:
     case Columns::Kind::Fee: return qint64(st.int64(column));
     }
     return {};
@@ -427,7 +432,7 @@ void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spe
                             st.bind(i++, p);
                 };
                 Statement days(m_db, "SELECT day, sum(calls), sum(failed_calls), sum(tee_calls), sum(zkml_calls),"
-                                     " sum(fees_nano) FROM usage_daily WHERE model = ?"
+                                     " sum(fees_nano), sum(verified_unsplit) FROM usage_daily WHERE model = ?"
                                      + range + " GROUP BY day ORDER BY day");
                 bindAll(days, 1);
                 QList<ModelDetail::Day> seen;
@@ -438,8 +443,9 @@ void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spe
                     d.tee += days.int64(3);
                     d.zkml += days.int64(4);
                     d.feesNano += days.int64(5);
+                    d.verifiedUnsplit += days.int64(6);
                 }
-                d.vanilla = calls - d.tee - d.zkml;
+                d.vanilla = calls - d.tee - d.zkml - d.verifiedUnsplit;
                 d.firstDay = spec.sinceDay.value_or(seen.isEmpty() ? 0 : seen.first().day);
                 d.lastDay = spec.untilDay.value_or(seen.isEmpty() ? -1 : seen.last().day);
                 if (!spec.untilDay && spec.sinceDay && !seen.isEmpty())

@@ -63,6 +63,7 @@ struct ModelDetail
     QList<Week> weeks;
     qint64 firstDay = 0, lastDay = -1; // the range the charts cover
     qint64 vanilla = 0, tee = 0, zkml = 0;
+    qint64 verifiedUnsplit = 0; // verified, from a roll-up that does not say TEE or ZKML
     qint64 feesNano = 0;
     // Listed popularity as each catalogue import or sync saw it, oldest first (thinned to at
     // most MaxPopularityPoints). Unknown figures are -1: a registry that does not report them.

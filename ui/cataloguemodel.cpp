@@ -143,7 +143,10 @@ QVariant CatalogueModel::data(const QModelIndex &index, int role) const
                 QCoreApplication::translate("CatalogueModel", "%1 has usage but is not in any imported catalogue.")
                     .arg(value.toString()));
         if (kind == Columns::Kind::Timestamp && !value.isNull())
-            return QString::fromStdString(TextRules::formatTimestamp(value.toLongLong()));
+            return value.typeId() == QMetaType::Double
+                       ? QCoreApplication::translate("CatalogueModel", "%1 (known to the day only: from a usage roll-up)")
+                             .arg(formatValue(column, value))
+                       : QString::fromStdString(TextRules::formatTimestamp(value.toLongLong()));
         if (kind == Columns::Kind::Text && !value.isNull())
             return DisplayText::tooltip(value.toString());
         return {};

@@ -200,7 +200,8 @@ void DetailPane::setDetail(const ModelDetail &d)
         QString v = CatalogueModel::formatValue(c, d.metrics.cells[size_t(c)]);
         if (c == Columns::FirstCall || c == Columns::LastCall) {
             const QVariant raw = d.metrics.cells[size_t(c)];
-            if (raw.isValid() && !raw.isNull())
+            // A day-only time (a double, from a roll-up) keeps its date alone.
+            if (raw.isValid() && !raw.isNull() && raw.typeId() != QMetaType::Double)
                 v = QString::fromStdString(TextRules::formatTimestamp(raw.toLongLong()));
         }
         add(CatalogueModel::columnTitle(c), v);
@@ -332,7 +333,7 @@ void DetailPane::fillMix(const ModelDetail &d)
 {
     QChart *chart = m_mixView->chart();
     resetChart(chart);
-    const qint64 total = d.vanilla + d.tee + d.zkml;
+    const qint64 total = d.vanilla + d.tee + d.zkml + d.verifiedUnsplit;
     const QLocale locale;
     if (total == 0) {
         chart->setTitle(tr("No calls: no mode mix"));
@@ -349,8 +350,13 @@ void DetailPane::fillMix(const ModelDetail &d)
         QColor color;
     } parts[] = {{tr("vanilla"), d.vanilla, QColor(0xb0, 0xb7, 0xc3)},
                  {tr("TEE"), d.tee, QColor(0x3b, 0x8e, 0x4f)},
-                 {tr("ZKML"), d.zkml, QColor(0xe0, 0x9f, 0x3e)}};
-    for (const auto &p : parts) {
+                 {tr("ZKML"), d.zkml, QColor(0xe0, 0x9f, 0x3e)},
+                 // Roll-ups count verified calls without saying which kind: shown as such, not guessed.
+                 {tr("verified, kind unknown"), d.verifiedUnsplit, QColor(0x7d, 0xb3, 0x8a)}};
+    for (size_t i = 0; i < std::size(parts); ++i) {
+        const auto &p = parts[i];
+        if (i == 3 && p.n == 0)
+            continue; // only roll-ups have this slice
         const double share = double(p.n) / double(total) * 100;
         QPieSlice *slice = pie->append(tr("%1 %2%").arg(p.name, locale.toString(share, 'f', share < 10 ? 1 : 0)),
                                        qreal(p.n));
