@@ -241,7 +241,10 @@ void UsageWriter::flushRollups(bool last)
                            [digest](const auto &r) { return std::binary_search(r.begin(), r.end(), digest); });
     };
     std::int64_t lastModel = -1;
-    for (const auto &[k, a] : rows) {
+    for (const auto &row : rows) {
+        // Named references, not a structured binding: clang 14 cannot capture those in a lambda.
+        const DayKey &k = row.first;
+        const RollAgg &a = row.second;
         auto bindRow = [&](Statement &st) {
             st.bind(1, k.model).bind(2, k.day).bind(3, k.caller).bind(4, a.calls).bind(5, a.failed).bind(6, a.verified).bind(7, a.fees);
             st.run();
