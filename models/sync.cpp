@@ -17,6 +17,8 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcSync, "uptake.sync", QtWarningMsg)
 
 bool SyncOptions::parseFormat(const QString &text, Format &out)
@@ -254,6 +256,12 @@ private:
 
 } // namespace
 
+bool isUsablePage(const QUrl &url)
+{
+    return url.isValid() && !url.host().isEmpty()
+           && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"));
+}
+
 QUrl nextLink(const QByteArray &linkHeader, const QUrl &base)
 {
     // Link: <https://host/api/models?cursor=abc>; rel="next", <...>; rel="prev"
@@ -275,14 +283,21 @@ std::optional<int> retryAfterMs(const QByteArray &value)
     const QByteArray v = value.trimmed();
     if (v.isEmpty())
         return std::nullopt;
+    // A server may ask for any wait; more than a day is taken as a day (found by fuzzing: the
+    // seconds times 1000 overflowed an int).
+    constexpr qint64 dayMs = 24 * 3600 * 1000;
     bool ok = false;
-    const int secs = v.toInt(&ok);
+    const qlonglong secs = v.toLongLong(&ok);
     if (ok && secs >= 0)
-        return secs * 1000;
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
+        return int(std::min<qlonglong>(secs, dayMs / 1000) * 1000);
+    // An HTTP date (IMF-fixdate) ends in "GMT", which Qt 6.4's RFC 2822 parser refuses.
+    QString date = QString::fromLatin1(v);
+    if (date.endsWith(QLatin1String(" GMT")))
+        date = date.chopped(4) + QStringLiteral(" +0000");
+    const QDateTime when = QDateTime::fromString(date, Qt::RFC2822Date);
     if (!when.isValid())
         return std::nullopt;
-    return int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when)));
+    return int(std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(when), 0, dayMs));
 }
 
 QUrl listingUrl(const SyncOptions &options, SyncOptions::Format &format)
@@ -444,6 +459,14 @@ SyncReport run(Database &db, const SyncOptions &options, const ProgressFn &progr
         } else {
             next = nextLink(r.link, pageUrl);
             ++page;
+            if (!next.isEmpty() && !isUsablePage(next)) {
+                // Found by fuzzing: a next link with bytes that are no URL, or another scheme.
+                saveState(db, key, format, state);
+                throw SyncError(QStringLiteral("%1: the Link header names a next page that is not an http(s) "
+                                               "address; the %2 pages before it are kept")
+                                    .arg(pageUrl.toDisplayString())
+                                    .arg(report.pages));
+            }
         }
         state.nextUrl = next.isEmpty() ? QString() : next.toString(QUrl::FullyEncoded);
         state.nextPage = next.isEmpty() ? 0 : page;

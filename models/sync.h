@@ -66,8 +66,11 @@ QUrl listingUrl(const SyncOptions &options, SyncOptions::Format &format);
 SyncReport run(Database &db, const SyncOptions &options, const ProgressFn &progress = {},
                const std::function<void(const QString &)> &onMessage = {});
 
-// The "next" target of an RFC 8288 Link header, or an empty URL.
+// The "next" target of an RFC 8288 Link header, or an empty URL. It may be unusable (see
+// isUsablePage): the server's text, resolved against base.
 QUrl nextLink(const QByteArray &linkHeader, const QUrl &base);
+// A valid http or https address with a host: the only pages a sync requests.
+bool isUsablePage(const QUrl &url);
 // Retry-After as seconds or an HTTP date; nullopt when absent or unreadable.
 std::optional<int> retryAfterMs(const QByteArray &value);
 

@@ -7,16 +7,17 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH="${FUZZ_SECONDS:-60}"
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DUPTAKE_FUZZ=ON >/dev/null
 cmake --build build-fuzz --parallel "$(nproc)" --target \
-    fuzz_textrules fuzz_viewargs fuzz_csvreader fuzz_jsonrecords fuzz_import_catalogue fuzz_import_usage
+    fuzz_textrules fuzz_viewargs fuzz_csvreader fuzz_jsonrecords fuzz_import_catalogue fuzz_import_usage fuzz_synchttp
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 IMPORT_SEEDS="docs/examples tests/data/import"
-for target in textrules viewargs csvreader jsonrecords import_catalogue import_usage; do
+for target in textrules viewargs csvreader jsonrecords import_catalogue import_usage synchttp; do
     case $target in
         textrules) seeds="tests/fuzz/seeds/textrules" ;;
         viewargs) seeds="tests/fuzz/seeds/viewargs" ;;
+        synchttp) seeds="tests/fuzz/seeds/synchttp" ;;
         *) seeds="$IMPORT_SEEDS" ;;
     esac
     mkdir -p "$WORK/$target"

@@ -63,6 +63,15 @@ private slots:
         QVERIFY(Sync::nextLink("", base).isEmpty());
         QCOMPARE(Sync::retryAfterMs("3"), std::optional<int>(3000));
         QVERIFY(!Sync::retryAfterMs("soon").has_value());
+        // Found by fuzz_synchttp: huge waits overflowed; they are capped at a day.
+        QCOMPARE(Sync::retryAfterMs("9999999999"), std::optional<int>(24 * 3600 * 1000));
+        QCOMPARE(Sync::retryAfterMs("Fri, 01 Jan 2100 00:00:00 GMT"), std::optional<int>(24 * 3600 * 1000));
+        QCOMPARE(Sync::retryAfterMs("Thu, 01 Jan 1970 00:00:00 GMT"), std::optional<int>(0));
+        // An HTTP date a minute ahead is a wait of about a minute.
+        const QByteArray soon = QDateTime::currentDateTimeUtc().addSecs(60).toString(
+            QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+        const std::optional<int> wait = Sync::retryAfterMs(soon);
+        QVERIFY2(wait && *wait > 50000 && *wait <= 60000, soon.constData());
     }
 
     void huggingFacePagesFollowTheLinkHeader()
@@ -246,6 +255,27 @@ private slots:
         QVERIFY2(error.contains(QStringLiteral("refused a redirect")), qPrintable(error));
         QCOMPARE(http.requests().size(), 1); // the token never went to the other host
         QCOMPARE(http.requests().first().headers.value("authorization"), QByteArray("Bearer s3cret-token"));
+    }
+
+    void unusableNextLinkIsAnErrorAndKeepsThePage()
+    {
+        // Found by fuzz_synchttp: a Link target with bytes that are no URL, and one with
+        // another scheme. Neither is requested; the page before is kept.
+        for (const QByteArray &target : {QByteArray("https://hub.ex" "\xff\xff" "ample/api/models?cursor=2"),
+                                         QByteArray("ftp://files.example/models")}) {
+            init();
+            HttpFixture http;
+            http.on("/api/models", {{200, hfPage({hfModel("a/one", 1)}), {{"Link", "<" + target + ">; rel=\"next\""}}}});
+            QVERIFY(!Sync::isUsablePage(Sync::nextLink("<" + target + ">; rel=next", http.url(QStringLiteral("/")))));
+            try {
+                sync(http.url(QStringLiteral("/api/models")));
+                QFAIL("an unusable next link must stop the sync with an error");
+            } catch (const SyncError &e) {
+                QVERIFY2(e.message().contains(QStringLiteral("not an http(s) address")), qPrintable(e.message()));
+            }
+            QCOMPARE(http.requests().size(), 1);
+            QCOMPARE(Cache::modelCount(m_db), 1);
+        }
     }
 
     void repeatedPageStopsTheLoop()
