@@ -297,6 +297,31 @@ QByteArray secret(Database &db)
     return st.blob(0);
 }
 
+std::vector<std::string> suspendModelIndexes(Database &db)
+{
+    std::vector<std::string> definitions;
+    std::vector<std::string> names;
+    Statement st(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'models' AND sql IS NOT NULL");
+    while (st.step()) {
+        names.push_back(st.text(0).toStdString());
+        definitions.push_back(st.text(1).toStdString());
+    }
+    for (const std::string &name : names)
+        db.exec("DROP INDEX \"" + name + "\"");
+    return definitions;
+}
+
+void restoreModelIndexes(Database &db, const std::vector<std::string> &definitions)
+{
+    for (const std::string &sql : definitions)
+        db.exec(sql);
+}
+
+bool worthBulkLoad(Database &db, std::int64_t rows)
+{
+    return rows >= 20000 && rows >= modelCount(db);
+}
+
 void suspendSearchIndex(Database &db)
 {
     db.exec("DROP TRIGGER IF EXISTS models_fts_insert; DROP TRIGGER IF EXISTS models_fts_delete;"

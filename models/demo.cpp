@@ -156,8 +156,11 @@ DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &prog
 
     // The demo fills an empty catalogue: index the text once at the end, not row by row.
     const bool bulk = Cache::modelCount(db) == 0;
-    if (bulk)
+    std::vector<std::string> suspendedIndexes;
+    if (bulk) {
+        suspendedIndexes = Cache::suspendModelIndexes(db);
         Cache::suspendSearchIndex(db);
+    }
 
     // Supply: listings spread over three years, more of them recently.
     CatalogueWriter catalogue(db);
@@ -223,8 +226,10 @@ DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &prog
             report(i);
     }
     result.models = opt.models;
-    if (bulk)
+    if (bulk) {
+        Cache::restoreModelIndexes(db, suspendedIndexes);
         Cache::restoreSearchIndex(db);
+    }
 
     // History: registries report only today's downloads, so a real cache learns popularity
     // one sync at a time. The demo pretends it was synced weekly for the last quarter: some

@@ -859,6 +859,50 @@ private slots:
         QCOMPARE(modelCell(db, "someone/not-in-catalogue", "listed"), QStringLiteral("0"));
     }
 
+    void bulkCatalogueImportRebuildsIndexes()
+    {
+        // 30,000 models into an empty cache: written with the indexes off, each built once at
+        // the end. Afterwards every index and trigger is back and consistent; a refused file
+        // (--strict, one bad row at the very end) takes the whole bulk load back, DDL included.
+        QByteArray text = "model_id,author,task,tags,downloads\n";
+        for (int i = 0; i < 30000; ++i)
+            text += QStringLiteral("lab%1/model-%2,lab%1,text-generation,llama;chat,%2\n").arg(i % 97).arg(i).toUtf8();
+        const QString good = write(text);
+        const QString bad = write(text + "bad/model,lab,text-generation,x,-5\n");
+        Database db = Cache::open(m_cache);
+        auto schema = [&] {
+            return db.queryInt("SELECT count(*) FROM sqlite_schema WHERE type IN ('index', 'trigger')").value_or(-1);
+        };
+        const std::int64_t before = schema();
+        QVERIFY(before >= 26);
+
+        ImportOptions strict;
+        strict.kind = ImportOptions::Catalogue;
+        strict.strict = true;
+        QCOMPARE(importFile(db, bad, strict).outcome, ImportReport::Outcome::Refused);
+        QCOMPARE(schema(), before);
+        QCOMPARE(Cache::modelCount(db), 0);
+
+        ImportOptions opt;
+        opt.kind = ImportOptions::Catalogue;
+        QCOMPARE(importFile(db, good, opt).rowsImported, 30000);
+        QCOMPARE(schema(), before);
+        Statement check(db, "PRAGMA integrity_check");
+        QVERIFY(check.step());
+        QCOMPARE(check.text(0), QStringLiteral("ok"));
+        db.exec("INSERT INTO models_fts(models_fts) VALUES('integrity-check')");
+        QCOMPARE(db.queryInt("SELECT count(*) FROM models_fts WHERE models_fts MATCH '\"model-2999\"'"),
+                 std::optional<std::int64_t>(11)); // 2999 and 29990-29999
+        // The sort index was rebuilt, and is what a sort by downloads walks.
+        QCOMPARE(db.queryInt("SELECT downloads FROM models INDEXED BY models_by_downloads ORDER BY downloads DESC LIMIT 1"),
+                 std::optional<std::int64_t>(29999));
+        // A small file into a large catalogue keeps the indexes and maintains them.
+        QCOMPARE(importFile(db, write("model_id,task\nlate/model,translation\n"), opt).rowsImported, 1);
+        QCOMPARE(schema(), before);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM models INDEXED BY models_by_task WHERE task = 'translation'"),
+                 std::optional<std::int64_t>(1));
+    }
+
     void privacy()
     {
         const QList<QByteArray> callers = {"0x52908400098527886E0F7030069857D2E4169EE7", "service-account-7",
