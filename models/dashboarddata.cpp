@@ -520,7 +520,17 @@ void Computation::modelsFromSnapshot(DashboardData &data)
     }
     const bool baseWhole = wholeCatalogue(base);
     std::vector<std::uint32_t> candidates;
-    if (!baseWhole) {
+    ViewSpec otherThanSearch = base;
+    otherThanSearch.search.clear();
+    const std::optional<SqlQuery> searchOnly = wholeCatalogue(otherThanSearch) ? ViewQuery::searchIds(base) : std::nullopt;
+    if (searchOnly) {
+        // Only a search: its ids straight from the trigram index. Through the view's SQL each
+        // match was also looked up in models, 0.6-1.2 s for a common word at 2M models.
+        Statement st(m_db, searchOnly->sql);
+        searchOnly->bindTo(st);
+        while (st.step())
+            candidates.push_back(std::uint32_t(st.int64(0)));
+    } else if (!baseWhole) {
         SqlQuery q = viewCte(base);
         q.sql += "SELECT id FROM v";
         Statement st(m_db, q.sql);

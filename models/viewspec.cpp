@@ -422,6 +422,17 @@ SqlQuery fillWindowTable(const ViewSpec &spec, const std::string &table)
     return q;
 }
 
+std::optional<SqlQuery> searchIds(const ViewSpec &spec)
+{
+    const QString search = spec.search.trimmed();
+    if (search.toUcs4().size() < 3)
+        return std::nullopt;
+    SqlQuery q;
+    q.sql = "SELECT rowid FROM models_fts WHERE models_fts MATCH ?";
+    q.params.emplace_back(ftsPhrase(search));
+    return q;
+}
+
 const char *sortIndex(int column)
 {
     using namespace Columns;

@@ -126,6 +126,10 @@ std::string createWindowTable(const std::string &table);
 SqlQuery fillWindowTable(const ViewSpec &spec, const std::string &table);
 SqlQuery orderedIds(const ViewSpec &spec, const std::string &windowTable);
 
+// The ids the search alone matches, straight from the trigram index (ascending), for callers
+// that need the set rather than a view; nullopt for a search shorter than three characters.
+std::optional<SqlQuery> searchIds(const ViewSpec &spec);
+
 // The index that holds models in the order of a column (all-time figures), by name; every
 // column has one (see the cache's schema).
 const char *sortIndex(int column);

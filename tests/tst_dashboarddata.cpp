@@ -391,6 +391,11 @@ private slots:
         QTest::newRow("search, repeat") << QString() << QStringLiteral("a") << false << int(ViewSpec::Usage::Repeat);
         QTest::newRow("called in window") << QString() << QString() << true << int(ViewSpec::Usage::Called);
         QTest::newRow("nothing") << QString() << QStringLiteral("no-such-model") << false << int(ViewSpec::Usage::All);
+        // A search alone takes its ids straight from the trigram index.
+        QTest::newRow("search only") << QString() << QStringLiteral("llama") << false << int(ViewSpec::Usage::All);
+        QTest::newRow("search only, window") << QString() << QStringLiteral("LLAMA") << true << int(ViewSpec::Usage::All);
+        QTest::newRow("search, called in window") << QString() << QStringLiteral("mistral") << true
+                                                  << int(ViewSpec::Usage::Called);
     }
 
     void snapshotGivesTheSameNumbers()
