@@ -127,9 +127,16 @@ void CatalogueLoader::close()
 
 std::string CatalogueLoader::windowTableFor(const ViewSpec &spec)
 {
-    if (!spec.hasWindow())
-        return {};
     static const std::string name = "uptake_window";
+    if (!spec.hasWindow()) {
+        // Back to all time: the window's table (a row per model, in memory) goes, rather than
+        // be held for a window no longer shown.
+        if (m_windowKey) {
+            m_windowKey.reset();
+            m_db.exec("DROP TABLE IF EXISTS temp." + name + "; PRAGMA shrink_memory;");
+        }
+        return {};
+    }
     const std::pair key{spec.sinceDay, spec.untilDay};
     if (m_windowKey && *m_windowKey == key && !m_windowDirty.load())
         return name;
