@@ -675,6 +675,14 @@ Top 10% erhalten %6</translation>
         <source>verified, kind unknown</source>
         <translation>verifiziert, Art unbekannt</translation>
     </message>
+    <message>
+        <source>Modes</source>
+        <translation>Modi</translation>
+    </message>
+    <message>
+        <source>Popularity</source>
+        <translation>Beliebtheit</translation>
+    </message>
 </context>
 <context>
     <name>FilterPanel</name>

@@ -673,6 +673,14 @@ Gini：%3
         <source>verified, kind unknown</source>
         <translation>已验证，类型未知</translation>
     </message>
+    <message>
+        <source>Modes</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Popularity</source>
+        <translation>热度</translation>
+    </message>
 </context>
 <context>
     <name>FilterPanel</name>

@@ -241,7 +241,7 @@ DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &prog
         Statement pop(db, R"sql(
 INSERT INTO popularity(model, snapshot, downloads, likes)
 SELECT id, ?1, max(0, CAST(downloads * (1.0 - ?2 * ((id % 9) - 3) * 0.012) * (1.0 + ((id * ?2) % 7 - 3) * 0.01) AS INTEGER)),
-       max(0, likes - ?2 * (id % 3))
+       max(0, CAST(likes * (1.0 - ?2 * ((id % 9) - 3) * 0.012) AS INTEGER))
 FROM models WHERE downloads IS NOT NULL AND created_at <= ?3
 )sql");
         pop.bind(1, db.lastInsertRowId()).bind(2, std::int64_t(weeksAgo)).bind(3, takenAt).run();

@@ -20,6 +20,7 @@
 #include <QPieSlice>
 #include <QPlainTextEdit>
 #include <QScatterSeries>
+#include <QTabWidget>
 #include <QScrollArea>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -108,25 +109,40 @@ DetailPane::DetailPane(QWidget *parent)
     m_callersView->setObjectName(QStringLiteral("callersChart"));
     m_mixView = makeChartView(this);
     m_mixView->setObjectName(QStringLiteral("mixChart"));
+    QFont legendFont = m_mixView->chart()->legend()->font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85); // once: it used to shrink on every model shown
+    m_mixView->chart()->legend()->setFont(legendFont);
     m_popularityView = makeChartView(this);
     m_popularityView->setObjectName(QStringLiteral("popularityChart"));
     QFont small = m_popularityView->chart()->legend()->font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     m_popularityView->chart()->legend()->setFont(small);
 
+    // Four charts side by side clipped their labels at 1280 pixels: the mode mix and the listed
+    // popularity share the third place, as tabs.
+    m_sideTabs = new QTabWidget(this);
+    m_sideTabs->setDocumentMode(true);
+    m_sideTabs->setObjectName(QStringLiteral("detailTabs"));
+    m_sideTabs->addTab(m_mixView, tr("Modes"));
+    m_sideTabs->addTab(m_popularityView, tr("Popularity"));
+
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(scroll, 5);
     row->addWidget(m_callsView, 6);
     row->addWidget(m_callersView, 6);
-    row->addWidget(m_mixView, 6);
-    row->addWidget(m_popularityView, 7); // two value axes need the room
+    row->addWidget(m_sideTabs, 6);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
     layout->addWidget(m_title);
     layout->addLayout(row, 1);
     showPlaceholder(tr("Select a model to see its listing and usage."));
+}
+
+QList<QWidget *> DetailPane::chartWidgets() const
+{
+    return {m_callsView, m_callersView, m_sideTabs};
 }
 
 QChartView *DetailPane::makeChartView(QWidget *parent)
@@ -157,8 +173,9 @@ void DetailPane::showPlaceholder(const QString &text)
         resetChart(v->chart());
         v->chart()->setTitle(QString());
         v->chart()->legend()->setVisible(false);
-        v->setVisible(false);
     }
+    for (QWidget *w : chartWidgets())
+        w->setVisible(false);
 }
 
 void DetailPane::setDetail(const ModelDetail &d)
@@ -168,8 +185,8 @@ void DetailPane::setDetail(const ModelDetail &d)
         return;
     }
     m_id = d.id;
-    for (QChartView *v : {m_callsView, m_callersView, m_mixView, m_popularityView})
-        v->setVisible(true);
+    for (QWidget *w : chartWidgets())
+        w->setVisible(true);
     const QString id = DisplayText::line(d.modelId, 200);
     m_title->setText(d.listed ? id : tr("%1  (unlisted: seen in usage, in no catalogue)").arg(id));
 
@@ -177,7 +194,12 @@ void DetailPane::setDetail(const ModelDetail &d)
         m_fields->removeRow(0);
     auto add = [&](const QString &label, const QString &value) {
         // Registry values: one inert line each, capped (the description below keeps the full text).
-        m_fields->addRow(plainLabel(label, m_fieldsBox), plainLabel(DisplayText::line(value, 1000), m_fieldsBox));
+        QLabel *shown = plainLabel(DisplayText::line(value, 1000), m_fieldsBox);
+        // Take the column's width and wrap in it, rather than ask for the longest word's line.
+        QSizePolicy policy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        policy.setHeightForWidth(true); // so that the row grows with the lines it wraps into
+        shown->setSizePolicy(policy);
+        m_fields->addRow(plainLabel(label, m_fieldsBox), shown);
     };
     const QLocale locale;
     for (const auto &[label, value] : d.fields) {
@@ -257,7 +279,7 @@ void DetailPane::fillCalls(const ModelDetail &d)
 
     auto *x = new QDateTimeAxis;
     x->setFormat(QStringLiteral("MMM d"));
-    x->setTickCount(4);
+    x->setTickCount(3); // four charts share the pane: three dates fit
     x->setTitleText(tr("UTC day"));
     if (points.size() == 1)
         x->setRange(dayStart(d.days.first().day).addDays(-1), dayStart(d.days.first().day).addDays(1));
@@ -310,7 +332,7 @@ void DetailPane::fillCallers(const ModelDetail &d)
     chart->setTitle(tr("Callers per week"));
     auto *x = new QDateTimeAxis;
     x->setFormat(QStringLiteral("MMM d"));
-    x->setTickCount(4);
+    x->setTickCount(3);
     x->setTitleText(tr("week (Mon\u2013Sun)"));
     if (d.weeks.size() == 1)
         x->setRange(dayStart(d.weeks.first().firstDay).addDays(-7), dayStart(d.weeks.first().firstDay).addDays(7));
@@ -342,7 +364,7 @@ void DetailPane::fillMix(const ModelDetail &d)
     }
     auto *pie = new QPieSeries;
     pie->setHoleSize(0.45);
-    pie->setPieSize(0.75);
+    pie->setPieSize(0.7);
     const struct
     {
         QString name;
@@ -360,14 +382,15 @@ void DetailPane::fillMix(const ModelDetail &d)
         const double share = double(p.n) / double(total) * 100;
         QPieSlice *slice = pie->append(tr("%1 %2%").arg(p.name, locale.toString(share, 'f', share < 10 ? 1 : 0)),
                                        qreal(p.n));
+        // The legend's labels are HTML (Qt Charts): the share on a line of its own keeps a
+        // translated name from being cut in a narrow chart. Our own words only, never registry text.
+        slice->setLabel(slice->label().replace(QLatin1Char(' ') + locale.toString(share, 'f', share < 10 ? 1 : 0),
+                                               QStringLiteral("<br>") + locale.toString(share, 'f', share < 10 ? 1 : 0)));
         slice->setColor(p.color);
         slice->setBorderColor(Qt::white);
     }
     chart->addSeries(pie);
     chart->setTitle(tr("Call modes"));
-    QFont lf = chart->legend()->font();
-    lf.setPointSizeF(lf.pointSizeF() * 0.85);
-    chart->legend()->setFont(lf);
     chart->legend()->setVisible(true);
     chart->legend()->setAlignment(Qt::AlignRight);
 }

@@ -9,6 +9,7 @@ class QChartView;
 class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
+class QTabWidget;
 
 // The selected model: its listing, its figures over the window, and three charts. Every
 // registry field is shown as plain text: a description is data, never markup.
@@ -29,6 +30,8 @@ public:
     QChartView *callersChart() const { return m_callersView; }
     QChartView *mixChart() const { return m_mixView; }
     QChartView *popularityChart() const { return m_popularityView; }
+    // The mode mix and the listed popularity, as two tabs.
+    QTabWidget *sideTabs() const { return m_sideTabs; }
     QLabel *titleLabel() const { return m_title; }
     QPlainTextEdit *descriptionView() const { return m_description; }
 
@@ -38,6 +41,7 @@ private:
     void fillMix(const ModelDetail &d);
     void fillPopularity(const ModelDetail &d);
     static QChartView *makeChartView(QWidget *parent);
+    QList<QWidget *> chartWidgets() const;
 
     qint64 m_id = 0;
     QLabel *m_title;
@@ -45,4 +49,5 @@ private:
     QFormLayout *m_fields;
     QPlainTextEdit *m_description;
     QChartView *m_callsView, *m_callersView, *m_mixView, *m_popularityView;
+    QTabWidget *m_sideTabs;
 };
