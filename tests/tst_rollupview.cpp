@@ -82,11 +82,14 @@ private slots:
         QMetaObject::invokeMethod(loader, [loader, path] { loader->open(path); }, Qt::QueuedConnection);
         QVERIFY(opened.wait(10000));
         const qint64 id = Cache::open(m_cache).queryInt("SELECT id FROM models WHERE model_id = 'lab/a'").value_or(0);
+        QVERIFY(id > 0);
         QSignalSpy ready(loader, &CatalogueLoader::detailReady);
+        QSignalSpy failed(loader, &CatalogueLoader::failed);
         loader->supersedeDetail(1);
         QMetaObject::invokeMethod(
             loader, [loader, id] { loader->loadDetail(1, id, ViewSpec()); }, Qt::QueuedConnection);
-        QVERIFY(ready.wait(10000));
+        QTRY_VERIFY2_WITH_TIMEOUT(ready.count() > 0 || failed.count() > 0, "no answer", 60000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(0).toString()));
         const ModelDetail d = ready.first().at(1).value<ModelDetail>();
         QCOMPARE(d.verifiedUnsplit, 3);
         QCOMPARE(d.tee + d.zkml, 0);
