@@ -152,7 +152,7 @@ DashboardChartView::DashboardChartView(DashboardChart kind, QWidget *parent)
     , m_kind(kind)
 {
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(300, 260);
+    setMinimumSize(300, 320);
     showMessage(tr("Computing…"));
 }
 
