@@ -264,13 +264,31 @@ private slots:
                     QVERIFY(!bytes.contains(c) && !bytes.contains(c.toLower()));
             }
         }
+        QString after;
         {
             Database db = Cache::open(m_cache);
             Statement check(db, "PRAGMA integrity_check");
             QVERIFY(check.step());
             QCOMPARE(check.text(0), QStringLiteral("ok"));
-            QCOMPARE(snapshot(db), before);
+            after = snapshot(db);
         }
+        if (after != before && walAtKill == 0 && killAtPercent >= 50) {
+            // The late kill can land after the commit, while the process exits (under the
+            // sanitizers, LeakSanitizer's exit scan alone takes seconds). Then the whole file
+            // must be there: all of it or none of it, never a part.
+            const QStringList b = before.split(QLatin1Char(' ')), a = after.split(QLatin1Char(' '));
+            QCOMPARE(a.value(0).toLongLong(), b.value(0).toLongLong() + 3000); // models
+            QCOMPARE(a.value(1).toLongLong(), b.value(1).toLongLong() + 400000); // usage rows
+            QCOMPARE(a.value(2).toLongLong(), b.value(2).toLongLong() + 400000); // event keys
+            QCOMPARE(a.value(3).toLongLong(), b.value(3).toLongLong() + 1); // the file, recorded
+            QCOMPARE(a.value(4).toLongLong(), b.value(4).toLongLong() + 400000); // calls
+            qInfo("the kill came after the commit: the whole file is in, as it must be then");
+            const auto again = uptake({"import", "usage", m_big});
+            QCOMPARE(again.exitCode, 0);
+            QVERIFY2(again.err.contains("this content was imported before"), qPrintable(again.err));
+            return;
+        }
+        QCOMPARE(after, before);
         // And the file imports completely afterwards.
         const auto r = uptake({"import", "usage", m_big});
         QCOMPARE(r.exitCode, 0);
