@@ -328,26 +328,27 @@ void Transaction::commit()
     m_done = true;
 }
 
-TimeBudget::TimeBudget(Database &db, int ms)
+StopWhen::StopWhen(Database &db, std::function<bool()> stop, int steps)
     : m_db(db)
-    , m_deadlineNs(std::chrono::duration_cast<std::chrono::nanoseconds>(
-                       std::chrono::steady_clock::now().time_since_epoch() + std::chrono::milliseconds(ms))
-                       .count())
+    , m_stop(std::move(stop))
 {
-    sqlite3_progress_handler(m_db.handle(), 4000, &TimeBudget::check, this);
+    sqlite3_progress_handler(m_db.handle(), steps, &StopWhen::check, this);
 }
 
-TimeBudget::~TimeBudget()
+StopWhen::~StopWhen()
 {
     sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr);
 }
 
-int TimeBudget::check(void *self)
+std::function<bool()> StopWhen::after(int ms)
 {
-    auto *b = static_cast<TimeBudget *>(self);
-    const std::int64_t now
-        = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
-    if (now >= b->m_deadlineNs)
-        b->m_expired = true;
-    return b->m_expired ? 1 : 0;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    return [deadline] { return std::chrono::steady_clock::now() >= deadline; };
+}
+
+int StopWhen::check(void *self)
+{
+    auto *s = static_cast<StopWhen *>(self);
+    s->m_stopped = s->m_stopped || s->m_stop();
+    return s->m_stopped ? 1 : 0;
 }

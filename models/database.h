@@ -32,23 +32,27 @@ private:
 
 class Database;
 
-// While alive, statements on the connection fail with SQLITE_INTERRUPT once ms milliseconds
-// have passed (checked every few thousand virtual-machine steps): for work worth trying only
-// if it is quick. expired() tells such a stop from an interrupt meant for something else.
-class TimeBudget final
+// While alive, statements on the connection fail with SQLITE_INTERRUPT as soon as stop()
+// returns true, asked every `steps` virtual-machine steps (SQLite's progress handler): a
+// time budget, or giving way to more urgent work. stopped() tells such a stop from an
+// interrupt meant for something else.
+class StopWhen final
 {
 public:
-    TimeBudget(Database &db, int ms);
-    ~TimeBudget();
-    TimeBudget(const TimeBudget &) = delete;
-    TimeBudget &operator=(const TimeBudget &) = delete;
-    bool expired() const { return m_expired; }
+    StopWhen(Database &db, std::function<bool()> stop, int steps = 4000);
+    ~StopWhen();
+    StopWhen(const StopWhen &) = delete;
+    StopWhen &operator=(const StopWhen &) = delete;
+    bool stopped() const { return m_stopped; }
+
+    // The stop condition of a time budget: true once ms milliseconds from now have passed.
+    static std::function<bool()> after(int ms);
 
 private:
     static int check(void *self);
     Database &m_db;
-    std::int64_t m_deadlineNs;
-    bool m_expired = false;
+    std::function<bool()> m_stop;
+    bool m_stopped = false;
 };
 
 class Database final

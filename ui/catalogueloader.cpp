@@ -6,8 +6,6 @@
 
 #include <QMutexLocker>
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <limits>
 #include <unordered_map>
@@ -197,12 +195,12 @@ bool CatalogueLoader::firstScreenBySortIndex(const ViewSpec &spec, QList<qint64>
     // (filter first, then sort the few matches) takes over when it runs out.
     Statement st(m_db, walk->sql + " LIMIT " + std::to_string(QuickIds));
     walk->bindTo(st);
-    TimeBudget budget(m_db, FirstScreenBudgetMs);
+    const StopWhen budget(m_db, StopWhen::after(FirstScreenBudgetMs));
     try {
         while (st.step())
             ids.append(st.int64(0));
     } catch (const DbError &e) {
-        if (e.isInterrupt() && budget.expired())
+        if (e.isInterrupt() && budget.stopped())
             return false;
         throw;
     }
@@ -287,38 +285,34 @@ void CatalogueLoader::pageWanted()
     m_pageWanted.store(true);
 }
 
-int CatalogueLoader::yieldToPages(void *self)
-{
-    return static_cast<CatalogueLoader *>(self)->m_pageWanted.load() ? 1 : 0;
-}
-
 void CatalogueLoader::loadFigures(quint64 gen, const ViewSpec &spec)
 {
     if (!m_db.isOpen() || stale(gen))
         return;
     // A page is waiting in the queue (posted after this): let it go first, then start over.
-    auto yield = [&] {
+    auto requeue = [&] {
         QMetaObject::invokeMethod(this, [this, gen, spec] { loadFigures(gen, spec); }, Qt::QueuedConnection);
     };
     if (m_pageWanted.load()) {
-        yield();
+        requeue();
         return;
     }
     try {
         for (;;) {
             try {
-                // The scan stops (as an interrupt) as soon as the view asks for a page.
-                sqlite3_progress_handler(m_db.handle(), 2000, &CatalogueLoader::yieldToPages, this);
-                const CatalogueFigures figures = Figures::compute(m_db, spec, windowTableFor(spec));
-                sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr);
+                CatalogueFigures figures;
+                {
+                    // The scan stops (as an interrupt) as soon as the view asks for a page.
+                    const StopWhen giveWay(m_db, [this] { return m_pageWanted.load(); }, 2000);
+                    figures = Figures::compute(m_db, spec, windowTableFor(spec));
+                }
                 emit figuresReady(gen, figures);
                 return;
             } catch (const DbError &e) {
-                sqlite3_progress_handler(m_db.handle(), 0, nullptr, nullptr);
                 if (!e.isInterrupt() || stale(gen))
                     throw;
                 if (m_pageWanted.load()) {
-                    yield();
+                    requeue();
                     return;
                 }
             }

@@ -143,7 +143,6 @@ private:
     void delay() const;
     void loadRest(quint64 gen, const ViewSpec &spec);
     void loadFigures(quint64 gen, const ViewSpec &spec);
-    static int yieldToPages(void *self);
     RowPage fetchRows(const ViewSpec &spec, const QList<qint64> &ids);
     // The first screen of ids by walking the sort index within the budget; false when it ran out.
     bool firstScreenBySortIndex(const ViewSpec &spec, QList<qint64> &ids);
