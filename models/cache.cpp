@@ -297,41 +297,32 @@ QByteArray secret(Database &db)
     return st.blob(0);
 }
 
-std::vector<std::string> suspendModelIndexes(Database &db)
+BulkLoad::BulkLoad(Database &db)
+    : m_db(db)
 {
-    std::vector<std::string> definitions;
     std::vector<std::string> names;
     Statement st(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'models' AND sql IS NOT NULL");
     while (st.step()) {
         names.push_back(st.text(0).toStdString());
-        definitions.push_back(st.text(1).toStdString());
+        m_indexes.push_back(st.text(1).toStdString());
     }
     for (const std::string &name : names)
         db.exec("DROP INDEX \"" + name + "\"");
-    return definitions;
+    db.exec("DROP TRIGGER IF EXISTS models_fts_insert; DROP TRIGGER IF EXISTS models_fts_delete;"
+            " DROP TRIGGER IF EXISTS models_fts_update;");
 }
 
-void restoreModelIndexes(Database &db, const std::vector<std::string> &definitions)
+void BulkLoad::finish()
 {
-    for (const std::string &sql : definitions)
-        db.exec(sql);
+    for (const std::string &sql : m_indexes)
+        m_db.exec(sql);
+    m_db.exec("INSERT INTO models_fts(models_fts) VALUES('rebuild');");
+    m_db.exec(UPTAKE_SEARCH_TRIGGERS);
 }
 
 bool worthBulkLoad(Database &db, std::int64_t rows)
 {
     return rows >= 20000 && rows >= modelCount(db);
-}
-
-void suspendSearchIndex(Database &db)
-{
-    db.exec("DROP TRIGGER IF EXISTS models_fts_insert; DROP TRIGGER IF EXISTS models_fts_delete;"
-            " DROP TRIGGER IF EXISTS models_fts_update;");
-}
-
-void restoreSearchIndex(Database &db)
-{
-    db.exec("INSERT INTO models_fts(models_fts) VALUES('rebuild');");
-    db.exec(UPTAKE_SEARCH_TRIGGERS);
 }
 
 std::int64_t beginSnapshot(Database &db, const QString &kind, const QString &source)

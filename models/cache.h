@@ -55,15 +55,21 @@ QByteArray secret(Database &db);
 std::int64_t beginSnapshot(Database &db, const QString &kind, const QString &source);
 void endSnapshot(Database &db);
 
-// For a bulk load into a (nearly) empty catalogue, inside its transaction: maintaining the
-// trigram index row by row costs several times more than one rebuild at the end.
-void suspendSearchIndex(Database &db);
-void restoreSearchIndex(Database &db);
-// The same for the models table's sort and filter indexes (not its unique key): dropped for a
-// bulk load and built once at the end from the definitions returned, in the same transaction.
-// Maintaining 23 indexes row by row cost a 200k-model catalogue import 75% more time.
-std::vector<std::string> suspendModelIndexes(Database &db);
-void restoreModelIndexes(Database &db, const std::vector<std::string> &definitions);
+// A bulk load into the models table, inside its transaction: the table's sort and filter
+// indexes (not its unique key) are dropped and the trigram index's triggers removed, and
+// finish() builds each once, in the same transaction. Maintaining them row by row cost a
+// 200k-model catalogue import three times as long. If the transaction rolls back instead,
+// so does the DDL: nothing to undo by hand.
+class BulkLoad
+{
+public:
+    explicit BulkLoad(Database &db);
+    void finish();
+
+private:
+    Database &m_db;
+    std::vector<std::string> m_indexes; // their CREATE statements
+};
 // Whether a load of about rows models is worth that: it brings at least as many models as
 // the cache holds (a first import, say), and more than a handful.
 bool worthBulkLoad(Database &db, std::int64_t rows);

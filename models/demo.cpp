@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -154,13 +155,10 @@ DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &prog
     DemoResult result;
     Cache::beginSnapshot(db, QStringLiteral("demo"), QStringLiteral("seed %1").arg(opt.seed));
 
-    // The demo fills an empty catalogue: index the text once at the end, not row by row.
-    const bool bulk = Cache::modelCount(db) == 0;
-    std::vector<std::string> suspendedIndexes;
-    if (bulk) {
-        suspendedIndexes = Cache::suspendModelIndexes(db);
-        Cache::suspendSearchIndex(db);
-    }
+    // The demo fills an empty catalogue: build its indexes once at the end, not row by row.
+    std::optional<Cache::BulkLoad> bulk;
+    if (Cache::modelCount(db) == 0)
+        bulk.emplace(db);
 
     // Supply: listings spread over three years, more of them recently.
     CatalogueWriter catalogue(db);
@@ -226,10 +224,8 @@ DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &prog
             report(i);
     }
     result.models = opt.models;
-    if (bulk) {
-        Cache::restoreModelIndexes(db, suspendedIndexes);
-        Cache::restoreSearchIndex(db);
-    }
+    if (bulk)
+        bulk->finish();
 
     // History: registries report only today's downloads, so a real cache learns popularity
     // one sync at a time. The demo pretends it was synced weekly for the last quarter: some

@@ -1207,12 +1207,9 @@ QString importCatalogue(Database &db, Input &in, RowSink &sink, const ImportOpti
     // A file that brings at least as many models as the cache holds (a first import, say; a
     // catalogue row is about 150 bytes) is written with the indexes off, each built once at the
     // end, in this transaction: 23 sort indexes and the trigram index kept row by row cost more.
-    std::vector<std::string> suspendedIndexes;
-    const bool bulk = Cache::worthBulkLoad(db, in.size() / 150);
-    if (bulk) {
-        suspendedIndexes = Cache::suspendModelIndexes(db);
-        Cache::suspendSearchIndex(db);
-    }
+    std::optional<Cache::BulkLoad> bulk;
+    if (Cache::worthBulkLoad(db, in.size() / 150))
+        bulk.emplace(db);
     QString layout;
     const bool csv = opt.format == ImportOptions::Format::Csv
                      || (opt.format == ImportOptions::Format::Auto && sniff(in) == Container::Csv);
@@ -1266,10 +1263,8 @@ QString importCatalogue(Database &db, Input &in, RowSink &sink, const ImportOpti
         });
     }
     report.rowsImported = writer.written();
-    if (bulk) {
-        Cache::restoreModelIndexes(db, suspendedIndexes);
-        Cache::restoreSearchIndex(db);
-    }
+    if (bulk)
+        bulk->finish();
     if (unlistedBefore > 0)
         report.nowListed = unlistedBefore - db.queryInt(countUnlisted).value_or(0);
     return layout;
