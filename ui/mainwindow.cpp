@@ -580,17 +580,22 @@ void MainWindow::chooseNewCache()
         requestNewCache(path);
 }
 
+void MainWindow::warn(const QString &title, const QString &text, const QString &objectName)
+{
+    // Window-modal, not blocking; the text (paths, error messages) is plain, never markup.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setObjectName(objectName);
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 void MainWindow::requestOpenCache(const QString &path)
 {
     if (!QFileInfo::exists(path)) {
         Settings().removeRecentCache(path);
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Open Cache"),
-                                    tr("%1 does not exist (any more).").arg(QDir::toNativeSeparators(path)),
-                                    QMessageBox::Ok, this);
-        box->setObjectName(QStringLiteral("openCacheMissing"));
-        box->setTextFormat(Qt::PlainText);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+        warn(tr("Open Cache"), tr("%1 does not exist (any more).").arg(QDir::toNativeSeparators(path)),
+             QStringLiteral("openCacheMissing"));
         return;
     }
     if (!stopWork())
@@ -601,15 +606,11 @@ void MainWindow::requestOpenCache(const QString &path)
 void MainWindow::requestNewCache(const QString &path)
 {
     if (QFileInfo::exists(path)) {
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("New Cache"),
-                                    tr("%1 already exists. A new cache needs a new file name; to open an existing "
-                                       "cache, use File > Open Cache.")
-                                        .arg(QDir::toNativeSeparators(path)),
-                                    QMessageBox::Ok, this);
-        box->setObjectName(QStringLiteral("newCacheExists"));
-        box->setTextFormat(Qt::PlainText);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+        warn(tr("New Cache"),
+             tr("%1 already exists. A new cache needs a new file name; to open an existing "
+                "cache, use File > Open Cache.")
+                 .arg(QDir::toNativeSeparators(path)),
+             QStringLiteral("newCacheExists"));
         return;
     }
     if (!stopWork())
@@ -711,11 +712,7 @@ void MainWindow::onDemoFinished(const QString &error)
     updateActions();
     if (!error.isEmpty()) {
         m_banner->hide();
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Demo data"),
-                                    tr("The demo data could not be built: %1").arg(error), QMessageBox::Ok, this);
-        box->setTextFormat(Qt::PlainText);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+        warn(tr("Demo data"), tr("The demo data could not be built: %1").arg(error));
         startView();
         return;
     }
@@ -1050,10 +1047,7 @@ void MainWindow::exportSnapshot(const QString &path)
         if (cancelled) {
             statusBar()->showMessage(tr("Export cancelled; nothing was written."), 8000);
         } else if (!error.isEmpty()) {
-            auto *box = new QMessageBox(QMessageBox::Warning, tr("Export failed"), error, QMessageBox::Ok, this);
-            box->setTextFormat(Qt::PlainText);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
+            warn(tr("Export failed"), error);
         } else {
             statusBar()->showMessage(
                 tr("Exported %1 row(s) to %2 (and %2.json)", nullptr, int(std::min<qint64>(*rows, INT_MAX)))

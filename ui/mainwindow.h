@@ -108,6 +108,7 @@ private:
     void updateVisibleRows();
     void showBanner(bool building);
     void about();
+    void warn(const QString &title, const QString &text, const QString &objectName = {});
     void showUserGuide();
     void showPreferences();
     void chooseOpenCache();
