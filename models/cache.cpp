@@ -160,6 +160,29 @@ CREATE INDEX models_by_likes ON models(likes, id);
 CREATE INDEX models_by_failed ON models(failed_calls, id);
 CREATE INDEX models_by_active_days ON models(active_days, id);
 )sql",
+    // 6 -> 7: per-model daily totals, kept by the usage writer beside usage_daily. A usage
+    // window's sums (calls, failed, verified, fees, active days, first and last call) then read
+    // one row per model and day instead of one per caller, and the browser can find a window's
+    // first screen from them without aggregating the whole window (WindowScreen). First and
+    // last call are the sortable keys of ViewQuery: 2t+1 and 2t for a time t, or the day's
+    // bounds (day*172800, day*172800+172799) when a roll-up gave no time of day.
+    R"sql(
+CREATE TABLE model_day(
+    model INTEGER NOT NULL,
+    day INTEGER NOT NULL,
+    calls INTEGER NOT NULL,
+    failed INTEGER NOT NULL,
+    verified INTEGER NOT NULL,
+    fees INTEGER NOT NULL,
+    f INTEGER NOT NULL,
+    l INTEGER NOT NULL,
+    PRIMARY KEY(model, day)
+) WITHOUT ROWID;
+INSERT INTO model_day(model, day, calls, failed, verified, fees, f, l)
+SELECT model, day, sum(calls), sum(failed_calls), sum(tee_calls + zkml_calls + verified_unsplit), sum(fees_nano),
+       min(coalesce(first_ts * 2 + 1, day * 172800)), max(coalesce(last_ts * 2, day * 172800 + 172799))
+FROM usage_daily GROUP BY model, day;
+)sql",
 };
 
 std::function<void(const QString &)> &lockWaitNotifier()

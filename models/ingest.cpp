@@ -396,6 +396,26 @@ void UsageWriter::updateModelFigures()
     Statement update(m_db, "UPDATE models SET calls = ?2, failed_calls = ?3, unique_callers = ?4, repeat_callers = ?5,"
                            " verified_calls = ?6, fees_nano = ?7, first_call = ?8, last_call = ?9, active_days = ?10"
                            " WHERE id = ?1");
+    // The model's daily totals (model_day) are written again from the same walk.
+    Statement clearDays(m_db, "DELETE FROM model_day WHERE model = ?");
+    Statement insertDay(m_db, "INSERT INTO model_day(model, day, calls, failed, verified, fees, f, l)"
+                              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    struct DayTotals
+    {
+        std::int64_t day = 0, calls = 0, failed = 0, verified = 0, fees = 0, f = 0, l = 0;
+    };
+    DayTotals today;
+    auto writeDay = [&](std::int64_t model) {
+        insertDay.bind(1, model)
+            .bind(2, today.day)
+            .bind(3, today.calls)
+            .bind(4, today.failed)
+            .bind(5, today.verified)
+            .bind(6, today.fees)
+            .bind(7, today.f)
+            .bind(8, today.l)
+            .run();
+    };
     // Callers of one model, one entry per (day, caller) row; sorted, a caller's run length
     // is its number of active days. A vector, because clearing a hash map costs as much
     // as its largest size ever, which the busiest model then imposes on every other one.
@@ -407,26 +427,39 @@ void UsageWriter::updateModelFigures()
         // known only as a day (roll-ups, NULL times) sorts before (first) or after (last)
         // every time of that day, since its calls may lie anywhere in it.
         std::optional<std::int64_t> first, last;
+        clearDays.bind(1, model).run();
         rows.bind(1, model);
         while (rows.step()) {
             const std::int64_t day = rows.int64(0);
+            const std::int64_t f = rows.isNull(6) ? day * 172800 : rows.int64(6) * 2 + 1;
+            const std::int64_t l = rows.isNull(7) ? day * 172800 + 172799 : rows.int64(7) * 2;
             if (day != lastDay) {
+                if (activeDays > 0)
+                    writeDay(model);
+                today = DayTotals{day, 0, 0, 0, 0, f, l};
                 ++activeDays;
                 lastDay = day;
             }
             callers.push_back(rows.int64(1));
-            calls += rows.int64(2);
-            failed += rows.int64(3);
-            verified += rows.int64(4);
-            fees += rows.int64(5);
-            const std::int64_t f = rows.isNull(6) ? day * 172800 : rows.int64(6) * 2 + 1;
-            const std::int64_t l = rows.isNull(7) ? day * 172800 + 172799 : rows.int64(7) * 2;
+            const std::int64_t c = rows.int64(2), fl = rows.int64(3), v = rows.int64(4), fee = rows.int64(5);
+            calls += c;
+            failed += fl;
+            verified += v;
+            fees += fee;
+            today.calls += c;
+            today.failed += fl;
+            today.verified += v;
+            today.fees += fee;
+            today.f = std::min(today.f, f);
+            today.l = std::max(today.l, l);
             if (!first || f < *first)
                 first = f;
             if (!last || l > *last)
                 last = l;
         }
         rows.reset();
+        if (activeDays > 0)
+            writeDay(model);
         std::sort(callers.begin(), callers.end());
         std::int64_t unique = 0, repeat = 0;
         for (size_t i = 0; i < callers.size();) {

@@ -198,15 +198,12 @@ Source source(const ViewSpec &spec, SqlQuery &q, const std::string &onlyIds = {}
         q.params.emplace_back(*spec.untilDay);
     }
     // Repeat callers inside a window are callers with two or more distinct days inside it.
-    // Sums and active days come from per-day totals, grouped in primary-key order (no sort);
-    // only the distinct callers need a grouping of their own.
+    // Sums and active days come from the per-day totals (model_day, one row per model and day);
+    // only the distinct callers need usage_daily and a grouping of their own.
     // First and last call go through sortable keys (2t+1 and 2t for a time t): a day that a
     // roll-up gave without times (NULL first_ts/last_ts) sorts before, resp. after, every time
     // of that day, and comes out as the day's midnight + 0.5 s, a REAL: "only the day is known".
-    s.with = "WITH pd AS (SELECT model, day, sum(calls) AS calls, sum(failed_calls) AS failed,"
-             " sum(tee_calls + zkml_calls + verified_unsplit) AS verified, sum(fees_nano) AS fees,"
-             " min(coalesce(first_ts * 2 + 1, day * 172800)) AS f, max(coalesce(last_ts * 2, day * 172800 + 172799)) AS l"
-             " FROM usage_daily WHERE 1" + range + " GROUP BY model, day),"
+    s.with = "WITH pd AS (SELECT model, day, calls, failed, verified, fees, f, l FROM model_day WHERE 1" + range + "),"
              " pc AS (SELECT model, caller, count(*) AS days FROM usage_daily WHERE 1" + range + " GROUP BY model, caller),"
              " c AS (SELECT model, count(*) AS uc, sum(days >= 2) AS rc FROM pc GROUP BY model),"
              " w AS (SELECT d.model AS model, d.calls AS calls, d.failed AS failed, c.uc AS uc, c.rc AS rc,"

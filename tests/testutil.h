@@ -96,6 +96,19 @@ inline void writeModel(Database &db, const char *id, const char *task, const cha
     tx.commit();
 }
 
+// Rows where model_day and usage_daily grouped by (model, day) disagree, counted both ways:
+// 0 when the usage writer (or the schema 7 migration) kept the daily totals in step.
+inline std::int64_t modelDayMismatches(Database &db)
+{
+    const char *grouped = "SELECT model, day, sum(calls), sum(failed_calls), sum(tee_calls + zkml_calls + verified_unsplit),"
+                          " sum(fees_nano), min(coalesce(first_ts * 2 + 1, day * 172800)),"
+                          " max(coalesce(last_ts * 2, day * 172800 + 172799)) FROM usage_daily GROUP BY model, day";
+    const char *kept = "SELECT model, day, calls, failed, verified, fees, f, l FROM model_day";
+    return db.queryInt(std::string("SELECT (SELECT count(*) FROM (") + grouped + " EXCEPT " + kept
+                       + ")) + (SELECT count(*) FROM (" + kept + " EXCEPT " + grouped + "))")
+        .value_or(-1);
+}
+
 } // namespace TestUtil
 
 namespace TestUtil {

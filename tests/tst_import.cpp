@@ -453,6 +453,11 @@ private slots:
                               ImportOptions::Usage);
         QCOMPARE(c.report.duplicates, 1);
         QCOMPARE(c.report.rowsImported, 0);
+        // The daily totals follow the rows across files: 4 calls on 03-01, 1 on 03-05.
+        QCOMPARE(TestUtil::modelDayMismatches(db), std::int64_t(0));
+        QCOMPARE(db.queryInt("SELECT count(*) FROM model_day"), std::optional<std::int64_t>(2));
+        QCOMPARE(db.queryInt("SELECT calls FROM model_day ORDER BY day LIMIT 1"), std::optional<std::int64_t>(4));
+        QCOMPARE(db.queryInt("SELECT calls FROM model_day ORDER BY day DESC LIMIT 1"), std::optional<std::int64_t>(1));
     }
 
     void modes_data()

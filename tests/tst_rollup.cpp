@@ -244,6 +244,10 @@ private slots:
         since.sinceDay = *TextRules::parseDay("2026-03-03");
         compareMetrics(exported(raw, m_dir.filePath("a.csv"), since), exported(rolled, m_dir.filePath("b.csv"), since));
 
+        QCOMPARE(TestUtil::modelDayMismatches(raw), std::int64_t(0));
+        QCOMPARE(TestUtil::modelDayMismatches(rolled), std::int64_t(0));
+        QVERIFY(rolled.queryInt("SELECT count(*) FROM model_day").value_or(0) > 10);
+
         // The split of verified calls is not known: none invented.
         QCOMPARE(rolled.queryInt("SELECT sum(tee_calls + zkml_calls) FROM usage_daily"), std::optional<std::int64_t>(0));
         QCOMPARE(rolled.queryInt("SELECT sum(verified_unsplit) FROM usage_daily"),
@@ -282,6 +286,8 @@ private slots:
         const Outcome replaced = run(db, rollup, false, false, true);
         QVERIFY2(replaced.failure.isEmpty(), qPrintable(replaced.failure));
         QCOMPARE(replaced.report.daysReplaced, std::int64_t(2));
+        QCOMPARE(TestUtil::modelDayMismatches(db), std::int64_t(0));
+        QCOMPARE(db.queryInt("SELECT sum(calls) FROM model_day"), std::optional<std::int64_t>(12)); // m/x 10, m/y 2
         QCOMPARE(replaced.report.rowsImported, std::int64_t(4));
         QCOMPARE(replaced.report.callsImported, std::int64_t(11));
         const Table t = exported(db, m_dir.filePath("r.csv"));
@@ -314,6 +320,8 @@ private slots:
         const Table t = exported(db, m_dir.filePath("r.csv"));
         QCOMPARE(t["m/x"]["calls"], QStringLiteral("3"));
         QCOMPARE(t["m/x"]["fees_paid"], QStringLiteral("0.75"));
+        QCOMPARE(TestUtil::modelDayMismatches(db), std::int64_t(0));
+        QCOMPARE(db.queryInt("SELECT sum(calls) FROM model_day"), std::optional<std::int64_t>(3));
     }
 
     // Rows of one roll-up that meet (callers that normalise alike) are summed, also across
@@ -503,12 +511,16 @@ private slots:
         Database db = Cache::open(m_cache);
         QCOMPARE(db.queryInt("PRAGMA user_version"), std::optional<std::int64_t>(Cache::SchemaVersion));
         QCOMPARE(db.queryInt("SELECT sum(verified_unsplit) FROM usage_daily"), std::optional<std::int64_t>(0));
+        // Schema 7 builds the daily totals from the rows already there.
+        QCOMPARE(db.queryInt("SELECT count(*) FROM model_day"), std::optional<std::int64_t>(2));
+        QCOMPARE(TestUtil::modelDayMismatches(db), std::int64_t(0));
         QVERIFY(run(db, write("day,model_id,caller,calls,verified_calls\n2026-03-03,m/old,z,2,2\n")).failure.isEmpty());
         const Table t = exported(db, m_dir.filePath("u.csv"));
         QCOMPARE(t["m/old"]["calls"], QStringLiteral("5"));
         QCOMPARE(t["m/old"]["verified_calls"], QStringLiteral("3"));
         QCOMPARE(t["m/old"]["first_call_at"], QStringLiteral("2026-03-01T10:00:00Z"));
         QCOMPARE(t["m/old"]["last_call_at"], QStringLiteral("2026-03-03"));
+        QCOMPARE(TestUtil::modelDayMismatches(db), std::int64_t(0));
     }
 
 private:
