@@ -140,6 +140,14 @@ void SqlQuery::bindTo(Statement &st) const
 
 namespace {
 
+// A window's sums per model from daily totals (model_day columns), first and last call
+// decoded from their sortable keys (see below).
+constexpr const char *kDaySums =
+    "SELECT model, sum(calls) AS calls, sum(failed) AS failed, sum(verified) AS verified, sum(fees) AS fees,"
+    " CASE WHEN min(f) & 1 THEN (min(f) - 1) / 2 ELSE min(f) / 2 + 0.5 END AS f,"
+    " CASE WHEN max(l) & 1 THEN (max(l) - 172799) / 2 + 0.5 ELSE max(l) / 2 END AS l,"
+    " count(*) AS days";
+
 // Where metrics come from: the models table's all-time figures, or a window over usage_daily.
 struct Source
 {
@@ -169,7 +177,7 @@ Source windowed(std::string from)
 }
 
 Source source(const ViewSpec &spec, SqlQuery &q, const std::string &onlyIds = {},
-              const std::string &windowTable = {})
+              const std::string &windowTable = {}, bool sumsOnly = false)
 {
     Source s;
     if (spec.hasWindow() && !windowTable.empty()) {
@@ -197,6 +205,15 @@ Source source(const ViewSpec &spec, SqlQuery &q, const std::string &onlyIds = {}
         range += " AND day <= ?";
         q.params.emplace_back(*spec.untilDay);
     }
+    if (sumsOnly) {
+        // The page of a window whose callers are still being counted: the daily totals alone.
+        s.with = "WITH w AS (" + std::string(kDaySums) + " FROM model_day WHERE 1" + range + " GROUP BY model) ";
+        Source w = windowed(" FROM models AS m LEFT JOIN w ON w.model = m.id");
+        w.with = s.with;
+        w.unique = "NULL";
+        w.repeat = "NULL";
+        return w;
+    }
     // Repeat callers inside a window are callers with two or more distinct days inside it.
     // Sums and active days come from the per-day totals (model_day, one row per model and day);
     // only the distinct callers need usage_daily and a grouping of their own.
@@ -208,11 +225,7 @@ Source source(const ViewSpec &spec, SqlQuery &q, const std::string &onlyIds = {}
              " c AS (SELECT model, count(*) AS uc, sum(days >= 2) AS rc FROM pc GROUP BY model),"
              " w AS (SELECT d.model AS model, d.calls AS calls, d.failed AS failed, c.uc AS uc, c.rc AS rc,"
              " d.verified AS verified, d.fees AS fees, d.f AS f, d.l AS l, d.days AS days"
-             " FROM (SELECT model, sum(calls) AS calls, sum(failed) AS failed, sum(verified) AS verified,"
-             " sum(fees) AS fees,"
-             " CASE WHEN min(f) & 1 THEN (min(f) - 1) / 2 ELSE min(f) / 2 + 0.5 END AS f,"
-             " CASE WHEN max(l) & 1 THEN (max(l) - 172799) / 2 + 0.5 ELSE max(l) / 2 END AS l,"
-             " count(*) AS days FROM pd GROUP BY model) AS d"
+             " FROM (" + kDaySums + " FROM pd GROUP BY model) AS d"
              " JOIN c ON c.model = d.model) ";
     // The range appears twice: bind its values twice.
     if (spec.sinceDay)
@@ -351,10 +364,10 @@ std::string idList(const std::vector<std::int64_t> &ids)
 }
 
 SqlQuery build(const ViewSpec &spec, const std::string &what, bool ordered, const std::string &onlyIds = {},
-               const std::string &windowTable = {}, bool likeSearch = false)
+               const std::string &windowTable = {}, bool likeSearch = false, bool sumsOnly = false)
 {
     SqlQuery q;
-    const Source s = source(spec, q, onlyIds, windowTable);
+    const Source s = source(spec, q, onlyIds, windowTable, sumsOnly);
     std::string cols = what;
     if (cols.empty()) {
         cols = "m.id";
@@ -462,7 +475,10 @@ const char *sortIndex(int column)
     return nullptr;
 }
 
-std::optional<SqlQuery> orderedIdsBySortIndex(const ViewSpec &spec)
+namespace {
+
+// The query of a walk: what, for spec's filters, in sort order by the sort index, or by id.
+std::optional<SqlQuery> walkQuery(const ViewSpec &spec, const std::string &what, bool byId)
 {
     const char *index = sortIndex(spec.sortColumn);
     if (spec.hasWindow() || !index)
@@ -475,13 +491,37 @@ std::optional<SqlQuery> orderedIdsBySortIndex(const ViewSpec &spec)
         ascii = ascii && c.unicode() < 0x80;
     if (!ascii)
         return std::nullopt;
-    SqlQuery q = build(spec, "m.id", true, {}, {}, true);
+    if (byId) {
+        SqlQuery q = build(spec, what, false, {}, {}, true);
+        q.sql += " ORDER BY m.id";
+        return q;
+    }
+    SqlQuery q = build(spec, what, true, {}, {}, true);
     const std::string from = " FROM models AS m";
     const size_t at = q.sql.find(from);
     if (at == std::string::npos)
         return std::nullopt;
     q.sql.insert(at + from.size(), std::string(" INDEXED BY ") + index);
     return q;
+}
+
+} // namespace
+
+std::optional<SqlQuery> orderedIdsBySortIndex(const ViewSpec &spec)
+{
+    return walkQuery(spec, "m.id", false);
+}
+
+std::optional<SqlQuery> walk(const ViewSpec &spec, bool byId)
+{
+    SqlQuery dummy;
+    const Source s = source(spec, dummy);
+    return walkQuery(spec, "m.id, " + columnExpr(s, spec.sortColumn) + ", m.calls", byId);
+}
+
+SqlQuery selectIdsWindowSums(const ViewSpec &spec, const std::vector<std::int64_t> &ids)
+{
+    return build(spec, {}, false, ids.empty() ? std::string("NULL") : idList(ids), {}, false, true);
 }
 
 SqlQuery orderedIds(const ViewSpec &spec, const std::string &windowTable)

@@ -144,4 +144,14 @@ std::optional<SqlQuery> orderedIdsBySortIndex(const ViewSpec &spec);
 SqlQuery selectIds(const ViewSpec &spec, const std::vector<std::int64_t> &ids, const std::string &windowTable);
 SqlQuery figures(const ViewSpec &spec, const std::string &windowTable);
 
+// For walks that stop early (WindowScreen): SELECT m.id, the sort column's all-time value,
+// m.calls, for the filters of a spec without a window, in the order of its sort column
+// (INDEXED BY its sort index) or, byId, of m.id ascending. The search as LIKE; nullopt with a
+// window or a search in other than ASCII, as orderedIdsBySortIndex.
+std::optional<SqlQuery> walk(const ViewSpec &spec, bool byId);
+// selectIds for a window before its callers are counted: the sums (calls, failed, verified,
+// fees, active days, first and last call) from the daily totals, which take a few rows per
+// model, and NULL for unique callers, repeat callers and repeat rate.
+SqlQuery selectIdsWindowSums(const ViewSpec &spec, const std::vector<std::int64_t> &ids);
+
 } // namespace ViewQuery
