@@ -34,6 +34,10 @@
         <source>%1 (known to the day only: from a usage roll-up)</source>
         <translation>%1 (nur auf den Tag genau bekannt: aus einer Nutzungs-Aggregation)</translation>
     </message>
+    <message>
+        <source>Counting the callers of this usage window…</source>
+        <translation>Die Aufrufer dieses Nutzungszeitraums werden gezählt …</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>

@@ -34,6 +34,10 @@
         <source>%1 (known to the day only: from a usage roll-up)</source>
         <translation>%1（仅精确到日期：来自用量汇总）</translation>
     </message>
+    <message>
+        <source>Counting the callers of this usage window…</source>
+        <translation>正在统计此用量时间窗口的调用者…</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>

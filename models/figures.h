@@ -50,7 +50,7 @@ private:
 };
 
 CatalogueFigures compute(Database &db, const ViewSpec &spec);
-// The same, reading a window table made by ViewQuery::fillWindowTable.
+// The same, reading a window table filled by WindowScreen::fillTable.
 CatalogueFigures compute(Database &db, const ViewSpec &spec, const std::string &windowTable);
 // Pure helpers over call counts of listed models, for tests and charts.
 double gini(std::vector<std::int64_t> calls);

@@ -419,19 +419,6 @@ std::string createWindowTable(const std::string &table)
              " fees INTEGER, f INTEGER, l INTEGER, days INTEGER)";
 }
 
-SqlQuery fillWindowTable(const ViewSpec &spec, const std::string &table)
-{
-    SqlQuery q;
-    ViewSpec windowed = spec;
-    if (!windowed.hasWindow())
-        windowed.sinceDay = std::numeric_limits<std::int64_t>::min() / 2;
-    const Source s = source(windowed, q);
-    q.sql = s.with + "INSERT INTO temp." + table
-            + "(model, calls, failed, uc, rc, verified, fees, f, l, days)"
-              " SELECT model, calls, failed, uc, rc, verified, fees, f, l, days FROM w";
-    return q;
-}
-
 std::optional<SqlQuery> searchIds(const ViewSpec &spec)
 {
     const QString search = spec.search.trimmed();

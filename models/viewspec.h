@@ -119,11 +119,10 @@ SqlQuery figures(const ViewSpec &spec);
 
 // A browser asks many questions of one usage window (first screen, full order, pages,
 // figures, every sort and filter). Aggregating usage for each would take seconds each time,
-// so it fills a TEMP table (per connection) with the window's per-model figures once, from
-// the same SQL as above, and the overloads below read that table instead. Without a
-// window in the spec, windowTable is ignored.
+// so it fills a TEMP table (per connection) with the window's per-model figures once
+// (WindowScreen::fillTable, tested against the SQL above), and the overloads below read that
+// table instead. Without a window in the spec, windowTable is ignored.
 std::string createWindowTable(const std::string &table);
-SqlQuery fillWindowTable(const ViewSpec &spec, const std::string &table);
 SqlQuery orderedIds(const ViewSpec &spec, const std::string &windowTable);
 
 // The ids the search alone matches, straight from the trigram index (ascending), for callers

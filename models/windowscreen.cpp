@@ -222,4 +222,57 @@ std::optional<std::vector<std::int64_t>> firstIds(Database &db, const ViewSpec &
     return ids;
 }
 
+void fillTable(Database &db, const ViewSpec &spec, const std::string &table)
+{
+    const std::int64_t since = spec.sinceDay.value_or(std::numeric_limits<std::int64_t>::min() / 2);
+    const std::int64_t until = spec.untilDay.value_or(std::numeric_limits<std::int64_t>::max() / 2);
+    Statement sums(db, "SELECT model, sum(calls), sum(failed), sum(verified), sum(fees), count(*), min(f), max(l)"
+                       " FROM model_day WHERE day >= ?1 AND day <= ?2 GROUP BY model");
+    sums.bind(1, since).bind(2, until);
+    Statement callers(db, "SELECT caller FROM usage_daily WHERE model = ?1 AND day >= ?2 AND day <= ?3");
+    Statement insert(db, "INSERT INTO temp." + table
+                             + "(model, calls, failed, uc, rc, verified, fees, f, l, days)"
+                               " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    std::vector<std::int64_t> seen; // one entry per (day, caller) row of the model
+    while (sums.step()) {
+        const std::int64_t model = sums.int64(0);
+        seen.clear();
+        callers.bind(1, model).bind(2, since).bind(3, until);
+        while (callers.step())
+            seen.push_back(callers.int64(0));
+        callers.reset();
+        // Sorted, a caller's run is its number of active days in the window.
+        std::sort(seen.begin(), seen.end());
+        std::int64_t unique = 0, repeat = 0;
+        for (size_t i = 0; i < seen.size();) {
+            size_t j = i + 1;
+            while (j < seen.size() && seen[j] == seen[i])
+                ++j;
+            ++unique;
+            repeat += (j - i) >= 2;
+            i = j;
+        }
+        insert.bind(1, model)
+            .bind(2, sums.int64(1))
+            .bind(3, sums.int64(2))
+            .bind(4, unique)
+            .bind(5, repeat)
+            .bind(6, sums.int64(3))
+            .bind(7, sums.int64(4))
+            .bind(10, sums.int64(5));
+        // First and last call decoded from their keys as ViewQuery does: a day known only as
+        // a day becomes its midnight + 0.5 s, a REAL.
+        const std::int64_t f = sums.int64(6), l = sums.int64(7);
+        if (f & 1)
+            insert.bind(8, (f - 1) / 2);
+        else
+            insert.bind(8, double(f / 2) + 0.5);
+        if (l & 1)
+            insert.bind(9, double((l - 172799) / 2) + 0.5);
+        else
+            insert.bind(9, l / 2);
+        insert.run();
+    }
+}
+
 } // namespace WindowScreen

@@ -26,6 +26,9 @@ struct CatalogueRow
 {
     qint64 id = 0;
     std::array<QVariant, Columns::Count> cells;
+    // A usage window's row loaded before its callers were counted: unique callers, repeat
+    // callers and repeat rate are not known yet (the sums are), and the page comes again.
+    bool callersPending = false;
 };
 using RowPage = QList<CatalogueRow>;
 
@@ -99,16 +102,21 @@ public:
     // How long the first screen of a filtered view may walk the sort index before the
     // filter's own index takes over (see ViewQuery::orderedIdsBySortIndex).
     static constexpr int FirstScreenBudgetMs = 50;
+    // The same for a usage window's first screen from the daily totals (WindowScreen); past
+    // it, the whole window is aggregated first.
+    static constexpr int WindowScreenBudgetMs = 80;
 
     explicit CatalogueLoader(QObject *parent = nullptr);
     ~CatalogueLoader() override;
 
     // Thread-safe, called from the UI thread: from now on only generation >= gen matters.
     void supersede(quint64 gen);
-    // Thread-safe: the detail request that matters from now on.
+    // Thread-safe: the detail request that matters from now on. Like a page, it goes before
+    // the background work of the view (see pageWanted).
     void supersedeDetail(quint64 request);
     // Thread-safe, called before a page request is posted: the catalogue figures (a scan of
-    // the whole view) step aside for it and start again after it.
+    // the whole view) and the filling of a usage window's table step aside for it and start
+    // again after it.
     void pageWanted();
     quint64 latestGeneration() const { return m_latestGen.load(); }
     // Thread-safe: the cache's data changed (an import), so derived tables must be rebuilt.
@@ -140,20 +148,28 @@ signals:
 
 private:
     bool stale(quint64 gen) const { return gen < m_latestGen.load(); }
+    bool requestWaiting() const { return m_waiting.load() > 0; }
+    void served();
     void delay() const;
-    void loadRest(quint64 gen, const ViewSpec &spec);
+    void loadRest(quint64 gen, const ViewSpec &spec, bool rowsPartial);
     void loadFigures(quint64 gen, const ViewSpec &spec);
     RowPage fetchRows(const ViewSpec &spec, const QList<qint64> &ids);
     // The first screen of ids by walking the sort index within the budget; false when it ran out.
     bool firstScreenBySortIndex(const ViewSpec &spec, QList<qint64> &ids);
+    // A usage window's first screen from the daily totals within its budget; false when it
+    // ran out or the view needs the window's callers to be ordered.
+    bool firstScreenOfWindow(const ViewSpec &spec, QList<qint64> &ids);
     // The TEMP table holding the spec's usage window, filled when the window changes.
     std::string windowTableFor(const ViewSpec &spec);
+    // Whether that table holds the spec's window now (no fill needed).
+    bool windowReady(const ViewSpec &spec) const;
 
     Database m_db;
     mutable QMutex m_dbMutex; // guards m_db's handle against interrupt() during open/close
     std::atomic<quint64> m_latestGen{0};
     std::atomic<quint64> m_latestDetail{0};
-    std::atomic<bool> m_pageWanted{false};
+    // Page and detail requests posted and not yet served: background work steps aside for them.
+    std::atomic<int> m_waiting{0};
     std::atomic<int> m_delayMs{0};
     std::optional<std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>> m_windowKey;
     std::atomic<bool> m_windowDirty{false};

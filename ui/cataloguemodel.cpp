@@ -132,6 +132,13 @@ QVariant CatalogueModel::data(const QModelIndex &index, int role) const
 
     const QVariant &value = row->cells[size_t(column)];
     const bool unlisted = !row->cells[Columns::Listed].toBool() && row->cells[Columns::Listed].isValid();
+    if (row->callersPending
+        && (column == Columns::UniqueCallers || column == Columns::RepeatCallers || column == Columns::RepeatRate)) {
+        if (role == Qt::DisplayRole)
+            return QStringLiteral("\u2026");
+        if (role == Qt::ToolTipRole)
+            return QCoreApplication::translate("CatalogueModel", "Counting the callers of this usage window\u2026");
+    }
     switch (role) {
     case Qt::DisplayRole:
         if (column == Columns::ModelId && unlisted)
@@ -163,6 +170,7 @@ QVariant CatalogueModel::data(const QModelIndex &index, int role) const
         return {};
     case RawRole: return value;
     case LoadedRole: return true;
+    case CallersPendingRole: return row->callersPending;
     case UnlistedRole: return unlisted;
     default: return {};
     }
@@ -213,9 +221,9 @@ void CatalogueModel::prefetch(int first, int last) const
         requestPage(p);
 }
 
-void CatalogueModel::requestPage(int page) const
+void CatalogueModel::requestPage(int page, bool again) const
 {
-    if (m_pages.contains(page) || m_pending.contains(page))
+    if ((m_pages.contains(page) && !again) || m_pending.contains(page))
         return;
     const qsizetype begin = qsizetype(page) * PageSize;
     if (begin >= m_ids.size())
@@ -247,6 +255,13 @@ void CatalogueModel::onIds(quint64 gen, const QList<qint64> &ids, bool complete)
             m_pages.remove(lastQuickPage);
             m_pending.remove(lastQuickPage);
         }
+        // The window's callers are counted now: pages loaded before come again, and show
+        // their sums meanwhile.
+        for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it)
+            if (!it->isEmpty() && it->first().callersPending) {
+                m_pending.remove(it.key());
+                requestPage(it.key(), true);
+            }
     } else {
         beginResetModel();
         m_shownGen = gen;

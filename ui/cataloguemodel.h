@@ -24,6 +24,7 @@ public:
         RowIdRole, // models.id of the row, 0 while not loaded
         LoadedRole,
         UnlistedRole,
+        CallersPendingRole, // a usage window's row whose callers are still being counted
     };
 
     static constexpr int PageSize = CatalogueLoader::PageSize;
@@ -72,7 +73,7 @@ private:
     void onPage(quint64 gen, int page, const RowPage &rows);
     void onPageFailed(quint64 gen, int page);
     void onFigures(quint64 gen, const CatalogueFigures &figures);
-    void requestPage(int page) const;
+    void requestPage(int page, bool again = false) const;
     void evict(int keepPage);
     const CatalogueRow *rowAt(int row) const;
 
