@@ -1,5 +1,7 @@
 #include "cache.h"
 
+#include "shortterms.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -31,6 +33,25 @@ namespace {
     "        VALUES ('delete', old.id, old.model_id, old.author, old.task, old.tags);\n" \
     "    INSERT INTO models_fts(rowid, model_id, author, task, tags) VALUES (new.id, new.model_id, new.author, new.task, new.tags);\n" \
     "END;\n"
+
+// The triggers that list the short search terms of new and changed models (ShortTerms). Not
+// INSERT OR IGNORE: an upsert's conflict handling would override it inside the trigger.
+#define UPTAKE_SHORT_TERM_TRIGGERS \
+    "CREATE TRIGGER models_short_terms_insert AFTER INSERT ON models BEGIN\n" \
+    "    INSERT INTO short_terms(term, model)\n" \
+    "        SELECT value, new.id FROM json_each(uptake_short_terms(new.model_id, new.author, new.task, new.tags))\n" \
+    "        WHERE value NOT IN (SELECT term FROM short_terms_common)\n" \
+    "          AND NOT EXISTS (SELECT 1 FROM short_terms WHERE term = value AND model = new.id);\n" \
+    "END;\n" \
+    "CREATE TRIGGER models_short_terms_update AFTER UPDATE OF model_id, author, task, tags ON models BEGIN\n" \
+    "    INSERT INTO short_terms(term, model)\n" \
+    "        SELECT value, new.id FROM json_each(uptake_short_terms(new.model_id, new.author, new.task, new.tags))\n" \
+    "        WHERE value NOT IN (SELECT term FROM short_terms_common)\n" \
+    "          AND NOT EXISTS (SELECT 1 FROM short_terms WHERE term = value AND model = new.id);\n" \
+    "END;\n"
+
+// The schema version whose step is followed by ShortTerms::rebuild (C++, not SQL).
+constexpr int ShortTermsVersion = 8;
 
 // Each step brings the schema from version (index) to version (index + 1).
 // Never edit a step that has shipped: add a new one.
@@ -183,6 +204,17 @@ SELECT model, day, sum(calls), sum(failed_calls), sum(tee_calls + zkml_calls + v
        min(coalesce(first_ts * 2 + 1, day * 172800)), max(coalesce(last_ts * 2, day * 172800 + 172799))
 FROM usage_daily GROUP BY model, day;
 )sql",
+    // 7 -> 8: search for one or two characters without a scan (ShortTerms): the terms in
+    // fewer than ShortTerms::CommonAt models, each with its models; the others, alone. Filled
+    // by ShortTerms::rebuild after this step, then kept by the triggers.
+    R"sql(
+CREATE TABLE short_terms(
+    term INTEGER NOT NULL,
+    model INTEGER NOT NULL,
+    PRIMARY KEY(term, model)
+) WITHOUT ROWID;
+CREATE TABLE short_terms_common(term INTEGER PRIMARY KEY);
+)sql" UPTAKE_SHORT_TERM_TRIGGERS,
 };
 
 std::function<void(const QString &)> &lockWaitNotifier()
@@ -199,8 +231,11 @@ bool hasAnyTable(Database &db)
 void migrate(Database &db, int from, int to)
 {
     Transaction tx(db);
-    for (int v = from; v < to; ++v)
+    for (int v = from; v < to; ++v) {
         db.exec(kMigrations[size_t(v)]);
+        if (v + 1 == ShortTermsVersion)
+            ShortTerms::rebuild(db);
+    }
     if (from == 0) {
         QByteArray key(32, Qt::Uninitialized);
         QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(key.data()),
@@ -250,6 +285,7 @@ void setLockWaitNotifier(std::function<void(const QString &)> notifier)
 
 void configureConnection(Database &db)
 {
+    ShortTerms::registerFunction(db); // before any write: the triggers of models call it
     const QString path = db.path();
     db.setLockWait(LockWaitMs, [path] {
         if (const auto &notify = lockWaitNotifier())
@@ -289,6 +325,7 @@ Database open(const QString &path, Database::Mode mode)
             // WAL lets the browser read while an import writes; NORMAL sync is durable at checkpoints
             // and never corrupts on power loss in WAL mode.
             db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+            ShortTerms::registerFunction(db);
             if (version < SchemaVersion)
                 migrate(db, version, SchemaVersion);
         } else if (version < SchemaVersion) {
@@ -309,6 +346,7 @@ void createAtVersion(const QString &path, int version)
 {
     Database db(path);
     db.exec("PRAGMA journal_mode = WAL");
+    ShortTerms::registerFunction(db);
     migrate(db, 0, version);
 }
 
@@ -332,7 +370,8 @@ BulkLoad::BulkLoad(Database &db)
     for (const std::string &name : names)
         db.exec("DROP INDEX \"" + name + "\"");
     db.exec("DROP TRIGGER IF EXISTS models_fts_insert; DROP TRIGGER IF EXISTS models_fts_delete;"
-            " DROP TRIGGER IF EXISTS models_fts_update;");
+            " DROP TRIGGER IF EXISTS models_fts_update; DROP TRIGGER IF EXISTS models_short_terms_insert;"
+            " DROP TRIGGER IF EXISTS models_short_terms_update;");
 }
 
 void BulkLoad::finish()
@@ -341,6 +380,8 @@ void BulkLoad::finish()
         m_db.exec(sql);
     m_db.exec("INSERT INTO models_fts(models_fts) VALUES('rebuild');");
     m_db.exec(UPTAKE_SEARCH_TRIGGERS);
+    ShortTerms::rebuild(m_db);
+    m_db.exec(UPTAKE_SHORT_TERM_TRIGGERS);
 }
 
 bool worthBulkLoad(Database &db, std::int64_t rows)

@@ -27,7 +27,7 @@ namespace Cache {
 
 // 'UPTK': written to PRAGMA application_id so that we recognise our own files.
 inline constexpr int ApplicationId = 0x5550544b;
-inline constexpr int SchemaVersion = 7;
+inline constexpr int SchemaVersion = 8;
 
 // The platform's application-data folder, e.g. ~/.local/share/Uptake/cache.sqlite.
 QString defaultPath();
@@ -56,8 +56,8 @@ std::int64_t beginSnapshot(Database &db, const QString &kind, const QString &sou
 void endSnapshot(Database &db);
 
 // A bulk load into the models table, inside its transaction: the table's sort and filter
-// indexes (not its unique key) are dropped and the trigram index's triggers removed, and
-// finish() builds each once, in the same transaction. Maintaining them row by row cost a
+// indexes (not its unique key) are dropped and the triggers of the trigram index and of the
+// short search terms removed, and finish() builds each once, in the same transaction. Maintaining them row by row cost a
 // 200k-model catalogue import three times as long. If the transaction rolls back instead,
 // so does the DDL: nothing to undo by hand.
 class BulkLoad

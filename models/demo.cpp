@@ -3,6 +3,7 @@
 #include "cache.h"
 #include "database.h"
 #include "ingest.h"
+#include "shortterms.h"
 
 #include <QDateTime>
 
@@ -325,6 +326,7 @@ FROM models WHERE downloads IS NOT NULL AND created_at <= ?3
 
     Statement mark(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('demo_seed', ?)");
     mark.bind(1, std::int64_t(opt.seed)).run();
+    ShortTerms::refresh(db);
     report(totalWork);
     tx.commit();
     Cache::endSnapshot(db);

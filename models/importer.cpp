@@ -5,6 +5,7 @@
 #include "filehash.h"
 #include "ingest.h"
 #include "jsonstream.h"
+#include "shortterms.h"
 #include "textrules.h"
 
 #include <QDateTime>
@@ -1280,6 +1281,7 @@ bool alreadyImported(Database &db, const QString &kind, const QByteArray &hash)
 void recordImport(Database &db, const QString &kind, const QString &path, const QByteArray &hash,
                   const ImportReport &report)
 {
+    ShortTerms::refresh(db); // models were added: catalogue rows, or unlisted ones from usage
     Statement record(db, R"sql(
 INSERT INTO imported_files(kind, path, content_hash, size, imported_at, rows_imported, rows_rejected)
 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)

@@ -1,5 +1,7 @@
 #include "viewspec.h"
 
+#include "shortterms.h"
+
 #include "database.h"
 #include "textrules.h"
 
@@ -139,6 +141,11 @@ void SqlQuery::bindTo(Statement &st) const
 }
 
 namespace {
+
+// How a search is tested: by the trigram index (three characters or more) else LIKE; by
+// LIKE alone, row by row (walks); or, for one or two characters, among the models listed
+// under the term (ShortTerms), confirmed by LIKE.
+enum class SearchBy { Index, Like, ShortTerms };
 
 // A window's sums per model from daily totals (model_day columns), first and last call
 // decoded from their sortable keys (see below).
@@ -294,19 +301,25 @@ std::string ftsPhrase(const QString &text)
     return out;
 }
 
-// likeSearch: test the search text row by row with LIKE, for a walk in sort order that stops
-// at the first screen (the same matches as the trigram index for ASCII text).
-std::string whereClause(const ViewSpec &spec, const Source &s, SqlQuery &q, bool likeSearch = false)
+// SearchBy::Like tests the search text row by row with LIKE, for a walk in sort order that
+// stops at the first screen (the same matches as the trigram index for ASCII text).
+std::string whereClause(const ViewSpec &spec, const Source &s, SqlQuery &q, SearchBy by = SearchBy::Index)
 {
     std::string w = " WHERE 1";
     const QString search = spec.search.trimmed();
-    if (!likeSearch && search.toUcs4().size() >= 3) {
+    const std::optional<std::int64_t> shortTerm = ShortTerms::key(search);
+    if (by == SearchBy::ShortTerms && shortTerm) {
+        w += " AND m.id IN (SELECT model FROM short_terms WHERE term = ?)";
+        q.params.emplace_back(*shortTerm);
+    }
+    if (by == SearchBy::Index && search.toUcs4().size() >= 3) {
         // The trigram index finds substrings of three characters or more, case-insensitively;
         // the text is one quoted phrase, so nothing in it is FTS syntax.
         w += " AND m.id IN (SELECT rowid FROM models_fts WHERE models_fts MATCH ?)";
         q.params.emplace_back(ftsPhrase(search));
     } else if (!search.isEmpty()) {
-        // Shorter than a trigram: a scan, but over one or two letters most rows match anyway.
+        // Shorter than a trigram: a scan (or a check of the listed models, above), but over a
+        // common letter or two most rows match anyway.
         w += " AND (m.model_id LIKE ? ESCAPE '\\' OR m.author LIKE ? ESCAPE '\\' OR m.task LIKE ? ESCAPE '\\'"
              " OR m.tags LIKE ? ESCAPE '\\')";
         const std::string pattern = likePattern(search);
@@ -364,7 +377,7 @@ std::string idList(const std::vector<std::int64_t> &ids)
 }
 
 SqlQuery build(const ViewSpec &spec, const std::string &what, bool ordered, const std::string &onlyIds = {},
-               const std::string &windowTable = {}, bool likeSearch = false, bool sumsOnly = false)
+               const std::string &windowTable = {}, SearchBy by = SearchBy::Index, bool sumsOnly = false)
 {
     SqlQuery q;
     const Source s = source(spec, q, onlyIds, windowTable, sumsOnly);
@@ -374,7 +387,7 @@ SqlQuery build(const ViewSpec &spec, const std::string &what, bool ordered, cons
         for (int c = 0; c < Columns::Count; ++c)
             cols += ", " + columnExpr(s, c);
     }
-    q.sql = s.with + "SELECT " + cols + s.from + whereClause(spec, s, q, likeSearch);
+    q.sql = s.with + "SELECT " + cols + s.from + whereClause(spec, s, q, by);
     if (!onlyIds.empty())
         q.sql += " AND m.id IN (" + onlyIds + ")";
     if (ordered)
@@ -479,11 +492,11 @@ std::optional<SqlQuery> walkQuery(const ViewSpec &spec, const std::string &what,
     if (!ascii)
         return std::nullopt;
     if (byId) {
-        SqlQuery q = build(spec, what, false, {}, {}, true);
+        SqlQuery q = build(spec, what, false, {}, {}, SearchBy::Like);
         q.sql += " ORDER BY m.id";
         return q;
     }
-    SqlQuery q = build(spec, what, true, {}, {}, true);
+    SqlQuery q = build(spec, what, true, {}, {}, SearchBy::Like);
     const std::string from = " FROM models AS m";
     const size_t at = q.sql.find(from);
     if (at == std::string::npos)
@@ -508,12 +521,19 @@ std::optional<SqlQuery> walk(const ViewSpec &spec, bool byId)
 
 SqlQuery selectIdsWindowSums(const ViewSpec &spec, const std::vector<std::int64_t> &ids)
 {
-    return build(spec, {}, false, ids.empty() ? std::string("NULL") : idList(ids), {}, false, true);
+    return build(spec, {}, false, ids.empty() ? std::string("NULL") : idList(ids), {}, SearchBy::Index, true);
 }
 
 SqlQuery orderedIds(const ViewSpec &spec, const std::string &windowTable)
 {
     return build(spec, "m.id", true, {}, windowTable);
+}
+
+std::optional<SqlQuery> orderedIdsOfShortTerm(const ViewSpec &spec, const std::string &windowTable)
+{
+    if (!ShortTerms::key(spec.search))
+        return std::nullopt;
+    return build(spec, "m.id", true, {}, windowTable, SearchBy::ShortTerms);
 }
 
 SqlQuery selectIds(const ViewSpec &spec, const std::vector<std::int64_t> &ids, const std::string &windowTable)

@@ -124,6 +124,10 @@ SqlQuery figures(const ViewSpec &spec);
 // table instead. Without a window in the spec, windowTable is ignored.
 std::string createWindowTable(const std::string &table);
 SqlQuery orderedIds(const ViewSpec &spec, const std::string &windowTable);
+// The same for a search of one or two characters, reading the models listed under it
+// (ShortTerms) and confirming each with LIKE: for a term ShortTerms::isListed says is rare.
+// nullopt for other searches.
+std::optional<SqlQuery> orderedIdsOfShortTerm(const ViewSpec &spec, const std::string &windowTable);
 
 // The ids the search alone matches, straight from the trigram index (ascending), for callers
 // that need the set rather than a view; nullopt for a search shorter than three characters.

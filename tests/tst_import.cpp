@@ -1,6 +1,7 @@
 #include "cache.h"
 #include "importer.h"
 #include "ingest.h"
+#include "shortterms.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -901,6 +902,14 @@ private slots:
         // The sort index was rebuilt, and is what a sort by downloads walks.
         QCOMPARE(db.queryInt("SELECT downloads FROM models INDEXED BY models_by_downloads ORDER BY downloads DESC LIMIT 1"),
                  std::optional<std::int64_t>(29999));
+        // The short search terms were listed once, at the end: "l" and "-" are in every model
+        // (common), "9" in fewer than ShortTerms::CommonAt (listed, with exactly its models).
+        QVERIFY(!ShortTerms::isListed(db, *ShortTerms::key(QStringLiteral("L"))));
+        QVERIFY(ShortTerms::isListed(db, *ShortTerms::key(QStringLiteral("9"))));
+        Statement nines(db, "SELECT count(*) FROM short_terms WHERE term = ?");
+        nines.bind(1, *ShortTerms::key(QStringLiteral("9")));
+        QVERIFY(nines.step());
+        QCOMPARE(nines.int64(0), db.queryInt("SELECT count(*) FROM models WHERE model_id LIKE '%9%'").value_or(-1));
         // A small file into a large catalogue keeps the indexes and maintains them.
         QCOMPARE(importFile(db, write("model_id,task\nlate/model,translation\n"), opt).rowsImported, 1);
         QCOMPARE(schema(), before);

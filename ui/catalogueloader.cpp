@@ -2,6 +2,7 @@
 
 #include "cache.h"
 #include "demo.h"
+#include "shortterms.h"
 #include "textrules.h"
 #include "windowscreen.h"
 
@@ -239,6 +240,20 @@ bool CatalogueLoader::firstScreenBySortIndex(const ViewSpec &spec, QList<qint64>
     return true;
 }
 
+bool CatalogueLoader::listedShortTerm(const ViewSpec &spec)
+{
+    const std::optional<std::int64_t> key = ShortTerms::key(spec.search);
+    return key && ShortTerms::isListed(m_db, *key);
+}
+
+SqlQuery CatalogueLoader::orderQuery(const ViewSpec &spec, bool listedShortTerm)
+{
+    const std::string table = windowTableFor(spec);
+    if (listedShortTerm)
+        return *ViewQuery::orderedIdsOfShortTerm(spec, table);
+    return ViewQuery::orderedIds(spec, table);
+}
+
 bool CatalogueLoader::firstScreenOfWindow(const ViewSpec &spec, QList<qint64> &ids)
 {
     if (!WindowScreen::supports(spec))
@@ -274,9 +289,12 @@ void CatalogueLoader::loadView(quint64 gen, const ViewSpec &spec)
             [&] {
                 ids.clear();
                 pages.clear();
-                if (!firstScreenBySortIndex(spec, ids) && !firstScreenOfWindow(spec, ids)) {
+                // A rare search of one or two letters goes straight to its listed models: a
+                // walk would find few of them within its budget.
+                const bool listed = listedShortTerm(spec);
+                if (listed || (!firstScreenBySortIndex(spec, ids) && !firstScreenOfWindow(spec, ids))) {
                     ids.clear();
-                    const SqlQuery q = ViewQuery::orderedIds(spec, windowTableFor(spec));
+                    const SqlQuery q = orderQuery(spec, listed);
                     Statement st(m_db, q.sql + " LIMIT " + std::to_string(QuickIds));
                     q.bindTo(st);
                     while (st.step())
@@ -338,7 +356,7 @@ void CatalogueLoader::loadRest(quint64 gen, const ViewSpec &spec, bool rowsParti
         const bool done = retrying(
             [&] {
                 ids.clear();
-                const SqlQuery q = ViewQuery::orderedIds(spec, windowTableFor(spec));
+                const SqlQuery q = orderQuery(spec, listedShortTerm(spec));
                 Statement st(m_db, q.sql);
                 q.bindTo(st);
                 while (st.step())

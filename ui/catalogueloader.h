@@ -159,6 +159,11 @@ private:
     // A usage window's first screen from the daily totals within its budget; false when it
     // ran out or the view needs the window's callers to be ordered.
     bool firstScreenOfWindow(const ViewSpec &spec, QList<qint64> &ids);
+    // Whether the view searches for one or two characters that few models hold, listed with
+    // their models (ShortTerms).
+    bool listedShortTerm(const ViewSpec &spec);
+    // The view's order: the whole view's query, or that of its listed short term.
+    SqlQuery orderQuery(const ViewSpec &spec, bool listedShortTerm);
     // The TEMP table holding the spec's usage window, filled when the window changes.
     std::string windowTableFor(const ViewSpec &spec);
     // Whether that table holds the spec's window now (no fill needed).
