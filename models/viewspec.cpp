@@ -529,6 +529,22 @@ SqlQuery orderedIds(const ViewSpec &spec, const std::string &windowTable)
     return build(spec, "m.id", true, {}, windowTable);
 }
 
+std::optional<SqlQuery> shortTermIds(const ViewSpec &spec)
+{
+    const std::optional<std::int64_t> key = ShortTerms::key(spec.search);
+    if (!key)
+        return std::nullopt;
+    SqlQuery q;
+    q.sql = "SELECT model FROM short_terms WHERE term = ?";
+    q.params.emplace_back(*key);
+    return q;
+}
+
+SqlQuery orderedIdsAmong(const ViewSpec &spec, const std::vector<std::int64_t> &ids)
+{
+    return build(spec, "m.id", true, ids.empty() ? std::string("NULL") : idList(ids));
+}
+
 std::optional<SqlQuery> orderedIdsOfShortTerm(const ViewSpec &spec, const std::string &windowTable)
 {
     if (!ShortTerms::key(spec.search))

@@ -128,6 +128,11 @@ SqlQuery orderedIds(const ViewSpec &spec, const std::string &windowTable);
 // (ShortTerms) and confirming each with LIKE: for a term ShortTerms::isListed says is rare.
 // nullopt for other searches.
 std::optional<SqlQuery> orderedIdsOfShortTerm(const ViewSpec &spec, const std::string &windowTable);
+// The models listed under the search's short term (a superset of its matches); nullopt for
+// other searches.
+std::optional<SqlQuery> shortTermIds(const ViewSpec &spec);
+// orderedIds among the given models only, a usage window aggregated for them alone.
+SqlQuery orderedIdsAmong(const ViewSpec &spec, const std::vector<std::int64_t> &ids);
 
 // The ids the search alone matches, straight from the trigram index (ascending), for callers
 // that need the set rather than a view; nullopt for a search shorter than three characters.

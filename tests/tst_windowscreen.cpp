@@ -232,6 +232,36 @@ private slots:
             }
     }
 
+    // A rare search in a window: the window aggregated for its matches alone gives the
+    // same order as the whole window.
+    void orderAmongMatches()
+    {
+        Database db = Cache::open(m_cache);
+        for (const char *search : {"model-1", "org3/model-2", "l-4", "no-such-model"})
+            for (const int column : {int(Columns::Calls), int(Columns::RepeatCallers), int(Columns::ModelId)}) {
+                ViewSpec spec;
+                spec.sinceDay = day("2026-03-04");
+                spec.untilDay = day("2026-03-15");
+                spec.search = QString::fromLatin1(search);
+                spec.sortColumn = column;
+                std::vector<std::int64_t> matches;
+                const SqlQuery fts = *ViewQuery::searchIds(spec);
+                Statement st(db, fts.sql);
+                fts.bindTo(st);
+                while (st.step())
+                    matches.push_back(st.int64(0));
+                const std::vector<std::int64_t> expected = fullOrder(db, spec, 1000);
+                QCOMPARE(matches.size(), expected.size());
+                const SqlQuery among = ViewQuery::orderedIdsAmong(spec, matches);
+                Statement a(db, among.sql);
+                among.bindTo(a);
+                std::vector<std::int64_t> got;
+                while (a.step())
+                    got.push_back(a.int64(0));
+                QCOMPARE(got, expected);
+            }
+    }
+
     void refusesWhatNeedsCallers()
     {
         ViewSpec spec;

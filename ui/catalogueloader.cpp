@@ -246,6 +246,36 @@ bool CatalogueLoader::listedShortTerm(const ViewSpec &spec)
     return key && ShortTerms::isListed(m_db, *key);
 }
 
+bool CatalogueLoader::fewTrigramMatches(const ViewSpec &spec)
+{
+    const std::optional<SqlQuery> search = ViewQuery::searchIds(spec);
+    if (!search)
+        return false;
+    // The trigram index yields its first matches at once: counting up to the bar costs a
+    // millisecond even for a common word.
+    Statement st(m_db, "SELECT count(*) FROM (" + search->sql + " LIMIT " + std::to_string(RareSearchMatches) + ")");
+    search->bindTo(st);
+    return st.step() && st.int64(0) < RareSearchMatches;
+}
+
+SqlQuery CatalogueLoader::firstScreenOfFew(const ViewSpec &spec, bool listedShortTerm)
+{
+    if (spec.hasWindow() && !windowReady(spec)) {
+        // Rather than fill the window's table first (seconds at 2M models), aggregate the
+        // window for the few matches alone.
+        std::vector<std::int64_t> matches;
+        const std::optional<SqlQuery> search =
+            listedShortTerm ? ViewQuery::shortTermIds(spec) : ViewQuery::searchIds(spec);
+        Statement st(m_db, search->sql + " LIMIT " + std::to_string(RareSearchMatches + 1));
+        search->bindTo(st);
+        while (st.step())
+            matches.push_back(st.int64(0));
+        if (int(matches.size()) <= RareSearchMatches)
+            return ViewQuery::orderedIdsAmong(spec, matches);
+    }
+    return orderQuery(spec, listedShortTerm);
+}
+
 SqlQuery CatalogueLoader::orderQuery(const ViewSpec &spec, bool listedShortTerm)
 {
     const std::string table = windowTableFor(spec);
@@ -289,12 +319,14 @@ void CatalogueLoader::loadView(quint64 gen, const ViewSpec &spec)
             [&] {
                 ids.clear();
                 pages.clear();
-                // A rare search of one or two letters goes straight to its listed models: a
-                // walk would find few of them within its budget.
+                // A rare search goes straight to its index (the listed models of one or two
+                // letters, or the trigram index): a walk would find few matches within its
+                // budget, and spend all of it.
                 const bool listed = listedShortTerm(spec);
-                if (listed || (!firstScreenBySortIndex(spec, ids) && !firstScreenOfWindow(spec, ids))) {
+                const bool few = listed || fewTrigramMatches(spec);
+                if (few || (!firstScreenBySortIndex(spec, ids) && !firstScreenOfWindow(spec, ids))) {
                     ids.clear();
-                    const SqlQuery q = orderQuery(spec, listed);
+                    const SqlQuery q = few ? firstScreenOfFew(spec, listed) : orderQuery(spec, false);
                     Statement st(m_db, q.sql + " LIMIT " + std::to_string(QuickIds));
                     q.bindTo(st);
                     while (st.step())
@@ -339,7 +371,7 @@ void CatalogueLoader::loadRest(quint64 gen, const ViewSpec &spec, bool rowsParti
             return;
         }
         try {
-            const StopWhen giveWay(m_db, [this] { return requestWaiting(); }, 2000);
+            const StopWhen giveWay(m_db, [this, gen] { return requestWaiting() || stale(gen); }, 2000);
             windowTableFor(spec);
         } catch (const DbError &e) {
             if (!e.isInterrupt()) {
@@ -359,6 +391,7 @@ void CatalogueLoader::loadRest(quint64 gen, const ViewSpec &spec, bool rowsParti
                 const SqlQuery q = orderQuery(spec, listedShortTerm(spec));
                 Statement st(m_db, q.sql);
                 q.bindTo(st);
+                const StopWhen superseded(m_db, [this, gen] { return stale(gen); });
                 while (st.step())
                     ids.append(st.int64(0));
             },
@@ -399,8 +432,10 @@ void CatalogueLoader::loadFigures(quint64 gen, const ViewSpec &spec)
             try {
                 CatalogueFigures figures;
                 {
-                    // The scan stops (as an interrupt) as soon as the view asks for a page.
-                    const StopWhen giveWay(m_db, [this] { return requestWaiting(); }, 2000);
+                    // The scan stops (as an interrupt) as soon as the view asks for a page, or
+                    // another view is wanted: supersede()'s interrupt does nothing to a query
+                    // that had not started yet when it came.
+                    const StopWhen giveWay(m_db, [this, gen] { return requestWaiting() || stale(gen); }, 2000);
                     figures = Figures::compute(m_db, spec, windowTableFor(spec));
                 }
                 emit figuresReady(gen, figures);

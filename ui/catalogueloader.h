@@ -105,6 +105,9 @@ public:
     // The same for a usage window's first screen from the daily totals (WindowScreen); past
     // it, the whole window is aggregated first.
     static constexpr int WindowScreenBudgetMs = 80;
+    // A search of three characters or more that matches fewer models than this reads them
+    // from the trigram index and sorts them, rather than walking the sort index for them.
+    static constexpr int RareSearchMatches = 5000;
 
     explicit CatalogueLoader(QObject *parent = nullptr);
     ~CatalogueLoader() override;
@@ -162,6 +165,11 @@ private:
     // Whether the view searches for one or two characters that few models hold, listed with
     // their models (ShortTerms).
     bool listedShortTerm(const ViewSpec &spec);
+    // Whether the view's search (three characters or more) matches few models.
+    bool fewTrigramMatches(const ViewSpec &spec);
+    // The order query of a view whose search matches few models (listed short term, or few
+    // trigram matches), for its first screen.
+    SqlQuery firstScreenOfFew(const ViewSpec &spec, bool listedShortTerm);
     // The view's order: the whole view's query, or that of its listed short term.
     SqlQuery orderQuery(const ViewSpec &spec, bool listedShortTerm);
     // The TEMP table holding the spec's usage window, filled when the window changes.
