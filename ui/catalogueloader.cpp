@@ -307,7 +307,7 @@ void CatalogueLoader::loadView(quint64 gen, const ViewSpec &spec)
     if (!m_db.isOpen() || stale(gen))
         return;
     auto wanted = [&] { return !stale(gen); };
-    bool partial = false;
+    QList<qint64> partialIds; // the first screen, when its rows wait for the window's callers
     try {
         delay();
         if (stale(gen))
@@ -338,9 +338,11 @@ void CatalogueLoader::loadView(quint64 gen, const ViewSpec &spec)
             wanted);
         if (!done)
             return;
-        // Rows shown before the window's callers were counted come again with them, after
-        // the full list: the view is not complete until then.
-        partial = !pages.isEmpty() && !pages.first().isEmpty() && pages.first().first().callersPending;
+        // Rows shown before the window's callers were counted come again with them: the view
+        // is not complete until then.
+        const bool partial = !pages.isEmpty() && !pages.first().isEmpty() && pages.first().first().callersPending;
+        if (partial)
+            partialIds = ids;
         const bool complete = ids.size() < QuickIds && !partial;
         emit idsReady(gen, ids, complete);
         for (int p = 0; p < pages.size(); ++p)
@@ -351,10 +353,10 @@ void CatalogueLoader::loadView(quint64 gen, const ViewSpec &spec)
     }
     // The rest goes to the back of the queue, so that pages the view asks for meanwhile come first.
     QMetaObject::invokeMethod(
-        this, [this, gen, spec, partial] { loadRest(gen, spec, partial); }, Qt::QueuedConnection);
+        this, [this, gen, spec, partialIds] { loadRest(gen, spec, partialIds); }, Qt::QueuedConnection);
 }
 
-void CatalogueLoader::loadRest(quint64 gen, const ViewSpec &spec, bool rowsPartial)
+void CatalogueLoader::loadRest(quint64 gen, const ViewSpec &spec, const QList<qint64> &partialIds)
 {
     if (!m_db.isOpen() || stale(gen))
         return;
@@ -364,7 +366,7 @@ void CatalogueLoader::loadRest(quint64 gen, const ViewSpec &spec, bool rowsParti
         // for meanwhile goes first, and the fill starts again after it.
         auto requeue = [&] {
             QMetaObject::invokeMethod(
-                this, [this, gen, spec, rowsPartial] { loadRest(gen, spec, rowsPartial); }, Qt::QueuedConnection);
+                this, [this, gen, spec, partialIds] { loadRest(gen, spec, partialIds); }, Qt::QueuedConnection);
         };
         if (requestWaiting()) {
             requeue();
@@ -383,6 +385,18 @@ void CatalogueLoader::loadRest(quint64 gen, const ViewSpec &spec, bool rowsParti
             return;
         }
     }
+    // The first screen again, now with the window's callers, before the full order (a sort
+    // of every model, another second at 2M).
+    try {
+        for (qsizetype begin = 0; begin < partialIds.size() && !stale(gen); begin += PageSize) {
+            RowPage rows;
+            if (retrying([&] { rows = fetchRows(spec, partialIds.mid(begin, PageSize)); }, wanted))
+                emit pageReady(gen, int(begin / PageSize), rows);
+        }
+    } catch (const DbError &e) {
+        emit failed(e.message());
+        return;
+    }
     try {
         QList<qint64> ids;
         const bool done = retrying(
@@ -398,7 +412,7 @@ void CatalogueLoader::loadRest(quint64 gen, const ViewSpec &spec, bool rowsParti
             wanted);
         if (!done)
             return;
-        if (ids.size() >= QuickIds || rowsPartial)
+        if (ids.size() >= QuickIds || !partialIds.isEmpty())
             emit idsReady(gen, ids, true);
         releaseFreedMemory();
     } catch (const DbError &e) {

@@ -154,7 +154,7 @@ private:
     bool requestWaiting() const { return m_waiting.load() > 0; }
     void served();
     void delay() const;
-    void loadRest(quint64 gen, const ViewSpec &spec, bool rowsPartial);
+    void loadRest(quint64 gen, const ViewSpec &spec, const QList<qint64> &partialIds);
     void loadFigures(quint64 gen, const ViewSpec &spec);
     RowPage fetchRows(const ViewSpec &spec, const QList<qint64> &ids);
     // The first screen of ids by walking the sort index within the budget; false when it ran out.
