@@ -60,10 +60,12 @@ bool retrying(Fn &&fn, Wanted &&wanted)
 // glibc keeps freed heap for reuse; after the sort of a 2M-row view (100 MB in SQLite's
 // sorter) the process would go on holding it for nothing. bench/browser_bench: RSS after
 // the usage-window views and a scroll of the whole table, 202 MB before, 117 MB after.
+// Only when much is free: a trim walks the heap, and the next view may be waiting.
 void releaseFreedMemory()
 {
 #ifdef __GLIBC__
-    malloc_trim(0);
+    if (mallinfo2().fordblks > (std::size_t(48) << 20))
+        malloc_trim(0);
 #endif
 }
 
