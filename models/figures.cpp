@@ -1,6 +1,7 @@
 #include "figures.h"
 
 #include "database.h"
+#include "windowscreen.h"
 
 #include <algorithm>
 #include <cmath>
@@ -80,7 +81,7 @@ double topShareOf(const Histogram &h, double fraction)
 
 CatalogueFigures compute(Database &db, const ViewSpec &spec)
 {
-    return compute(db, spec, std::string());
+    return compute(db, spec, WindowScreen::filledTable(db, spec));
 }
 
 void Accumulator::add(bool listed, std::int64_t calls)

@@ -425,6 +425,16 @@ SqlQuery figures(const ViewSpec &spec)
     return figures(spec, std::string());
 }
 
+SqlQuery select(const ViewSpec &spec, const std::string &windowTable)
+{
+    return build(spec, {}, true, {}, windowTable);
+}
+
+SqlQuery count(const ViewSpec &spec, const std::string &windowTable)
+{
+    return build(spec, "count(*)", false, {}, windowTable);
+}
+
 std::string createWindowTable(const std::string &table)
 {
     return "DROP TABLE IF EXISTS temp." + table + "; CREATE TEMP TABLE " + table

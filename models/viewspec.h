@@ -123,6 +123,8 @@ SqlQuery figures(const ViewSpec &spec);
 // (WindowScreen::fillTable, tested against the SQL above), and the overloads below read that
 // table instead. Without a window in the spec, windowTable is ignored.
 std::string createWindowTable(const std::string &table);
+SqlQuery select(const ViewSpec &spec, const std::string &windowTable);
+SqlQuery count(const ViewSpec &spec, const std::string &windowTable);
 SqlQuery orderedIds(const ViewSpec &spec, const std::string &windowTable);
 // The same for a search of one or two characters, reading the models listed under it
 // (ShortTerms) and confirming each with LIKE: for a term ShortTerms::isListed says is rare.

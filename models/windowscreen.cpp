@@ -275,4 +275,14 @@ void fillTable(Database &db, const ViewSpec &spec, const std::string &table)
     }
 }
 
+std::string filledTable(Database &db, const ViewSpec &spec)
+{
+    if (!spec.hasWindow())
+        return {};
+    static const std::string name = "uptake_window_once";
+    db.exec(ViewQuery::createWindowTable(name));
+    fillTable(db, spec, name);
+    return name;
+}
+
 } // namespace WindowScreen

@@ -37,5 +37,8 @@ std::optional<std::vector<std::int64_t>> firstIds(Database &db, const ViewSpec &
 // models: the sums come from the daily totals, and each model's callers, read in key order
 // from its days inside the window, are counted in one vector (the busiest model's size).
 void fillTable(Database &db, const ViewSpec &spec, const std::string &table);
+// For a one-off question (export, stats): the TEMP table of the spec's window, created and
+// filled, by name; empty without a window.
+std::string filledTable(Database &db, const ViewSpec &spec);
 
 } // namespace WindowScreen
