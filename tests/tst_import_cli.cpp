@@ -252,8 +252,14 @@ private slots:
         const qint64 walAtKill = QFileInfo(m_cache + "-wal").size();
         p.kill(); // SIGKILL
         QVERIFY(p.waitForFinished());
-        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
-        qInfo("killed after %lld ms; WAL %lld -> %lld bytes", t.elapsed(), walBefore, walAtKill);
+        // QProcess notices an exit only in its event loop, which the wait above does not run:
+        // a late kill can find the import already ended. Then it must have succeeded, with
+        // the whole file in (checked below).
+        const bool endedFirst = p.exitStatus() == QProcess::NormalExit;
+        if (endedFirst)
+            QCOMPARE(p.exitCode(), 0);
+        qInfo("%s after %lld ms; WAL %lld -> %lld bytes", endedFirst ? "ended by itself" : "killed", t.elapsed(),
+              walBefore, walAtKill);
 
         // Raw ids from the killed import may not be in any of the files either.
         for (const char *suffix : {"", "-wal", "-shm"}) {
@@ -272,7 +278,7 @@ private slots:
             QCOMPARE(check.text(0), QStringLiteral("ok"));
             after = snapshot(db);
         }
-        if (after != before && walAtKill == 0 && killAtPercent >= 50) {
+        if (endedFirst || (after != before && walAtKill == 0 && killAtPercent >= 50)) {
             // The late kill can land after the commit, while the process exits (under the
             // sanitizers, LeakSanitizer's exit scan alone takes seconds). Then the whole file
             // must be there: all of it or none of it, never a part.
