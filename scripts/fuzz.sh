@@ -7,17 +7,18 @@ cd "$(dirname "$0")/.."
 SECONDS_EACH="${FUZZ_SECONDS:-60}"
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DUPTAKE_FUZZ=ON >/dev/null
 cmake --build build-fuzz --parallel "$(nproc)" --target \
-    fuzz_textrules fuzz_viewargs fuzz_csvreader fuzz_jsonrecords fuzz_import_catalogue fuzz_import_usage fuzz_synchttp
+    fuzz_textrules fuzz_viewargs fuzz_csvreader fuzz_jsonrecords fuzz_import_catalogue fuzz_import_usage fuzz_synchttp fuzz_shortterms
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 IMPORT_SEEDS="docs/examples tests/data/import"
-for target in textrules viewargs csvreader jsonrecords import_catalogue import_usage synchttp; do
+for target in textrules viewargs csvreader jsonrecords import_catalogue import_usage synchttp shortterms; do
     case $target in
         textrules) seeds="tests/fuzz/seeds/textrules" ;;
         viewargs) seeds="tests/fuzz/seeds/viewargs" ;;
         synchttp) seeds="tests/fuzz/seeds/synchttp" ;;
+        shortterms) seeds="tests/fuzz/seeds/shortterms" ;;
         *) seeds="$IMPORT_SEEDS" ;;
     esac
     mkdir -p "$WORK/$target"
