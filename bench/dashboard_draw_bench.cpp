@@ -6,6 +6,7 @@
 //
 // Usage: QT_QPA_PLATFORM=offscreen dashboard_draw_bench CACHE
 
+#include "benchwait.h"
 #include "cache.h"
 #include "dashboardcharts.h"
 #include "dashboardwidget.h"
@@ -19,25 +20,6 @@
 #include <QTranslator>
 
 #include <cstdio>
-
-namespace {
-
-template<typename Condition>
-bool waitUntil(Condition done, int timeoutMs)
-{
-    QElapsedTimer clock;
-    clock.start();
-    QTimer wake;
-    wake.start(1);
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    return true;
-}
-
-} // namespace
 
 int main(int argc, char **argv)
 {
