@@ -95,6 +95,37 @@ size_t UsageWriter::DayKeyHash::operator()(const DayKey &k) const noexcept
     return size_t(h);
 }
 
+CallerCounts countCallers(std::vector<std::int64_t> &dayCallers)
+{
+    std::sort(dayCallers.begin(), dayCallers.end());
+    CallerCounts counts;
+    for (size_t i = 0; i < dayCallers.size();) {
+        size_t j = i + 1;
+        while (j < dayCallers.size() && dayCallers[j] == dayCallers[i])
+            ++j;
+        ++counts.unique;
+        counts.repeat += (j - i) >= 2;
+        i = j;
+    }
+    return counts;
+}
+
+void bindFirstCall(Statement &st, int index, std::int64_t key)
+{
+    if (key % 2 == 0)
+        st.bind(index, double(key / 2) + 0.5);
+    else
+        st.bind(index, (key - 1) / 2);
+}
+
+void bindLastCall(Statement &st, int index, std::int64_t key)
+{
+    if (key % 2 != 0)
+        st.bind(index, double((key - 172799) / 2) + 0.5);
+    else
+        st.bind(index, key / 2);
+}
+
 UsageWriter::UsageWriter(Database &db)
     : m_db(db)
     , m_secret(Cache::secret(db))
@@ -460,38 +491,23 @@ void UsageWriter::updateModelFigures()
         rows.reset();
         if (activeDays > 0)
             writeDay(model);
-        std::sort(callers.begin(), callers.end());
-        std::int64_t unique = 0, repeat = 0;
-        for (size_t i = 0; i < callers.size();) {
-            size_t j = i + 1;
-            while (j < callers.size() && callers[j] == callers[i])
-                ++j;
-            ++unique;
-            repeat += (j - i) >= 2;
-            i = j;
-        }
+        const CallerCounts counted = countCallers(callers);
         update.bind(1, model)
             .bind(2, calls)
             .bind(3, failed)
-            .bind(4, unique)
-            .bind(5, repeat)
+            .bind(4, counted.unique)
+            .bind(5, counted.repeat)
             .bind(6, verified)
             .bind(7, fees)
             .bind(10, activeDays);
-        // A day-only first or last call is stored as that day's midnight + 0.5 s (a REAL),
-        // which sorts with the times and says "known only to the day" (Cache schema 5).
-        if (!first)
+        if (first)
+            bindFirstCall(update, 8, *first);
+        else
             update.bindNull(8);
-        else if (*first % 2 == 0)
-            update.bind(8, double(*first / 2) + 0.5);
+        if (last)
+            bindLastCall(update, 9, *last);
         else
-            update.bind(8, (*first - 1) / 2);
-        if (!last)
             update.bindNull(9);
-        else if (*last % 2 != 0)
-            update.bind(9, double((*last - 172799) / 2) + 0.5);
-        else
-            update.bind(9, *last / 2);
         update.run();
     }
 }

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+#include <vector>
 
 // The one way data enters the cache. File importers, the demo generator and sync
 // all parse into these records and hand them to the writers; nothing else writes
@@ -84,6 +85,20 @@ struct UsageSummary
     std::int64_t firstConflictDay = 0; // the earliest refused day, when conflicts > 0
     std::string firstConflictModel;
 };
+
+// Unique and repeat callers of one model from its (day, caller) rows, one caller entry per
+// row: sorted, a caller's run is its number of active days. Sorts the vector.
+struct CallerCounts
+{
+    std::int64_t unique = 0, repeat = 0;
+};
+CallerCounts countCallers(std::vector<std::int64_t> &dayCallers);
+
+// First and last call from their sortable keys (2t+1 / day*172800, and 2t /
+// day*172800+172799), bound as stored: Unix seconds, or the day's midnight + 0.5 s (a REAL)
+// when only the day is known (Cache schema 5).
+void bindFirstCall(Statement &st, int index, std::int64_t key);
+void bindLastCall(Statement &st, int index, std::int64_t key);
 
 class UsageWriter final
 {

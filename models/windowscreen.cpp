@@ -1,5 +1,7 @@
 #include "windowscreen.h"
 
+#include "ingest.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -241,36 +243,17 @@ void fillTable(Database &db, const ViewSpec &spec, const std::string &table)
         while (callers.step())
             seen.push_back(callers.int64(0));
         callers.reset();
-        // Sorted, a caller's run is its number of active days in the window.
-        std::sort(seen.begin(), seen.end());
-        std::int64_t unique = 0, repeat = 0;
-        for (size_t i = 0; i < seen.size();) {
-            size_t j = i + 1;
-            while (j < seen.size() && seen[j] == seen[i])
-                ++j;
-            ++unique;
-            repeat += (j - i) >= 2;
-            i = j;
-        }
+        const CallerCounts counted = countCallers(seen); // active days in the window
         insert.bind(1, model)
             .bind(2, sums.int64(1))
             .bind(3, sums.int64(2))
-            .bind(4, unique)
-            .bind(5, repeat)
+            .bind(4, counted.unique)
+            .bind(5, counted.repeat)
             .bind(6, sums.int64(3))
             .bind(7, sums.int64(4))
             .bind(10, sums.int64(5));
-        // First and last call decoded from their keys as ViewQuery does: a day known only as
-        // a day becomes its midnight + 0.5 s, a REAL.
-        const std::int64_t f = sums.int64(6), l = sums.int64(7);
-        if (f & 1)
-            insert.bind(8, (f - 1) / 2);
-        else
-            insert.bind(8, double(f / 2) + 0.5);
-        if (l & 1)
-            insert.bind(9, double((l - 172799) / 2) + 0.5);
-        else
-            insert.bind(9, l / 2);
+        bindFirstCall(insert, 8, sums.int64(6));
+        bindLastCall(insert, 9, sums.int64(7));
         insert.run();
     }
 }
