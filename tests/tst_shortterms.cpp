@@ -71,6 +71,19 @@ class TestShortTerms : public QObject
 
     QString freshCache() { return m_dir.filePath(QStringLiteral("c%1.sqlite").arg(++m_caches)); }
 
+    // A fresh cache holding kModels, written row by row (the triggers list their terms).
+    Database cacheWithModels()
+    {
+        Database db = Cache::open(freshCache());
+        {
+            Transaction tx(db);
+            for (const auto &m : kModels)
+                upsert(db, m[0], m[1], m[2], m[3]);
+            tx.commit();
+        }
+        return db;
+    }
+
     // Every one- and two-character substring of the texts, in several cases, and some that
     // no model holds.
     static QStringList probes()
@@ -150,13 +163,7 @@ private slots:
     // Written row by row (the triggers list the terms), then rebuilt: exactly LIKE's matches.
     void sameAsLike()
     {
-        Database db = Cache::open(freshCache());
-        {
-            Transaction tx(db);
-            for (const auto &m : kModels)
-                upsert(db, m[0], m[1], m[2], m[3]);
-            tx.commit();
-        }
+        Database db = cacheWithModels();
         // Nothing was common when the empty cache was built: every probe is listed.
         const auto [listed, common] = compareAll(db);
         QVERIFY(listed > 100);
@@ -173,13 +180,7 @@ private slots:
     // still listed under it, and LIKE leaves it out.
     void triggersKeepUp()
     {
-        Database db = Cache::open(freshCache());
-        {
-            Transaction tx(db);
-            for (const auto &m : kModels)
-                upsert(db, m[0], m[1], m[2], m[3]);
-            tx.commit();
-        }
+        Database db = cacheWithModels();
         ShortTerms::rebuild(db, 3);
         auto count = [&](const char *text) {
             return ids(db, *ViewQuery::orderedIdsOfShortTerm(searching(QString::fromUtf8(text)), {})).size();
