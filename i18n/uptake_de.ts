@@ -1374,6 +1374,10 @@ Trotzdem in den Demo-Cache importieren?</translation>
         <source>%1: cannot create: %2</source>
         <translation>%1: Erstellen nicht möglich: %2</translation>
     </message>
+    <message>
+        <source>cannot use a temporary file in %1: %2</source>
+        <translation>Temporäre Datei in %1 nicht verwendbar: %2</translation>
+    </message>
 </context>
 <context>
     <name>SyncDialog</name>

@@ -1366,6 +1366,10 @@ Import into the demo cache anyway?</source>
         <source>%1: cannot create: %2</source>
         <translation>%1：无法创建：%2</translation>
     </message>
+    <message>
+        <source>cannot use a temporary file in %1: %2</source>
+        <translation>无法使用 %1 中的临时文件：%2</translation>
+    </message>
 </context>
 <context>
     <name>SyncDialog</name>

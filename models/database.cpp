@@ -270,6 +270,11 @@ bool Statement::isNull(int column) const
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }
 
+int Statement::columnType(int column) const
+{
+    return sqlite3_column_type(m_stmt, column);
+}
+
 std::int64_t Statement::int64(int column) const
 {
     return sqlite3_column_int64(m_stmt, column);

@@ -139,6 +139,7 @@ public:
 
     int columnCount() const;
     bool isNull(int column) const;
+    int columnType(int column) const; // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB, SQLITE_NULL
     std::int64_t int64(int column) const;
     double real(int column) const;
     std::string_view textView(int column) const;

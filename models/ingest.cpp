@@ -4,22 +4,36 @@
 #include "filehash.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QMessageAuthenticationCode>
 
 #include <algorithm>
+#include <cerrno>
 #include <climits>
-#include <optional>
 #include <cstring>
+#include <functional>
+#include <optional>
+#include <tuple>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcIngest, "uptake.ingest", QtWarningMsg)
 
 namespace {
-// Batches bound memory whatever the input size: ~64 bytes a pending event, ~100 a day row.
+// Batches bound memory whatever the input size: 48 bytes a pending event or call, so 12 MB of
+// events waiting for de-duplication and 48 MB of calls before they go to a run on disk.
 constexpr size_t kEventBatch = 1 << 18;
-constexpr size_t kDayRowsFlush = 1 << 19;
-constexpr size_t kCallerCacheLimit = 1 << 20;
+constexpr size_t kCallsPerRun = 1 << 20;
+constexpr size_t kDayRowsFlush = 1 << 19; // roll-up rows
+// Callers and models met, kept for their lookups: at most 256k and 512k entries (about 14 and
+// 32 MB with their 32-byte slots at half load), then forgotten and found again.
+constexpr size_t kCallerCacheLimit = 1 << 18;
+constexpr size_t kModelCacheLimit = 1 << 19;
 
 std::int64_t first8(const QByteArray &digest)
 {
@@ -126,6 +140,455 @@ void bindLastCall(Statement &st, int index, std::int64_t key)
         st.bind(index, key / 2);
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Day rows on disk
+
+// One usage_daily row as the writer builds it from calls: first and last are Unix seconds.
+struct DayRow
+{
+    std::int64_t model, day, caller, calls, failed, tee, zkml, fees, first, last;
+};
+
+namespace {
+bool keyLess(const DayRow &a, const DayRow &b)
+{
+    return std::tie(a.model, a.day, a.caller) < std::tie(b.model, b.day, b.caller);
+}
+
+bool sameKey(const DayRow &a, const DayRow &b)
+{
+    return a.model == b.model && a.day == b.day && a.caller == b.caller;
+}
+
+void addTo(DayRow &into, const DayRow &r)
+{
+    into.calls += r.calls;
+    into.failed += r.failed;
+    into.tee += r.tee;
+    into.zkml += r.zkml;
+    into.fees += r.fees;
+    into.first = std::min(into.first, r.first);
+    into.last = std::max(into.last, r.last);
+}
+
+// A source of day rows in key order, each key once.
+class RowCursor
+{
+public:
+    virtual ~RowCursor() = default;
+    virtual bool next(DayRow &row) = 0;
+};
+} // namespace
+
+// Day rows of one writer that do not fit in memory: sorted runs in one temporary file beside
+// the cache (not in /tmp, which may be memory), unlinked as soon as it is made so that not even
+// a crash leaves it behind. The rows hold pseudonyms, never raw callers.
+class DayRuns final
+{
+public:
+    explicit DayRuns(const QString &cachePath)
+    {
+        const QString dir = cachePath.isEmpty() ? QDir::tempPath() : QFileInfo(cachePath).absolutePath();
+        QByteArray name = QFile::encodeName(dir + QStringLiteral("/.uptake-import-XXXXXX"));
+        m_fd = ::mkstemp(name.data());
+        if (m_fd < 0)
+            fail(dir);
+        ::unlink(name.constData());
+        m_dir = dir;
+    }
+    ~DayRuns()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    DayRuns(const DayRuns &) = delete;
+    DayRuns &operator=(const DayRuns &) = delete;
+
+    void beginRun() { m_runs.push_back({m_end, 0}); }
+    void append(const DayRow &row)
+    {
+        m_buffer.push_back(row);
+        ++m_runs.back().second;
+        if (m_buffer.size() == kBufferRows)
+            flush();
+    }
+    void endRun() { flush(); }
+
+    // A cursor over run i.
+    std::unique_ptr<RowCursor> cursor(size_t i) const { return std::make_unique<FileCursor>(*this, m_runs[i]); }
+    size_t runs() const { return m_runs.size(); }
+
+private:
+    static constexpr size_t kBufferRows = 1024; // 80 KB
+    [[noreturn]] void fail(const QString &dir) const
+    {
+        throw DbError(QObject::tr("cannot use a temporary file in %1: %2").arg(dir, QString::fromLocal8Bit(std::strerror(errno))),
+                      SQLITE_IOERR);
+    }
+
+    void flush()
+    {
+        const char *p = reinterpret_cast<const char *>(m_buffer.data());
+        size_t left = m_buffer.size() * sizeof(DayRow);
+        while (left > 0) {
+            const ssize_t n = ::pwrite(m_fd, p, left, off_t(m_end));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                fail(m_dir);
+            p += n;
+            left -= size_t(n);
+            m_end += std::uint64_t(n);
+        }
+        m_buffer.clear();
+    }
+
+    class FileCursor final : public RowCursor
+    {
+    public:
+        FileCursor(const DayRuns &runs, std::pair<std::uint64_t, std::uint64_t> run)
+            : m_runs(runs)
+            , m_offset(run.first)
+            , m_left(run.second)
+        {
+        }
+        bool next(DayRow &row) override
+        {
+            if (m_pos == m_rows.size()) {
+                if (m_left == 0)
+                    return false;
+                m_rows.resize(std::min<std::uint64_t>(m_left, kBufferRows));
+                char *p = reinterpret_cast<char *>(m_rows.data());
+                size_t want = m_rows.size() * sizeof(DayRow);
+                while (want > 0) {
+                    const ssize_t n = ::pread(m_runs.m_fd, p, want, off_t(m_offset));
+                    if (n < 0 && errno == EINTR)
+                        continue;
+                    if (n <= 0)
+                        m_runs.fail(m_runs.m_dir);
+                    p += n;
+                    want -= size_t(n);
+                    m_offset += std::uint64_t(n);
+                }
+                m_left -= m_rows.size();
+                m_pos = 0;
+            }
+            row = m_rows[m_pos++];
+            return true;
+        }
+
+    private:
+        const DayRuns &m_runs;
+        std::uint64_t m_offset, m_left;
+        std::vector<DayRow> m_rows;
+        size_t m_pos = 0;
+    };
+
+    int m_fd = -1;
+    QString m_dir;
+    std::uint64_t m_end = 0;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> m_runs; // offset, rows
+    std::vector<DayRow> m_buffer;
+};
+
+namespace {
+// The day rows of calls sorted by (model, day, caller): each run of one key summed.
+template<typename Call>
+class CallsCursor final : public RowCursor
+{
+public:
+    explicit CallsCursor(const std::vector<Call> &calls)
+        : m_calls(calls)
+    {
+    }
+    bool next(DayRow &row) override
+    {
+        if (m_i == m_calls.size())
+            return false;
+        const Call &c = m_calls[m_i];
+        row = DayRow{c.model, c.day, c.caller, 0, 0, 0, 0, 0, c.ts, c.ts};
+        for (; m_i < m_calls.size(); ++m_i) {
+            const Call &d = m_calls[m_i];
+            if (d.model != row.model || d.day != row.day || d.caller != row.caller)
+                break;
+            ++row.calls;
+            row.failed += d.failed;
+            row.tee += d.mode == TextRules::Mode::Tee;
+            row.zkml += d.mode == TextRules::Mode::Zkml;
+            row.fees += d.fee;
+            row.first = std::min(row.first, d.ts);
+            row.last = std::max(row.last, d.ts);
+        }
+        return true;
+    }
+
+private:
+    const std::vector<Call> &m_calls;
+    size_t m_i = 0;
+};
+
+// Merges cursors into one stream in key order, summing rows of one key from several cursors.
+void mergeRows(std::vector<std::unique_ptr<RowCursor>> &cursors, const std::function<void(const DayRow &)> &sink)
+{
+    std::vector<DayRow> head(cursors.size());
+    const auto later = [&head](size_t a, size_t b) { return keyLess(head[b], head[a]); };
+    std::vector<size_t> heap;
+    for (size_t i = 0; i < cursors.size(); ++i)
+        if (cursors[i]->next(head[i]))
+            heap.push_back(i);
+    std::make_heap(heap.begin(), heap.end(), later);
+    std::optional<DayRow> pending;
+    while (!heap.empty()) {
+        std::pop_heap(heap.begin(), heap.end(), later);
+        const size_t i = heap.back();
+        if (pending && sameKey(*pending, head[i])) {
+            addTo(*pending, head[i]);
+        } else {
+            if (pending)
+                sink(*pending);
+            pending = head[i];
+        }
+        if (cursors[i]->next(head[i]))
+            std::push_heap(heap.begin(), heap.end(), later);
+        else
+            heap.pop_back();
+    }
+    if (pending)
+        sink(*pending);
+}
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Per-model figures
+
+// Brings one model at a time up to date from its usage_daily rows, given in key order (day,
+// caller): the all-time figures in models, and its daily totals in model_day. Only the columns
+// whose value changed are written, since each of them has a sort index to keep.
+class FigureWriter final
+{
+public:
+    explicit FigureWriter(Database &db)
+        : m_db(db)
+        , m_old(db, "SELECT calls, failed_calls, unique_callers, repeat_callers, verified_calls, fees_nano,"
+                    " first_call, last_call, active_days FROM models WHERE id = ?")
+        , m_clearDays(db, "DELETE FROM model_day WHERE model = ?")
+        , m_insertDay(db, "INSERT INTO model_day(model, day, calls, failed, verified, fees, f, l)"
+                          " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+    {
+    }
+
+    // clearDays: the model has daily totals from before, which its rows now replace.
+    void begin(std::int64_t model, bool clearDays)
+    {
+        m_model = model;
+        m_callers.clear();
+        m_calls = m_failed = m_verified = m_fees = m_activeDays = 0;
+        m_lastDay = INT64_MIN;
+        m_first.reset();
+        m_last.reset();
+        if (clearDays)
+            m_clearDays.bind(1, model).run();
+    }
+
+    // f and l: the first and last call as sortable keys (2t+1 and 2t for a time t; the day's
+    // bounds, day*172800 and day*172800+172799, when only the day is known).
+    void add(std::int64_t day, std::int64_t caller, std::int64_t calls, std::int64_t failed, std::int64_t verified,
+             std::int64_t fees, std::int64_t f, std::int64_t l)
+    {
+        if (day != m_lastDay) {
+            if (m_activeDays > 0)
+                writeDay();
+            m_today = DayTotals{day, 0, 0, 0, 0, f, l};
+            ++m_activeDays;
+            m_lastDay = day;
+        }
+        m_callers.push_back(caller);
+        m_calls += calls;
+        m_failed += failed;
+        m_verified += verified;
+        m_fees += fees;
+        m_today.calls += calls;
+        m_today.failed += failed;
+        m_today.verified += verified;
+        m_today.fees += fees;
+        m_today.f = std::min(m_today.f, f);
+        m_today.l = std::max(m_today.l, l);
+        if (!m_first || f < *m_first)
+            m_first = f;
+        if (!m_last || l > *m_last)
+            m_last = l;
+    }
+
+    void end()
+    {
+        if (m_activeDays > 0)
+            writeDay();
+        const CallerCounts counted = countCallers(m_callers);
+        if (m_callers.capacity() > (1u << 20))
+            m_callers = {}; // one busy model does not keep its memory for all the others
+
+        // The new values beside the old ones.
+        m_old.bind(1, m_model);
+        if (!m_old.step()) {
+            m_old.reset();
+            throw DbError(QStringLiteral("model %1 vanished during a usage import").arg(m_model), SQLITE_CORRUPT);
+        }
+        enum { Calls, Failed, Unique, Repeat, Verified, Fees, First, Last, Days, Count };
+        static constexpr const char *names[Count] = {"calls",          "failed_calls", "unique_callers",
+                                                     "repeat_callers", "verified_calls", "fees_nano",
+                                                     "first_call",     "last_call",    "active_days"};
+        const std::int64_t ints[Count] = {m_calls, m_failed, counted.unique, counted.repeat, m_verified, m_fees, 0, 0,
+                                          m_activeDays};
+        unsigned mask = 0;
+        for (int c : {Calls, Failed, Unique, Repeat, Verified, Fees, Days})
+            if (m_old.isNull(c) || m_old.int64(c) != ints[c])
+                mask |= 1u << c;
+        const auto timeChanged = [this](int c, const std::optional<std::int64_t> &key, bool first) {
+            if (!key)
+                return !m_old.isNull(c);
+            if (m_old.isNull(c))
+                return true;
+            // Stored as integer seconds, or a REAL (midnight + 0.5 s) when only the day is known.
+            const bool dayOnly = first ? (*key % 2 == 0) : (*key % 2 != 0);
+            if (dayOnly) {
+                const double v = first ? double(*key / 2) + 0.5 : double((*key - 172799) / 2) + 0.5;
+                return m_old.columnType(c) != SQLITE_FLOAT || m_old.real(c) != v;
+            }
+            const std::int64_t v = first ? (*key - 1) / 2 : *key / 2;
+            return m_old.columnType(c) != SQLITE_INTEGER || m_old.int64(c) != v;
+        };
+        if (timeChanged(First, m_first, true))
+            mask |= 1u << First;
+        if (timeChanged(Last, m_last, false))
+            mask |= 1u << Last;
+        m_old.reset();
+        if (mask == 0)
+            return;
+
+        auto it = m_updates.find(mask);
+        if (it == m_updates.end()) {
+            std::string sql = "UPDATE models SET ";
+            bool comma = false;
+            for (int c = 0; c < Count; ++c) {
+                if (!(mask & (1u << c)))
+                    continue;
+                sql += (comma ? ", " : "") + std::string(names[c]) + " = ?" + std::to_string(c + 2);
+                comma = true;
+            }
+            sql += " WHERE id = ?1";
+            it = m_updates.try_emplace(mask, m_db, sql).first;
+        }
+        Statement &update = it->second;
+        update.bind(1, m_model);
+        for (int c : {Calls, Failed, Unique, Repeat, Verified, Fees, Days})
+            if (mask & (1u << c))
+                update.bind(c + 2, ints[c]);
+        if (mask & (1u << First)) {
+            if (m_first)
+                bindFirstCall(update, First + 2, *m_first);
+            else
+                update.bindNull(First + 2);
+        }
+        if (mask & (1u << Last)) {
+            if (m_last)
+                bindLastCall(update, Last + 2, *m_last);
+            else
+                update.bindNull(Last + 2);
+        }
+        update.run();
+    }
+
+private:
+    struct DayTotals
+    {
+        std::int64_t day = 0, calls = 0, failed = 0, verified = 0, fees = 0, f = 0, l = 0;
+    };
+
+    void writeDay()
+    {
+        m_insertDay.bind(1, m_model)
+            .bind(2, m_today.day)
+            .bind(3, m_today.calls)
+            .bind(4, m_today.failed)
+            .bind(5, m_today.verified)
+            .bind(6, m_today.fees)
+            .bind(7, m_today.f)
+            .bind(8, m_today.l)
+            .run();
+    }
+
+    Database &m_db;
+    Statement m_old, m_clearDays, m_insertDay;
+    std::unordered_map<unsigned, Statement> m_updates; // by the mask of columns set
+    std::int64_t m_model = 0;
+    // Callers of the model, one entry per (day, caller) row; sorted, a caller's run length is
+    // its number of active days. A vector, because clearing a hash map costs as much as its
+    // largest size ever, which the busiest model then imposes on every other one.
+    std::vector<std::int64_t> m_callers;
+    std::int64_t m_calls = 0, m_failed = 0, m_verified = 0, m_fees = 0, m_activeDays = 0, m_lastDay = INT64_MIN;
+    std::optional<std::int64_t> m_first, m_last;
+    DayTotals m_today;
+};
+
+// ---------------------------------------------------------------------------------------------
+// UsageWriter
+
+std::uint64_t UsageWriter::IdMap::hash(std::string_view key) noexcept
+{
+    const std::uint64_t h = std::hash<std::string_view>{}(key);
+    return h == 0 ? 1 : h;
+}
+
+const std::int64_t *UsageWriter::IdMap::find(std::string_view key, std::uint64_t hash) const noexcept
+{
+    if (m_slots.empty())
+        return nullptr;
+    const size_t mask = m_slots.size() - 1;
+    for (size_t i = size_t(hash) & mask;; i = (i + 1) & mask) {
+        const Slot &s = m_slots[i];
+        if (s.hash == 0)
+            return nullptr;
+        if (s.hash == hash && s.length == key.size() && std::memcmp(m_arena.data() + s.offset, key.data(), key.size()) == 0)
+            return &s.value;
+    }
+}
+
+void UsageWriter::IdMap::insert(std::string_view key, std::uint64_t hash, std::int64_t value)
+{
+    if ((m_size + 1) * 2 > m_slots.size())
+        grow();
+    const size_t mask = m_slots.size() - 1;
+    size_t i = size_t(hash) & mask;
+    while (m_slots[i].hash != 0)
+        i = (i + 1) & mask;
+    m_slots[i] = Slot{hash, m_arena.size(), key.size(), value};
+    m_arena.append(key);
+    ++m_size;
+}
+
+void UsageWriter::IdMap::grow()
+{
+    const size_t capacity = std::max<size_t>(1024, m_slots.size() * 2);
+    std::vector<Slot> old = std::exchange(m_slots, std::vector<Slot>(capacity));
+    const size_t mask = m_slots.size() - 1;
+    for (const Slot &s : old) {
+        if (s.hash == 0)
+            continue;
+        size_t i = size_t(s.hash) & mask;
+        while (m_slots[i].hash != 0)
+            i = (i + 1) & mask;
+        m_slots[i] = s;
+    }
+}
+
+void UsageWriter::IdMap::clear()
+{
+    m_slots = {};
+    m_arena = {};
+    m_size = 0;
+}
+
 UsageWriter::UsageWriter(Database &db)
     : m_db(db)
     , m_secret(Cache::secret(db))
@@ -144,6 +607,7 @@ ON CONFLICT(model, day, caller) DO UPDATE SET
     first_ts = CASE WHEN first_ts IS NULL THEN NULL ELSE min(first_ts, excluded.first_ts) END,
     last_ts = CASE WHEN last_ts IS NULL THEN NULL ELSE max(last_ts, excluded.last_ts) END
 )sql")
+    , m_hasRows(db, "SELECT 1 FROM usage_daily WHERE model = ? LIMIT 1")
     // A row from a roll-up knows no time of day: NULL first_ts/last_ts, which calls added to
     // it later keep (the roll-up's calls may lie anywhere in that day).
     , m_insertRoll(db, R"sql(
@@ -162,6 +626,7 @@ UPDATE usage_daily SET calls = ?4, failed_calls = ?5, tee_calls = 0, zkml_calls 
 WHERE model = ?1 AND day = ?2 AND caller = ?3
 )sql")
     , m_mac(QCryptographicHash::Sha256, m_secret)
+    , m_callsPerRun(kCallsPerRun)
 {
 }
 
@@ -186,8 +651,11 @@ std::int64_t UsageWriter::eventKey(std::string_view eventId)
 std::int64_t UsageWriter::modelRowId(std::string_view modelId)
 {
     const std::string_view key = TextRules::trim(modelId);
-    if (auto it = m_models.find(key); it != m_models.end())
-        return it->second;
+    const std::uint64_t hash = IdMap::hash(key);
+    if (const std::int64_t *id = m_models.find(key, hash))
+        return *id;
+    if (m_models.size() >= kModelCacheLimit)
+        m_models.clear();
     std::int64_t id;
     m_findModel.bind(1, key);
     if (m_findModel.step()) {
@@ -199,7 +667,7 @@ std::int64_t UsageWriter::modelRowId(std::string_view modelId)
         id = m_db.lastInsertRowId();
         ++m_summary.unlistedModels;
     }
-    m_models.emplace(std::string(key), id);
+    m_models.insert(key, hash, id);
     return id;
 }
 
@@ -207,15 +675,16 @@ std::int64_t UsageWriter::callerKey(std::string_view raw)
 {
     // The raw form is the cache key (no normalisation cost on a hit); raw ids live only in memory.
     const std::string_view trimmed = TextRules::trim(raw);
-    if (auto it = m_callers.find(trimmed); it != m_callers.end())
-        return it->second;
+    const std::uint64_t hash = IdMap::hash(trimmed);
+    if (const std::int64_t *key = m_callers.find(trimmed, hash))
+        return *key;
     if (m_callers.size() >= kCallerCacheLimit)
         m_callers.clear();
     m_normalised = TextRules::normaliseCaller(trimmed);
     m_mac.reset();
     m_mac.addData(m_normalised.data(), qsizetype(m_normalised.size()));
     const std::int64_t key = first8(m_mac.result());
-    m_callers.emplace(std::string(trimmed), key);
+    m_callers.insert(trimmed, hash, key);
     return key;
 }
 
@@ -350,51 +819,91 @@ void UsageWriter::processBatch()
         std::int64_t day = p.ts / 86400;
         if (p.ts % 86400 < 0)
             --day;
-        DayAgg &a = m_days[DayKey{p.model, day, p.caller}];
-        if (a.calls == 0 || p.ts < a.first)
-            a.first = p.ts;
-        if (a.calls == 0 || p.ts > a.last)
-            a.last = p.ts;
-        ++a.calls;
-        a.failed += p.failed;
-        a.tee += p.mode == TextRules::Mode::Tee;
-        a.zkml += p.mode == TextRules::Mode::Zkml;
-        a.fees += p.fee;
+        m_calls.push_back(Call{p.model, day, p.caller, p.ts, p.fee, p.mode, p.failed});
         ++m_summary.added;
+        if (m_calls.size() >= m_callsPerRun)
+            spillCalls();
     }
     qCDebug(lcIngest) << "batch of" << m_pending.size() << "events" << timer.restart() << "ms";
     m_pending.clear();
-    if (m_days.size() >= kDayRowsFlush) {
-        flushDays();
-        qCDebug(lcIngest) << "flushed day rows" << timer.restart() << "ms";
-    }
 }
 
-void UsageWriter::flushDays()
+namespace {
+template<typename Call>
+void sortCalls(std::vector<Call> &calls)
 {
-    std::vector<std::pair<DayKey, DayAgg>> rows(m_days.begin(), m_days.end());
-    m_days.clear();
-    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
-        return std::tie(a.first.model, a.first.day, a.first.caller) < std::tie(b.first.model, b.first.day, b.first.caller);
+    std::sort(calls.begin(), calls.end(), [](const Call &a, const Call &b) {
+        return std::tie(a.model, a.day, a.caller) < std::tie(b.model, b.day, b.caller);
     });
-    std::int64_t lastModel = -1;
-    for (const auto &[k, a] : rows) {
-        m_upsertDay.bind(1, k.model)
-            .bind(2, k.day)
-            .bind(3, k.caller)
-            .bind(4, a.calls)
-            .bind(5, a.failed)
-            .bind(6, a.tee)
-            .bind(7, a.zkml)
-            .bind(8, a.fees)
-            .bind(9, a.first)
-            .bind(10, a.last);
-        m_upsertDay.run();
-        if (k.model != lastModel) {
-            m_touched.push_back(k.model);
-            lastModel = k.model;
+}
+} // namespace
+
+void UsageWriter::spillCalls()
+{
+    QElapsedTimer timer;
+    timer.start();
+    // Written to usage_daily at once, each flush would rewrite pages all over the table (and
+    // the event keys') again; sorted runs merged at the end write each page once.
+    sortCalls(m_calls);
+    if (!m_runs)
+        m_runs = std::make_unique<DayRuns>(m_db.path());
+    m_runs->beginRun();
+    CallsCursor<Call> cursor(m_calls);
+    DayRow row;
+    while (cursor.next(row))
+        m_runs->append(row);
+    m_runs->endRun();
+    m_calls.clear();
+    qCDebug(lcIngest) << "spilled run" << m_runs->runs() << "of day rows" << timer.elapsed() << "ms";
+}
+
+void UsageWriter::writeCalls()
+{
+    sortCalls(m_calls);
+    std::vector<std::unique_ptr<RowCursor>> cursors;
+    for (size_t i = 0; m_runs && i < m_runs->runs(); ++i)
+        cursors.push_back(m_runs->cursor(i));
+    cursors.push_back(std::make_unique<CallsCursor<Call>>(m_calls));
+
+    // A model without rows before these gets its figures from this stream; the others are
+    // read back from usage_daily afterwards (updateModelFigures).
+    FigureWriter figures(m_db);
+    std::int64_t model = -1, freshModels = 0;
+    bool fresh = false;
+    mergeRows(cursors, [&](const DayRow &r) {
+        if (r.model != model) {
+            if (fresh)
+                figures.end();
+            model = r.model;
+            m_hasRows.bind(1, model);
+            fresh = !m_hasRows.step();
+            m_hasRows.reset();
+            if (fresh) {
+                figures.begin(model, false);
+                ++freshModels;
+            } else {
+                m_touched.push_back(model);
+            }
         }
-    }
+        m_upsertDay.bind(1, r.model)
+            .bind(2, r.day)
+            .bind(3, r.caller)
+            .bind(4, r.calls)
+            .bind(5, r.failed)
+            .bind(6, r.tee)
+            .bind(7, r.zkml)
+            .bind(8, r.fees)
+            .bind(9, r.first)
+            .bind(10, r.last);
+        m_upsertDay.run();
+        if (fresh)
+            figures.add(r.day, r.caller, r.calls, r.failed, r.tee + r.zkml, r.fees, r.first * 2 + 1, r.last * 2);
+    });
+    if (fresh)
+        figures.end();
+    qCDebug(lcIngest) << "figures of" << freshModels << "models without earlier rows written from the stream";
+    m_calls = {};
+    m_runs.reset();
 }
 
 UsageSummary UsageWriter::finish()
@@ -402,112 +911,43 @@ UsageSummary UsageWriter::finish()
     QElapsedTimer timer;
     timer.start();
     processBatch();
-    flushDays();
+    // Roll-up rows first: the conflict check is against the cache as it was, and a model they
+    // reach is then not fresh for writeCalls.
     flushRollups(true);
     m_rolledRuns = {};
-    qCDebug(lcIngest) << "final batch and flush" << timer.restart() << "ms";
     if (m_summary.conflicts > 0)
         return m_summary; // the caller refuses the input and rolls back: no figures needed
+    qCDebug(lcIngest) << "final batch and roll-ups" << timer.restart() << "ms";
+    writeCalls();
+    qCDebug(lcIngest) << "day rows written in key order" << timer.restart() << "ms";
     std::sort(m_touched.begin(), m_touched.end());
     m_touched.erase(std::unique(m_touched.begin(), m_touched.end()), m_touched.end());
 
     updateModelFigures();
-    qCDebug(lcIngest) << "per-model figures for" << m_touched.size() << "models" << timer.restart() << "ms";
+    qCDebug(lcIngest) << "per-model figures read back for" << m_touched.size() << "models" << timer.restart() << "ms";
     m_touched.clear();
     return m_summary;
 }
 
 void UsageWriter::updateModelFigures()
 {
-    // One walk of each touched model's rows in primary-key order (model, day, caller):
-    // distinct days come sorted; callers are counted in a per-model map. Much cheaper
-    // than GROUP BY model, caller, which needs a sort of the whole range.
+    // One walk of each touched model's rows in primary-key order (model, day, caller): much
+    // cheaper than GROUP BY model, caller, which needs a sort of the whole range.
     Statement rows(m_db, "SELECT day, caller, calls, failed_calls, tee_calls + zkml_calls + verified_unsplit, fees_nano,"
                          " first_ts, last_ts FROM usage_daily WHERE model = ?");
-    Statement update(m_db, "UPDATE models SET calls = ?2, failed_calls = ?3, unique_callers = ?4, repeat_callers = ?5,"
-                           " verified_calls = ?6, fees_nano = ?7, first_call = ?8, last_call = ?9, active_days = ?10"
-                           " WHERE id = ?1");
-    // The model's daily totals (model_day) are written again from the same walk.
-    Statement clearDays(m_db, "DELETE FROM model_day WHERE model = ?");
-    Statement insertDay(m_db, "INSERT INTO model_day(model, day, calls, failed, verified, fees, f, l)"
-                              " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    struct DayTotals
-    {
-        std::int64_t day = 0, calls = 0, failed = 0, verified = 0, fees = 0, f = 0, l = 0;
-    };
-    DayTotals today;
-    auto writeDay = [&](std::int64_t model) {
-        insertDay.bind(1, model)
-            .bind(2, today.day)
-            .bind(3, today.calls)
-            .bind(4, today.failed)
-            .bind(5, today.verified)
-            .bind(6, today.fees)
-            .bind(7, today.f)
-            .bind(8, today.l)
-            .run();
-    };
-    // Callers of one model, one entry per (day, caller) row; sorted, a caller's run length
-    // is its number of active days. A vector, because clearing a hash map costs as much
-    // as its largest size ever, which the busiest model then imposes on every other one.
-    std::vector<std::int64_t> callers;
+    FigureWriter figures(m_db);
     for (const std::int64_t model : m_touched) {
-        callers.clear();
-        std::int64_t calls = 0, failed = 0, verified = 0, fees = 0, activeDays = 0, lastDay = INT64_MIN;
-        // First and last call as sortable keys: a time t is 2t+1 (first) or 2t (last); a day
-        // known only as a day (roll-ups, NULL times) sorts before (first) or after (last)
-        // every time of that day, since its calls may lie anywhere in it.
-        std::optional<std::int64_t> first, last;
-        clearDays.bind(1, model).run();
+        figures.begin(model, true);
         rows.bind(1, model);
         while (rows.step()) {
             const std::int64_t day = rows.int64(0);
+            // A day known only as a day (roll-ups, NULL times) sorts before (first) or after
+            // (last) every time of that day, since its calls may lie anywhere in it.
             const std::int64_t f = rows.isNull(6) ? day * 172800 : rows.int64(6) * 2 + 1;
             const std::int64_t l = rows.isNull(7) ? day * 172800 + 172799 : rows.int64(7) * 2;
-            if (day != lastDay) {
-                if (activeDays > 0)
-                    writeDay(model);
-                today = DayTotals{day, 0, 0, 0, 0, f, l};
-                ++activeDays;
-                lastDay = day;
-            }
-            callers.push_back(rows.int64(1));
-            const std::int64_t c = rows.int64(2), fl = rows.int64(3), v = rows.int64(4), fee = rows.int64(5);
-            calls += c;
-            failed += fl;
-            verified += v;
-            fees += fee;
-            today.calls += c;
-            today.failed += fl;
-            today.verified += v;
-            today.fees += fee;
-            today.f = std::min(today.f, f);
-            today.l = std::max(today.l, l);
-            if (!first || f < *first)
-                first = f;
-            if (!last || l > *last)
-                last = l;
+            figures.add(day, rows.int64(1), rows.int64(2), rows.int64(3), rows.int64(4), rows.int64(5), f, l);
         }
         rows.reset();
-        if (activeDays > 0)
-            writeDay(model);
-        const CallerCounts counted = countCallers(callers);
-        update.bind(1, model)
-            .bind(2, calls)
-            .bind(3, failed)
-            .bind(4, counted.unique)
-            .bind(5, counted.repeat)
-            .bind(6, verified)
-            .bind(7, fees)
-            .bind(10, activeDays);
-        if (first)
-            bindFirstCall(update, 8, *first);
-        else
-            update.bindNull(8);
-        if (last)
-            bindLastCall(update, 9, *last);
-        else
-            update.bindNull(9);
-        update.run();
+        figures.end();
     }
 }

@@ -7,12 +7,13 @@
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <vector>
+#include <memory>
 #include <vector>
 
 // The one way data enters the cache. File importers, the demo generator and sync
@@ -100,6 +101,8 @@ CallerCounts countCallers(std::vector<std::int64_t> &dayCallers);
 void bindFirstCall(Statement &st, int index, std::int64_t key);
 void bindLastCall(Statement &st, int index, std::int64_t key);
 
+class DayRuns;
+
 class UsageWriter final
 {
 public:
@@ -116,6 +119,9 @@ public:
     // other: those that meet (callers that normalise alike) are summed.
     void addDay(const UsageDay &row);
     void setReplaceDays(bool replace) { m_replaceDays = replace; }
+    // Calls held in memory before they go, summed into day rows, to a sorted run on disk
+    // (48 bytes a call; 1M by default). Smaller costs more runs to merge, not other results.
+    void setCallsPerRun(size_t calls) { m_callsPerRun = std::max<size_t>(1, calls); }
     // Writes what is buffered and brings the per-model figures up to date. When some
     // roll-up rows conflicted (see addDay), returns early without the figures: the caller
     // is to roll back.
@@ -146,43 +152,71 @@ private:
     {
         size_t operator()(const DayKey &k) const noexcept;
     };
-    struct DayAgg
+    struct Call
     {
-        std::int64_t calls = 0, failed = 0, tee = 0, zkml = 0, fees = 0, first = 0, last = 0;
+        std::int64_t model, day, caller, ts, fee;
+        TextRules::Mode mode;
+        bool failed;
     };
-
     struct RollAgg
     {
         std::int64_t calls = 0, failed = 0, verified = 0, fees = 0;
     };
 
+    // A string -> id map for the per-event lookups of model and caller: open addressing over
+    // one byte arena, so a lookup is a hash, nearly always one probe and one compare, and an
+    // entry costs its bytes plus 32, not a heap node and a heap string.
+    class IdMap
+    {
+    public:
+        static std::uint64_t hash(std::string_view key) noexcept;
+        const std::int64_t *find(std::string_view key, std::uint64_t hash) const noexcept;
+        void insert(std::string_view key, std::uint64_t hash, std::int64_t value);
+        size_t size() const { return m_size; }
+        void clear();
+
+    private:
+        struct Slot
+        {
+            std::uint64_t hash = 0; // 0: empty
+            std::uint64_t offset = 0;
+            std::uint64_t length = 0;
+            std::int64_t value = 0;
+        };
+        void grow();
+        std::vector<Slot> m_slots;
+        std::string m_arena;
+        size_t m_size = 0;
+    };
+
     std::int64_t modelRowId(std::string_view modelId);
     std::int64_t callerKey(std::string_view raw);
     void processBatch();
-    void flushDays();
+    void spillCalls();
+    void writeCalls();
     void flushRollups(bool last);
     static std::uint64_t keyDigest(const DayKey &k);
 
     Database &m_db;
     QByteArray m_secret;
-    Statement m_findModel, m_insertUnlisted, m_insertKey, m_upsertDay;
+    Statement m_findModel, m_insertUnlisted, m_insertKey, m_upsertDay, m_hasRows;
     Statement m_insertRoll, m_mergeRoll, m_replaceRoll;
-    // Heterogeneous lookup: find by string_view without building a std::string per event.
-    struct StringHash
-    {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-    };
-    using StringMap = std::unordered_map<std::string, std::int64_t, StringHash, std::equal_to<>>;
 
     void updateModelFigures();
 
-    StringMap m_models;
-    StringMap m_callers;
+    IdMap m_models;
+    IdMap m_callers;
     QMessageAuthenticationCode m_mac;
     std::string m_normalised;
     std::vector<Pending> m_pending;
-    std::unordered_map<DayKey, DayAgg, DayKeyHash> m_days;
+    // Calls that passed de-duplication, in file order until spilled: sorted by (model, day,
+    // caller), summed into day rows and written to a run of DayRuns. finish() merges the runs
+    // and writes usage_daily once, in key order.
+    std::vector<Call> m_calls;
+    size_t m_callsPerRun;
+    std::unique_ptr<DayRuns> m_runs;
+    // Models whose figures finish() reads back from usage_daily: those that had rows before
+    // this writer's day rows reached them.
     std::vector<std::int64_t> m_touched;
     std::unordered_map<DayKey, RollAgg, DayKeyHash> m_rollups;
     // Digests of the roll-up rows written by earlier flushes of this writer, one sorted run

@@ -109,6 +109,32 @@ inline std::int64_t modelDayMismatches(Database &db)
         .value_or(-1);
 }
 
+// Models whose all-time figures differ from those computed again from usage_daily, by SQL
+// alone: 0 when the usage writer kept every column in step. Models without usage must hold
+// zeros and no first or last call.
+inline std::int64_t figureMismatches(Database &db)
+{
+    const char *computed = R"sql(
+SELECT m.id, coalesce(u.calls, 0), coalesce(u.failed, 0), coalesce(u.uniq, 0), coalesce(r.repeat, 0),
+       coalesce(u.verified, 0), coalesce(u.fees, 0), coalesce(u.days, 0),
+       CASE WHEN u.f % 2 != 0 THEN (u.f - 1) / 2 ELSE u.f / 2 + 0.5 END,
+       CASE WHEN u.l % 2 = 0 THEN u.l / 2 ELSE (u.l - 172799) / 2 + 0.5 END
+FROM models m
+LEFT JOIN (SELECT model, sum(calls) calls, sum(failed_calls) failed, count(DISTINCT caller) uniq,
+                  sum(tee_calls + zkml_calls + verified_unsplit) verified, sum(fees_nano) fees,
+                  count(DISTINCT day) days, min(coalesce(first_ts * 2 + 1, day * 172800)) f,
+                  max(coalesce(last_ts * 2, day * 172800 + 172799)) l
+           FROM usage_daily GROUP BY model) u ON u.model = m.id
+LEFT JOIN (SELECT model, count(*) repeat FROM (SELECT model, caller FROM usage_daily GROUP BY model, caller
+                                               HAVING count(*) >= 2) GROUP BY model) r ON r.model = m.id
+)sql";
+    const char *kept = "SELECT id, calls, failed_calls, unique_callers, repeat_callers, verified_calls, fees_nano,"
+                       " active_days, first_call, last_call FROM models";
+    return db.queryInt(std::string("SELECT (SELECT count(*) FROM (") + computed + " EXCEPT " + kept
+                       + ")) + (SELECT count(*) FROM (" + kept + " EXCEPT " + computed + "))")
+        .value_or(-1);
+}
+
 } // namespace TestUtil
 
 namespace TestUtil {

@@ -2,9 +2,12 @@
 #include "ingest.h"
 #include "testutil.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <random>
 
 struct Row
 {
@@ -153,6 +156,125 @@ private slots:
         per.bind(1, snap);
         QVERIFY(per.step());
         QCOMPARE(per.int64(0), 2);
+    }
+
+    void spilledRunsGiveTheSameCache()
+    {
+        // The same two imports into two caches: the second one in memory (one run) and spilled
+        // in runs of 997 calls, so that rows of one model, day and caller meet across runs.
+        // The caches must come out equal, and every figure equal to SQL's own computation.
+        struct Built
+        {
+            QStringList dump;
+            UsageSummary summary;
+            std::int64_t figureMismatches = -1, dayMismatches = -1;
+            QByteArray secret;
+        };
+        // The second cache takes the first one's secret, so that the pseudonyms are the same.
+        const auto build = [](const QString &path, size_t callsPerRun, const QByteArray &secret) {
+            Built out;
+            Database db = Cache::open(path);
+            if (!secret.isEmpty()) {
+                Statement set(db, "UPDATE meta SET value = ? WHERE key = 'caller_secret'");
+                set.bindBlob(1, secret).run();
+            }
+            out.secret = Cache::secret(db);
+            TestUtil::writeModel(db, "m/1", "text-generation");
+            TestUtil::writeModel(db, "m/2", "text-generation");
+            std::mt19937 random(27112026);
+            std::vector<std::string> keep;
+            keep.reserve(100000);
+            const auto text = [&keep](std::string s) -> std::string_view { return keep.emplace_back(std::move(s)); };
+            const std::int64_t day0 = 1772323200; // 2026-03-01
+            {
+                // Earlier usage: roll-up rows (times of day unknown) and calls, some with ids.
+                Transaction tx(db);
+                UsageWriter w(db);
+                for (int i = 0; i < 40; ++i) {
+                    UsageDay d;
+                    d.day = day0 / 86400 + i % 6;
+                    d.modelId = text("m/" + std::to_string(i % 8));
+                    d.caller = text("c" + std::to_string(i % 5));
+                    d.calls = 1 + i % 3;
+                    d.verified = i % 2;
+                    d.feeNano = 5;
+                    w.addDay(d);
+                }
+                for (int i = 0; i < 500; ++i) {
+                    UsageEvent e;
+                    e.timestamp = day0 + std::int64_t(random() % (10 * 86400));
+                    e.modelId = text("m/" + std::to_string(8 + random() % 6));
+                    e.caller = text("c" + std::to_string(random() % 20));
+                    e.eventId = text("early-" + std::to_string(i));
+                    w.add(e);
+                }
+                w.finish();
+                tx.commit();
+            }
+            Transaction tx(db);
+            UsageWriter w(db);
+            w.setCallsPerRun(callsPerRun);
+            const char *address = "0xAbCdEf0123456789abcdef0123456789ABCDEF01";
+            for (int i = 0; i < 30000; ++i) {
+                UsageEvent e;
+                // Mostly March 2026, a few calls before 1970 (negative days).
+                e.timestamp = i % 997 == 0 ? -std::int64_t(random() % 200000)
+                                           : day0 + std::int64_t(random() % (12 * 86400));
+                const unsigned m = random() % 40;
+                e.modelId = text(m < 36 ? "m/" + std::to_string(m) : "new/" + std::to_string(m));
+                // Half the calls from a few regular callers, half from 300 occasional ones, most of
+                // whom call a model on one day only (sometimes twice, in different runs).
+                const unsigned c = random() % 64;
+                e.caller = c < 2 ? std::string_view(address)
+                         : c < 4 ? text(QByteArray(address).toLower().toStdString())
+                         : c < 32 ? text("c" + std::to_string(c % 8))
+                                  : text("o" + std::to_string(random() % 300));
+                if (i % 3 == 0)
+                    e.eventId = text("e" + std::to_string(random() % 9000)); // repeats within the file
+                else if (i % 101 == 0)
+                    e.eventId = text("early-" + std::to_string(random() % 500)); // and from before
+                e.mode = TextRules::Mode(random() % 3);
+                e.failed = random() % 7 == 0;
+                e.feeNano = std::int64_t(random() % 5) * 1000000001;
+                w.add(e);
+            }
+            out.summary = w.finish();
+            tx.commit();
+            out.figureMismatches = TestUtil::figureMismatches(db);
+            out.dayMismatches = TestUtil::modelDayMismatches(db);
+            for (const char *sql : {"SELECT * FROM usage_daily ORDER BY model, day, caller",
+                                    "SELECT * FROM model_day ORDER BY model, day",
+                                    "SELECT model_id, calls, failed_calls, unique_callers, repeat_callers, verified_calls,"
+                                    " fees_nano, first_call, last_call, active_days, listed FROM models ORDER BY model_id"}) {
+                Statement st(db, sql);
+                while (st.step()) {
+                    QString line;
+                    for (int c = 0; c < st.columnCount(); ++c)
+                        line += (st.isNull(c) ? QStringLiteral("NULL") : st.text(c)) + u'|';
+                    out.dump << line;
+                }
+            }
+            return out;
+        };
+        const Built a = build(m_dir.filePath(QStringLiteral("runs-a.sqlite")), 1 << 20, {});
+        const Built b = build(m_dir.filePath(QStringLiteral("runs-b.sqlite")), 997, a.secret);
+        QCOMPARE(b.secret, a.secret);
+        for (const Built *built : {&a, &b}) {
+            QCOMPARE(built->figureMismatches, 0);
+            QCOMPARE(built->dayMismatches, 0);
+        }
+        QVERIFY(a.dump.size() > 2000);
+        QCOMPARE(b.dump, a.dump);
+        const UsageSummary &inMemory = a.summary, &spilled = b.summary;
+        QCOMPARE(spilled.added, inMemory.added);
+        QCOMPARE(spilled.duplicates, inMemory.duplicates);
+        QVERIFY(inMemory.duplicates > 1000);
+        QCOMPARE(inMemory.added + inMemory.duplicates, 30000);
+        QCOMPARE(spilled.unlistedModels, 26); // m/14 to m/35 and new/36 to new/39
+        // The temporary runs are gone: nothing beside the caches but their own files.
+        const QStringList left = QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden);
+        for (const QString &name : left)
+            QVERIFY2(name.startsWith(u'c') || name.startsWith(QLatin1String("runs-")), qPrintable(name));
     }
 
     void largeBatchesAndDuplicatesAcrossBatches()
