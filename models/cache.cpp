@@ -4,7 +4,9 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QStandardPaths>
 
@@ -15,6 +17,8 @@ CacheError::CacheError(Kind kind, const QString &message)
     , m_kind(kind)
 {
 }
+
+Q_LOGGING_CATEGORY(lcBulk, "uptake.bulkload", QtWarningMsg)
 
 namespace {
 
@@ -376,12 +380,17 @@ BulkLoad::BulkLoad(Database &db)
 
 void BulkLoad::finish()
 {
+    QElapsedTimer timer;
+    timer.start();
     for (const std::string &sql : m_indexes)
         m_db.exec(sql);
+    qCDebug(lcBulk) << m_indexes.size() << "indexes built" << timer.restart() << "ms";
     m_db.exec("INSERT INTO models_fts(models_fts) VALUES('rebuild');");
     m_db.exec(UPTAKE_SEARCH_TRIGGERS);
+    qCDebug(lcBulk) << "trigram index built" << timer.restart() << "ms";
     ShortTerms::rebuild(m_db);
     m_db.exec(UPTAKE_SHORT_TERM_TRIGGERS);
+    qCDebug(lcBulk) << "short terms listed" << timer.restart() << "ms";
 }
 
 bool worthBulkLoad(Database &db, std::int64_t rows)
