@@ -9,8 +9,10 @@
 #include "textrules.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 
 #include <simdjson.h>
 
@@ -57,6 +59,8 @@ ImportError::ImportError(const QString &message)
     : std::runtime_error(message.toStdString())
 {
 }
+
+Q_LOGGING_CATEGORY(lcImport, "uptake.import", QtWarningMsg)
 
 namespace {
 
@@ -1358,8 +1362,12 @@ ImportReport importFile(Database &db, const QString &path, const ImportOptions &
         skipped.bytes = report.bytes;
         return skipped; // the transaction rolls back
     }
+    QElapsedTimer timer;
+    timer.start();
     recordImport(db, kind, info.absoluteFilePath(), hash, report);
+    qCDebug(lcImport) << "recorded" << timer.restart() << "ms";
     tx.commit();
+    qCDebug(lcImport) << "committed" << timer.restart() << "ms";
     return report;
 }
 

@@ -30,10 +30,11 @@ namespace {
 constexpr size_t kEventBatch = 1 << 18;
 constexpr size_t kCallsPerRun = 1 << 20;
 constexpr size_t kDayRowsFlush = 1 << 19; // roll-up rows
-// Callers and models met, kept for their lookups: at most 256k and 512k entries (about 14 and
-// 32 MB with their 32-byte slots at half load), then forgotten and found again.
+// Callers and models met, kept for their lookups: at most 256k and 512k entries (16 and 32 MB
+// of 32-byte slots at half load) and 32 MB of text each, then forgotten and found again.
 constexpr size_t kCallerCacheLimit = 1 << 18;
 constexpr size_t kModelCacheLimit = 1 << 19;
+constexpr size_t kCacheTextLimit = 32 << 20;
 
 std::int64_t first8(const QByteArray &digest)
 {
@@ -654,7 +655,7 @@ std::int64_t UsageWriter::modelRowId(std::string_view modelId)
     const std::uint64_t hash = IdMap::hash(key);
     if (const std::int64_t *id = m_models.find(key, hash))
         return *id;
-    if (m_models.size() >= kModelCacheLimit)
+    if (m_models.size() >= kModelCacheLimit || m_models.bytes() >= kCacheTextLimit)
         m_models.clear();
     std::int64_t id;
     m_findModel.bind(1, key);
@@ -678,7 +679,7 @@ std::int64_t UsageWriter::callerKey(std::string_view raw)
     const std::uint64_t hash = IdMap::hash(trimmed);
     if (const std::int64_t *key = m_callers.find(trimmed, hash))
         return *key;
-    if (m_callers.size() >= kCallerCacheLimit)
+    if (m_callers.size() >= kCallerCacheLimit || m_callers.bytes() >= kCacheTextLimit)
         m_callers.clear();
     m_normalised = TextRules::normaliseCaller(trimmed);
     m_mac.reset();

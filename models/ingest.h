@@ -173,6 +173,7 @@ private:
         const std::int64_t *find(std::string_view key, std::uint64_t hash) const noexcept;
         void insert(std::string_view key, std::uint64_t hash, std::int64_t value);
         size_t size() const { return m_size; }
+        size_t bytes() const { return m_arena.size(); }
         void clear();
 
     private:
