@@ -1342,32 +1342,52 @@ ImportReport importFile(Database &db, const QString &path, const ImportOptions &
     Input in(path, path, progress);
     RowSink sink(path, options, onRowError);
     Transaction tx(db);
-    report.layout = options.kind == ImportOptions::Catalogue ? importCatalogue(db, in, sink, options, report)
-                                                             : importUsage(db, in, sink, options, report);
-    const QByteArray hash = in.finish();
-    report.bytes = in.done();
-    report.rowsRejected = sink.rejected();
-    if (options.strict && sink.rejected() > 0) {
-        report.outcome = ImportReport::Outcome::Refused;
-        report.rowsImported = report.duplicates = report.feesRounded = report.unlistedModels = report.nowListed = 0;
-        report.callsImported = report.daysReplaced = 0;
-        return report; // the transaction rolls back
+    // The writers go on after the last byte (figures, indexes: seconds for millions of rows),
+    // so Cancel is also asked through SQLite's progress handler, at most every 100 ms. Declared
+    // after tx, it is gone before a rollback.
+    QElapsedTimer sinceAsked;
+    sinceAsked.start();
+    const StopWhen cancel(
+        db,
+        [&] {
+            if (!progress || in.done() == 0 || sinceAsked.elapsed() < 100)
+                return false;
+            sinceAsked.restart();
+            return !progress(in.done(), in.size());
+        },
+        20000);
+    try {
+        report.layout = options.kind == ImportOptions::Catalogue ? importCatalogue(db, in, sink, options, report)
+                                                                 : importUsage(db, in, sink, options, report);
+        const QByteArray hash = in.finish();
+        report.bytes = in.done();
+        report.rowsRejected = sink.rejected();
+        if (options.strict && sink.rejected() > 0) {
+            report.outcome = ImportReport::Outcome::Refused;
+            report.rowsImported = report.duplicates = report.feesRounded = report.unlistedModels = report.nowListed = 0;
+            report.callsImported = report.daysReplaced = 0;
+            return report; // the transaction rolls back
+        }
+        if (skipSeen && alreadyImported(hash)) {
+            ImportReport skipped;
+            skipped.outcome = ImportReport::Outcome::AlreadyImported;
+            skipped.path = path;
+            skipped.kind = options.kind;
+            skipped.layout = report.layout;
+            skipped.bytes = report.bytes;
+            return skipped; // the transaction rolls back
+        }
+        QElapsedTimer timer;
+        timer.start();
+        recordImport(db, kind, info.absoluteFilePath(), hash, report);
+        qCDebug(lcImport) << "recorded" << timer.restart() << "ms";
+        tx.commit();
+        qCDebug(lcImport) << "committed" << timer.restart() << "ms";
+    } catch (const DbError &e) {
+        if (e.isInterrupt() && cancel.stopped())
+            throw Cancelled();
+        throw;
     }
-    if (skipSeen && alreadyImported(hash)) {
-        ImportReport skipped;
-        skipped.outcome = ImportReport::Outcome::AlreadyImported;
-        skipped.path = path;
-        skipped.kind = options.kind;
-        skipped.layout = report.layout;
-        skipped.bytes = report.bytes;
-        return skipped; // the transaction rolls back
-    }
-    QElapsedTimer timer;
-    timer.start();
-    recordImport(db, kind, info.absoluteFilePath(), hash, report);
-    qCDebug(lcImport) << "recorded" << timer.restart() << "ms";
-    tx.commit();
-    qCDebug(lcImport) << "committed" << timer.restart() << "ms";
     return report;
 }
 

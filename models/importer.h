@@ -95,8 +95,9 @@ using RowErrorFn = std::function<void(const RowError &)>;
 
 // progress gets (bytes read, file size) about once per MB; returning false cancels
 // (Cancelled is thrown, nothing of the file is kept). After the last byte the writers
-// still bring the per-model figures up to date, without progress reports: to stop
-// then, call db.interrupt() from another thread (importFile throws DbError with
+// still bring the per-model figures and indexes up to date: progress is then asked again
+// with (file size, file size) at most every 100 ms, and returning false still cancels.
+// db.interrupt() from another thread stops it too (importFile throws DbError with
 // isInterrupt(); the file is rolled back just the same). onRowError gets each bad row in
 // file order (may be empty).
 ImportReport importFile(Database &db, const QString &path, const ImportOptions &options,
