@@ -1288,6 +1288,10 @@ Trotzdem in den Demo-Cache importieren?</translation>
             <numerusform>%1 Zeilen nach %2 exportiert (und %2.json)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Writing %1 into the cache: figures and indexes…</source>
+        <translation>%1 wird in den Cache geschrieben: Kennzahlen und Indizes …</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>

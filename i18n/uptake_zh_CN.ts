@@ -1280,6 +1280,10 @@ Import into the demo cache anyway?</source>
             <numerusform>已将 %1 行导出到 %2（以及 %2.json）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Writing %1 into the cache: figures and indexes…</source>
+        <translation>正在将 %1 写入缓存：指标与索引…</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>

@@ -966,9 +966,19 @@ void MainWindow::importFiles(ImportOptions::Kind kind, const QStringList &paths)
                                           else
                                               ++outcome->moreRejected;
                                       };
+                                      // Once the whole file is read, say what the bar at its end is waiting for.
+                                      bool writing = false;
+                                      auto progress = [&](std::int64_t done, std::int64_t total) {
+                                          if (!writing && total > 0 && done >= total) {
+                                              writing = true;
+                                              r.setLabel(tr("Writing %1 into the cache: figures and indexes…")
+                                                             .arg(QFileInfo(path).fileName()));
+                                          }
+                                          return r.progress(done, total);
+                                      };
                                       // A file that cannot be imported is reported; the others still go in.
                                       try {
-                                          outcome->summaries << importFile(db, path, options, r.progress, onRow).summary();
+                                          outcome->summaries << importFile(db, path, options, progress, onRow).summary();
                                       } catch (const ImportError &e) {
                                           outcome->summaries << tr("%1 (nothing imported)").arg(e.message());
                                       } catch (const DbError &e) {
