@@ -125,20 +125,51 @@ CallerCounts countCallers(std::vector<std::int64_t> &dayCallers)
     return counts;
 }
 
+namespace {
+// A first or last call as stored: Unix seconds, or the day's midnight + 0.5 s as a REAL when
+// only the day is known.
+struct StoredCall
+{
+    bool dayOnly;
+    std::int64_t seconds;
+    double real;
+};
+
+StoredCall storedFirst(std::int64_t key)
+{
+    return key % 2 == 0 ? StoredCall{true, 0, double(key / 2) + 0.5} : StoredCall{false, (key - 1) / 2, 0};
+}
+
+StoredCall storedLast(std::int64_t key)
+{
+    return key % 2 != 0 ? StoredCall{true, 0, double((key - 172799) / 2) + 0.5} : StoredCall{false, key / 2, 0};
+}
+
+void bindStored(Statement &st, int index, const StoredCall &c)
+{
+    if (c.dayOnly)
+        st.bind(index, c.real);
+    else
+        st.bind(index, c.seconds);
+}
+
+// Whether column holds exactly c, type included.
+bool holds(const Statement &st, int column, const StoredCall &c)
+{
+    if (c.dayOnly)
+        return st.columnType(column) == SQLITE_FLOAT && st.real(column) == c.real;
+    return st.columnType(column) == SQLITE_INTEGER && st.int64(column) == c.seconds;
+}
+} // namespace
+
 void bindFirstCall(Statement &st, int index, std::int64_t key)
 {
-    if (key % 2 == 0)
-        st.bind(index, double(key / 2) + 0.5);
-    else
-        st.bind(index, (key - 1) / 2);
+    bindStored(st, index, storedFirst(key));
 }
 
 void bindLastCall(Statement &st, int index, std::int64_t key)
 {
-    if (key % 2 != 0)
-        st.bind(index, double((key - 172799) / 2) + 0.5);
-    else
-        st.bind(index, key / 2);
+    bindStored(st, index, storedLast(key));
 }
 
 
@@ -236,6 +267,8 @@ private:
             const ssize_t n = ::pwrite(m_fd, p, left, off_t(m_end));
             if (n < 0 && errno == EINTR)
                 continue;
+            if (n == 0)
+                errno = ENOSPC;
             if (n <= 0)
                 fail(m_dir);
             p += n;
@@ -266,6 +299,8 @@ private:
                     const ssize_t n = ::pread(m_runs.m_fd, p, want, off_t(m_offset));
                     if (n < 0 && errno == EINTR)
                         continue;
+                    if (n == 0)
+                        errno = EIO; // the run is shorter than written
                     if (n <= 0)
                         m_runs.fail(m_runs.m_dir);
                     p += n;
@@ -448,16 +483,7 @@ public:
         const auto timeChanged = [this](int c, const std::optional<std::int64_t> &key, bool first) {
             if (!key)
                 return !m_old.isNull(c);
-            if (m_old.isNull(c))
-                return true;
-            // Stored as integer seconds, or a REAL (midnight + 0.5 s) when only the day is known.
-            const bool dayOnly = first ? (*key % 2 == 0) : (*key % 2 != 0);
-            if (dayOnly) {
-                const double v = first ? double(*key / 2) + 0.5 : double((*key - 172799) / 2) + 0.5;
-                return m_old.columnType(c) != SQLITE_FLOAT || m_old.real(c) != v;
-            }
-            const std::int64_t v = first ? (*key - 1) / 2 : *key / 2;
-            return m_old.columnType(c) != SQLITE_INTEGER || m_old.int64(c) != v;
+            return !holds(m_old, c, first ? storedFirst(*key) : storedLast(*key));
         };
         if (timeChanged(First, m_first, true))
             mask |= 1u << First;
