@@ -141,9 +141,16 @@ private slots:
             o.format = SyncOptions::Format::HuggingFace;
             const SyncReport r = Sync::run(db, o);
             QCOMPARE(r.models, 1);
-            // Date the first snapshot a week back; taken_at is the only thing the test sets by hand.
-            if (i == 0)
-                db.exec("UPDATE snapshots SET taken_at = taken_at - 7 * 86400 WHERE kind = 'sync'");
+        }
+        {
+            // Date the two snapshots exactly a week apart; taken_at is the only thing the test
+            // sets by hand. (Moving the first one back by a week was not enough: on a slow run
+            // the second sync came a second later.)
+            Database db = Cache::open(path);
+            db.exec("UPDATE snapshots SET taken_at = 1772323200 + 7 * 86400 * (id - (SELECT min(id) FROM snapshots"
+                    " WHERE kind = 'sync')) WHERE kind = 'sync'");
+            QCOMPARE(db.queryInt("SELECT max(taken_at) - min(taken_at) FROM snapshots WHERE kind = 'sync'").value_or(0),
+                     std::int64_t(7 * 86400));
         }
 
         MainWindow w(path);
