@@ -311,6 +311,52 @@ private slots:
         QCOMPARE(rowOf(db, "m/even").days, 5);
     }
 
+    void newModelsInEveryBatch()
+    {
+        // Enough events for several batches, with new models met all along (every tenth event
+        // is a model's first, the others go to earlier ones) and the last 50,000 repeating
+        // earlier event ids: each model's calls counted once, whichever batch they fell in.
+        Database db = Cache::open(m_path);
+        const int n = 600000, models = n / 10, unique = 550000;
+        std::vector<std::int64_t> expected(models, 0);
+        {
+            Transaction tx(db);
+            UsageWriter w(db);
+            std::string id, model, caller;
+            for (int i = 0; i < n; ++i) {
+                const int m = i % 10 == 0 ? i / 10 : int((std::int64_t(i) * 7919) % (i / 10 + 1));
+                id = "ev-" + std::to_string(i % unique);
+                model = "m/" + std::to_string(m);
+                caller = "c" + std::to_string(i % 5000);
+                UsageEvent e;
+                e.timestamp = 1772323200 + std::int64_t(i % 9) * 86400 + i % 86400;
+                e.modelId = model;
+                e.caller = caller;
+                e.eventId = id;
+                w.add(e);
+                if (i < unique)
+                    ++expected[size_t(m)];
+            }
+            const UsageSummary s = w.finish();
+            QCOMPARE(s.added, unique);
+            QCOMPARE(s.duplicates, n - unique);
+            QCOMPARE(s.unlistedModels, models);
+            tx.commit();
+        }
+        Statement st(db, "SELECT model_id, calls FROM models");
+        int seen = 0;
+        while (st.step()) {
+            const std::string_view id = st.textView(0);
+            QVERIFY(id.substr(0, 2) == "m/");
+            const int m = std::stoi(std::string(id.substr(2)));
+            QCOMPARE(st.int64(1), expected[size_t(m)]);
+            ++seen;
+        }
+        QCOMPARE(seen, models);
+        QCOMPARE(TestUtil::figureMismatches(db), 0);
+        QCOMPARE(TestUtil::modelDayMismatches(db), 0);
+    }
+
     void noRawCallerInCacheFiles()
     {
         const QByteArray raw = "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed";
