@@ -18,6 +18,7 @@
 #include <functional>
 #include <optional>
 #include <tuple>
+#include <type_traits>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -261,21 +262,30 @@ private:
 
     void flush()
     {
-        const char *p = reinterpret_cast<const char *>(m_buffer.data());
-        size_t left = m_buffer.size() * sizeof(DayRow);
+        transfer(::pwrite, static_cast<const DayRow *>(m_buffer.data()), m_buffer.size(), m_end, ENOSPC);
+        m_end += m_buffer.size() * sizeof(DayRow);
+        m_buffer.clear();
+    }
+
+    // Writes (pwrite) or reads (pread) rows at offset, all of them, or throws; a call that moves
+    // nothing is reported as shortErrno (a full disk, or a run shorter than written).
+    template<typename Io, typename Rows>
+    void transfer(Io io, Rows *rows, size_t count, std::uint64_t offset, int shortErrno) const
+    {
+        auto *p = reinterpret_cast<std::conditional_t<std::is_const_v<Rows>, const char, char> *>(rows);
+        size_t left = count * sizeof(DayRow);
         while (left > 0) {
-            const ssize_t n = ::pwrite(m_fd, p, left, off_t(m_end));
+            const ssize_t n = io(m_fd, p, left, off_t(offset));
             if (n < 0 && errno == EINTR)
                 continue;
             if (n == 0)
-                errno = ENOSPC;
+                errno = shortErrno;
             if (n <= 0)
                 fail(m_dir);
             p += n;
             left -= size_t(n);
-            m_end += std::uint64_t(n);
+            offset += std::uint64_t(n);
         }
-        m_buffer.clear();
     }
 
     class FileCursor final : public RowCursor
@@ -293,20 +303,8 @@ private:
                 if (m_left == 0)
                     return false;
                 m_rows.resize(std::min<std::uint64_t>(m_left, kBufferRows));
-                char *p = reinterpret_cast<char *>(m_rows.data());
-                size_t want = m_rows.size() * sizeof(DayRow);
-                while (want > 0) {
-                    const ssize_t n = ::pread(m_runs.m_fd, p, want, off_t(m_offset));
-                    if (n < 0 && errno == EINTR)
-                        continue;
-                    if (n == 0)
-                        errno = EIO; // the run is shorter than written
-                    if (n <= 0)
-                        m_runs.fail(m_runs.m_dir);
-                    p += n;
-                    want -= size_t(n);
-                    m_offset += std::uint64_t(n);
-                }
+                m_runs.transfer(::pread, m_rows.data(), m_rows.size(), m_offset, EIO);
+                m_offset += m_rows.size() * sizeof(DayRow);
                 m_left -= m_rows.size();
                 m_pos = 0;
             }
@@ -342,24 +340,19 @@ public:
     {
         if (m_i == m_calls.size())
             return false;
-        const Call &c = m_calls[m_i];
-        row = DayRow{c.model, c.day, c.caller, 0, 0, 0, 0, 0, c.ts, c.ts};
-        for (; m_i < m_calls.size(); ++m_i) {
-            const Call &d = m_calls[m_i];
-            if (d.model != row.model || d.day != row.day || d.caller != row.caller)
-                break;
-            ++row.calls;
-            row.failed += d.failed;
-            row.tee += d.mode == TextRules::Mode::Tee;
-            row.zkml += d.mode == TextRules::Mode::Zkml;
-            row.fees += d.fee;
-            row.first = std::min(row.first, d.ts);
-            row.last = std::max(row.last, d.ts);
-        }
+        row = rowOf(m_calls[m_i++]);
+        for (; m_i < m_calls.size() && sameKey(row, rowOf(m_calls[m_i])); ++m_i)
+            addTo(row, rowOf(m_calls[m_i]));
         return true;
     }
 
 private:
+    static DayRow rowOf(const Call &c)
+    {
+        return DayRow{c.model, c.day, c.caller, 1, c.failed, c.mode == TextRules::Mode::Tee, c.mode == TextRules::Mode::Zkml,
+                      c.fee, c.ts, c.ts};
+    }
+
     const std::vector<Call> &m_calls;
     size_t m_i = 0;
 };
