@@ -71,6 +71,10 @@ int runChartCommand(const CliContext &ctx, const QStringList &args)
     const QString suffix = QFileInfo(out).suffix().toLower();
     if (suffix != QLatin1String("png") && suffix != QLatin1String("svg"))
         return usageError(QStringLiteral("chart: the output must end in .png or .svg"));
+    // A PNG is read by a person: their language and number format. An SVG is also read by
+    // programs: the same bytes in every locale, as CSV and JSON are.
+    const bool svg = suffix == QLatin1String("svg");
+    installTranslations(!svg);
 
     try {
         Database db = Cache::open(ctx.cachePath);
@@ -84,6 +88,7 @@ int runChartCommand(const CliContext &ctx, const QStringList &args)
         const DashboardData data = Dashboard::compute(db, spec, options);
         const qint64 computeMs = timer.elapsed();
         DashboardChartView view(*chart);
+        view.setNumberLocale(svg ? DashboardChartView::svgLocale() : QLocale());
         view.setData(data);
         timer.restart();
         QString error;

@@ -25,6 +25,10 @@ int runSyncCommand(const CliContext &ctx, const QStringList &args);
 // Needs a QApplication (main.cpp makes an offscreen one for it).
 int runChartCommand(const CliContext &ctx, const QStringList &args);
 
+// Loads the interface language (preference, else the system's) and makes it the default
+// locale; with false only the English plural forms, for output that must not vary.
+void installTranslations(bool userLanguage);
+
 // One line on stderr, "uptake: message", and the usage exit status.
 int usageError(const QString &message);
 // "uptake: message" on stderr.

@@ -15,19 +15,20 @@
 #include <cstdio>
 #include <memory>
 
-namespace {
-
 // The interface language: the language preference when set (e.g. "de"), else the
 // system's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). Numbers and dates follow it too.
-void installTranslations(QCoreApplication &app)
+void installTranslations(bool userLanguage)
 {
-    const QString preferred = Settings().language();
-    const QLocale locale = preferred.isEmpty() ? QLocale::system() : QLocale(preferred);
-    QLocale::setDefault(locale);
+    QCoreApplication &app = *QCoreApplication::instance();
     // Installed first, so searched last: the English plural forms, beneath any language.
     auto *english = new QTranslator(&app);
     if (english->load(QStringLiteral("uptake_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(english);
+    if (!userLanguage)
+        return;
+    const QString preferred = Settings().language();
+    const QLocale locale = preferred.isEmpty() ? QLocale::system() : QLocale(preferred);
+    QLocale::setDefault(locale);
     auto *ours = new QTranslator(&app);
     if (ours->load(locale, QStringLiteral("uptake"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(ours);
@@ -35,8 +36,6 @@ void installTranslations(QCoreApplication &app)
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
 }
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -63,8 +62,8 @@ int main(int argc, char *argv[])
         // Drawing needs a QApplication even headless: offscreen, unless a platform was chosen.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        // The command installs the translations: PNG in the user's language, SVG in none.
         QApplication app(argc, argv);
-        installTranslations(app);
         return Cli::run(parsed);
     }
     if (!parsed.command.isEmpty()) {
@@ -77,7 +76,7 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
-    installTranslations(app);
+    installTranslations(true);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/uptake.svg")));
     // Without --cache the window reopens the cache it had last (Edit > Preferences can make it
     // the default one). Only the default cache or one named on the command line gets the demo

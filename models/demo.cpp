@@ -118,7 +118,7 @@ std::string slug(const char *taskName)
 {
     std::string s;
     for (const char *p = taskName; *p; ++p)
-        s += *p == ' ' ? '-' : char(std::tolower(static_cast<unsigned char>(*p)));
+        s += *p == ' ' ? '-' : (*p >= 'A' && *p <= 'Z' ? char(*p - 'A' + 'a') : *p);
     return s;
 }
 
@@ -128,7 +128,8 @@ std::string address(Rng &rng)
     // Some wallets log checksummed (mixed-case) addresses: the importer must fold them.
     if (rng.chance(0.3))
         for (size_t i = 2; i < a.size(); i += 3)
-            a[i] = char(std::toupper(static_cast<unsigned char>(a[i])));
+            if (a[i] >= 'a' && a[i] <= 'f') // ASCII only: no locale's case rules
+                a[i] = char(a[i] - 'a' + 'A');
     return a;
 }
 

@@ -41,9 +41,10 @@ std::string formatRate(double rate)
 {
     // Six decimals is finer than any count of callers a desktop holds makes meaningful,
     // and keeps the cell a plain decimal (no exponent).
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6f", rate);
-    std::string s(buf);
+    // std::to_chars never reads the C locale: "0.109515" under de_DE too, not "0,109515".
+    char buf[400]; // a fixed double needs at most 309 digits before the point
+    const auto r = std::to_chars(buf, buf + sizeof buf, rate, std::chars_format::fixed, 6);
+    std::string s(buf, r.ptr);
     while (s.size() > 1 && s.back() == '0')
         s.pop_back();
     if (s.back() == '.')
@@ -76,6 +77,17 @@ void appendCell(std::string &out, const Statement &st, int sqlColumn, Columns::K
     case Columns::Kind::Fee: out += TextRules::formatFee(st.int64(sqlColumn)); break;
     case Columns::Kind::Bool: out += st.int64(sqlColumn) ? "true" : "false"; break;
     }
+}
+
+// Now, or SOURCE_DATE_EPOCH when set (the reproducible-builds convention), so that a
+// snapshot can be made again byte for byte.
+std::int64_t exportTime()
+{
+    bool ok = false;
+    const qlonglong fixed = qgetenv("SOURCE_DATE_EPOCH").toLongLong(&ok);
+    if (ok && fixed >= 0)
+        return fixed;
+    return QDateTime::currentSecsSinceEpoch();
 }
 
 void writeAll(QSaveFile &file, const std::string &data)
@@ -181,7 +193,7 @@ ExportResult exportCsv(Database &db, const ViewSpec &spec, const QString &outPat
     // The sidecar is written before the CSV is renamed into place: a snapshot never
     // appears without its description.
     QJsonObject side = spec.toJson();
-    side.insert(QStringLiteral("exported_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    side.insert(QStringLiteral("exported_at"), TextRules::formatTimestamp(exportTime()).c_str());
     side.insert(QStringLiteral("uptake_version"), QStringLiteral(UPTAKE_VERSION));
     side.insert(QStringLiteral("cache"), QFileInfo(db.path()).absoluteFilePath());
     side.insert(QStringLiteral("file"), QFileInfo(outPath).fileName());

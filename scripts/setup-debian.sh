@@ -12,7 +12,7 @@ PACKAGES="build-essential cmake ninja-build pkg-config
   libsqlite3-dev sqlite3 libsimdjson-dev
   xvfb xauth desktop-file-utils appstream time
   clang libclang-rt-14-dev qt6-translations-l10n
-  libpq-dev postgresql"
+  libpq-dev postgresql locales"
 # Skip apt when everything is present already (fast re-runs, works offline).
 missing=""
 for p in $PACKAGES; do
@@ -23,4 +23,19 @@ if [ -n "$missing" ]; then
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q
     # shellcheck disable=SC2086
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing
+fi
+# The locale test runs the command line under German, French and Turkish as well as C.
+LOCALES="de_DE.UTF-8 fr_FR.UTF-8 tr_TR.UTF-8"
+absent=""
+for l in $LOCALES; do
+    name=$(echo "$l" | sed 's/UTF-8/utf8/')
+    locale -a 2>/dev/null | grep -qx "$name" || absent="$absent $l"
+done
+if [ -n "$absent" ]; then
+    echo "setup: generating locales$absent"
+    for l in $absent; do
+        grep -q "^$l UTF-8" /etc/locale.gen 2>/dev/null \
+            || echo "$l UTF-8" | $SUDO tee -a /etc/locale.gen >/dev/null
+    done
+    $SUDO locale-gen
 fi

@@ -36,17 +36,18 @@
 
 namespace {
 
-// One fixed locale, so that exported charts read the same everywhere.
-QString num(std::int64_t n)
+// Numbers follow the view's number locale: the user's on screen and in PNG, one fixed
+// locale in SVG (machine-readable, the same bytes everywhere).
+QString num(const QLocale &locale, std::int64_t n)
 {
-    return QLocale(QLocale::English, QLocale::UnitedStates).toString(qint64(n));
+    return locale.toString(qint64(n));
 }
 
-QString pct(double fraction)
+QString pct(const QLocale &locale, double fraction)
 {
     const double p = fraction * 100.0;
     const int decimals = p != 0 && std::abs(p) < 0.1 ? 3 : 1;
-    return QStringLiteral("%1%").arg(p, 0, 'f', decimals);
+    return locale.toString(p, 'f', decimals) + locale.percent();
 }
 
 QString dayText(std::int64_t day)
@@ -158,6 +159,20 @@ DashboardChartView::DashboardChartView(DashboardChart kind, QWidget *parent)
 
 DashboardChartView::~DashboardChartView() = default;
 
+QLocale DashboardChartView::svgLocale()
+{
+    return QLocale(QLocale::English, QLocale::UnitedStates);
+}
+
+void DashboardChartView::setNumberLocale(const QLocale &locale)
+{
+    if (locale == m_numbers)
+        return;
+    m_numbers = locale;
+    if (m_data)
+        setData(*m_data);
+}
+
 int DashboardChartView::plotWidth() const
 {
     const int w = chart() ? int(chart()->plotArea().width()) : 0;
@@ -170,6 +185,9 @@ QChart *DashboardChartView::newChart(const QString &title)
     chart->setTheme(QChart::ChartThemeLight);
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setBackgroundRoundness(0);
+    // Axis labels in the same number format as the notes and tooltips.
+    chart->setLocalizeNumbers(true);
+    chart->setLocale(m_numbers);
     chart->setMargins(QMargins(6, 4, 10, 4));
     QFont f = chart->titleFont();
     f.setPointSizeF(11);
@@ -218,7 +236,7 @@ QString DashboardChartView::emptyReason(const DashboardData &d) const
         return tr("No usage imported yet. Import a usage file (uptake import usage FILE) to compare what is "
                   "listed with what is used.");
     if (d.viewCalls == 0)
-        return tr("The %1 models of this view have no calls in the selected usage window.").arg(num(d.viewModels));
+        return tr("The %1 models of this view have no calls in the selected usage window.").arg(num(m_numbers, d.viewModels));
     switch (m_kind) {
     case DashboardChart::Concentration:
         if (d.concentration.listedModels == 0)
@@ -266,9 +284,9 @@ void DashboardChartView::buildTasks(const DashboardData &d)
     QChart *chart = newChart(chartTitle(m_kind));
     auto *series = new QHorizontalBarSeries;
     // The totals go in the legend, which has the room an axis title lacks.
-    auto *models = new QBarSet(tr("Listed models (%1)").arg(num(t.listedModels)));
-    auto *calls = new QBarSet(tr("Calls (%1)").arg(num(t.calls)));
-    auto *repeat = new QBarSet(tr("Repeat callers (%1)").arg(num(t.repeatCallers)));
+    auto *models = new QBarSet(tr("Listed models (%1)").arg(num(m_numbers, t.listedModels)));
+    auto *calls = new QBarSet(tr("Calls (%1)").arg(num(m_numbers, t.calls)));
+    auto *repeat = new QBarSet(tr("Repeat callers (%1)").arg(num(m_numbers, t.repeatCallers)));
     models->setColor(kSupply);
     calls->setColor(kCalls);
     repeat->setColor(kRepeat);
@@ -317,8 +335,8 @@ void DashboardChartView::buildTasks(const DashboardData &d)
         QToolTip::showText(QCursor::pos(),
                            tr("<b>%1</b><br>Listed models: %2 (%3)<br>Calls: %4 (%5)<br>"
                               "Repeat callers: %6 (%7), counted per model%8")
-                               .arg(DisplayText::html(name, 200), num(r.listedModels), pct(r.modelShare), num(r.calls),
-                                    pct(r.callShare), num(r.repeatCallers), pct(r.repeatShare),
+                               .arg(DisplayText::html(name, 200), num(m_numbers, r.listedModels), pct(m_numbers, r.modelShare), num(m_numbers, r.calls),
+                                    pct(m_numbers, r.callShare), num(m_numbers, r.repeatCallers), pct(m_numbers, r.repeatShare),
                                     r.other || r.task.isEmpty() ? QString() : tr("<br><i>Click to filter the table</i>")),
                            this);
     };
@@ -394,9 +412,9 @@ void DashboardChartView::buildConcentration(const DashboardData &d)
 
     const QString stats = tr("%1 models, %2 calls\nGini: %3\nNever called: %4\n"
                              "Top 1% take %5 of calls\nTop 10% take %6")
-                              .arg(num(c.listedModels), num(c.calls))
-                              .arg(c.gini, 0, 'f', 3)
-                              .arg(pct(c.neverCalledShare), pct(c.top1Share), pct(c.top10Share));
+                              .arg(num(m_numbers, c.listedModels), num(m_numbers, c.calls))
+                              .arg(m_numbers.toString(c.gini, 'f', 3))
+                              .arg(pct(m_numbers, c.neverCalledShare), pct(m_numbers, c.top1Share), pct(m_numbers, c.top10Share));
 
     const std::vector<LorenzPoint> curve = c.lorenz;
     connect(lorenz, &QLineSeries::hovered, this, [this, curve](const QPointF &p, bool on) {
@@ -409,7 +427,7 @@ void DashboardChartView::buildConcentration(const DashboardData &d)
         });
         QToolTip::showText(QCursor::pos(),
                            tr("The %1 of listed models with the fewest calls take %2 of all calls")
-                               .arg(pct(it->modelShare), pct(it->callShare)),
+                               .arg(pct(m_numbers, it->modelShare), pct(m_numbers, it->callShare)),
                            this);
     });
     const double top1 = c.top1Share, top10 = c.top10Share;
@@ -419,8 +437,8 @@ void DashboardChartView::buildConcentration(const DashboardData &d)
             return;
         }
         QToolTip::showText(QCursor::pos(),
-                           p.x() > 95 ? tr("The top 1% of listed models take %1 of calls").arg(pct(top1))
-                                      : tr("The top 10% of listed models take %1 of calls").arg(pct(top10)),
+                           p.x() > 95 ? tr("The top 1% of listed models take %1 of calls").arg(pct(m_numbers, top1))
+                                      : tr("The top 10% of listed models take %1 of calls").arg(pct(m_numbers, top10)),
                            this);
     });
     install(chart);
@@ -550,11 +568,11 @@ void DashboardChartView::buildWeekly(const DashboardData &d)
         });
         QString text = tr("<b>%1 to %2</b><br>Calls: %3<br>Active callers: %4<br>"
                           "Returning callers (seen in an earlier %5): %6<br>Models listed by then: %7")
-                           .arg(dayText(it->firstDay), dayText(it->firstDay + 7 * k - 1), num(it->calls),
-                                num(it->activeCallers), k == 1 ? tr("week") : tr("period"), num(it->returningCallers),
-                                num(it->modelsListed));
+                           .arg(dayText(it->firstDay), dayText(it->firstDay + 7 * k - 1), num(m_numbers, it->calls),
+                                num(m_numbers, it->activeCallers), k == 1 ? tr("week") : tr("period"), num(m_numbers, it->returningCallers),
+                                num(m_numbers, it->modelsListed));
         if (undated > 0)
-            text += tr("<br>(%1 listed models without a listing date not counted)").arg(num(undated));
+            text += tr("<br>(%1 listed models without a listing date not counted)").arg(num(m_numbers, undated));
         QToolTip::showText(QCursor::pos(), text, this);
     };
     for (QLineSeries *s : {calls, active, returning, supply})
@@ -621,8 +639,8 @@ void DashboardChartView::buildFunnel(const DashboardData &d)
     std::vector<QString> tips;
     for (const Row &r : rows)
         tips.push_back(tr("<b>%1</b><br>%2 %3%4")
-                           .arg(r.label.toHtmlEscaped(), num(r.step->count), r.isModel ? tr("models") : tr("callers"),
-                                r.step->shareOfPrevious ? tr("<br>%1 of the step before").arg(pct(*r.step->shareOfPrevious))
+                           .arg(r.label.toHtmlEscaped(), num(m_numbers, r.step->count), r.isModel ? tr("models") : tr("callers"),
+                                r.step->shareOfPrevious ? tr("<br>%1 of the step before").arg(pct(m_numbers, *r.step->shareOfPrevious))
                                                         : QString()));
     for (QBarSet *set : {models, callers})
         connect(set, &QBarSet::hovered, this, [this, tips](bool on, int index) {
@@ -634,9 +652,9 @@ void DashboardChartView::buildFunnel(const DashboardData &d)
     install(chart);
     for (size_t i = 0; i < rows.size(); ++i) {
         const Row &r = rows[i];
-        const QString text = r.step->shareOfPrevious ? tr("%1  (%2 of previous)").arg(num(r.step->count),
-                                                                                       pct(*r.step->shareOfPrevious))
-                                                     : num(r.step->count);
+        const QString text = r.step->shareOfPrevious ? tr("%1  (%2 of previous)").arg(num(m_numbers, r.step->count),
+                                                                                       pct(m_numbers, *r.step->shareOfPrevious))
+                                                     : num(m_numbers, r.step->count);
         // Long bars carry their figure inside, short ones beside.
         const bool inside = r.percent > 55;
         addNote(text, series, QPointF(r.percent, double(i)), (inside ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
@@ -705,9 +723,9 @@ void DashboardChartView::buildTop(const DashboardData &d)
         QToolTip::showText(QCursor::pos(),
                            tr("<b>%1</b>%2<br>Calls: %3<br>Unique callers: %4<br>Repeat callers: %5<br>"
                               "Repeat rate: %6<br><i>Click to show it in the table</i>")
-                               .arg(DisplayText::html(m.modelId, 200), m.listed ? QString() : tr(" (unlisted)"), num(m.calls),
-                                    num(m.uniqueCallers), num(m.repeatCallers),
-                                    m.repeatRate ? pct(*m.repeatRate) : tr("none (no callers)")),
+                               .arg(DisplayText::html(m.modelId, 200), m.listed ? QString() : tr(" (unlisted)"), num(m_numbers, m.calls),
+                                    num(m_numbers, m.uniqueCallers), num(m_numbers, m.repeatCallers),
+                                    m.repeatRate ? pct(m_numbers, *m.repeatRate) : tr("none (no callers)")),
                            this);
     };
     connect(calls, &QBarSet::hovered, this, [tipFor](bool on, int index) {
@@ -798,6 +816,7 @@ bool DashboardChartView::exportTo(const QString &path, QSize size, qreal scale, 
     // Drawn by a copy at the asked size, so that the view on screen does not move.
     DashboardChartView copy(m_kind);
     copy.setAttribute(Qt::WA_DontShowOnScreen);
+    copy.setNumberLocale(suffix == QLatin1String("svg") ? svgLocale() : m_numbers);
     if (m_data)
         copy.setData(*m_data);
     else

@@ -3,6 +3,7 @@
 #include "dashboarddata.h"
 
 #include <QChartView>
+#include <QLocale>
 #include <QList>
 #include <QPointer>
 #include <QString>
@@ -48,6 +49,11 @@ public:
     // The words shown instead of a chart; empty when a chart is drawn.
     QString message() const { return m_message; }
     bool hasData() const { return m_data.has_value(); }
+    // How numbers read: the user's locale by default; redraws when it changes.
+    void setNumberLocale(const QLocale &locale);
+    QLocale numberLocale() const { return m_numbers; }
+    // The locale of every SVG: machine-readable, so the same bytes in every locale.
+    static QLocale svgLocale();
 
     // Writes the chart to path, PNG or SVG by the suffix, at size (logical pixels; the
     // view's own size when empty) and scale (device pixels per logical pixel, PNG only).
@@ -88,6 +94,7 @@ private:
     void exportInteractively(const QString &suffix);
 
     DashboardChart m_kind;
+    QLocale m_numbers;
     std::optional<DashboardData> m_data;
     QString m_message;
     QGraphicsTextItem *m_messageItem = nullptr;
