@@ -640,8 +640,11 @@ void Computation::top(DashboardData &data)
         const size_t n = std::min(m_called.size(), size_t(std::max(m_options.topModels, 0)));
         std::partial_sort(m_called.begin(), m_called.begin() + long(n), m_called.end(), before);
         std::string list;
-        for (size_t i = 0; i < n; ++i)
-            list += (list.empty() ? "" : ",") + std::to_string(m_called[i].id);
+        for (size_t i = 0; i < n; ++i) {
+            if (i > 0)
+                list += ',';
+            list += std::to_string(m_called[i].id);
+        }
         if (!list.empty()) {
             Statement st(m_db, "SELECT id, model_id, listed FROM models WHERE id IN (" + list + ")");
             std::unordered_map<std::int64_t, std::pair<QString, bool>> names;

@@ -371,8 +371,11 @@ std::string orderClause(const ViewSpec &spec, const Source &s)
 std::string idList(const std::vector<std::int64_t> &ids)
 {
     std::string out;
-    for (size_t i = 0; i < ids.size(); ++i)
-        out += (i ? "," : "") + std::to_string(ids[i]);
+    for (size_t i = 0; i < ids.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        out += std::to_string(ids[i]);
+    }
     return out;
 }
 

@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 SECONDS_EACH="${FUZZ_SECONDS:-60}"
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DUPTAKE_FUZZ=ON >/dev/null
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DUPTAKE_FUZZ=ON -DUPTAKE_WERROR=ON >/dev/null
 cmake --build build-fuzz --parallel "$(nproc)" --target \
     fuzz_textrules fuzz_viewargs fuzz_csvreader fuzz_jsonrecords fuzz_import_catalogue fuzz_import_usage fuzz_synchttp fuzz_shortterms
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"

@@ -15,6 +15,15 @@ struct Row
     std::optional<std::int64_t> first, last;
 };
 
+// prefix + n, built in place: "c" + std::to_string(n) trips GCC 12's -Wrestrict false
+// positive at -O3 (GCC bug 105329).
+static std::string numbered(const char *prefix, long long n)
+{
+    std::string s = prefix;
+    s += std::to_string(n);
+    return s;
+}
+
 static Row rowOf(Database &db, const char *id)
 {
     Statement st(db, "SELECT calls, failed_calls, unique_callers, repeat_callers, verified_calls, fees_nano,"
@@ -204,7 +213,7 @@ private slots:
                     UsageEvent e;
                     e.timestamp = day0 + std::int64_t(random() % (10 * 86400));
                     e.modelId = text("m/" + std::to_string(8 + random() % 6));
-                    e.caller = text("c" + std::to_string(random() % 20));
+                    e.caller = text(numbered("c", random() % 20));
                     e.eventId = text("early-" + std::to_string(i));
                     w.add(e);
                 }
@@ -289,7 +298,7 @@ private slots:
             for (int pass = 0; pass < 2; ++pass) {
                 for (int i = 0; i < n; ++i) {
                     id = "ev-" + std::to_string(i);
-                    caller = "c" + std::to_string(i % 1000);
+                    caller = numbered("c", i % 1000);
                     UsageEvent e;
                     e.timestamp = 1772323200 + std::int64_t((i / 1000) % 5) * 86400;
                     e.modelId = (i % 2) ? "m/odd" : "m/even";
@@ -327,7 +336,7 @@ private slots:
                 const int m = i % 10 == 0 ? i / 10 : int((std::int64_t(i) * 7919) % (i / 10 + 1));
                 id = "ev-" + std::to_string(i % unique);
                 model = "m/" + std::to_string(m);
-                caller = "c" + std::to_string(i % 5000);
+                caller = numbered("c", i % 5000);
                 UsageEvent e;
                 e.timestamp = 1772323200 + std::int64_t(i % 9) * 86400 + i % 86400;
                 e.modelId = model;
