@@ -47,8 +47,10 @@ Parsed parse(const QStringList &arguments)
                 return p;
             }
             p.cachePath = arguments.at(++i);
+            p.cacheNamed = true;
         } else if (a.startsWith(QLatin1String("--cache="))) {
             p.cachePath = a.mid(8);
+            p.cacheNamed = !p.cachePath.isEmpty();
         } else if (a.startsWith(QLatin1Char('-'))) {
             p.error = QStringLiteral("unknown option '%1'").arg(a);
             return p;

@@ -6,7 +6,8 @@ namespace Cli {
 
 struct Parsed
 {
-    QString cachePath; // empty = default
+    QString cachePath; // the default cache's path unless --cache named one
+    bool cacheNamed = false; // --cache was given, even if it names the default cache
     QString command; // empty = open the window
     QStringList commandArgs;
     bool help = false;

@@ -81,9 +81,8 @@ int main(int argc, char *argv[])
     // Without --cache the window reopens the cache it had last (Edit > Preferences can make it
     // the default one). Only the default cache or one named on the command line gets the demo
     // when empty: a remembered cache of one's own stays empty until one imports into it.
-    const bool named = parsed.cachePath != Cache::defaultPath();
-    const QString path = named ? parsed.cachePath : Settings().startupCache(parsed.cachePath);
-    const bool demoWhenEmpty = named || path == parsed.cachePath;
+    const QString path = Settings().windowCache(parsed.cacheNamed ? parsed.cachePath : QString(), Cache::defaultPath());
+    const bool demoWhenEmpty = parsed.cacheNamed || path == Cache::defaultPath();
     WindowController windows;
     windows.open(path, demoWhenEmpty ? MainWindow::EmptyCache::BuildDemo : MainWindow::EmptyCache::StayEmpty);
     return app.exec();

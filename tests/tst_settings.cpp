@@ -136,8 +136,14 @@ void TestSettings::startupCacheFallsBackToTheDefault()
         QVERIFY(f.open(QIODevice::WriteOnly));
     }
     QCOMPARE(s.startupCache(defaultCache), mine);
+    // --cache FILE always opens FILE, also when FILE is the default cache's own path.
+    QCOMPARE(s.windowCache(QString(), defaultCache), mine);
+    QCOMPARE(s.windowCache(defaultCache, defaultCache), defaultCache);
+    const QString other = m_dir.filePath(QStringLiteral("other.sqlite"));
+    QCOMPARE(s.windowCache(other, defaultCache), other);
     s.setStartCache(Settings::StartCache::Default);
     QCOMPARE(s.startupCache(defaultCache), defaultCache);
+    QCOMPARE(s.windowCache(QString(), defaultCache), defaultCache);
 }
 
 void TestSettings::iniFileOfItsOwn()

@@ -205,6 +205,11 @@ QString Settings::startupCache(const QString &defaultCache) const
     return defaultCache;
 }
 
+QString Settings::windowCache(const QString &named, const QString &defaultCache) const
+{
+    return named.isEmpty() ? startupCache(defaultCache) : named;
+}
+
 QString Settings::syncUrl() const
 {
     return m_s->value(Key::SyncUrl).toString();

@@ -67,6 +67,9 @@ public:
     void setStartCache(StartCache which);
     // The cache a start without --cache opens: the last one if so chosen and still there.
     QString startupCache(const QString &defaultCache) const;
+    // The cache the window opens: the one --cache named (even the default cache's path:
+    // "--cache FILE always opens FILE"), else startupCache().
+    QString windowCache(const QString &named, const QString &defaultCache) const;
 
     // The registry URL the sync dialog used last; empty at first.
     QString syncUrl() const;
