@@ -21,6 +21,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -48,6 +49,7 @@ private slots:
     void typingFiltersAndCounts();
     void pickListsCarryCounts();
     void selectingARowFillsTheDetailPane();
+    void aNewViewStartsAtItsFirstRow();
     void hostileListingStaysPlainText();
     void emptyCacheBuildsTheDemo();
     void foreignFileShowsAMessage();
@@ -243,6 +245,53 @@ void TestMainWindow::selectingARowFillsTheDetailPane()
     QVERIFY(!d->callsChart()->chart()->axes(Qt::Horizontal).isEmpty());
     QVERIFY(!d->callsChart()->chart()->axes(Qt::Horizontal).first()->titleText().isEmpty());
     QVERIFY(!d->callsChart()->chart()->axes(Qt::Vertical).first()->titleText().isEmpty());
+}
+
+// Sort by calls, Page Down a few times, then filter: the new view opens at its top, the
+// selected model stays selected while the view holds it, and the pane lets it go when not.
+void TestMainWindow::aNewViewStartsAtItsFirstRow()
+{
+    MainWindow w(m_demo);
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    CatalogueModel *m = w.catalogueModel();
+    QTableView *table = w.table();
+    QTRY_VERIFY_WITH_TIMEOUT(m->data(m->index(0, 0), CatalogueModel::LoadedRole).toBool(), 10000);
+    table->setFocus();
+    table->selectRow(0);
+    for (int i = 0; i < 6; ++i)
+        QTest::keyClick(table, Qt::Key_PageDown);
+    const int row = table->currentIndex().row();
+    QVERIFY2(row > 60, qPrintable(QString::number(row)));
+    QVERIFY(table->verticalScrollBar()->value() > 0);
+    const qint64 id = m->rowIdAt(row);
+    QTRY_COMPARE_WITH_TIMEOUT(w.detailPane()->modelRowId(), id, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m->index(row, Columns::Task).data(CatalogueModel::LoadedRole).toBool(), 10000);
+    const QString task = m->index(row, Columns::Task).data(CatalogueModel::RawRole).toString();
+    QVERIFY(!task.isEmpty());
+
+    // Its own task: the view still holds it.
+    w.filterPanel()->setTask(task);
+    QTRY_COMPARE_WITH_TIMEOUT(m->spec().task, task, 5000);
+    QVERIFY(waitLoaded(w));
+    QVERIFY(m->matchCount() < 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(table->verticalScrollBar()->value(), 0, 5000);
+    QCOMPARE(table->rowAt(0), 0);
+    const int kept = m->rowOfId(id);
+    QVERIFY(kept >= 0);
+    QCOMPARE(table->currentIndex().row(), kept);
+    QVERIFY(table->selectionModel()->isRowSelected(kept, {}));
+    QCOMPARE(w.detailPane()->modelRowId(), id);
+
+    // A search it does not match: nothing selected, and the pane shows no model.
+    w.filterPanel()->setSearch(QStringLiteral("zz-no-such-model-zz"));
+    QTRY_COMPARE_WITH_TIMEOUT(m->spec().search, QStringLiteral("zz-no-such-model-zz"), 5000);
+    QVERIFY(waitLoaded(w));
+    QCOMPARE(m->matchCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(w.detailPane()->modelRowId(), qint64(0), 5000);
+    QVERIFY(!table->selectionModel()->hasSelection());
 }
 
 void TestMainWindow::hostileListingStaysPlainText()

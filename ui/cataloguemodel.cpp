@@ -11,6 +11,7 @@
 #include <QPalette>
 
 #include <algorithm>
+#include <limits>
 #include <cstdlib>
 
 CatalogueModel::CatalogueModel(CatalogueLoader *loader, QObject *parent)
@@ -47,6 +48,12 @@ void CatalogueModel::refresh()
 qint64 CatalogueModel::rowIdAt(int row) const
 {
     return row >= 0 && row < m_ids.size() ? m_ids.at(row) : 0;
+}
+
+int CatalogueModel::rowOfId(qint64 id) const
+{
+    const qsizetype row = id == 0 ? -1 : m_ids.indexOf(id);
+    return row >= 0 && row <= std::numeric_limits<int>::max() ? int(row) : -1;
 }
 
 int CatalogueModel::loadedRowCount() const

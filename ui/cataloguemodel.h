@@ -44,6 +44,8 @@ public:
     qint64 matchCount() const { return m_ids.size(); }
     bool isComplete() const { return m_shownGen == m_gen && m_complete; }
     qint64 rowIdAt(int row) const;
+    // The row of a model (models.id) in the ids shown, or -1.
+    int rowOfId(qint64 id) const;
     int loadedPageCount() const { return int(m_pages.size()); }
     int loadedRowCount() const;
     // Asks for the pages holding rows first..last (the visible window) plus a margin.

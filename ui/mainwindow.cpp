@@ -137,10 +137,12 @@ MainWindow::MainWindow(const QString &cachePath, EmptyCache whenEmpty, const Dem
 
     connect(m_model, &CatalogueModel::firstRowsShown, this, [this] {
         m_filters->setMatchCount(m_model->matchCount(), m_model->isComplete());
+        onViewShown(m_model->isComplete());
         updateVisibleRows();
     });
     connect(m_model, &CatalogueModel::viewComplete, this, [this](qint64 n) {
         m_filters->setMatchCount(n, true);
+        onViewShown(true);
         updateDashboard();
     });
     connect(m_model, &CatalogueModel::pageLoaded, this, &MainWindow::selectModelWhenLoaded);
@@ -885,6 +887,31 @@ void MainWindow::updateDashboard()
     if (m_dashboardStale || !(m_dashboard->view() == m_model->spec())) {
         m_dashboardStale = false;
         m_dashboard->setView(m_model->spec());
+    }
+}
+
+void MainWindow::onViewShown(bool complete)
+{
+    if (!(m_model->spec() == m_shownSpec)) {
+        // A new filter, search or sort: its first rows are what one asked for.
+        m_shownSpec = m_model->spec();
+        m_table->scrollToTop();
+    }
+    if (m_detailModel == 0)
+        return;
+    const int row = m_model->rowOfId(m_detailModel);
+    if (row >= 0) {
+        // Selected again where it is now, without scrolling away from the top.
+        const bool autoScroll = m_table->hasAutoScroll();
+        m_table->setAutoScroll(false);
+        m_table->selectionModel()->setCurrentIndex(m_model->index(row, Columns::ModelId),
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_table->setAutoScroll(autoScroll);
+    } else if (complete) {
+        // The view no longer holds it: the pane does not go on showing a model one filtered out.
+        m_detailModel = 0;
+        ++m_detailRequest;
+        m_detail->clearModel();
     }
 }
 

@@ -122,6 +122,9 @@ private:
     void onTabChanged();
     void updateDashboard();
     void selectModelWhenLoaded();
+    // After a new view's rows came in: the top of it shown, the selected model kept only
+    // if the view still holds it.
+    void onViewShown(bool complete);
 
     QString m_cachePath;
     DemoOptions m_demoOptions;
@@ -159,4 +162,5 @@ private:
     std::atomic<bool> m_cancelDemo{false};
     quint64 m_detailRequest = 0;
     qint64 m_detailModel = 0;
+    ViewSpec m_shownSpec; // the view whose rows the table shows
 };
