@@ -19,6 +19,15 @@
 
 namespace {
 
+// Weeks start on Monday; day 0 (1970-01-01) is a Thursday. Floor division, so that days
+// before 1970 fall into their own weeks too.
+qint64 weekOf(qint64 day)
+{
+    const qint64 d = day + 3;
+    return d >= 0 ? d / 7 : -((-d + 6) / 7);
+}
+
+
 QVariant cellValue(const Statement &st, int column, Columns::Kind kind)
 {
     if (st.isNull(column))
@@ -619,7 +628,7 @@ void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spe
                 // A caller returns in a week when it called this model in any earlier week, inside the
                 // window or before it. One pass in primary-key order (model, day, caller), so no sort and
                 // no join: the busiest model's quarter-million rows take milliseconds, not a second.
-                // Day 0 is a Thursday: (day + 3) / 7 makes weeks start on Monday.
+                // Weeks start on Monday (weekOf).
                 Statement rows(m_db, "SELECT day, caller FROM usage_daily WHERE model = ?"
                                      + std::string(spec.untilDay ? " AND day <= ?" : "") + " ORDER BY day");
                 rows.bind(1, std::int64_t(id));
@@ -637,7 +646,7 @@ void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spe
                 while (rows.step()) {
                     const qint64 day = rows.int64(0);
                     const std::int64_t caller = rows.int64(1);
-                    const qint64 week = (day + 3) / 7;
+                    const qint64 week = weekOf(day);
                     const auto [it, fresh] = firstWeek.try_emplace(caller, week);
                     if (day < fromDay)
                         continue;
@@ -653,6 +662,20 @@ void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spe
                     }
                 }
                 flush();
+                // Every week of the range, a quiet one as zero: a chart must not draw across it.
+                if (d.lastDay >= d.firstDay) {
+                    QList<ModelDetail::Week> dense;
+                    qsizetype k = 0;
+                    for (qint64 w = weekOf(d.firstDay); w <= weekOf(d.lastDay); ++w) {
+                        while (k < d.weeks.size() && d.weeks[k].firstDay < w * 7 - 3)
+                            ++k;
+                        if (k < d.weeks.size() && d.weeks[k].firstDay == w * 7 - 3)
+                            dense.append(d.weeks[k++]);
+                        else
+                            dense.append(ModelDetail::Week{w * 7 - 3, 0, 0});
+                    }
+                    d.weeks = dense;
+                }
 
                 // History of the listing: one point per snapshot that saw this model.
                 Statement pop(m_db, "SELECT s.taken_at, p.downloads, p.likes FROM popularity p"

@@ -1,6 +1,7 @@
 #include "detailpane.h"
 
 #include "cataloguemodel.h"
+#include "chartaxes.h"
 #include "displaytext.h"
 #include "textrules.h"
 
@@ -54,15 +55,37 @@ void resetChart(QChart *chart)
     }
 }
 
-// A round upper bound for a value axis, so that tick labels are whole numbers.
-qreal niceMax(qreal v)
+// An area from the points down to zero. The series does not own its lines: they are its
+// children, so that removing it frees them.
+QAbstractSeries *areaOf(const QList<QPointF> &points, const QString &name, const QColor &fill, const QColor &line)
 {
-    if (v <= 4)
-        return 4;
-    qreal step = 1;
-    while (v / step > 10)
-        step *= 10;
-    return std::ceil(v / step) * step;
+    auto *area = new QAreaSeries;
+    auto *upper = new QLineSeries(area);
+    upper->replace(points);
+    auto *lower = new QLineSeries(area);
+    QList<QPointF> base;
+    base.reserve(points.size());
+    for (const QPointF &p : points)
+        base.append(QPointF(p.x(), 0));
+    lower->replace(base);
+    area->setUpperSeries(upper);
+    area->setLowerSeries(lower);
+    area->setName(name);
+    area->setColor(fill);
+    area->setBorderColor(line);
+    return area;
+}
+
+// A lone day or week: an area of one point draws nothing, a dot shows it.
+QAbstractSeries *onePoint(const QPointF &point, const QString &name, const QColor &color)
+{
+    auto *dot = new QScatterSeries;
+    dot->setMarkerSize(11);
+    dot->setColor(color);
+    dot->setBorderColor(color);
+    dot->append(point);
+    dot->setName(name);
+    return dot;
 }
 
 } // namespace
@@ -137,6 +160,11 @@ DetailPane::DetailPane(QWidget *parent)
     layout->setContentsMargins(6, 4, 6, 4);
     layout->addWidget(m_title);
     layout->addLayout(row, 1);
+    clearModel();
+}
+
+void DetailPane::clearModel()
+{
     showPlaceholder(tr("Select a model to see its listing and usage."));
 }
 
@@ -150,6 +178,9 @@ QChartView *DetailPane::makeChartView(QWidget *parent)
     auto *chart = new QChart;
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->setBackgroundRoundness(0);
+    // Axis labels with the user's thousands separators, as the figures beside them.
+    chart->setLocalizeNumbers(true);
+    chart->setLocale(QLocale());
     chart->legend()->setVisible(false);
     QFont tf = chart->titleFont();
     tf.setBold(true);
@@ -259,21 +290,9 @@ void DetailPane::fillCalls(const ModelDetail &d)
         top = std::max(top, qreal(bucketCalls));
         bucketCalls = 0;
     }
-    // An area series does not own its lines: parent them to it, so that removing it frees them.
-    auto *area = new QAreaSeries;
-    auto *upper = new QLineSeries(area);
-    upper->replace(points);
-    auto *lower = new QLineSeries(area);
-    QList<QPointF> base;
-    base.reserve(points.size());
-    for (const QPointF &p : points)
-        base.append(QPointF(p.x(), 0));
-    lower->replace(base);
-    area->setUpperSeries(upper);
-    area->setLowerSeries(lower);
-    area->setName(tr("Calls"));
-    area->setColor(QColor(0x4a, 0x90, 0xd9, 0x90));
-    area->setBorderColor(QColor(0x2a, 0x6f, 0xb8));
+    QAbstractSeries *area = points.size() == 1
+                                ? onePoint(points.first(), tr("Calls"), QColor(0x2a, 0x6f, 0xb8))
+                                : areaOf(points, tr("Calls"), QColor(0x4a, 0x90, 0xd9, 0x90), QColor(0x2a, 0x6f, 0xb8));
     chart->addSeries(area);
     chart->setTitle(weekly ? tr("Calls per week") : tr("Calls per day"));
 
@@ -284,9 +303,7 @@ void DetailPane::fillCalls(const ModelDetail &d)
     if (points.size() == 1)
         x->setRange(dayStart(d.days.first().day).addDays(-1), dayStart(d.days.first().day).addDays(1));
     auto *y = new QValueAxis;
-    y->setLabelFormat(QStringLiteral("%d"));
-    y->setRange(0, niceMax(top));
-    y->setTickCount(5);
+    ChartAxes::setIntegerRange(y, top, 4);
     y->setTitleText(weekly ? tr("calls / week") : tr("calls / day"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -298,38 +315,34 @@ void DetailPane::fillCallers(const ModelDetail &d)
 {
     QChart *chart = m_callersView->chart();
     resetChart(chart);
-    if (d.weeks.isEmpty()) {
+    if (std::all_of(d.weeks.cbegin(), d.weeks.cend(), [](const ModelDetail::Week &w) { return w.unique == 0; })) {
         chart->setTitle(tr("No callers in this window"));
         chart->legend()->setVisible(false);
         return;
     }
-    // Returning callers are a part of the unique ones: the darker area sits inside the lighter.
-    QList<QPointF> unique, returning, zero;
+    // Callers back from an earlier week are a part of the unique ones: the darker area sits
+    // inside the lighter. Every week of the range is a point, a quiet one at zero.
+    QList<QPointF> unique, returning;
     qreal top = 0;
     for (const ModelDetail::Week &w : d.weeks) {
         const qreal x = qreal(dayStart(w.firstDay).toMSecsSinceEpoch());
         unique.append(QPointF(x, qreal(w.unique)));
         returning.append(QPointF(x, qreal(w.returning)));
-        zero.append(QPointF(x, 0));
         top = std::max(top, qreal(w.unique));
     }
-    auto makeArea = [&](const QList<QPointF> &points, const QString &name, const QColor &fill, const QColor &line) {
-        auto *area = new QAreaSeries;
-        auto *upper = new QLineSeries(area);
-        upper->replace(points);
-        auto *lower = new QLineSeries(area);
-        lower->replace(zero);
-        area->setUpperSeries(upper);
-        area->setLowerSeries(lower);
-        area->setName(name);
-        area->setColor(fill);
-        area->setBorderColor(line);
-        chart->addSeries(area);
-        return area;
-    };
-    QAreaSeries *all = makeArea(unique, tr("unique"), QColor(0xa9, 0xc8, 0xea), QColor(0x5b, 0x8f, 0xc7));
-    QAreaSeries *back = makeArea(returning, tr("returning"), QColor(0x3b, 0x8e, 0x4f, 0xd0), QColor(0x2d, 0x6e, 0x3d));
-    chart->setTitle(tr("Callers per week"));
+    const QColor uniqueFill(0xa9, 0xc8, 0xea), uniqueLine(0x5b, 0x8f, 0xc7);
+    const QColor backFill(0x3b, 0x8e, 0x4f, 0xd0), backLine(0x2d, 0x6e, 0x3d);
+    const bool single = unique.size() == 1;
+    QAbstractSeries *all = single ? onePoint(unique.first(), tr("unique"), uniqueLine)
+                                  : areaOf(unique, tr("unique"), uniqueFill, uniqueLine);
+    QAbstractSeries *back = single ? onePoint(returning.first(), tr("back from an earlier week"), backLine)
+                                   : areaOf(returning, tr("back from an earlier week"), backFill, backLine);
+    chart->addSeries(all);
+    chart->addSeries(back);
+    // The range's last week may have only begun: say so, rather than let it read as a drop.
+    const qint64 lastWeekDays = d.lastDay - d.weeks.last().firstDay + 1;
+    chart->setTitle(lastWeekDays < 7 ? tr("Callers per week (the last week: %n day(s) so far)", "", int(lastWeekDays))
+                                     : tr("Callers per week"));
     auto *x = new QDateTimeAxis;
     x->setFormat(QStringLiteral("MMM d"));
     x->setTickCount(3);
@@ -337,13 +350,11 @@ void DetailPane::fillCallers(const ModelDetail &d)
     if (d.weeks.size() == 1)
         x->setRange(dayStart(d.weeks.first().firstDay).addDays(-7), dayStart(d.weeks.first().firstDay).addDays(7));
     auto *y = new QValueAxis;
-    y->setLabelFormat(QStringLiteral("%d"));
-    y->setRange(0, niceMax(top));
-    y->setTickCount(5);
+    ChartAxes::setIntegerRange(y, top, 4);
     y->setTitleText(tr("callers"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    for (QAreaSeries *s : {all, back}) {
+    for (QAbstractSeries *s : {all, back}) {
         s->attachAxis(x);
         s->attachAxis(y);
     }
@@ -465,9 +476,13 @@ void DetailPane::fillPopularity(const ModelDetail &d)
         chart->addSeries(series);
         auto *y = new QValueAxis;
         const qreal scaledTop = top / unit;
-        y->setRange(0, scaledTop <= 4 && unit > 1 ? std::ceil(scaledTop * 2) / 2 : niceMax(scaledTop));
-        y->setLabelFormat(unit > 1 && y->max() <= 4 ? QStringLiteral("%.1f") : QStringLiteral("%d"));
-        y->setTickCount(3);
+        if (unit > 1 && scaledTop <= 4) {
+            y->setRange(0, std::ceil(scaledTop * 2) / 2);
+            y->setLabelFormat(QStringLiteral("%.1f"));
+            y->setTickCount(3);
+        } else {
+            ChartAxes::setIntegerRange(y, scaledTop, 2);
+        }
         y->setLinePenColor(color);
         y->setLabelsColor(color);
         QFont f = y->labelsFont();

@@ -22,6 +22,8 @@ public:
     explicit DetailPane(QWidget *parent = nullptr);
 
     void showPlaceholder(const QString &text);
+    // No model selected: the pane says how to choose one.
+    void clearModel();
     void setDetail(const ModelDetail &detail);
     qint64 modelRowId() const { return m_id; }
 
