@@ -12,7 +12,11 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QAbstractItemView>
 #include <QComboBox>
+#include <QDialog>
+#include <QDockWidget>
+#include <QScreen>
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLabel>
@@ -52,11 +56,13 @@ private slots:
     void aNewViewStartsAtItsFirstRow();
     void hostileListingStaysPlainText();
     void emptyCacheBuildsTheDemo();
+    void emptyNoteGoesAfterAnImport();
     void foreignFileShowsAMessage();
     void importReportsRejectedRows();
     void dashboardFollowsTheView();
     void exportWritesTheFilteredView();
     void filtersAndColumnsComeBackNextStart();
+    void layoutComesBackOnScreenWithItsDetailPane();
     void menusShowDistinctShortcuts();
     void userGuideListsTheShortcuts();
     void closingIsPromptWhileAnotherProgramHoldsTheLock();
@@ -94,6 +100,15 @@ void TestMainWindow::init()
 bool TestMainWindow::waitLoaded(MainWindow &w)
 {
     return QTest::qWaitFor([&] { return w.catalogueModel()->isComplete() && !w.isBuildingDemo(); }, 60000);
+}
+
+// Whether a label under the widget shows text containing these words.
+static bool findChildText(QWidget *parent, const QString &words)
+{
+    for (QLabel *l : parent->findChildren<QLabel *>())
+        if (l->text().contains(words))
+            return true;
+    return false;
 }
 
 qint64 TestMainWindow::sqlCount(const QString &path, const ViewSpec &spec)
@@ -218,6 +233,18 @@ void TestMainWindow::pickListsCarryCounts()
     st.bind(1, value);
     QVERIFY(st.step());
     QCOMPARE(count, qint64(st.int64(0)));
+    // The pop-up is wide enough for every name beside its count (it was as narrow as the box,
+    // and the counts were painted over the names).
+    const QFontMetrics fm(task->view()->font());
+    for (int i = 1; i < task->count(); ++i) {
+        const int needed = fm.horizontalAdvance(task->itemText(i))
+                           + fm.horizontalAdvance(QLocale().toString(task->itemData(i, Qt::UserRole + 1).toLongLong()));
+        QVERIFY2(task->view()->minimumWidth() > needed + 12, qPrintable(task->itemText(i)));
+    }
+    task->showPopup();
+    QTRY_VERIFY_WITH_TIMEOUT(task->view()->isVisible(), 5000);
+    QVERIFY(task->view()->width() >= task->view()->minimumWidth());
+    task->hidePopup();
     task->setCurrentIndex(1);
     QTRY_COMPARE_WITH_TIMEOUT(w.catalogueModel()->spec().task, value, 5000);
     QVERIFY(waitLoaded(w));
@@ -350,6 +377,32 @@ void TestMainWindow::emptyCacheBuildsTheDemo()
     Database db = Cache::open(path, Database::Mode::ReadOnly);
     QVERIFY(Demo::isDemoCache(db));
     QCOMPARE(Cache::modelCount(db), 400);
+}
+
+// File > New Cache, then an import: the "This cache is empty" note stayed until a restart.
+void TestMainWindow::emptyNoteGoesAfterAnImport()
+{
+    const QString path = m_dir.filePath(QStringLiteral("new-empty.sqlite"));
+    MainWindow w(path, MainWindow::EmptyCache::StayEmpty);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    QVERIFY(w.demoBanner()->isVisible());
+    QVERIFY(findChildText(w.demoBanner(), QStringLiteral("This cache is empty")));
+    const QString csv = m_dir.filePath(QStringLiteral("two-models.csv"));
+    {
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("model_id,author,task\nlab/one,lab,text-generation\nlab/two,lab,text-generation\n");
+    }
+    QSignalSpy finished(&w, &MainWindow::importFinished);
+    w.importFiles(ImportOptions::Catalogue, {csv});
+    QVERIFY(finished.wait(30000));
+    for (QDialog *d : w.findChildren<QDialog *>())
+        d->close();
+    QTRY_COMPARE_WITH_TIMEOUT(w.catalogueModel()->matchCount(), 2, 10000);
+    QVERIFY(waitLoaded(w));
+    QTRY_VERIFY_WITH_TIMEOUT(!w.demoBanner()->isVisible(), 5000);
 }
 
 void TestMainWindow::foreignFileShowsAMessage()
@@ -503,6 +556,40 @@ void TestMainWindow::filtersAndColumnsComeBackNextStart()
     QCOMPARE(w.filterPanel()->searchEdit()->text(), QString());
     QCOMPARE(w.catalogueModel()->matchCount(), 3000);
     QVERIFY(w.table()->horizontalHeader()->isSectionHidden(Columns::Author));
+}
+
+// Quitting on the Dashboard tab lost the detail dock for good; a window saved on a larger
+// screen came back off-screen.
+void TestMainWindow::layoutComesBackOnScreenWithItsDetailPane()
+{
+    {
+        MainWindow w(m_demo);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(waitLoaded(w));
+        auto *dock = w.findChild<QDockWidget *>(QStringLiteral("detailDock"));
+        QVERIFY(dock && dock->isVisible());
+        w.tabs()->setCurrentIndex(1);
+        QTRY_VERIFY_WITH_TIMEOUT(!dock->isVisible(), 5000);
+        const QRect screen = w.screen()->availableGeometry();
+        w.setGeometry(QRect(screen.bottomRight() + QPoint(500, 400), screen.size() * 2));
+        QVERIFY(w.close());
+    }
+    MainWindow w(m_demo);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    auto *dock = w.findChild<QDockWidget *>(QStringLiteral("detailDock"));
+    QVERIFY(dock);
+    QCOMPARE(w.tabs()->currentIndex(), 0);
+    QVERIFY(dock->isVisible());
+    const QRect available = w.screen()->availableGeometry();
+    // As much of it on the screen as can be (a window cannot shrink below its minimum size).
+    QVERIFY2(available.intersected(w.frameGeometry()).size() == w.frameGeometry().size().boundedTo(available.size()),
+             qPrintable(QStringLiteral("window %1,%2 %3x%4 on a screen of %5x%6")
+                            .arg(w.frameGeometry().x()).arg(w.frameGeometry().y())
+                            .arg(w.frameGeometry().width()).arg(w.frameGeometry().height())
+                            .arg(available.width()).arg(available.height())));
 }
 
 void TestMainWindow::menusShowDistinctShortcuts()

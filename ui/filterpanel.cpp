@@ -2,6 +2,8 @@
 
 #include "textrules.h"
 
+#include <QAbstractItemView>
+#include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDate>
@@ -24,6 +26,9 @@ namespace {
 
 constexpr int CountRole = Qt::UserRole + 1;
 
+// A pick list's pop-up grows to fit its entries up to this width; longer names are elided.
+constexpr int kMaxPopupWidth = 560;
+
 // The earliest date of a QDateEdit stands for "no limit" (shown as its special text).
 const QDate kNoDate(2000, 1, 1);
 
@@ -35,17 +40,40 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
-        QStyledItemDelegate::paint(painter, option, index);
         const QVariant count = index.data(CountRole);
-        if (!count.isValid())
+        if (!count.isValid()) {
+            QStyledItemDelegate::paint(painter, option, index);
             return;
+        }
+        // The row's background and selection, then the name in the room left of the count
+        // (elided there, never painted under it), then the count, right-aligned and muted.
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString text = opt.text;
+        opt.text.clear();
+        const QWidget *widget = option.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+        const bool selected = option.state & QStyle::State_Selected;
+        const QString countText = QLocale().toString(count.toLongLong());
+        const int countWidth = option.fontMetrics.horizontalAdvance(countText) + 2 * kCountGap;
+        const QRect nameRect = option.rect.adjusted(kCountGap, 0, -countWidth, 0);
         painter->save();
-        painter->setPen(option.palette.color(option.state & QStyle::State_Selected ? QPalette::HighlightedText
-                                                                                     : QPalette::PlaceholderText));
-        painter->drawText(option.rect.adjusted(0, 0, -6, 0), Qt::AlignRight | Qt::AlignVCenter,
-                          QLocale().toString(count.toLongLong()));
+        painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          option.fontMetrics.elidedText(text, Qt::ElideMiddle, nameRect.width()));
+        painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
+        painter->drawText(option.rect.adjusted(0, 0, -kCountGap, 0), Qt::AlignRight | Qt::AlignVCenter, countText);
         painter->restore();
     }
+
+    // The width a row needs to show its name and its count side by side.
+    static int neededWidth(const QFontMetrics &fm, const QString &text, qint64 count)
+    {
+        return fm.horizontalAdvance(text) + fm.horizontalAdvance(QLocale().toString(count)) + 3 * kCountGap + 16;
+    }
+
+    static constexpr int kCountGap = 6;
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
@@ -209,6 +237,14 @@ void FilterPanel::setList(QComboBox *box, const FilterChoices::List &items)
     }
     box->setCurrentIndex(-1);
     box->setEditText(text);
+    // The pop-up as wide as its longest entry needs (within reason), not as narrow as the box:
+    // the names and their counts side by side.
+    const QFontMetrics fm(box->view()->font());
+    int widest = 0;
+    for (const auto &[value, count] : items)
+        widest = std::max(widest, CountDelegate::neededWidth(fm, value, count));
+    const int scrollBar = box->view()->style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    box->view()->setMinimumWidth(std::min(widest + scrollBar, kMaxPopupWidth));
 }
 
 void FilterPanel::setChoices(const FilterChoices &choices)

@@ -33,6 +33,7 @@
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -142,6 +143,11 @@ MainWindow::MainWindow(const QString &cachePath, EmptyCache whenEmpty, const Dem
     });
     connect(m_model, &CatalogueModel::viewComplete, this, [this](qint64 n) {
         m_filters->setMatchCount(n, true);
+        // An import or a sync filled the empty cache: the note that it is empty goes.
+        if (m_emptyNote && n > 0) {
+            m_emptyNote = false;
+            m_banner->hide();
+        }
         onViewShown(true);
         updateDashboard();
     });
@@ -457,6 +463,7 @@ void MainWindow::restoreSettings()
     const Settings s;
     if (!restoreGeometry(s.windowGeometry()))
         resize(1280, 800);
+    fitOnScreen();
     restoreState(s.windowState());
     m_table->horizontalHeader()->restoreState(s.headerState());
     // Sorting goes to SQL through CatalogueModel::sort; enabling it applies the indicator.
@@ -467,11 +474,46 @@ void MainWindow::restoreSettings()
     updateTitle();
 }
 
+void MainWindow::fitOnScreen()
+{
+    // Saved on a larger screen, or on one that is gone: the whole window within this one's
+    // available area, shrunk if need be.
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (!screen || isMaximized() || isFullScreen())
+        return;
+    const QRect available = screen->availableGeometry();
+    const QRect frame = frameGeometry();
+    const QSize decoration = frame.size() - geometry().size();
+    const QSize fits = geometry().size().boundedTo(available.size() - decoration);
+    if (fits != geometry().size())
+        resize(fits.expandedTo(minimumSizeHint().boundedTo(available.size() - decoration)));
+    QRect placed = frameGeometry();
+    if (placed.right() > available.right())
+        placed.moveRight(available.right());
+    if (placed.bottom() > available.bottom())
+        placed.moveBottom(available.bottom());
+    if (placed.left() < available.left())
+        placed.moveLeft(available.left());
+    if (placed.top() < available.top())
+        placed.moveTop(available.top());
+    if (placed.topLeft() != frameGeometry().topLeft())
+        move(placed.topLeft());
+}
+
 void MainWindow::saveSettings()
 {
     Settings s;
     s.setWindowGeometry(saveGeometry());
+    // On the Dashboard the detail pane is only out of the way: saved as the catalogue has it,
+    // or quitting there would lose it for good.
+    auto *detailDock = findChild<QDockWidget *>(QStringLiteral("detailDock"));
+    const bool setAside = m_tabs->currentWidget() == m_dashboardPage && m_detailDockWasVisible
+                          && detailDock && !detailDock->isVisible();
+    if (setAside)
+        detailDock->show();
     s.setWindowState(saveState());
+    if (setAside)
+        detailDock->hide();
     s.setHeaderState(m_table->horizontalHeader()->saveState());
     s.setFilterState(m_filters->state());
 }
@@ -529,6 +571,7 @@ void MainWindow::onOpened(bool empty, bool demo)
         m_bannerProgress->hide();
         m_bannerClose->show();
         m_banner->show();
+        m_emptyNote = true;
     }
     startView();
 }
@@ -743,6 +786,7 @@ void MainWindow::startView()
 
 void MainWindow::showBanner(bool building)
 {
+    m_emptyNote = false;
     if (building) {
         const qint64 models = m_demoOptions.models, calls = m_demoOptions.events;
         auto plural = [](qint64 n) { return int(std::min<qint64>(n, std::numeric_limits<int>::max())); };

@@ -95,6 +95,7 @@ private:
     void buildUi();
     void buildMenus();
     void restoreSettings();
+    void fitOnScreen();
     void onOpened(bool empty, bool demo);
     void onOpenFailed(const QString &message);
     void startDemo();
@@ -163,4 +164,5 @@ private:
     quint64 m_detailRequest = 0;
     qint64 m_detailModel = 0;
     ViewSpec m_shownSpec; // the view whose rows the table shows
+    bool m_emptyNote = false; // the banner says the cache is empty
 };
