@@ -1,5 +1,6 @@
 #include "dashboardcharts.h"
 
+#include "chartaxes.h"
 #include "displaytext.h"
 #include "textrules.h"
 
@@ -316,9 +317,15 @@ void DashboardChartView::buildTasks(const DashboardData &d)
     axisY->append(categories);
     axisY->setTitleText(tr("Task"));
     auto *axisX = new QValueAxis;
-    axisX->setRange(0, std::min(100.0, niceCeil(maxShare * 100 * 1.05)));
-    axisX->setLabelFormat(QStringLiteral("%.0f"));
-    axisX->setTickCount(6);
+    // Whole percents where there is room for them; tenths for a view of tiny shares.
+    const double topShare = std::min(100.0, maxShare * 100 * 1.05);
+    if (topShare >= 5) {
+        ChartAxes::setIntegerRange(axisX, topShare, 5); // 5 to 100 in steps that reach at most 100
+    } else {
+        axisX->setRange(0, std::max(0.5, std::ceil(topShare * 2) / 2));
+        axisX->setTickCount(int(std::lround(axisX->max() * 2)) + 1 > 6 ? 6 : int(std::lround(axisX->max() * 2)) + 1);
+        axisX->setLabelFormat(QStringLiteral("%.1f"));
+    }
     axisX->setTitleText(tr("Share of the view's total (%)"));
     styleAxis(axisX);
     styleAxis(axisY);
@@ -525,24 +532,20 @@ void DashboardChartView::buildWeekly(const DashboardData &d)
         auto *axis = new QLogValueAxis;
         axis->setBase(10);
         axis->setRange(std::pow(10.0, std::floor(std::log10(double(lo)))), niceCeil(double(hi) * 1.1));
-        axis->setLabelFormat(QStringLiteral("%g"));
+        axis->setLabelFormat(QStringLiteral("%.0f")); // powers of ten, with the locale's separators
         axis->setMinorTickCount(-1);
         axis->setTitleText(tr("Calls, callers per %1 (log)").arg(per));
         axisLeft = axis;
     } else {
         auto *axis = new QValueAxis;
-        axis->setRange(0, niceCeil(double(std::max<std::int64_t>(hi, 1)) * 1.05));
-        axis->setLabelFormat(QStringLiteral("%.0f"));
-        axis->setTickCount(6);
+        ChartAxes::setIntegerRange(axis, double(std::max<std::int64_t>(hi, 1)) * 1.05, 5);
         axis->setTitleText(tr("Calls, callers per %1").arg(per));
         axisLeft = axis;
     }
     styleAxis(axisLeft);
     chart->addAxis(axisLeft, Qt::AlignLeft);
     auto *axisRight = new QValueAxis;
-    axisRight->setRange(0, niceCeil(double(std::max<std::int64_t>(supplyMax, 1)) * 1.05));
-    axisRight->setLabelFormat(supplyMax >= 100000 ? QStringLiteral("%.3g") : QStringLiteral("%.0f"));
-    axisRight->setTickCount(6);
+    ChartAxes::setIntegerRange(axisRight, double(std::max<std::int64_t>(supplyMax, 1)) * 1.05, 5);
     axisRight->setTitleText(tr("Models listed (cumulative)"));
     axisRight->setLinePenColor(kSupply);
     axisRight->setLabelsColor(kSupply);
@@ -694,9 +697,7 @@ void DashboardChartView::buildTop(const DashboardData &d)
     auto *axisY = new QBarCategoryAxis;
     axisY->append(categories);
     auto *axisX = new QValueAxis;
-    axisX->setRange(0, niceCeil(double(maxCalls) * 1.02));
-    axisX->setTickCount(5);
-    axisX->setLabelFormat(QStringLiteral("%.0f"));
+    ChartAxes::setIntegerRange(axisX, double(maxCalls) * 1.02, 4);
     axisX->setTitleText(tr("Calls in the usage window"));
     axisX->setLabelsColor(kCalls.darker(130));
     auto *axisRate = new QValueAxis;
