@@ -73,6 +73,11 @@ QString plural(std::int64_t n, const char *one, const char *many)
 
 QString ImportReport::summary() const
 {
+    // "1 fee rounded (first on line 7)": the line tells where to look.
+    QString rounded = plural(feesRounded, "fee rounded", "fees rounded");
+    if (feesRounded > 0 && firstRoundedLine > 0)
+        rounded += (resultRows ? QStringLiteral(" (first in row %1)") : QStringLiteral(" (first on line %1)"))
+                       .arg(firstRoundedLine);
     switch (outcome) {
     case Outcome::AlreadyImported:
         return QStringLiteral("%1: skipped, this content was imported before").arg(path);
@@ -86,8 +91,7 @@ QString ImportReport::summary() const
         return QStringLiteral("%1: %2 (%3), %4, %5, %6, %7")
             .arg(path, plural(rowsImported, "roll-up row imported", "roll-up rows imported"),
                  plural(callsImported, "call", "calls"), plural(rowsRejected, "rejected", "rejected"),
-                 plural(daysReplaced, "day row replaced", "day rows replaced"),
-                 plural(feesRounded, "fee rounded", "fees rounded"),
+                 plural(daysReplaced, "day row replaced", "day rows replaced"), rounded,
                  plural(unlistedModels, "model seen only in usage", "models seen only in usage"));
     if (kind == ImportOptions::Catalogue)
         return QStringLiteral("%1: %2, %3, %4").arg(path, plural(rowsImported, "model imported", "models imported"),
@@ -97,8 +101,7 @@ QString ImportReport::summary() const
     return QStringLiteral("%1: %2, %3, %4, %5, %6")
         .arg(path, plural(rowsImported, "row imported", "rows imported"),
              plural(rowsRejected, "rejected", "rejected"),
-             plural(duplicates, "duplicate skipped", "duplicates skipped"),
-             plural(feesRounded, "fee rounded", "fees rounded"),
+             plural(duplicates, "duplicate skipped", "duplicates skipped"), rounded,
              plural(unlistedModels, "model seen only in usage", "models seen only in usage"));
 }
 
@@ -344,6 +347,86 @@ std::optional<std::int64_t> parseCount(std::string_view s)
     return v;
 }
 
+// ---------------------------------------------------------------------------------------------
+// A bad value in a rejected row's message. The value is hostile text from the file: it is
+// quoted, cut to kQuotedChars characters (an ellipsis says so), kept on one line, and never
+// able to reorder the message around it (the rules of ui/displaytext.h, which models/
+// cannot use). A caller id is never quoted: callers are pseudonymised.
+
+constexpr int kQuotedChars = 40;
+
+bool isBidiControl(char32_t c)
+{
+    return (c >= 0x202A && c <= 0x202E) // LRE, RLE, PDF, LRO, RLO
+           || (c >= 0x2066 && c <= 0x2069); // LRI, RLI, FSI, PDI
+}
+
+// The value trimmed, in double quotes: line breaks and tabs become spaces, other control
+// characters and bidirectional controls U+FFFD, invalid UTF-8 U+FFFD; right-to-left text is
+// wrapped in a first-strong isolate.
+QString quoteValue(std::string_view raw)
+{
+    const std::string_view s = TextRules::trim(raw);
+    // A character is at most 4 bytes: more than this many bytes is more than kQuotedChars
+    // characters, and a 64 MB field need not be converted whole.
+    constexpr std::size_t kBytes = std::size_t(kQuotedChars + 1) * 4;
+    const QString text = QString::fromUtf8(s.data(), qsizetype(std::min(s.size(), kBytes)));
+    QString out;
+    out.reserve(kQuotedChars + 4);
+    bool cut = s.size() > kBytes;
+    bool rtl = false;
+    int kept = 0;
+    for (auto it = text.cbegin(); it != text.cend();) {
+        if (kept >= kQuotedChars) {
+            cut = true;
+            break;
+        }
+        char32_t c = it->unicode();
+        const QChar *next = it + 1;
+        if (it->isHighSurrogate() && next != text.cend() && next->isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(*it, *next);
+            ++next;
+        } else if (it->isSurrogate()) {
+            c = 0xFFFD;
+        }
+        if (c == '\n' || c == '\r' || c == '\t' || c == 0x2028 || c == 0x2029)
+            out += QLatin1Char(' ');
+        else if (c < 0x20 || (c >= 0x7F && c < 0xA0) || isBidiControl(c))
+            out += QChar(0xFFFD);
+        else
+            out += QString::fromUcs4(&c, 1);
+        const QChar::Direction d = QChar::direction(c);
+        rtl = rtl || d == QChar::DirR || d == QChar::DirAL;
+        ++kept;
+        it = next;
+    }
+    if (cut)
+        out += QChar(0x2026);
+    if (rtl)
+        out = QChar(0x2068) + out + QChar(0x2069);
+    return QLatin1Char('"') + out + QLatin1Char('"');
+}
+
+bool containsNoCase(std::string_view haystack, std::string_view needle)
+{
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                       [&](char a, char b) { return lower(a) == lower(b); })
+           != haystack.end();
+}
+
+// "reason: "value"". When the value holds the row's caller id (a caller written into the
+// wrong column, say), the reason goes without it.
+QString withValue(const QString &reason, std::string_view value, std::optional<std::string_view> caller = {})
+{
+    if (caller) {
+        const std::string_view c = TextRules::trim(*caller);
+        if (!c.empty() && containsNoCase(value, c))
+            return reason;
+    }
+    return reason + QStringLiteral(": ") + quoteValue(value);
+}
+
 // Returns a reason when the model id cannot be a key.
 const char *checkModelId(std::string_view id)
 {
@@ -356,6 +439,20 @@ const char *checkModelId(std::string_view id)
     if (hasControl(id))
         return "model id contains control characters";
     return nullptr;
+}
+
+// checkModelId's reason as a message, with the id quoted unless it is longer than a quote
+// may be (a model id is not cut: part of one would read as another).
+std::optional<QString> modelIdProblem(std::string_view id, std::optional<std::string_view> caller = {})
+{
+    const char *problem = checkModelId(id);
+    if (!problem)
+        return std::nullopt;
+    const QString reason = QString::fromLatin1(problem);
+    if (id.empty() || id.size() > kMaxModelId
+        || QString::fromUtf8(id.data(), qsizetype(id.size())).toUcs4().size() > kQuotedChars)
+        return reason;
+    return withValue(reason, id, caller);
 }
 
 QString jsonReason(sj::error_code err)
@@ -580,14 +677,23 @@ struct UsageState
 {
     UsageWriter writer;
     std::int64_t rounded = 0;
+    std::int64_t firstRoundedLine = 0; // where the first of them is (0: none)
+    void countRounding(const TextRules::Fee &fee, std::int64_t line)
+    {
+        if (!fee.rounded)
+            return;
+        if (rounded++ == 0)
+            firstRoundedLine = line;
+    }
     explicit UsageState(Database &db)
         : writer(db)
     {
     }
 };
 
-// Checks one row against the contract; on success hands it to the writer.
-std::optional<QString> addUsageRow(const UsageValues &v, UsageState &state, RowSink &sink)
+// Checks one row against the contract; on success hands it to the writer. line is where
+// the row is, for the report of fees rounded.
+std::optional<QString> addUsageRow(const UsageValues &v, UsageState &state, RowSink &sink, std::int64_t line)
 {
     using namespace TextRules;
     const auto required = [&](UsageColumn c) -> std::optional<QString> {
@@ -601,20 +707,25 @@ std::optional<QString> addUsageRow(const UsageValues &v, UsageState &state, RowS
         if (auto r = required(c))
             return r;
 
+    // The reason with the column's value quoted (never the caller's).
+    const auto bad = [&](const QString &reason, UsageColumn c) {
+        return withValue(reason, v[c].value_or(std::string_view()), v[UCaller]);
+    };
+
     UsageEvent e;
     const auto ts = parseTimestamp(*v[UTimestamp], false);
     if (!ts)
-        return QStringLiteral("timestamp is neither ISO 8601 date and time nor Unix seconds");
+        return bad(QStringLiteral("timestamp is neither ISO 8601 date and time nor Unix seconds"), UTimestamp);
     e.timestamp = *ts;
     e.modelId = trim(*v[UModel]);
-    if (const char *problem = checkModelId(e.modelId))
-        return QString::fromLatin1(problem);
+    if (auto problem = modelIdProblem(e.modelId, v[UCaller]))
+        return problem;
     e.caller = *v[UCaller];
     if (v[UEvent])
         e.eventId = *v[UEvent];
     const auto mode = parseMode(v[UMode].value_or(std::string_view()));
     if (!mode)
-        return QStringLiteral("mode is not vanilla, tee, zkml, 0, 1 or 2");
+        return bad(QStringLiteral("mode is not vanilla, tee, zkml, 0, 1 or 2"), UMode);
     e.mode = *mode;
     Fee fee;
     if (v[UFee] && !trim(*v[UFee]).empty()) {
@@ -623,22 +734,22 @@ std::optional<QString> addUsageRow(const UsageValues &v, UsageState &state, RowS
         case FeeError::Empty:
             break;
         case FeeError::Negative:
-            return QStringLiteral("fee is negative");
+            return bad(QStringLiteral("fee is negative"), UFee);
         case FeeError::Syntax:
-            return QStringLiteral("fee is not a plain decimal number");
+            return bad(QStringLiteral("fee is not a plain decimal number"), UFee);
         case FeeError::TooLarge:
-            return QStringLiteral("fee is too large");
+            return bad(QStringLiteral("fee is too large"), UFee);
         }
     }
     e.feeNano = fee.nano;
     const auto failed = parseFailedStatus(v[UStatus].value_or(std::string_view()));
     if (!failed)
-        return QStringLiteral("status is not ok or error");
+        return bad(QStringLiteral("status is not ok or error"), UStatus);
     e.failed = *failed;
 
     if (sink.writing()) {
         state.writer.add(e);
-        state.rounded += fee.rounded;
+        state.countRounding(fee, line);
     }
     return std::nullopt;
 }
@@ -656,9 +767,13 @@ QString rollName(int c)
     return QLatin1String(kRollupNames[std::size_t(c)].data(), qsizetype(kRollupNames[std::size_t(c)].size()));
 }
 
-std::optional<QString> addRollupRow(const RollupValues &v, UsageState &state, RowSink &sink)
+std::optional<QString> addRollupRow(const RollupValues &v, UsageState &state, RowSink &sink, std::int64_t line)
 {
     using namespace TextRules;
+    // The reason with the column's value quoted (never the caller's).
+    const auto bad = [&](const QString &reason, int c) {
+        return withValue(reason, v[std::size_t(c)].value_or(std::string_view()), v[RCaller]);
+    };
     for (int c = 0; c <= kRequiredRollup; ++c) {
         if (!v[std::size_t(c)])
             return QStringLiteral("%1 is missing").arg(rollName(c));
@@ -668,15 +783,15 @@ std::optional<QString> addRollupRow(const RollupValues &v, UsageState &state, Ro
     UsageDay row;
     const auto day = parseDay(*v[RDay]);
     if (!day)
-        return QStringLiteral("day is not a date (YYYY-MM-DD)");
+        return bad(QStringLiteral("day is not a date (YYYY-MM-DD)"), RDay);
     row.day = *day;
     row.modelId = trim(*v[RModel]);
-    if (const char *problem = checkModelId(row.modelId))
-        return QString::fromLatin1(problem);
+    if (auto problem = modelIdProblem(row.modelId, v[RCaller]))
+        return problem;
     row.caller = *v[RCaller];
     const auto calls = parseCount(*v[RCalls]);
     if (!calls || *calls < 1)
-        return QStringLiteral("calls is not a whole number of 1 or more");
+        return bad(QStringLiteral("calls is not a whole number of 1 or more"), RCalls);
     row.calls = *calls;
     for (int c : {RFailed, RVerified}) {
         const auto &text = v[std::size_t(c)];
@@ -684,9 +799,9 @@ std::optional<QString> addRollupRow(const RollupValues &v, UsageState &state, Ro
             continue; // absent: 0
         const auto n = parseCount(*text);
         if (!n)
-            return QStringLiteral("%1 is not a whole number").arg(rollName(c));
+            return bad(QStringLiteral("%1 is not a whole number").arg(rollName(c)), c);
         if (*n > row.calls)
-            return QStringLiteral("%1 is more than calls").arg(rollName(c));
+            return bad(QStringLiteral("%1 is more than calls").arg(rollName(c)), c);
         (c == RFailed ? row.failed : row.verified) = *n;
     }
     Fee fee;
@@ -696,17 +811,17 @@ std::optional<QString> addRollupRow(const RollupValues &v, UsageState &state, Ro
         case FeeError::Empty:
             break;
         case FeeError::Negative:
-            return QStringLiteral("fees is negative");
+            return bad(QStringLiteral("fees is negative"), RFees);
         case FeeError::Syntax:
-            return QStringLiteral("fees is not a plain decimal number");
+            return bad(QStringLiteral("fees is not a plain decimal number"), RFees);
         case FeeError::TooLarge:
-            return QStringLiteral("fees is too large");
+            return bad(QStringLiteral("fees is too large"), RFees);
         }
     }
     row.feeNano = fee.nano;
     if (sink.writing()) {
         state.writer.addDay(row);
-        state.rounded += fee.rounded;
+        state.countRounding(fee, line);
     }
     return std::nullopt;
 }
@@ -733,6 +848,7 @@ void finishUsage(UsageState &state, const RowSink &sink, bool rollUp, ImportRepo
     report.duplicates = s.duplicates;
     report.unlistedModels = s.unlistedModels;
     report.feesRounded = state.rounded;
+    report.firstRoundedLine = state.firstRoundedLine;
 }
 
 QString importUsage(Database &db, Input &in, RowSink &sink, const ImportOptions &opt, ImportReport &report)
@@ -774,7 +890,7 @@ QString importUsage(Database &db, Input &in, RowSink &sink, const ImportOptions 
                 rollUp = hasDay && !v[UTimestamp];
             first = false;
             if (!reason)
-                reason = rollUp ? addRollupRow(rv, state, sink) : addUsageRow(v, state, sink);
+                reason = rollUp ? addRollupRow(rv, state, sink, line) : addUsageRow(v, state, sink, line);
             if (reason)
                 sink.reject(line, *reason);
         });
@@ -799,13 +915,13 @@ QString importUsage(Database &db, Input &in, RowSink &sink, const ImportOptions 
                     for (std::size_t c = 0; c < RColumnCount; ++c)
                         if (col[c] >= 0)
                             v[c] = fields[std::size_t(col[c])];
-                    reason = addRollupRow(v, state, sink);
+                    reason = addRollupRow(v, state, sink, line);
                 } else {
                     UsageValues v;
                     for (std::size_t c = 0; c < UColumnCount; ++c)
                         if (col[c] >= 0)
                             v[c] = fields[std::size_t(col[c])];
-                    reason = addUsageRow(v, state, sink);
+                    reason = addUsageRow(v, state, sink, line);
                 }
                 if (reason)
                     sink.reject(line, *reason);
@@ -850,14 +966,14 @@ std::optional<QString> catalogueFromColumns(const CatValues &v, ModelRecord &r)
     if (!v[CModel] || TextRules::trim(*v[CModel]).empty())
         return QStringLiteral("model_id is empty");
     r.modelId = std::string(TextRules::trim(*v[CModel]));
-    if (const char *problem = checkModelId(r.modelId))
-        return QString::fromLatin1(problem);
+    if (auto problem = modelIdProblem(r.modelId))
+        return problem;
     for (int c : {CAuthor, CName, CTask, CFramework, CLicense, CTags, CDescription}) {
         const auto &val = v[std::size_t(c)];
         if (!val)
             continue;
         if (!validUtf8(*val))
-            return QStringLiteral("%1 is not valid UTF-8").arg(colName(kCatalogueNames[std::size_t(c)]));
+            return withValue(QStringLiteral("%1 is not valid UTF-8").arg(colName(kCatalogueNames[std::size_t(c)])), *val);
         std::optional<std::string> text = optText(*val);
         switch (c) {
         case CAuthor: r.author = std::move(text); break;
@@ -875,7 +991,8 @@ std::optional<QString> catalogueFromColumns(const CatValues &v, ModelRecord &r)
             continue;
         const auto ts = TextRules::parseTimestamp(*val);
         if (!ts)
-            return QStringLiteral("%1 is not an ISO 8601 date or Unix seconds").arg(colName(kCatalogueNames[std::size_t(c)]));
+            return withValue(
+                QStringLiteral("%1 is not an ISO 8601 date or Unix seconds").arg(colName(kCatalogueNames[std::size_t(c)])), *val);
         (c == CCreated ? r.createdAt : r.updatedAt) = ts;
     }
     for (int c : {CVersions, CFiles, CDownloads, CLikes}) {
@@ -884,7 +1001,7 @@ std::optional<QString> catalogueFromColumns(const CatValues &v, ModelRecord &r)
             continue;
         const auto n = parseCount(*val);
         if (!n)
-            return QStringLiteral("%1 is not a whole number").arg(colName(kCatalogueNames[std::size_t(c)]));
+            return withValue(QStringLiteral("%1 is not a whole number").arg(colName(kCatalogueNames[std::size_t(c)])), *val);
         switch (c) {
         case CVersions: r.versions = n; break;
         case CFiles: r.files = n; break;
@@ -951,7 +1068,7 @@ std::optional<QString> readVersion(od::value value, Version &ver)
             if (s && !s->empty()) {
                 ver.createdAt = TextRules::parseTimestamp(*s);
                 if (!ver.createdAt)
-                    return QStringLiteral("a version's createdAt is not an ISO 8601 date");
+                    return withValue(QStringLiteral("a version's createdAt is not an ISO 8601 date"), *s);
             }
         } else if (key == "files") {
             od::array files;
@@ -996,7 +1113,7 @@ std::optional<QString> readJsonModel(od::parser &parser, std::string_view text, 
         if (s && !s->empty()) {
             out = parseCount(*s);
             if (!out)
-                return QStringLiteral("%1 is not a whole number").arg(QLatin1String(name));
+                return withValue(QStringLiteral("%1 is not a whole number").arg(QLatin1String(name)), *s);
         }
         return std::nullopt;
     };
@@ -1131,7 +1248,7 @@ std::optional<QString> parseTime(const std::optional<std::string> &text, const c
         return std::nullopt;
     out = TextRules::parseTimestamp(*text);
     if (!out)
-        return QStringLiteral("%1 is not an ISO 8601 date or Unix seconds").arg(QLatin1String(name));
+        return withValue(QStringLiteral("%1 is not an ISO 8601 date or Unix seconds").arg(QLatin1String(name)), *text);
     return std::nullopt;
 }
 
@@ -1141,8 +1258,8 @@ std::optional<QString> mapHuggingFace(JsonModel &m, ModelRecord &r)
     if (!id)
         return QStringLiteral("no id or modelId");
     r.modelId = *id;
-    if (const char *problem = checkModelId(r.modelId))
-        return QString::fromLatin1(problem);
+    if (auto problem = modelIdProblem(r.modelId))
+        return problem;
     const std::size_t slash = r.modelId.find('/');
     r.author = m.author;
     if (!r.author && slash != std::string::npos && slash > 0)
@@ -1169,8 +1286,8 @@ std::optional<QString> mapOpenGradient(JsonModel &m, ModelRecord &r)
     if (!m.authorUsername || !m.name)
         return QStringLiteral("no authorUsername or no name");
     r.modelId = *m.authorUsername + '/' + *m.name;
-    if (const char *problem = checkModelId(r.modelId))
-        return QString::fromLatin1(problem);
+    if (auto problem = modelIdProblem(r.modelId))
+        return problem;
     r.author = m.authorUsername;
     r.name = m.name;
     r.task = m.taskName;
@@ -1365,6 +1482,7 @@ ImportReport importFile(Database &db, const QString &path, const ImportOptions &
         if (options.strict && sink.rejected() > 0) {
             report.outcome = ImportReport::Outcome::Refused;
             report.rowsImported = report.duplicates = report.feesRounded = report.unlistedModels = report.nowListed = 0;
+            report.firstRoundedLine = 0;
             report.callsImported = report.daysReplaced = 0;
             return report; // the transaction rolls back
         }
@@ -1398,6 +1516,7 @@ ImportReport importRollup(Database &db, RollupSource &source, const ImportOption
     report.path = source.name();
     report.kind = ImportOptions::Usage;
     report.layout = source.layout();
+    report.resultRows = true;
     const QString kind = QStringLiteral("usage");
     RowSink sink(source.name(), options, onRowError, true);
     Transaction tx(db);
@@ -1433,7 +1552,7 @@ ImportReport importRollup(Database &db, RollupSource &source, const ImportOption
                 hash.addData(value->data(), value->size());
             report.bytes += std::int64_t(sizeof len) + std::max<std::int64_t>(len, 0);
         }
-        if (auto reason = addRollupRow(v, state, sink))
+        if (auto reason = addRollupRow(v, state, sink, row))
             sink.reject(row, *reason);
         if (progress && row % 8192 == 0 && !progress(row, 0))
             throw Cancelled();
@@ -1457,6 +1576,7 @@ ImportReport importRollup(Database &db, RollupSource &source, const ImportOption
     if (options.strict && sink.rejected() > 0) {
         report.outcome = ImportReport::Outcome::Refused;
         report.rowsImported = report.callsImported = report.daysReplaced = report.feesRounded = report.unlistedModels = 0;
+        report.firstRoundedLine = 0;
         return report; // the transaction rolls back
     }
     recordImport(db, kind, source.name(), digest, report);

@@ -44,7 +44,9 @@ struct ImportOptions
     static bool parseFormat(const QString &text, Format &out);
 };
 
-// One rejected row. reason never quotes a field's value (it could be a caller id).
+// One rejected row. reason quotes the bad value when there is one (quoted, at most 40
+// characters, on one line: `fee is not a plain decimal number: "1,5"`), but never a
+// caller id, nor a model id longer than that.
 struct RowError
 {
     QString file;
@@ -75,6 +77,8 @@ struct ImportReport
     std::int64_t rowsRejected = 0;
     std::int64_t duplicates = 0; // usage: calls whose event_id was already seen
     std::int64_t feesRounded = 0; // usage: fees with more than 9 fractional digits
+    std::int64_t firstRoundedLine = 0; // usage: the line of the first of them (0 when none)
+    bool resultRows = false; // importRollup: lines are rows of a query's result
     std::int64_t unlistedModels = 0; // usage: model ids not in the catalogue (kept, unlisted)
     std::int64_t nowListed = 0; // catalogue: models known only from usage, listed by this file
     // One line for people: "FILE: 120 rows imported, 2 rejected, ...".

@@ -308,18 +308,21 @@ private slots:
         const QByteArray h = "model_id,created_at,downloads,author\n";
         QTest::newRow("csv") << h + "ok/one,2025-01-01,5,a\n,2025-01-01,1,b\nok/two,yesterday,,\nok/three,,-4,\n"
                                     "ok/four,,1.5,\nok/five,,,\"unclosed\n"
-                             << QStringList{"3: model_id is empty", "4: created_at is not an ISO 8601 date or Unix seconds",
-                                            "5: downloads is not a whole number", "6: downloads is not a whole number",
+                             << QStringList{"3: model_id is empty", "4: created_at is not an ISO 8601 date or Unix seconds: \"yesterday\"",
+                                            "5: downloads is not a whole number: \"-4\"", "6: downloads is not a whole number: \"1.5\"",
                                             "7: a quoted field is not closed, or text follows its closing quote"}
                              << 1;
         QTest::newRow("csv field count") << h + "a/b,,,\na/c,,\n" << QStringList{"3: 3 fields where the header has 4"} << 1;
         QTest::newRow("csv bad utf-8") << h + "a/\xff,,,\na/b,,,\xfe\n"
-                                       << QStringList{"2: model id is not valid UTF-8", "3: author is not valid UTF-8"} << 0;
+                                       << QStringList{"2: model id is not valid UTF-8: \"a/\uFFFD\"",
+                                                      "3: author is not valid UTF-8: \"\uFFFD\""}
+                                       << 0;
         QTest::newRow("json") << QByteArray("[{\"id\":\"a/b\"},\n{\"id\": [5]},\n{\"id\":\"a/c\",\"downloads\":\"many\"},\n"
                                             "{\"id\":\"a/d\",\"createdAt\":\"2025-13-01\"},\n[1],\n{\"id\":\"a/e\",\"tags\":[1]},\n"
                                             "{\"authorUsername\":\"x\"}]")
-                              << QStringList{"2: id is not a string", "3: downloads is not a whole number",
-                                             "4: createdAt is not an ISO 8601 date or Unix seconds", "5: not a JSON object",
+                              << QStringList{"2: id is not a string", "3: downloads is not a whole number: \"many\"",
+                                             "4: createdAt is not an ISO 8601 date or Unix seconds: \"2025-13-01\"",
+                                             "5: not a JSON object",
                                              "6: tags holds something other than text", "7: no authorUsername or no name"}
                               << 1;
         QTest::newRow("json lines") << QByteArray("{\"id\":\"a/b\"}\n{\"id\":\"a/c\"\n{\"id\":\"a/d\"} {}\n")
@@ -496,7 +499,8 @@ private slots:
         Database db = Cache::open(m_cache);
         const Outcome o = run(db, usageFile({"2026-03-01T10:00:00Z,m/x,alice,,\"" + mode + "\",,"}), ImportOptions::Usage);
         if (expected == QLatin1String("bad")) {
-            QCOMPARE(o.errors, QStringList{"2: mode is not vanilla, tee, zkml, 0, 1 or 2"});
+            QCOMPARE(o.errors, QStringList{QStringLiteral("2: mode is not vanilla, tee, zkml, 0, 1 or 2: \"%1\"")
+                                               .arg(QString::fromLatin1(mode))});
             return;
         }
         QCOMPARE(o.errors, QStringList());
@@ -574,29 +578,29 @@ private slots:
                                              "2026-03-01T10:00:00Z,m/x,secret-caller-13,,,,,extra\n"
                                              "2026-03-01T10:00:00Z,m/x,\"secret-caller-14,,,,\n"
                                     << QStringList{"3: timestamp is empty",
-                                                   "4: timestamp is neither ISO 8601 date and time nor Unix seconds",
-                                                   "5: timestamp is neither ISO 8601 date and time nor Unix seconds",
-                                                   "6: timestamp is neither ISO 8601 date and time nor Unix seconds",
+                                                   "4: timestamp is neither ISO 8601 date and time nor Unix seconds: \"yesterday\"",
+                                                   "5: timestamp is neither ISO 8601 date and time nor Unix seconds: \"2026-03-01\"",
+                                                   "6: timestamp is neither ISO 8601 date and time nor Unix seconds: \"2026-02-30T10:00:00Z\"",
                                                    "7: model_id is empty",
                                                    "8: caller is empty",
                                                    "9: caller is empty",
-                                                   "10: mode is not vanilla, tee, zkml, 0, 1 or 2",
-                                                   "11: fee is negative",
-                                                   "12: fee is not a plain decimal number",
-                                                   "13: fee is too large",
-                                                   "14: status is not ok or error",
+                                                   "10: mode is not vanilla, tee, zkml, 0, 1 or 2: \"fast\"",
+                                                   "11: fee is negative: \"-0.5\"",
+                                                   "12: fee is not a plain decimal number: \"1e-3\"",
+                                                   "13: fee is too large: \"99999999999\"",
+                                                   "14: status is not ok or error: \"failed\"",
                                                    "15: 6 fields where the header has 7",
                                                    "16: 8 fields where the header has 7",
                                                    "17: a quoted field is not closed, or text follows its closing quote"}
                                     << 1;
         QTest::newRow("lines after a multi-line field") << h + "2026-03-01T10:00:00Z,\"m/x\nsecond line\",secret-caller-1,,,,\n"
                                                                "bad,m/x,secret-caller-2,,,,\n" + ok
-                                                        << QStringList{"2: model id contains control characters",
-                                                                       "4: timestamp is neither ISO 8601 date and time nor Unix seconds"}
+                                                        << QStringList{"2: model id contains control characters: \"m/x second line\"",
+                                                                       "4: timestamp is neither ISO 8601 date and time nor Unix seconds: \"bad\""}
                                                         << 1;
         QTest::newRow("bom crlf blank lines") << "\xEF\xBB\xBF" + QByteArray(kHeader).replace("\n", "\r\n") + "\r\n"
                                                      + QByteArray(ok).replace("\n", "\r\n") + "x,m/x,secret-caller-2,,,,\r\n"
-                                              << QStringList{"4: timestamp is neither ISO 8601 date and time nor Unix seconds"}
+                                              << QStringList{"4: timestamp is neither ISO 8601 date and time nor Unix seconds: \"x\""}
                                               << 1;
         QTest::newRow("json lines") << QByteArray("{\"timestamp\":\"2026-03-01T10:00:00Z\",\"model_id\":\"m/x\",\"caller\":\"secret-caller-1\"}\n"
                                                   "{\"timestamp\":\"2026-03-01T10:00:00Z\",\"model_id\":\"m/x\"}\n"
@@ -613,9 +617,9 @@ private slots:
                                                    "4: caller is not a string or a number",
                                                    "5: timestamp is not a string or a number",
                                                    "6: not a JSON object",
-                                                   "7: fee is negative",
-                                                   "8: fee is not a plain decimal number",
-                                                   "9: timestamp is neither ISO 8601 date and time nor Unix seconds",
+                                                   "7: fee is negative: \"-1\"",
+                                                   "8: fee is not a plain decimal number: \"1e-3\"",
+                                                   "9: timestamp is neither ISO 8601 date and time nor Unix seconds: \"1.5\"",
                                                    "10: text after the JSON object"}
                                     << 1;
     }
@@ -634,6 +638,130 @@ private slots:
         // The privacy rule: no message quotes a caller.
         for (const QString &e : o.errors)
             QVERIFY2(!e.contains(QLatin1String("secret-caller")), qPrintable(e));
+    }
+
+    // A rejected row's message names its line and quotes the bad value: capped, on one line,
+    // never the caller. The summary says where the first fee was rounded.
+    void rejectedRowsQuoteTheValue()
+    {
+        Database db = Cache::open(m_cache);
+        const QByteArray longValue(200, 'x');
+        const QString path = usageFile({
+            "2026-03-01T10:00:00Z,m/x,caller-SECRET-1,e1,,0.5,", // 2
+            "2026-03-01T10:00:00Z,m/x,caller-SECRET-2,e2,,\"1,5\",", // 3
+            "2026-03-01T10:00:00Z,m/x,caller-SECRET-3,e3,sometimes,,", // 4
+            "last tuesday,m/x,caller-SECRET-4,e4,,,", // 5
+            "2026-03-01T11:00:00Z,m/x,caller-SECRET-5,e5,,0.1,", // 6
+            "2026-03-01T12:00:00Z,m/x,caller-SECRET-6,e6,,0.000000000123,", // 7: rounded
+            "2026-03-01T12:00:00Z,m/x,caller-SECRET-7,e7,,0.0000000025,", // 8: rounded
+            "2026-03-01T12:00:00Z,m/x,caller-SECRET-8,e8,,," + longValue, // 9
+            "2026-03-01T12:00:00Z,m/x,caller-SECRET-9,e9,\"tee\nzkml\",,", // 10-11
+            "2026-03-01T12:00:00Z,m/x,caller-SECRET-10,e10,caller-SECRET-10,,", // 12: the caller in mode
+            "2026-03-01T12:00:00Z,\"m/" + QByteArray(50, 'y') + "\tz\",caller-SECRET-11,e11,,,", // 13
+            "2026-03-01T12:00:00Z,m/x,caller-SECRET-12,e12,,\"\x1b[31m1\xe2\x80\xae\",", // 14
+        });
+        QStringList full; // as RowError::toString() prints them
+        const auto onRow = [&](const RowError &e) { full << e.toString(); };
+        const ImportReport report = importFile(db, path, ImportOptions{}, {}, onRow);
+        const QString ellipsis(QChar(0x2026));
+        const QStringList expected{
+            path + ":3: fee is not a plain decimal number: \"1,5\"",
+            path + ":4: mode is not vanilla, tee, zkml, 0, 1 or 2: \"sometimes\"",
+            path + ":5: timestamp is neither ISO 8601 date and time nor Unix seconds: \"last tuesday\"",
+            path + ":9: status is not ok or error: \"" + QString(40, u'x') + ellipsis + "\"",
+            path + ":10: mode is not vanilla, tee, zkml, 0, 1 or 2: \"tee zkml\"",
+            path + ":12: mode is not vanilla, tee, zkml, 0, 1 or 2", // not quoted: it holds the caller
+            path + ":13: model id contains control characters", // longer than a quote: not echoed
+            path + ":14: fee is not a plain decimal number: \"\uFFFD[31m1\uFFFD\"",
+        };
+        QCOMPARE(full, expected);
+        QCOMPARE(report.rowsRejected, expected.size());
+        QCOMPARE(report.rowsImported, 4);
+        for (const QString &e : full) {
+            QVERIFY2(!e.contains(QLatin1String("SECRET"), Qt::CaseInsensitive), qPrintable(e));
+            QVERIFY2(!e.contains(u'\n') && !e.contains(u'\r') && !e.contains(u'\t'), qPrintable(e));
+            QVERIFY2(!e.contains(QString(50, u'y')), qPrintable(e));
+        }
+        QCOMPARE(report.feesRounded, 2);
+        QCOMPARE(report.firstRoundedLine, 7);
+        QVERIFY2(report.summary().contains(QLatin1String(", 2 fees rounded (first on line 7), ")), qPrintable(report.summary()));
+
+        // JSON Lines: the same messages, numbers as written.
+        const Outcome j = run(db,
+                              write("{\"timestamp\":1772409600,\"model_id\":\"m/j\",\"caller\":\"json-SECRET\",\"fee\":\"1,5\"}\n"
+                                    "{\"timestamp\":1772409600,\"model_id\":\"m/j\",\"caller\":\"json-SECRET\",\"fee\":1.0000000005}\n"
+                                    "{\"timestamp\":1772409600,\"model_id\":\"m/j\",\"caller\":\"json-SECRET\",\"mode\":7}\n",
+                                    ".jsonl"),
+                              ImportOptions::Usage);
+        QCOMPARE(j.errors, (QStringList{"1: fee is not a plain decimal number: \"1,5\"",
+                                        "3: mode is not vanilla, tee, zkml, 0, 1 or 2: \"7\""}));
+        QVERIFY2(j.report.summary().contains(QLatin1String("1 fee rounded (first on line 2)")), qPrintable(j.report.summary()));
+
+        // Without rounding, the summary is as it was.
+        const Outcome plain = run(db, usageFile({"2026-03-02T10:00:00Z,m/x,alice,p1,,0.5,"}), ImportOptions::Usage);
+        QVERIFY2(plain.report.summary().endsWith(QLatin1String(": 1 row imported, 0 rejected, 0 duplicates skipped, "
+                                                               "0 fees rounded, 0 models seen only in usage")),
+                 qPrintable(plain.report.summary()));
+    }
+
+    void rejectedRollupRowsQuoteTheValue()
+    {
+        Database db = Cache::open(m_cache);
+        const QString path = write("day,model_id,caller,calls,failed_calls,verified_calls,fees\n"
+                                   "2026-03-01,m/x,roll-SECRET-1,3,,,0.5\n" // 2
+                                   "2026-03-01,m/y,roll-SECRET-2,3,,,\"1,5\"\n" // 3
+                                   "last tuesday,m/x,roll-SECRET-3,3,,,\n" // 4
+                                   "2026-03-02,m/x,roll-SECRET-4,2,5,,\n" // 5
+                                   "2026-03-02,m/x,roll-SECRET-5," + QByteArray(200, '9') + ",,,\n" // 6
+                                   "2026-03-03,m/x,roll-SECRET-6,4,,,0.000000000123\n" // 7: rounded
+                                   "2026-03-04,m/x,roll-SECRET-7,\"4\n1\",,,\n" // 8-9
+                                   "2026-03-04,m/x,roll-SECRET-8,roll-SECRET-8,,,\n" // 10: the caller in calls
+                                   "2026-03-05,m/x,roll-SECRET-9,2,,x\ry,\n"); // 11
+        QStringList full;
+        const ImportReport report = importFile(db, path, ImportOptions{}, {}, [&](const RowError &e) { full << e.toString(); });
+        const QStringList expected{
+            path + ":3: fees is not a plain decimal number: \"1,5\"",
+            path + ":4: day is not a date (YYYY-MM-DD): \"last tuesday\"",
+            path + ":5: failed_calls is more than calls: \"5\"",
+            path + ":6: calls is not a whole number of 1 or more: \"" + QString(40, u'9') + QChar(0x2026) + "\"",
+            path + ":8: calls is not a whole number of 1 or more: \"4 1\"",
+            path + ":10: calls is not a whole number of 1 or more",
+            path + ":11: verified_calls is not a whole number: \"x y\"",
+        };
+        QCOMPARE(full, expected);
+        QVERIFY(report.rollUp);
+        QCOMPARE(report.rowsImported, 2);
+        for (const QString &e : full) {
+            QVERIFY2(!e.contains(QLatin1String("SECRET"), Qt::CaseInsensitive), qPrintable(e));
+            QVERIFY2(!e.contains(u'\n') && !e.contains(u'\r'), qPrintable(e));
+        }
+        QCOMPARE(report.feesRounded, 1);
+        QCOMPARE(report.firstRoundedLine, 7);
+        QVERIFY2(report.summary().contains(QLatin1String(", 1 fee rounded (first on line 7), ")), qPrintable(report.summary()));
+
+        // From a query's result, the summary counts rows.
+        struct Rows final : RollupSource
+        {
+            std::vector<std::vector<std::string>> rows{{"2026-04-01", "m/q", "q-SECRET", "2", "0.5"},
+                                                       {"2026-04-01", "m/r", "q-SECRET", "2", "-0.5"},
+                                                       {"2026-04-02", "m/q", "q-SECRET", "2", "0.0000000015"}};
+            std::size_t at = 0;
+            QString name() const override { return QStringLiteral("query.sql on test"); }
+            QString layout() const override { return QStringLiteral("PostgreSQL query"); }
+            std::vector<std::string> columns() override { return {"day", "model_id", "caller", "calls", "fees"}; }
+            bool next(std::vector<std::optional<std::string_view>> &values) override
+            {
+                if (at == rows.size())
+                    return false;
+                values.assign(rows[at].begin(), rows[at].end());
+                ++at;
+                return true;
+            }
+        } source;
+        QStringList fromQuery;
+        const ImportReport q = importRollup(db, source, ImportOptions{}, {}, [&](const RowError &e) { fromQuery << e.toString(); });
+        QCOMPARE(fromQuery, QStringList{"query.sql on test: row 2: fees is negative: \"-0.5\""});
+        QVERIFY2(q.summary().contains(QLatin1String("1 fee rounded (first in row 3)")), qPrintable(q.summary()));
     }
 
     void strict()

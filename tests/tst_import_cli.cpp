@@ -141,18 +141,24 @@ private slots:
                                              "2026-03-01T10:00:00Z,m/x,Private-Caller-C,e3,,-1,\n"
                                              "never,m/x,Private-Caller-D,e4,,,\n");
         const QString rollUp = write("day,model_id,caller,calls\n2026-03-01,m/x,Private-Caller-E,4\n");
+        const QString rounded = write(header + "2026-03-01T10:00:00Z,m/x,Private-Caller-F,e5,,0.5,\n"
+                                               "2026-03-01T10:00:00Z,m/x,Private-Caller-G,e6,,0.0000000015,\n");
         const QString missing = m_dir.filePath(QStringLiteral("missing.csv"));
         QTest::newRow("ok") << QStringList{"import", "usage", good} << 0
                             << QStringList{good + ": 1 row imported, 0 rejected, 0 duplicates skipped, 0 fees rounded, "
                                                   "1 model seen only in usage"}
                             << "1";
         QTest::newRow("rows rejected") << QStringList{"import", "usage", mixed} << 3
-                                       << QStringList{mixed + ":3: fee is negative",
-                                                      mixed + ":4: timestamp is neither ISO 8601 date and time nor Unix seconds",
+                                       << QStringList{mixed + ":3: fee is negative: \"-1\"\n",
+                                                      mixed + ":4: timestamp is neither ISO 8601 date and time nor Unix seconds: \"never\"\n",
                                                       mixed + ": 1 row imported, 2 rejected"}
                                        << "1";
         QTest::newRow("strict") << QStringList{"import", "usage", "--strict", mixed} << 1
                                 << QStringList{mixed + ":3: fee is negative", "nothing imported (strict): 2 rows rejected"} << "0";
+        QTest::newRow("fee rounded") << QStringList{"import", "usage", rounded} << 0
+                                     << QStringList{rounded + ": 2 rows imported, 0 rejected, 0 duplicates skipped, "
+                                                              "1 fee rounded (first on line 3), 1 model seen only in usage"}
+                                     << "2";
         QTest::newRow("missing file") << QStringList{"import", "usage", missing} << 1
                                       << QStringList{"uptake: " + missing + ": no such file"} << "0";
         QTest::newRow("roll-up") << QStringList{"import", "usage", rollUp} << 0

@@ -361,18 +361,18 @@ private slots:
     {
         QTest::addColumn<QByteArray>("row");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("calls 0") << QByteArray("2026-03-01,m/x,c,0,,,") << "calls is not a whole number of 1 or more";
-        QTest::newRow("calls negative") << QByteArray("2026-03-01,m/x,c,-2,,,") << "calls is not a whole number of 1 or more";
-        QTest::newRow("calls fraction") << QByteArray("2026-03-01,m/x,c,2.5,,,") << "calls is not a whole number of 1 or more";
+        QTest::newRow("calls 0") << QByteArray("2026-03-01,m/x,c,0,,,") << "calls is not a whole number of 1 or more: \"0\"";
+        QTest::newRow("calls negative") << QByteArray("2026-03-01,m/x,c,-2,,,") << "calls is not a whole number of 1 or more: \"-2\"";
+        QTest::newRow("calls fraction") << QByteArray("2026-03-01,m/x,c,2.5,,,") << "calls is not a whole number of 1 or more: \"2.5\"";
         QTest::newRow("calls empty") << QByteArray("2026-03-01,m/x,c,,,,") << "calls is empty";
-        QTest::newRow("failed above calls") << QByteArray("2026-03-01,m/x,c,2,3,,") << "failed_calls is more than calls";
-        QTest::newRow("verified above calls") << QByteArray("2026-03-01,m/x,c,2,0,5,") << "verified_calls is more than calls";
-        QTest::newRow("failed not a number") << QByteArray("2026-03-01,m/x,c,2,x,,") << "failed_calls is not a whole number";
-        QTest::newRow("day with a time") << QByteArray("2026-03-01T00:00:00Z,m/x,c,2,,,") << "day is not a date (YYYY-MM-DD)";
-        QTest::newRow("day not a date") << QByteArray("2026-02-30,m/x,c,2,,,") << "day is not a date (YYYY-MM-DD)";
-        QTest::newRow("day words") << QByteArray("yesterday,m/x,c,2,,,") << "day is not a date (YYYY-MM-DD)";
-        QTest::newRow("fees negative") << QByteArray("2026-03-01,m/x,c,2,,,-0.5") << "fees is negative";
-        QTest::newRow("fees exponent") << QByteArray("2026-03-01,m/x,c,2,,,1e-3") << "fees is not a plain decimal number";
+        QTest::newRow("failed above calls") << QByteArray("2026-03-01,m/x,c,2,3,,") << "failed_calls is more than calls: \"3\"";
+        QTest::newRow("verified above calls") << QByteArray("2026-03-01,m/x,c,2,0,5,") << "verified_calls is more than calls: \"5\"";
+        QTest::newRow("failed not a number") << QByteArray("2026-03-01,m/x,c,2,x,,") << "failed_calls is not a whole number: \"x\"";
+        QTest::newRow("day with a time") << QByteArray("2026-03-01T00:00:00Z,m/x,c,2,,,") << "day is not a date (YYYY-MM-DD): \"2026-03-01T00:00:00Z\"";
+        QTest::newRow("day not a date") << QByteArray("2026-02-30,m/x,c,2,,,") << "day is not a date (YYYY-MM-DD): \"2026-02-30\"";
+        QTest::newRow("day words") << QByteArray("yesterday,m/x,c,2,,,") << "day is not a date (YYYY-MM-DD): \"yesterday\"";
+        QTest::newRow("fees negative") << QByteArray("2026-03-01,m/x,c,2,,,-0.5") << "fees is negative: \"-0.5\"";
+        QTest::newRow("fees exponent") << QByteArray("2026-03-01,m/x,c,2,,,1e-3") << "fees is not a plain decimal number: \"1e-3\"";
         QTest::newRow("caller empty") << QByteArray("2026-03-01,m/x, ,2,,,") << "caller is empty";
         QTest::newRow("model empty") << QByteArray("2026-03-01,,Private-Caller-R,2,,,") << "model_id is empty";
         QTest::newRow("fields") << QByteArray("2026-03-01,m/x,Private-Caller-R,2") << "4 fields where the header has 7";
@@ -478,7 +478,7 @@ private slots:
         QStringList errors;
         ImportOptions opt;
         const ImportReport r = importRollup(db, source, opt, {}, [&](const RowError &e) { errors << e.toString(); });
-        QCOMPARE(errors, QStringList{"query.sql on test: row 2: calls is not a whole number of 1 or more"});
+        QCOMPARE(errors, QStringList{"query.sql on test: row 2: calls is not a whole number of 1 or more: \"0\""});
         QCOMPARE(r.outcome, ImportReport::Outcome::Imported);
         QCOMPARE(r.rowsImported, std::int64_t(2));
         QCOMPARE(r.callsImported, std::int64_t(6));
