@@ -300,20 +300,27 @@ std::optional<int> retryAfterMs(const QByteArray &value)
     return int(std::clamp<qint64>(QDateTime::currentDateTimeUtc().msecsTo(when), 0, dayMs));
 }
 
+SyncOptions::Format formatFromUrl(const QUrl &url)
+{
+    const QString host = url.host().toLower();
+    const QString path = url.path();
+    if (path.contains(QLatin1String("/api/v0/models")) || host.contains(QLatin1String("opengradient")))
+        return SyncOptions::Format::OpenGradient;
+    if (path.contains(QLatin1String("/api/models")) || host.contains(QLatin1String("huggingface")))
+        return SyncOptions::Format::HuggingFace;
+    return SyncOptions::Format::Auto;
+}
+
 QUrl listingUrl(const SyncOptions &options, SyncOptions::Format &format)
 {
     QUrl url = options.url;
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
         throw SyncError(QStringLiteral("%1: not an http(s) URL").arg(options.url.toDisplayString()));
     format = options.format;
-    const QString host = url.host().toLower();
     const QString path = url.path();
     if (format == SyncOptions::Format::Auto) {
-        if (path.contains(QLatin1String("/api/v0/models")) || host.contains(QLatin1String("opengradient")))
-            format = SyncOptions::Format::OpenGradient;
-        else if (path.contains(QLatin1String("/api/models")) || host.contains(QLatin1String("huggingface")))
-            format = SyncOptions::Format::HuggingFace;
-        else
+        format = formatFromUrl(url);
+        if (format == SyncOptions::Format::Auto)
             throw SyncError(QStringLiteral("%1: cannot tell the registry from the URL; add --format hf or "
                                            "--format opengradient").arg(options.url.toDisplayString()));
     }

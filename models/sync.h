@@ -58,6 +58,8 @@ namespace Sync {
 // The listing URL the options resolve to, with the format (Auto guessed from the host
 // and path). Throws SyncError when it cannot tell.
 QUrl listingUrl(const SyncOptions &options, SyncOptions::Format &format);
+// The registry an address belongs to, when its host or path tells (Auto otherwise).
+SyncOptions::Format formatFromUrl(const QUrl &url);
 
 // Runs the sync on the calling thread (a local event loop serves the network). progress
 // gets (pages, models) after each page and cancels by returning false; messages (retries,

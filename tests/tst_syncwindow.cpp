@@ -7,7 +7,9 @@
 #include "syncdialog.h"
 #include "testutil.h"
 
+#include <QAbstractItemView>
 #include <QAction>
+#include <QComboBox>
 #include <QChart>
 #include <QChartView>
 #include <QLabel>
@@ -244,6 +246,25 @@ private slots:
         QTest::qWait(100);
         Screenshots::save(dialog, QStringLiteral("sync-dialog"));
         dialog->reject();
+    }
+
+    // An address that names no known registry: the dialog points at its own Format list,
+    // not at the command line's --format flag, and starts nothing.
+    void unknownRegistryPointsAtTheFormatList()
+    {
+        const QString path = cacheWithOneModel(QStringLiteral("unknown.sqlite"));
+        SyncDialog dialog(path, QStringLiteral("https://models.example.invalid/list"));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy done(&dialog, &SyncDialog::finished);
+        QTest::mouseClick(dialog.syncButton(), Qt::LeftButton);
+        const QString status = dialog.statusLabel()->text();
+        QVERIFY2(status.contains(QLatin1String("Format list")), qPrintable(status));
+        QVERIFY2(!status.contains(QLatin1String("--format")), qPrintable(status));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.formatBox()->view()->isVisible(), 5000);
+        dialog.formatBox()->hidePopup();
+        QCOMPARE(done.count(), 0);
+        QVERIFY(dialog.log()->toPlainText().isEmpty());
     }
 
     void cancelStopsASlowSyncAndKeepsTheCache()

@@ -287,6 +287,13 @@ void FilterPanel::setTask(const QString &task)
     emit changed();
 }
 
+void FilterPanel::setAuthor(const QString &author)
+{
+    m_author->setEditText(author);
+    m_debounce.stop();
+    emit changed();
+}
+
 void FilterPanel::setSearch(const QString &text)
 {
     m_search->setText(text);

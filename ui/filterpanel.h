@@ -33,6 +33,7 @@ public:
     void clearAll();
     // Set one filter from elsewhere (the dashboard), applied at once.
     void setTask(const QString &task);
+    void setAuthor(const QString &author);
     void setSearch(const QString &text);
     // Every filter and the usage window as plain values, for the settings; setState puts them
     // back without applying them (the window reads them with fill() when it starts its view).

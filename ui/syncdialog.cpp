@@ -133,6 +133,14 @@ void SyncDialog::start()
         return;
     }
     options.format = SyncOptions::Format(m_format->currentData().toInt());
+    if (options.format == SyncOptions::Format::Auto && Sync::formatFromUrl(options.url) == SyncOptions::Format::Auto) {
+        // The command line's advice (--format) means nothing here: point at the list instead.
+        m_status->setText(tr("Uptake cannot tell which registry %1 is. Choose it in the Format list.")
+                              .arg(options.url.host()));
+        m_format->setFocus();
+        m_format->showPopup();
+        return;
+    }
     if (m_limit->value() > 0)
         options.limit = m_limit->value();
     options.token = m_token->text().isEmpty() ? qgetenv("UPTAKE_TOKEN") : m_token->text().toUtf8();
