@@ -8,11 +8,13 @@
 #include "mainwindow.h"
 #include "screenshots.h"
 #include "settings.h"
+#include "tablecopy.h"
 #include "testutil.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QAbstractItemView>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
 #include <QDockWidget>
@@ -54,6 +56,10 @@ private slots:
     void pickListsCarryCounts();
     void selectingARowFillsTheDetailPane();
     void aNewViewStartsAtItsFirstRow();
+    void ctrlCCopiesRowsAsTsv();
+    void escapeClearsTheSearch();
+    void registryPagesOnlyForPlainIds();
+    void headersNeverNarrowerThanTheirTitles();
     void hostileListingStaysPlainText();
     void emptyCacheBuildsTheDemo();
     void emptyNoteGoesAfterAnImport();
@@ -319,6 +325,96 @@ void TestMainWindow::aNewViewStartsAtItsFirstRow()
     QCOMPARE(m->matchCount(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(w.detailPane()->modelRowId(), qint64(0), 5000);
     QVERIFY(!table->selectionModel()->hasSelection());
+}
+
+// Several rows selected, Ctrl+C: a header line of the visible columns, then the rows as shown.
+void TestMainWindow::ctrlCCopiesRowsAsTsv()
+{
+    MainWindow w(m_demo);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    CatalogueModel *m = w.catalogueModel();
+    QTableView *table = w.table();
+    QTRY_VERIFY_WITH_TIMEOUT(m->data(m->index(0, 0), CatalogueModel::LoadedRole).toBool(), 10000);
+    table->setFocus();
+    table->selectRow(0);
+    QTest::keyClick(table, Qt::Key_Down, Qt::ShiftModifier);
+    QTest::keyClick(table, Qt::Key_Down, Qt::ShiftModifier);
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 3);
+    QGuiApplication::clipboard()->clear();
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!QGuiApplication::clipboard()->text().isEmpty(), 5000);
+    const QStringList lines = QGuiApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    QStringList titles;
+    const QHeaderView *header = table->horizontalHeader();
+    for (int v = 0; v < header->count(); ++v)
+        if (!header->isSectionHidden(header->logicalIndex(v)))
+            titles << CatalogueModel::columnTitle(header->logicalIndex(v));
+    QCOMPARE(lines.first().split(QLatin1Char('\t')), titles);
+    // Each row against SQL: its id and its calls, as the table formats them.
+    Database db = Cache::open(m_demo, Database::Mode::ReadOnly);
+    const qsizetype callsField = titles.indexOf(CatalogueModel::columnTitle(Columns::Calls));
+    for (int r = 0; r < 3; ++r) {
+        const QStringList f = lines.at(r + 1).split(QLatin1Char('\t'));
+        QCOMPARE(f.size(), titles.size());
+        QCOMPARE(f.first(), m->data(m->index(r, Columns::ModelId), CatalogueModel::RawRole).toString());
+        Statement st(db, "SELECT calls FROM models WHERE model_id = ?");
+        st.bind(1, f.first());
+        QVERIFY(st.step());
+        QCOMPARE(f.at(callsField), QLocale().toString(qint64(st.int64(0))));
+    }
+    // The detail pane still follows the current row.
+    QTRY_COMPARE_WITH_TIMEOUT(w.detailPane()->modelRowId(), m->rowIdAt(2), 10000);
+}
+
+void TestMainWindow::escapeClearsTheSearch()
+{
+    MainWindow w(m_demo);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    QLineEdit *search = w.filterPanel()->searchEdit();
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("opengradient"));
+    QTRY_COMPARE_WITH_TIMEOUT(w.catalogueModel()->spec().search, QStringLiteral("opengradient"), 5000);
+    QTest::keyClick(search, Qt::Key_Escape);
+    QCOMPARE(search->text(), QString());
+    QTRY_COMPARE_WITH_TIMEOUT(w.catalogueModel()->spec().search, QString(), 5000);
+    QVERIFY(waitLoaded(w));
+    QCOMPARE(w.catalogueModel()->matchCount(), 3000);
+}
+
+void TestMainWindow::registryPagesOnlyForPlainIds()
+{
+    const auto pages = TableCopy::registryPages(QStringLiteral("openai-community/gpt2"));
+    QCOMPARE(pages.size(), 2);
+    QCOMPARE(pages.at(0).second.toString(), QStringLiteral("https://huggingface.co/openai-community/gpt2"));
+    QCOMPARE(pages.at(1).second.toString(), QStringLiteral("https://hub.opengradient.ai/models/openai-community/gpt2"));
+    for (const char *hostile : {"../../etc/passwd", "a/b/c", "a/b c", "javascript:alert(1)", "a/b?x=1", "a/..", "gpt2",
+                                "a/b#frag", "/a/b", "a/\u202eb"})
+        QVERIFY2(TableCopy::registryPages(QString::fromUtf8(hostile)).isEmpty(), hostile);
+}
+
+// A header state saved in a shorter language (or by hand) must not clip a title.
+void TestMainWindow::headersNeverNarrowerThanTheirTitles()
+{
+    {
+        MainWindow w(m_demo);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        for (int c = 0; c < Columns::Count; ++c)
+            w.table()->horizontalHeader()->resizeSection(c, 12);
+        w.saveSettings();
+    }
+    MainWindow w(m_demo);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const QHeaderView *header = w.table()->horizontalHeader();
+    for (int c = 0; c < Columns::Count; ++c)
+        QVERIFY2(header->isSectionHidden(c) || header->sectionSize(c) >= header->fontMetrics().horizontalAdvance(CatalogueModel::columnTitle(c)) + 20,
+                 qPrintable(CatalogueModel::columnTitle(c)));
 }
 
 void TestMainWindow::hostileListingStaysPlainText()

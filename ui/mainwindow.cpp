@@ -1,11 +1,12 @@
 #include "mainwindow.h"
 
 #include "backgroundjob.h"
-#include "catalogueloader.h"
 #include "cache.h"
+#include "catalogueloader.h"
 #include "cataloguemodel.h"
 #include "dashboardwidget.h"
 #include "detailpane.h"
+#include "displaytext.h"
 #include "exporter.h"
 #include "filterpanel.h"
 #include "helpdialog.h"
@@ -13,10 +14,13 @@
 #include "preferencesdialog.h"
 #include "settings.h"
 #include "syncdialog.h"
+#include "tablecopy.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -31,15 +35,18 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
-#include <QScrollArea>
 #include <QPushButton>
 #include <QScreen>
+#include <QShortcut>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QStatusBar>
+#include <QStyleOptionHeader>
 #include <QTabWidget>
 #include <QTableView>
 #include <QThread>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <sqlite3.h>
@@ -95,6 +102,33 @@ bool hiddenByDefault(int column)
 {
     return column >= Columns::Listed;
 }
+
+// Biggest first reads as an arrow pointing down. QHeaderView marks a descending sort SortUp,
+// which Fusion (and most styles) draws pointing up: the arrow said the opposite of the order.
+class CatalogueHeader final : public QHeaderView
+{
+public:
+    using QHeaderView::QHeaderView;
+
+protected:
+    void initStyleOptionForIndex(QStyleOptionHeader *option, int logicalIndex) const override
+    {
+        QHeaderView::initStyleOptionForIndex(option, logicalIndex);
+        if (option->sortIndicator == QStyleOptionHeader::SortUp)
+            option->sortIndicator = QStyleOptionHeader::SortDown;
+        else if (option->sortIndicator == QStyleOptionHeader::SortDown)
+            option->sortIndicator = QStyleOptionHeader::SortUp;
+    }
+};
+
+// Wide enough for the title and the sort arrow: a clipped header reads as a bug.
+int titleWidth(const QHeaderView *header, int column)
+{
+    return header->fontMetrics().horizontalAdvance(CatalogueModel::columnTitle(column)) + 30;
+}
+
+// At most this many rows go to the clipboard at once; File > Export takes any number.
+constexpr int kMaxCopyRows = 2000;
 
 } // namespace
 
@@ -152,6 +186,7 @@ MainWindow::MainWindow(const QString &cachePath, EmptyCache whenEmpty, const Dem
         updateDashboard();
     });
     connect(m_model, &CatalogueModel::pageLoaded, this, &MainWindow::selectModelWhenLoaded);
+    connect(m_model, &CatalogueModel::pageLoaded, this, &MainWindow::copyWhenLoaded);
     connect(m_model, &CatalogueModel::loadingChanged, this, [this](bool loading) {
         m_busyLabel->setText(loading ? tr("Loading\u2026") : QString());
         if (loading)
@@ -202,9 +237,11 @@ void MainWindow::buildUi()
 {
     m_table = new QTableView;
     m_table->setObjectName(QStringLiteral("catalogue"));
+    m_table->setHorizontalHeader(new CatalogueHeader(Qt::Horizontal, m_table));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows for Ctrl+C; the detail pane follows the current one.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideRight);
@@ -215,17 +252,17 @@ void MainWindow::buildUi()
     vertical->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     vertical->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
     QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionsClickable(true);
     header->setSectionsMovable(true);
     header->setHighlightSections(false);
     header->setStretchLastSection(false);
     header->setSortIndicator(Columns::Calls, Qt::DescendingOrder);
-    const QFontMetrics metrics(header->font());
     for (int c = 0; c < Columns::Count; ++c) {
-        // Wide enough for the title and the sort arrow: a clipped header reads as a bug.
-        const int titleWidth = metrics.horizontalAdvance(CatalogueModel::columnTitle(c)) + 30;
-        header->resizeSection(c, std::max(defaultWidth(c), titleWidth));
+        header->resizeSection(c, std::max(defaultWidth(c), titleWidth(header, c)));
         header->setSectionHidden(c, hiddenByDefault(c));
     }
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showRowMenu);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint &pos) {
         QMenu menu(this);
@@ -414,6 +451,13 @@ void MainWindow::buildMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_copyRows = edit->addAction(tr("&Copy Rows"), this, &MainWindow::copySelectedRows);
+    m_copyRows->setShortcut(QKeySequence::Copy);
+    m_copyRows->setToolTip(tr("The selected rows as tab-separated text with a header line, for a spreadsheet"));
+    // Only for the table: Ctrl+C in a text field copies its text.
+    m_copyRows->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_table->addAction(m_copyRows);
+    edit->addSeparator();
     QAction *preferences = edit->addAction(tr("&Preferences\u2026"), this, &MainWindow::showPreferences);
     preferences->setObjectName(QStringLiteral("actionPreferences"));
     preferences->setShortcut(QKeySequence(tr("Ctrl+,")));
@@ -431,6 +475,13 @@ void MainWindow::buildMenus()
         m_filters->searchEdit()->selectAll();
     });
     find->setShortcut(QKeySequence::Find);
+    // Escape in the search field clears it (and the view follows at once).
+    auto *clearSearch = new QShortcut(QKeySequence(Qt::Key_Escape), m_filters->searchEdit(), nullptr, nullptr,
+                                      Qt::WidgetShortcut);
+    connect(clearSearch, &QShortcut::activated, this, [this] {
+        if (!m_filters->searchEdit()->text().isEmpty())
+            m_filters->setSearch(QString());
+    });
     view->addSeparator();
     QAction *cataloguePage = view->addAction(tr("C&atalogue"), this, [this] { m_tabs->setCurrentIndex(0); });
     cataloguePage->setShortcut(QKeySequence(tr("Ctrl+1")));
@@ -465,7 +516,12 @@ void MainWindow::restoreSettings()
         resize(1280, 800);
     fitOnScreen();
     restoreState(s.windowState());
-    m_table->horizontalHeader()->restoreState(s.headerState());
+    QHeaderView *header = m_table->horizontalHeader();
+    header->restoreState(s.headerState());
+    // Saved in another language, the titles may be longer now: never narrower than its title.
+    for (int c = 0; c < Columns::Count; ++c)
+        if (!header->isSectionHidden(c) && header->sectionSize(c) < titleWidth(header, c))
+            header->resizeSection(c, titleWidth(header, c));
     // Sorting goes to SQL through CatalogueModel::sort; enabling it applies the indicator.
     m_table->setSortingEnabled(true);
     // The first view (startView) reads the panel, so the restored filters apply from the start.
@@ -910,10 +966,12 @@ void MainWindow::onTabChanged()
         m_dashboardPage->layout()->addWidget(m_dashboard);
         // A bar or a point on the dashboard narrows the table to it.
         connect(m_dashboard, &DashboardWidget::taskActivated, this, [this](const QString &task) {
+            QToolTip::hideText(); // it belonged to the chart, which is no longer under the pointer
             m_tabs->setCurrentIndex(0);
             m_filters->setTask(task);
         });
         connect(m_dashboard, &DashboardWidget::modelActivated, this, [this](const QString &modelId) {
+            QToolTip::hideText();
             m_tabs->setCurrentIndex(0);
             m_selectAfterLoad = modelId;
             m_filters->setSearch(modelId);
@@ -932,6 +990,88 @@ void MainWindow::updateDashboard()
         m_dashboardStale = false;
         m_dashboard->setView(m_model->spec());
     }
+}
+
+QList<int> MainWindow::selectedRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+        rows << i.row();
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void MainWindow::copySelectedRows()
+{
+    m_pendingCopy.clear();
+    const QList<int> rows = selectedRows();
+    if (rows.isEmpty())
+        return;
+    if (rows.size() > kMaxCopyRows) {
+        statusBar()->showMessage(tr("%1 rows are selected; Copy takes at most %2. File > Export Snapshot writes any "
+                                    "number.")
+                                     .arg(QLocale().toString(rows.size()), QLocale().toString(kMaxCopyRows)),
+                                 10000);
+        return;
+    }
+    // Rows not loaded yet are fetched first; the copy follows when they are in.
+    bool loaded = true;
+    for (const int r : rows)
+        loaded = loaded && m_model->index(r, 0).data(CatalogueModel::LoadedRole).toBool();
+    if (!loaded) {
+        m_pendingCopy = rows;
+        m_model->prefetch(rows.first(), rows.last());
+        statusBar()->showMessage(tr("Loading the selected rows to copy them\u2026"));
+        return;
+    }
+    QList<int> columns;
+    const QHeaderView *header = m_table->horizontalHeader();
+    for (int v = 0; v < header->count(); ++v) {
+        const int c = header->logicalIndex(v);
+        if (!header->isSectionHidden(c))
+            columns << c;
+    }
+    QGuiApplication::clipboard()->setText(TableCopy::tsv(m_model, rows, columns));
+    statusBar()->showMessage(tr("Copied %n row(s).", nullptr, int(rows.size())), 5000);
+}
+
+void MainWindow::copyWhenLoaded()
+{
+    if (m_pendingCopy.isEmpty() || selectedRows() != m_pendingCopy)
+        return;
+    for (const int r : std::as_const(m_pendingCopy))
+        if (!m_model->index(r, 0).data(CatalogueModel::LoadedRole).toBool())
+            return;
+    copySelectedRows();
+}
+
+void MainWindow::showRowMenu(const QPoint &pos)
+{
+    const QModelIndex at = m_table->indexAt(pos);
+    if (!at.isValid() || !at.siblingAtColumn(0).data(CatalogueModel::LoadedRole).toBool())
+        return;
+    if (!m_table->selectionModel()->isRowSelected(at.row(), {}))
+        m_table->selectRow(at.row());
+    const QString id = at.siblingAtColumn(Columns::ModelId).data(CatalogueModel::RawRole).toString();
+    const QString author = at.siblingAtColumn(Columns::Author).data(CatalogueModel::RawRole).toString();
+    const QString task = at.siblingAtColumn(Columns::Task).data(CatalogueModel::RawRole).toString();
+    QMenu menu(this);
+    menu.addAction(m_copyRows);
+    menu.addAction(tr("Copy Model &Id"), this, [id] { QGuiApplication::clipboard()->setText(id); });
+    const auto pages = TableCopy::registryPages(id);
+    if (!pages.isEmpty()) {
+        menu.addSeparator();
+        for (const auto &[label, url] : pages)
+            menu.addAction(label, this, [url] { QDesktopServices::openUrl(url); });
+    }
+    menu.addSeparator();
+    // Registry text in a menu: one line, capped, and an ampersand is not a mnemonic.
+    auto shown = [](const QString &text) { return DisplayText::line(text, 60).replace(QLatin1Char('&'), QStringLiteral("&&")); };
+    if (!author.isEmpty())
+        menu.addAction(tr("Only Models by %1").arg(shown(author)), this, [this, author] { m_filters->setAuthor(author); });
+    if (!task.isEmpty())
+        menu.addAction(tr("Only %1 Models").arg(shown(task)), this, [this, task] { m_filters->setTask(task); });
+    menu.exec(m_table->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::onViewShown(bool complete)

@@ -126,6 +126,11 @@ private:
     // After a new view's rows came in: the top of it shown, the selected model kept only
     // if the view still holds it.
     void onViewShown(bool complete);
+    QList<int> selectedRows() const;
+    // Edit > Copy Rows (Ctrl+C): the selected rows as TSV, once they are loaded.
+    void copySelectedRows();
+    void copyWhenLoaded();
+    void showRowMenu(const QPoint &pos);
 
     QString m_cachePath;
     DemoOptions m_demoOptions;
@@ -165,4 +170,6 @@ private:
     qint64 m_detailModel = 0;
     ViewSpec m_shownSpec; // the view whose rows the table shows
     bool m_emptyNote = false; // the banner says the cache is empty
+    QAction *m_copyRows = nullptr;
+    QList<int> m_pendingCopy; // rows to copy once their pages are in
 };
