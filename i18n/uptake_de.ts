@@ -38,6 +38,106 @@
         <source>Counting the callers of this usage window…</source>
         <translation>Die Aufrufer dieses Nutzungszeitraums werden gezählt …</translation>
     </message>
+    <message>
+        <source>The model's id in its registry: author/name.</source>
+        <translation>Die ID des Modells in seiner Registry: Autor/Name.</translation>
+    </message>
+    <message>
+        <source>Who published the model.</source>
+        <translation>Wer das Modell veröffentlicht hat.</translation>
+    </message>
+    <message>
+        <source>What the model does, as its registry files it.</source>
+        <translation>Wofür das Modell gedacht ist, so wie die Registry es einordnet.</translation>
+    </message>
+    <message>
+        <source>The day the model was first listed (UTC).</source>
+        <translation>Der Tag, an dem das Modell zuerst gelistet wurde (UTC).</translation>
+    </message>
+    <message>
+        <source>How many versions the registry lists.</source>
+        <translation>Wie viele Versionen die Registry führt.</translation>
+    </message>
+    <message>
+        <source>Inference calls in the usage window, failed ones included; an event id counts once.</source>
+        <translation>Inferenz-Aufrufe im Nutzungszeitraum, fehlgeschlagene eingeschlossen; eine Ereignis-ID zählt einmal.</translation>
+    </message>
+    <message>
+        <source>Distinct callers (wallets or user ids) in the usage window.</source>
+        <translation>Verschiedene Aufrufer (Wallets oder Benutzer-IDs) im Nutzungszeitraum.</translation>
+    </message>
+    <message>
+        <source>Callers who called this model on two or more different UTC days in the usage window.</source>
+        <translation>Aufrufer, die dieses Modell im Nutzungszeitraum an zwei oder mehr verschiedenen UTC-Tagen aufgerufen haben.</translation>
+    </message>
+    <message>
+        <source>Repeat callers as a share of unique callers.</source>
+        <translation>Wiederkehrende Aufrufer als Anteil der eindeutigen Aufrufer.</translation>
+    </message>
+    <message>
+        <source>Calls verified by a TEE or a ZKML proof.</source>
+        <translation>Aufrufe, die durch eine TEE oder einen ZKML-Beweis verifiziert sind.</translation>
+    </message>
+    <message>
+        <source>Fees paid for the calls, in OPG, summed exactly.</source>
+        <translation>Für die Aufrufe gezahlte Gebühren in OPG, exakt summiert.</translation>
+    </message>
+    <message>
+        <source>The first call in the usage window (UTC).</source>
+        <translation>Der erste Aufruf im Nutzungszeitraum (UTC).</translation>
+    </message>
+    <message>
+        <source>The last call in the usage window (UTC).</source>
+        <translation>Der letzte Aufruf im Nutzungszeitraum (UTC).</translation>
+    </message>
+    <message>
+        <source>Whether a catalogue lists the model; unlisted: seen only in usage.</source>
+        <translation>Ob ein Katalog das Modell führt; nicht gelistet: nur aus der Nutzung bekannt.</translation>
+    </message>
+    <message>
+        <source>The model's name, without its author.</source>
+        <translation>Der Name des Modells, ohne Autor.</translation>
+    </message>
+    <message>
+        <source>The library or file format the model is for.</source>
+        <translation>Die Bibliothek oder das Dateiformat des Modells.</translation>
+    </message>
+    <message>
+        <source>The licence the model is published under.</source>
+        <translation>Die Lizenz, unter der das Modell veröffentlicht ist.</translation>
+    </message>
+    <message>
+        <source>The registry's tags for the model.</source>
+        <translation>Die Schlagwörter der Registry für das Modell.</translation>
+    </message>
+    <message>
+        <source>When the registry last saw the model change (UTC).</source>
+        <translation>Wann die Registry das Modell zuletzt geändert sah (UTC).</translation>
+    </message>
+    <message>
+        <source>Files in the model's newest version.</source>
+        <translation>Dateien der neuesten Version des Modells.</translation>
+    </message>
+    <message>
+        <source>Downloads as the registry reports them (not calls).</source>
+        <translation>Downloads, wie die Registry sie meldet (keine Aufrufe).</translation>
+    </message>
+    <message>
+        <source>Likes as the registry reports them.</source>
+        <translation>Likes, wie die Registry sie meldet.</translation>
+    </message>
+    <message>
+        <source>Of the calls, those that ended in an error.</source>
+        <translation>Von den Aufrufen die, die mit einem Fehler endeten.</translation>
+    </message>
+    <message>
+        <source>UTC days with at least one call in the usage window.</source>
+        <translation>UTC-Tage mit mindestens einem Aufruf im Nutzungszeitraum.</translation>
+    </message>
+    <message>
+        <source>CSV column: %1</source>
+        <translation>CSV-Spalte: %1</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -150,7 +250,7 @@
     </message>
     <message>
         <source>The loop: from listing to repeat use</source>
-        <translation>Der Kreislauf: von der Listung zur wiederholten Nutzung</translation>
+        <translation>Der Kreislauf: von der Listung zur Wiederkehr</translation>
     </message>
     <message>
         <source>Top models by calls, with their repeat rate</source>
@@ -190,15 +290,11 @@
     </message>
     <message>
         <source>Listed models (%1)</source>
-        <translation>Gelistete Modelle (%1)</translation>
+        <translation>Modelle (%1)</translation>
     </message>
     <message>
         <source>Calls (%1)</source>
         <translation>Aufrufe (%1)</translation>
-    </message>
-    <message>
-        <source>Repeat callers (%1)</source>
-        <translation>Wiederkehrende Aufrufer (%1)</translation>
     </message>
     <message>
         <source>Other (%1 tasks)</source>
@@ -213,7 +309,7 @@
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <source>Share of the view&apos;s total (%)</source>
+        <source>Share of the view's total (%)</source>
         <translation>Anteil an der Summe der Ansicht (%)</translation>
     </message>
     <message>
@@ -472,6 +568,14 @@ Top 10% erhalten %6</translation>
         <source>…came back another day</source>
         <translation>…an einem anderen Tag wiedergekommen</translation>
     </message>
+    <message>
+        <source>Repeat callers per model (%1)</source>
+        <translation>Wiederkehrer je Modell (%1)</translation>
+    </message>
+    <message>
+        <source>Callers, each counted once</source>
+        <translation>Aufrufer, jeder einmal gezählt</translation>
+    </message>
 </context>
 <context>
     <name>DashboardWidget</name>
@@ -488,8 +592,8 @@ Top 10% erhalten %6</translation>
         <translation>Nutzung im Zeitverlauf und Aufrufer werden berechnet…</translation>
     </message>
     <message>
-        <source>unknown chart &apos;%1&apos;</source>
-        <translation>unbekanntes Diagramm &apos;%1&apos;</translation>
+        <source>unknown chart '%1'</source>
+        <translation>unbekanntes Diagramm '%1'</translation>
     </message>
     <message>
         <source>Export Chart</source>
@@ -582,14 +686,6 @@ Top 10% erhalten %6</translation>
     <message>
         <source>No callers in this window</source>
         <translation>Keine Aufrufer in diesem Zeitraum</translation>
-    </message>
-    <message>
-        <source>unique</source>
-        <translation>eindeutig</translation>
-    </message>
-    <message>
-        <source>returning</source>
-        <translation>wiederkehrend</translation>
     </message>
     <message>
         <source>Callers per week</source>
@@ -686,6 +782,30 @@ Top 10% erhalten %6</translation>
     <message>
         <source>Popularity</source>
         <translation>Beliebtheit</translation>
+    </message>
+    <message>
+        <source>came back</source>
+        <translation>kamen wieder</translation>
+    </message>
+    <message>
+        <source>week so far</source>
+        <translation>laufende Woche</translation>
+    </message>
+    <message numerus="yes">
+        <source>callers: the distinct callers of the week.
+came back: of them, those who had called this model in an earlier week.
+The last week has %n day(s) so far: hollow dots, not part of the line.</source>
+        <translation><numerusform>Aufrufer: die verschiedenen Aufrufer der Woche.
+kamen wieder: davon die, die dieses Modell schon in einer früheren Woche aufgerufen hatten.
+Die letzte Woche hat bisher %n Tag: leere Punkte, nicht Teil der Linie.</numerusform><numerusform>Aufrufer: die verschiedenen Aufrufer der Woche.
+kamen wieder: davon die, die dieses Modell schon in einer früheren Woche aufgerufen hatten.
+Die letzte Woche hat bisher %n Tage: leere Punkte, nicht Teil der Linie.</numerusform></translation>
+    </message>
+    <message>
+        <source>callers: the distinct callers of the week.
+came back: of them, those who had called this model in an earlier week.</source>
+        <translation>Aufrufer: die verschiedenen Aufrufer der Woche.
+kamen wieder: davon die, die dieses Modell schon in einer früheren Woche aufgerufen hatten.</translation>
     </message>
 </context>
 <context>
@@ -807,6 +927,54 @@ Top 10% erhalten %6</translation>
             <numerusform>%Ln passendes Modell</numerusform>
             <numerusform>%Ln passende Modelle</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage window period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set Since and Until to a common period. Periods end on the last day with usage data, or today when there is none.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Usage data from %1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No usage data: periods end today, %1 (UTC)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type a date as year-month-day, or open the calendar with Alt+Down. Select all and press Delete to remove the limit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -981,7 +1149,7 @@ Top 10% erhalten %6</translation>
         <translation>Uptake %1</translation>
     </message>
     <message>
-        <source>Each model&apos;s listing next to its observed usage.
+        <source>Each model's listing next to its observed usage.
 
 Qt %1 (built with %2)
 SQLite %3
@@ -1292,6 +1460,38 @@ Trotzdem in den Demo-Cache importieren?</translation>
         <source>Writing %1 into the cache: figures and indexes…</source>
         <translation>%1 wird in den Cache geschrieben: Kennzahlen und Indizes …</translation>
     </message>
+    <message>
+        <source>&amp;Copy Rows</source>
+        <translation>Zeilen &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>The selected rows as tab-separated text with a header line, for a spreadsheet</source>
+        <translation>Die gewählten Zeilen als tabulatorgetrennter Text mit Kopfzeile, für eine Tabellenkalkulation</translation>
+    </message>
+    <message>
+        <source>%1 rows are selected; Copy takes at most %2. File &gt; Export Snapshot writes any number.</source>
+        <translation>%1 Zeilen sind gewählt; Kopieren nimmt höchstens %2. Datei &gt; Snapshot exportieren schreibt beliebig viele.</translation>
+    </message>
+    <message>
+        <source>Loading the selected rows to copy them…</source>
+        <translation>Die gewählten Zeilen werden zum Kopieren geladen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s).</source>
+        <translation><numerusform>%n Zeile kopiert.</numerusform><numerusform>%n Zeilen kopiert.</numerusform></translation>
+    </message>
+    <message>
+        <source>Copy Model &amp;Id</source>
+        <translation>Modell-&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <source>Only Models by %1</source>
+        <translation>Nur Modelle von %1</translation>
+    </message>
+    <message>
+        <source>Only %1 Models</source>
+        <translation>Nur Modelle der Aufgabe %1</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1454,7 +1654,7 @@ Trotzdem in den Demo-Cache importieren?</translation>
         <translation>&amp;Schließen</translation>
     </message>
     <message>
-        <source>“%1” is not a web address. Give the registry&apos;s address, for example https://huggingface.co.</source>
+        <source>“%1” is not a web address. Give the registry's address, for example https://huggingface.co.</source>
         <translation>„%1“ ist keine Webadresse. Geben Sie die Adresse der Registry an, zum Beispiel https://huggingface.co.</translation>
     </message>
     <message>
@@ -1492,6 +1692,21 @@ Trotzdem in den Demo-Cache importieren?</translation>
     <message>
         <source>Stopped early: %1</source>
         <translation>Vorzeitig beendet: %1</translation>
+    </message>
+    <message>
+        <source>Uptake cannot tell which registry %1 is. Choose it in the Format list.</source>
+        <translation>Uptake kann nicht erkennen, welche Registry %1 ist. Wählen Sie sie in der Liste „Format“.</translation>
+    </message>
+</context>
+<context>
+    <name>TableCopy</name>
+    <message>
+        <source>Open on the Hugging Face Hub</source>
+        <translation>Auf dem Hugging Face Hub öffnen</translation>
+    </message>
+    <message>
+        <source>Open on the OpenGradient Model Hub</source>
+        <translation>Im OpenGradient Model Hub öffnen</translation>
     </message>
 </context>
 </TS>

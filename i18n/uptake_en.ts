@@ -19,6 +19,18 @@
     </message>
 </context>
 <context>
+    <name>DetailPane</name>
+    <message numerus="yes">
+        <source>callers: the distinct callers of the week.
+came back: of them, those who had called this model in an earlier week.
+The last week has %n day(s) so far: hollow dots, not part of the line.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message numerus="yes">
         <source>%Ln+ matching model(s)…</source>
@@ -66,6 +78,13 @@
         <translation>
             <numerusform>Exported %1 row to %2 (and %2.json)</numerusform>
             <numerusform>Exported %1 rows to %2 (and %2.json)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -38,6 +38,106 @@
         <source>Counting the callers of this usage window…</source>
         <translation>正在统计此用量时间窗口的调用者…</translation>
     </message>
+    <message>
+        <source>The model's id in its registry: author/name.</source>
+        <translation>模型在其注册中心的 ID：作者/名称。</translation>
+    </message>
+    <message>
+        <source>Who published the model.</source>
+        <translation>发布该模型的作者。</translation>
+    </message>
+    <message>
+        <source>What the model does, as its registry files it.</source>
+        <translation>模型的用途，按其注册中心的分类。</translation>
+    </message>
+    <message>
+        <source>The day the model was first listed (UTC).</source>
+        <translation>模型首次上架的日期（UTC）。</translation>
+    </message>
+    <message>
+        <source>How many versions the registry lists.</source>
+        <translation>注册中心列出的版本数。</translation>
+    </message>
+    <message>
+        <source>Inference calls in the usage window, failed ones included; an event id counts once.</source>
+        <translation>使用时间窗口内的推理调用次数，含失败调用；同一事件 ID 只计一次。</translation>
+    </message>
+    <message>
+        <source>Distinct callers (wallets or user ids) in the usage window.</source>
+        <translation>使用时间窗口内不同的调用方（钱包或用户 ID）。</translation>
+    </message>
+    <message>
+        <source>Callers who called this model on two or more different UTC days in the usage window.</source>
+        <translation>在使用时间窗口内于两个或更多不同 UTC 日调用过该模型的调用方。</translation>
+    </message>
+    <message>
+        <source>Repeat callers as a share of unique callers.</source>
+        <translation>回访调用方占独立调用方的比例。</translation>
+    </message>
+    <message>
+        <source>Calls verified by a TEE or a ZKML proof.</source>
+        <translation>经 TEE 或 ZKML 证明验证的调用。</translation>
+    </message>
+    <message>
+        <source>Fees paid for the calls, in OPG, summed exactly.</source>
+        <translation>为调用支付的费用（OPG），精确求和。</translation>
+    </message>
+    <message>
+        <source>The first call in the usage window (UTC).</source>
+        <translation>使用时间窗口内的首次调用（UTC）。</translation>
+    </message>
+    <message>
+        <source>The last call in the usage window (UTC).</source>
+        <translation>使用时间窗口内的最后一次调用（UTC）。</translation>
+    </message>
+    <message>
+        <source>Whether a catalogue lists the model; unlisted: seen only in usage.</source>
+        <translation>是否有目录列出该模型；未上架：仅在使用记录中出现。</translation>
+    </message>
+    <message>
+        <source>The model's name, without its author.</source>
+        <translation>模型名称，不含作者。</translation>
+    </message>
+    <message>
+        <source>The library or file format the model is for.</source>
+        <translation>模型所用的库或文件格式。</translation>
+    </message>
+    <message>
+        <source>The licence the model is published under.</source>
+        <translation>模型发布所用的许可证。</translation>
+    </message>
+    <message>
+        <source>The registry's tags for the model.</source>
+        <translation>注册中心为该模型设置的标签。</translation>
+    </message>
+    <message>
+        <source>When the registry last saw the model change (UTC).</source>
+        <translation>注册中心最近一次记录到模型变更的时间（UTC）。</translation>
+    </message>
+    <message>
+        <source>Files in the model's newest version.</source>
+        <translation>模型最新版本中的文件数。</translation>
+    </message>
+    <message>
+        <source>Downloads as the registry reports them (not calls).</source>
+        <translation>注册中心报告的下载量（不是调用）。</translation>
+    </message>
+    <message>
+        <source>Likes as the registry reports them.</source>
+        <translation>注册中心报告的点赞数。</translation>
+    </message>
+    <message>
+        <source>Of the calls, those that ended in an error.</source>
+        <translation>调用中以错误结束的次数。</translation>
+    </message>
+    <message>
+        <source>UTC days with at least one call in the usage window.</source>
+        <translation>使用时间窗口内至少有一次调用的 UTC 日数。</translation>
+    </message>
+    <message>
+        <source>CSV column: %1</source>
+        <translation>CSV 列：%1</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -197,10 +297,6 @@
         <translation>调用（%1）</translation>
     </message>
     <message>
-        <source>Repeat callers (%1)</source>
-        <translation>回访调用方（%1）</translation>
-    </message>
-    <message>
         <source>Other (%1 tasks)</source>
         <translation>其他（%1 个任务）</translation>
     </message>
@@ -213,7 +309,7 @@
         <translation>任务</translation>
     </message>
     <message>
-        <source>Share of the view&apos;s total (%)</source>
+        <source>Share of the view's total (%)</source>
         <translation>占视图总量的比例（%）</translation>
     </message>
     <message>
@@ -472,6 +568,14 @@ Gini：%3
         <source>…came back another day</source>
         <translation>…在另一天再次调用</translation>
     </message>
+    <message>
+        <source>Repeat callers per model (%1)</source>
+        <translation>每模型回访调用方（%1）</translation>
+    </message>
+    <message>
+        <source>Callers, each counted once</source>
+        <translation>调用方（各计一次）</translation>
+    </message>
 </context>
 <context>
     <name>DashboardWidget</name>
@@ -488,8 +592,8 @@ Gini：%3
         <translation>正在计算使用情况随时间的变化及调用方…</translation>
     </message>
     <message>
-        <source>unknown chart &apos;%1&apos;</source>
-        <translation>未知图表 &apos;%1&apos;</translation>
+        <source>unknown chart '%1'</source>
+        <translation>未知图表 '%1'</translation>
     </message>
     <message>
         <source>Export Chart</source>
@@ -580,14 +684,6 @@ Gini：%3
     <message>
         <source>No callers in this window</source>
         <translation>此时间窗口内没有调用方</translation>
-    </message>
-    <message>
-        <source>unique</source>
-        <translation>独立</translation>
-    </message>
-    <message>
-        <source>returning</source>
-        <translation>回访</translation>
     </message>
     <message>
         <source>Callers per week</source>
@@ -684,6 +780,28 @@ Gini：%3
     <message>
         <source>Popularity</source>
         <translation>热度</translation>
+    </message>
+    <message>
+        <source>came back</source>
+        <translation>再次调用</translation>
+    </message>
+    <message>
+        <source>week so far</source>
+        <translation>本周至今</translation>
+    </message>
+    <message numerus="yes">
+        <source>callers: the distinct callers of the week.
+came back: of them, those who had called this model in an earlier week.
+The last week has %n day(s) so far: hollow dots, not part of the line.</source>
+        <translation><numerusform>调用方：该周内不同的调用方。
+再次调用：其中在更早的某周已调用过该模型的调用方。
+最后一周目前只有 %n 天：以空心点表示，不计入折线。</numerusform></translation>
+    </message>
+    <message>
+        <source>callers: the distinct callers of the week.
+came back: of them, those who had called this model in an earlier week.</source>
+        <translation>调用方：该周内不同的调用方。
+再次调用：其中在更早的某周已调用过该模型的调用方。</translation>
     </message>
 </context>
 <context>
@@ -803,6 +921,54 @@ Gini：%3
         <translation>
             <numerusform>%Ln 个匹配的模型</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage window period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set Since and Until to a common period. Periods end on the last day with usage data, or today when there is none.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Usage data from %1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No usage data: periods end today, %1 (UTC)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type a date as year-month-day, or open the calendar with Alt+Down. Select all and press Delete to remove the limit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -976,7 +1142,7 @@ Gini：%3
         <translation>Uptake %1</translation>
     </message>
     <message>
-        <source>Each model&apos;s listing next to its observed usage.
+        <source>Each model's listing next to its observed usage.
 
 Qt %1 (built with %2)
 SQLite %3
@@ -1284,6 +1450,38 @@ Import into the demo cache anyway?</source>
         <source>Writing %1 into the cache: figures and indexes…</source>
         <translation>正在将 %1 写入缓存：指标与索引…</translation>
     </message>
+    <message>
+        <source>&amp;Copy Rows</source>
+        <translation>复制行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The selected rows as tab-separated text with a header line, for a spreadsheet</source>
+        <translation>将所选行复制为带表头的制表符分隔文本，便于粘贴到电子表格</translation>
+    </message>
+    <message>
+        <source>%1 rows are selected; Copy takes at most %2. File &gt; Export Snapshot writes any number.</source>
+        <translation>已选择 %1 行；复制最多 %2 行。“文件 &gt; 导出快照”可导出任意行数。</translation>
+    </message>
+    <message>
+        <source>Loading the selected rows to copy them…</source>
+        <translation>正在加载所选行以便复制…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s).</source>
+        <translation><numerusform>已复制 %n 行。</numerusform></translation>
+    </message>
+    <message>
+        <source>Copy Model &amp;Id</source>
+        <translation>复制模型 ID(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Only Models by %1</source>
+        <translation>仅显示 %1 的模型</translation>
+    </message>
+    <message>
+        <source>Only %1 Models</source>
+        <translation>仅显示 %1 类模型</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1446,7 +1644,7 @@ Import into the demo cache anyway?</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <source>“%1” is not a web address. Give the registry&apos;s address, for example https://huggingface.co.</source>
+        <source>“%1” is not a web address. Give the registry's address, for example https://huggingface.co.</source>
         <translation>“%1”不是网址。请输入注册表的地址，例如 https://huggingface.co。</translation>
     </message>
     <message>
@@ -1484,6 +1682,21 @@ Import into the demo cache anyway?</source>
     <message>
         <source>Stopped early: %1</source>
         <translation>提前停止：%1</translation>
+    </message>
+    <message>
+        <source>Uptake cannot tell which registry %1 is. Choose it in the Format list.</source>
+        <translation>Uptake 无法判断 %1 是哪个注册中心。请在“格式”列表中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>TableCopy</name>
+    <message>
+        <source>Open on the Hugging Face Hub</source>
+        <translation>在 Hugging Face Hub 上打开</translation>
+    </message>
+    <message>
+        <source>Open on the OpenGradient Model Hub</source>
+        <translation>在 OpenGradient Model Hub 上打开</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,8 @@ class TestCatalogueModel : public QObject
 private slots:
     void initTestCase();
     void loadsAndFormats();
+    void feesReadInTheLocaleWithTheirUnit();
+    void headerTooltipsSayWhatAColumnMeans();
     void sortsInSql_data();
     void sortsInSql();
     void filters();
@@ -128,6 +130,36 @@ QString TestCatalogueModel::cell(CatalogueModel &model, int row, int column, int
     return model.data(model.index(row, column), role).toString();
 }
 
+// One precision, the unit, the locale's separators, exact from nano-units (never a double):
+// "17.769" read as seventeen thousand in German.
+void TestCatalogueModel::feesReadInTheLocaleWithTheirUnit()
+{
+    const QLocale de(QLocale::German, QLocale::Germany), en(QLocale::English, QLocale::UnitedStates);
+    QCOMPARE(CatalogueModel::formatFee(17769000000, de), QStringLiteral("17,7690 OPG"));
+    QCOMPARE(CatalogueModel::formatFee(17769000000, en), QStringLiteral("17.7690 OPG"));
+    QCOMPARE(CatalogueModel::formatFee(0, de), QStringLiteral("0,0000 OPG"));
+    QCOMPARE(CatalogueModel::formatFee(49999, en), QStringLiteral("< 0.0001 OPG"));
+    QCOMPARE(CatalogueModel::formatFee(50000, en), QStringLiteral("0.0001 OPG")); // half up
+    QCOMPARE(CatalogueModel::formatFee(99995000, en), QStringLiteral("0.1000 OPG"));
+    QCOMPARE(CatalogueModel::formatFee(999999999999999999, de), QStringLiteral("1.000.000.000,0000 OPG"));
+    QCOMPARE(CatalogueModel::formatFee(9007199254740993, en), QStringLiteral("9,007,199.2547 OPG")); // past 2^53
+}
+
+void TestCatalogueModel::headerTooltipsSayWhatAColumnMeans()
+{
+    LoaderThread thread;
+    CatalogueModel m(thread.loader());
+    for (int c = 0; c < Columns::Count; ++c) {
+        const QString tip = m.headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString();
+        // Words first, the CSV name after: never the bare key.
+        QVERIFY2(tip.size() > 30 && tip.endsWith(QLatin1String(Columns::info(c).key)), qPrintable(tip));
+        QVERIFY2(!tip.startsWith(QLatin1String(Columns::info(c).key)), qPrintable(tip));
+    }
+    QVERIFY(m.headerData(Columns::RepeatCallers, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains(QLatin1String("two or more different UTC days")));
+}
+
 void TestCatalogueModel::loadsAndFormats()
 {
     auto f = openModel(m_small);
@@ -152,7 +184,7 @@ void TestCatalogueModel::loadsAndFormats()
     QCOMPARE(cell(m, 0, Columns::RepeatCallers), QStringLiteral("1"));
     QCOMPARE(cell(m, 0, Columns::RepeatRate), QStringLiteral("50.0%"));
     QCOMPARE(cell(m, 0, Columns::VerifiedCalls), QStringLiteral("2"));
-    QCOMPARE(cell(m, 0, Columns::FeesPaid), QStringLiteral("0.0025"));
+    QCOMPARE(cell(m, 0, Columns::FeesPaid), QStringLiteral("0.0025 OPG"));
     QCOMPARE(cell(m, 0, Columns::CreatedAt), QStringLiteral("2025-01-10"));
     QCOMPARE(cell(m, 0, Columns::FirstCall), QStringLiteral("2026-03-01"));
     QCOMPARE(cell(m, 0, Columns::LastCall), QStringLiteral("2026-03-02"));
@@ -270,7 +302,7 @@ void TestCatalogueModel::windowNarrowsUsage()
     // Inside the window u1 and u2 each called on one day only.
     QCOMPARE(cell(m, 0, Columns::Calls), QStringLiteral("2"));
     QCOMPARE(cell(m, 0, Columns::RepeatCallers), QStringLiteral("0"));
-    QCOMPARE(cell(m, 0, Columns::FeesPaid), QStringLiteral("0"));
+    QCOMPARE(cell(m, 0, Columns::FeesPaid), QStringLiteral("0.0000 OPG"));
     QCOMPARE(cell(m, 0, Columns::FirstCall), QStringLiteral("2026-03-02"));
 }
 

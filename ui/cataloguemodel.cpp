@@ -91,6 +91,19 @@ QString CatalogueModel::columnTitle(int column)
     return QCoreApplication::translate("Columns", Columns::info(column).title);
 }
 
+QString CatalogueModel::formatFee(qint64 nano, const QLocale &locale)
+{
+    // Exact to the 1/10,000 (half up), in the locale's digits, with the unit: 17,7690 OPG in
+    // German. Rounded from the exact nano-units, never through a double.
+    if (nano < 0)
+        nano = 0;
+    const qint64 tenThousandths = nano / 100000 + (nano % 100000 >= 50000 ? 1 : 0);
+    if (nano > 0 && tenThousandths == 0)
+        return QStringLiteral("< ") + formatFee(50000, locale);
+    const QString frac = QStringLiteral("%1").arg(tenThousandths % 10000, 4, 10, QLatin1Char('0'));
+    return locale.toString(tenThousandths / 10000) + locale.decimalPoint() + frac + QStringLiteral(" OPG");
+}
+
 QString CatalogueModel::formatValue(int column, const QVariant &value)
 {
     if (!value.isValid() || value.isNull())
@@ -100,7 +113,7 @@ QString CatalogueModel::formatValue(int column, const QVariant &value)
     case Columns::Kind::Text: return DisplayText::line(value.toString()); // registry text: inert, one line
     case Columns::Kind::Integer: return locale.toString(value.toLongLong());
     case Columns::Kind::Rate: return locale.toString(value.toDouble() * 100, 'f', 1) + locale.percent();
-    case Columns::Kind::Fee: return QString::fromStdString(TextRules::formatFee(value.toLongLong()));
+    case Columns::Kind::Fee: return formatFee(value.toLongLong(), locale);
     case Columns::Kind::Timestamp:
         return QDateTime::fromSecsSinceEpoch(value.toLongLong(), Qt::UTC).date().toString(Qt::ISODate);
     case Columns::Kind::Bool:
@@ -183,6 +196,45 @@ QVariant CatalogueModel::data(const QModelIndex &index, int role) const
     }
 }
 
+QString CatalogueModel::columnDescription(int column)
+{
+    QString words;
+    switch (column) {
+    case Columns::ModelId: words = tr("The model's id in its registry: author/name."); break;
+    case Columns::Author: words = tr("Who published the model."); break;
+    case Columns::Task: words = tr("What the model does, as its registry files it."); break;
+    case Columns::CreatedAt: words = tr("The day the model was first listed (UTC)."); break;
+    case Columns::Versions: words = tr("How many versions the registry lists."); break;
+    case Columns::Calls:
+        words = tr("Inference calls in the usage window, failed ones included; an event id counts once.");
+        break;
+    case Columns::UniqueCallers: words = tr("Distinct callers (wallets or user ids) in the usage window."); break;
+    case Columns::RepeatCallers:
+        words = tr("Callers who called this model on two or more different UTC days in the usage window.");
+        break;
+    case Columns::RepeatRate: words = tr("Repeat callers as a share of unique callers."); break;
+    case Columns::VerifiedCalls: words = tr("Calls verified by a TEE or a ZKML proof."); break;
+    case Columns::FeesPaid: words = tr("Fees paid for the calls, in OPG, summed exactly."); break;
+    case Columns::FirstCall: words = tr("The first call in the usage window (UTC)."); break;
+    case Columns::LastCall: words = tr("The last call in the usage window (UTC)."); break;
+    case Columns::Listed:
+        words = tr("Whether a catalogue lists the model; unlisted: seen only in usage.");
+        break;
+    case Columns::Name: words = tr("The model's name, without its author."); break;
+    case Columns::Framework: words = tr("The library or file format the model is for."); break;
+    case Columns::License: words = tr("The licence the model is published under."); break;
+    case Columns::Tags: words = tr("The registry's tags for the model."); break;
+    case Columns::UpdatedAt: words = tr("When the registry last saw the model change (UTC)."); break;
+    case Columns::Files: words = tr("Files in the model's newest version."); break;
+    case Columns::Downloads: words = tr("Downloads as the registry reports them (not calls)."); break;
+    case Columns::Likes: words = tr("Likes as the registry reports them."); break;
+    case Columns::FailedCalls: words = tr("Of the calls, those that ended in an error."); break;
+    case Columns::ActiveDays: words = tr("UTC days with at least one call in the usage window."); break;
+    default: return {};
+    }
+    return words + QLatin1Char('\n') + tr("CSV column: %1").arg(QLatin1String(Columns::info(column).key));
+}
+
 QVariant CatalogueModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation == Qt::Vertical) {
@@ -195,7 +247,7 @@ QVariant CatalogueModel::headerData(int section, Qt::Orientation orientation, in
     if (role == Qt::DisplayRole)
         return columnTitle(section);
     if (role == Qt::ToolTipRole)
-        return QString::fromLatin1(Columns::info(section).key);
+        return columnDescription(section);
     if (role == Qt::TextAlignmentRole) {
         const Columns::Kind kind = Columns::info(section).kind;
         const bool number = kind == Columns::Kind::Integer || kind == Columns::Kind::Rate || kind == Columns::Kind::Fee;

@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QLocale>
 #include <QSet>
 
 // The catalogue table, lazy: the loader answers with the view's ordered id list, and the
@@ -58,8 +59,12 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     static QString columnTitle(int column);
+    // What the column holds, in plain words (its header's tooltip), with its CSV name.
+    static QString columnDescription(int column);
     // Display text of one raw value of a column, locale-formatted; empty for unknown.
     static QString formatValue(int column, const QVariant &value);
+    // A fee of nano-OPG as a person reads it: four decimals, the locale's separators, the unit.
+    static QString formatFee(qint64 nano, const QLocale &locale);
 
 signals:
     void loadingChanged(bool loading);

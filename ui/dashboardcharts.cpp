@@ -12,6 +12,7 @@
 #include <QDateTimeAxis>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QHorizontalBarSeries>
@@ -284,10 +285,11 @@ void DashboardChartView::buildTasks(const DashboardData &d)
     const TaskChartData &t = d.tasks;
     QChart *chart = newChart(chartTitle(m_kind));
     auto *series = new QHorizontalBarSeries;
-    // The totals go in the legend, which has the room an axis title lacks.
-    auto *models = new QBarSet(tr("Listed models (%1)").arg(num(m_numbers, t.listedModels)));
-    auto *calls = new QBarSet(tr("Calls (%1)").arg(num(m_numbers, t.calls)));
-    auto *repeat = new QBarSet(tr("Repeat callers (%1)").arg(num(m_numbers, t.repeatCallers)));
+    // The legend names the measures (and how repeat callers add up); the totals are in each
+    // bar's tooltip and above the charts: with them the legend was cut in longer languages.
+    auto *models = new QBarSet(tr("Listed models"));
+    auto *calls = new QBarSet(tr("Calls"));
+    auto *repeat = new QBarSet(tr("Repeat callers, summed per model"));
     models->setColor(kSupply);
     calls->setColor(kCalls);
     repeat->setColor(kRepeat);
@@ -589,7 +591,8 @@ void DashboardChartView::buildFunnel(const DashboardData &d)
     QChart *chart = newChart(chartTitle(m_kind));
     auto *series = new QHorizontalStackedBarSeries;
     auto *models = new QBarSet(tr("Models"));
-    auto *callers = new QBarSet(tr("Callers"));
+    // The loop counts each caller once, where the task chart sums repeat callers per model.
+    auto *callers = new QBarSet(tr("Callers, each counted once"));
     models->setColor(kSupply);
     callers->setColor(kRepeat);
 
@@ -658,10 +661,7 @@ void DashboardChartView::buildFunnel(const DashboardData &d)
         const QString text = r.step->shareOfPrevious ? tr("%1  (%2 of previous)").arg(num(m_numbers, r.step->count),
                                                                                        pct(m_numbers, *r.step->shareOfPrevious))
                                                      : num(m_numbers, r.step->count);
-        // Long bars carry their figure inside, short ones beside.
-        const bool inside = r.percent > 55;
-        addNote(text, series, QPointF(r.percent, double(i)), (inside ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
-                false, inside ? Qt::white : Qt::black);
+        addBarNote(text, num(m_numbers, r.step->count), series, QPointF(r.percent, double(i)));
     }
 }
 
@@ -763,7 +763,15 @@ void DashboardChartView::addNote(const QString &text, QAbstractSeries *series, Q
     item->setFont(f);
     item->setBrush(color);
     item->setZValue(20);
-    m_notes.push_back({item, series, pos, align});
+    m_notes.push_back({item, series, pos, align, QString(), QString()});
+    placeNotes();
+}
+
+void DashboardChartView::addBarNote(const QString &text, const QString &shortText, QAbstractSeries *series, QPointF end)
+{
+    addNote(text, series, end, Qt::AlignLeft | Qt::AlignVCenter);
+    m_notes.back().barText = text;
+    m_notes.back().shortText = shortText;
     placeNotes();
 }
 
@@ -773,7 +781,19 @@ void DashboardChartView::placeNotes()
     if (!c)
         return;
     const QRectF plot = c->plotArea();
-    for (const Note &n : m_notes) {
+    for (Note &n : m_notes) {
+        if (!n.barText.isEmpty() && n.series) {
+            // Inside the bar in white where it fits, else beside it in black, else the short text.
+            const QPointF end = c->mapToPosition(n.pos, n.series);
+            const qreal barLength = end.x() - c->mapToPosition(QPointF(0, n.pos.y()), n.series).x();
+            const QFontMetricsF fm(n.item->font());
+            const qreal full = fm.horizontalAdvance(n.barText), brief = fm.horizontalAdvance(n.shortText);
+            const qreal room = plot.right() - end.x() - 6;
+            const bool inside = full + 10 <= barLength || (full > room && brief + 10 <= barLength);
+            n.item->setText(full + 10 <= barLength || full <= room ? n.barText : n.shortText);
+            n.item->setBrush(inside ? Qt::white : Qt::black);
+            n.align = (inside ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter;
+        }
         const QRectF box = n.item->boundingRect();
         QPointF at = n.series ? c->mapToPosition(n.pos, n.series)
                               : QPointF(plot.left() + n.pos.x() * plot.width(), plot.top() + n.pos.y() * plot.height());

@@ -77,6 +77,8 @@ private:
         QAbstractSeries *series; // nullptr: pos is a fraction of the plot area
         QPointF pos;
         Qt::Alignment align;
+        // A bar's figure: inside the bar where it fits, else beside it, else shortText.
+        QString barText, shortText;
     };
 
     QChart *newChart(const QString &title);
@@ -90,6 +92,9 @@ private:
     QString emptyReason(const DashboardData &d) const;
     void addNote(const QString &text, QAbstractSeries *series, QPointF pos, Qt::Alignment align,
                  bool bold = false, const QColor &color = Qt::black);
+    // A horizontal bar's figure at its end (pos: the end, in the series' values): never over
+    // the category labels or past the plot, whatever the language makes of its width.
+    void addBarNote(const QString &text, const QString &shortText, QAbstractSeries *series, QPointF end);
     void placeNotes();
     void exportInteractively(const QString &suffix);
 

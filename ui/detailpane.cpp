@@ -320,8 +320,11 @@ void DetailPane::fillCallers(const ModelDetail &d)
         chart->legend()->setVisible(false);
         return;
     }
-    // Callers back from an earlier week are a part of the unique ones: the darker area sits
-    // inside the lighter. Every week of the range is a point, a quiet one at zero.
+    // "Came back" callers are a part of all the week's callers: the darker area sits inside
+    // the lighter. Every week of the range is a point, a quiet one at zero. A last week that
+    // has only begun is drawn apart, as hollow dots: its few days are not a collapse.
+    const qint64 lastWeekDays = d.lastDay - d.weeks.last().firstDay + 1;
+    const bool partial = lastWeekDays < 7;
     QList<QPointF> unique, returning;
     qreal top = 0;
     for (const ModelDetail::Week &w : d.weeks) {
@@ -330,36 +333,59 @@ void DetailPane::fillCallers(const ModelDetail &d)
         returning.append(QPointF(x, qreal(w.returning)));
         top = std::max(top, qreal(w.unique));
     }
+    QList<QPointF> partialPoints;
+    if (partial && unique.size() > 1) {
+        partialPoints = {unique.takeLast(), returning.takeLast()};
+    }
     const QColor uniqueFill(0xa9, 0xc8, 0xea), uniqueLine(0x5b, 0x8f, 0xc7);
     const QColor backFill(0x3b, 0x8e, 0x4f, 0xd0), backLine(0x2d, 0x6e, 0x3d);
     const bool single = unique.size() == 1;
-    QAbstractSeries *all = single ? onePoint(unique.first(), tr("unique"), uniqueLine)
-                                  : areaOf(unique, tr("unique"), uniqueFill, uniqueLine);
-    QAbstractSeries *back = single ? onePoint(returning.first(), tr("back from an earlier week"), backLine)
-                                   : areaOf(returning, tr("back from an earlier week"), backFill, backLine);
-    chart->addSeries(all);
-    chart->addSeries(back);
-    // The range's last week may have only begun: say so, rather than let it read as a drop.
-    const qint64 lastWeekDays = d.lastDay - d.weeks.last().firstDay + 1;
-    chart->setTitle(lastWeekDays < 7 ? tr("Callers per week (the last week: %n day(s) so far)", "", int(lastWeekDays))
-                                     : tr("Callers per week"));
+    QAbstractSeries *all = single ? onePoint(unique.first(), tr("callers"), uniqueLine)
+                                  : areaOf(unique, tr("callers"), uniqueFill, uniqueLine);
+    QAbstractSeries *back = single ? onePoint(returning.first(), tr("came back"), backLine)
+                                   : areaOf(returning, tr("came back"), backFill, backLine);
+    QList<QAbstractSeries *> series{all, back};
+    if (!partialPoints.isEmpty()) {
+        auto *soFar = new QScatterSeries;
+        soFar->setName(tr("week so far"));
+        soFar->setMarkerSize(9);
+        soFar->setColor(Qt::white);
+        soFar->setBorderColor(uniqueLine);
+        soFar->append(partialPoints);
+        series << soFar;
+    }
+    for (QAbstractSeries *s : series)
+        chart->addSeries(s);
+    chart->setTitle(tr("Callers per week"));
+    m_callersView->setToolTip(partial ? tr("callers: the distinct callers of the week.\ncame back: of them, those who "
+                                           "had called this model in an earlier week.\nThe last week has %n day(s) so "
+                                           "far: hollow dots, not part of the line.",
+                                           nullptr, int(lastWeekDays))
+                                      : tr("callers: the distinct callers of the week.\ncame back: of them, those who "
+                                           "had called this model in an earlier week."));
     auto *x = new QDateTimeAxis;
     x->setFormat(QStringLiteral("MMM d"));
     x->setTickCount(3);
     x->setTitleText(tr("week (Mon\u2013Sun)"));
     if (d.weeks.size() == 1)
         x->setRange(dayStart(d.weeks.first().firstDay).addDays(-7), dayStart(d.weeks.first().firstDay).addDays(7));
+    else // every week, the one so far included, with room for its dot
+        x->setRange(dayStart(d.weeks.first().firstDay), dayStart(partial ? d.lastDay : d.weeks.last().firstDay));
     auto *y = new QValueAxis;
     ChartAxes::setIntegerRange(y, top, 4);
     y->setTitleText(tr("callers"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    for (QAbstractSeries *s : {all, back}) {
+    for (QAbstractSeries *s : series) {
         s->attachAxis(x);
         s->attachAxis(y);
     }
     chart->legend()->setVisible(true);
     chart->legend()->setAlignment(Qt::AlignTop);
+    // The week so far is explained in the tooltip; the legend keeps its room for the two areas.
+    if (series.size() > 2)
+        for (QLegendMarker *marker : chart->legend()->markers(series.last()))
+            marker->setVisible(false);
 }
 
 void DetailPane::fillMix(const ModelDetail &d)
