@@ -1,4 +1,5 @@
 #include "cataloguemodel.h"
+#include "catalogueview.h"
 #include "dashboardwidget.h"
 #include "demo.h"
 #include "detailpane.h"
@@ -57,6 +58,8 @@ private slots:
     void selectingARowFillsTheDetailPane();
     void aNewViewStartsAtItsFirstRow();
     void ctrlCCopiesRowsAsTsv();
+    void modelColumnStaysInSightScrollingRight();
+    void detailPaneGivesTheTableRoomWithoutAModel();
     void escapeClearsTheSearch();
     void registryPagesOnlyForPlainIds();
     void headersNeverNarrowerThanTheirTitles();
@@ -367,6 +370,62 @@ void TestMainWindow::ctrlCCopiesRowsAsTsv()
     }
     // The detail pane still follows the current row.
     QTRY_COMPARE_WITH_TIMEOUT(w.detailPane()->modelRowId(), m->rowIdAt(2), 10000);
+}
+
+void TestMainWindow::modelColumnStaysInSightScrollingRight()
+{
+    MainWindow w(m_demo);
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    auto *table = qobject_cast<CatalogueView *>(w.table());
+    QVERIFY(table);
+    CatalogueModel *m = w.catalogueModel();
+    QTRY_VERIFY_WITH_TIMEOUT(m->data(m->index(0, 0), CatalogueModel::LoadedRole).toBool(), 10000);
+    QCOMPARE(table->frozenColumn(), int(Columns::ModelId));
+    // Every column shown, so that there is far to scroll right.
+    for (int c = 0; c < Columns::Count; ++c)
+        table->horizontalHeader()->setSectionHidden(c, false);
+    QScrollBar *h = table->horizontalScrollBar();
+    QTRY_VERIFY_WITH_TIMEOUT(h->maximum() > 0, 5000);
+    h->setValue(h->maximum());
+    table->verticalScrollBar()->setValue(table->verticalScrollBar()->maximum() / 3);
+    QTableView *frozen = table->frozenView();
+    QVERIFY(frozen->isVisible());
+    QCOMPARE(frozen->width(), table->columnWidth(Columns::ModelId));
+    for (int c = 0; c < Columns::Count; ++c)
+        QCOMPARE(frozen->isColumnHidden(c), c != Columns::ModelId);
+    // The overlay shows the same rows as the table beside it.
+    QTRY_COMPARE_WITH_TIMEOUT(frozen->rowAt(0), table->rowAt(0), 5000);
+    QVERIFY(table->rowAt(0) > 0);
+    const QModelIndex shown = frozen->indexAt(QPoint(5, 5));
+    QCOMPARE(shown.column(), int(Columns::ModelId));
+    QCOMPARE(shown.row(), table->rowAt(0));
+    // The column under it has scrolled out of the table's own view.
+    QVERIFY(table->columnViewportPosition(Columns::ModelId) < 0);
+    // Selection is shared.
+    table->selectRow(table->rowAt(0));
+    QVERIFY(frozen->selectionModel() == table->selectionModel());
+}
+
+void TestMainWindow::detailPaneGivesTheTableRoomWithoutAModel()
+{
+    MainWindow w(m_demo);
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    auto *dock = w.findChild<QDockWidget *>(QStringLiteral("detailDock"));
+    QVERIFY(dock);
+    QTRY_VERIFY_WITH_TIMEOUT(dock->height() < 120, 5000);
+    const int tableWithout = w.table()->height();
+    CatalogueModel *m = w.catalogueModel();
+    QTRY_VERIFY_WITH_TIMEOUT(m->data(m->index(0, 0), CatalogueModel::LoadedRole).toBool(), 10000);
+    w.table()->selectRow(0);
+    QTRY_COMPARE_WITH_TIMEOUT(w.detailPane()->modelRowId(), m->rowIdAt(0), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(dock->height() >= 250, 5000);
+    QVERIFY(w.table()->height() < tableWithout);
 }
 
 void TestMainWindow::escapeClearsTheSearch()

@@ -4,6 +4,7 @@
 #include "cache.h"
 #include "catalogueloader.h"
 #include "cataloguemodel.h"
+#include "catalogueview.h"
 #include "dashboardwidget.h"
 #include "detailpane.h"
 #include "displaytext.h"
@@ -41,7 +42,6 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStatusBar>
-#include <QStyleOptionHeader>
 #include <QTabWidget>
 #include <QTableView>
 #include <QThread>
@@ -89,7 +89,7 @@ int defaultWidth(int column)
     case Columns::Task: return 130;
     case Columns::Name: return 160;
     case Columns::Tags: return 200;
-    case Columns::FeesPaid: return 90;
+    case Columns::FeesPaid: return 104;
     case Columns::CreatedAt:
     case Columns::UpdatedAt:
     case Columns::FirstCall:
@@ -102,24 +102,6 @@ bool hiddenByDefault(int column)
 {
     return column >= Columns::Listed;
 }
-
-// Biggest first reads as an arrow pointing down. QHeaderView marks a descending sort SortUp,
-// which Fusion (and most styles) draws pointing up: the arrow said the opposite of the order.
-class CatalogueHeader final : public QHeaderView
-{
-public:
-    using QHeaderView::QHeaderView;
-
-protected:
-    void initStyleOptionForIndex(QStyleOptionHeader *option, int logicalIndex) const override
-    {
-        QHeaderView::initStyleOptionForIndex(option, logicalIndex);
-        if (option->sortIndicator == QStyleOptionHeader::SortUp)
-            option->sortIndicator = QStyleOptionHeader::SortDown;
-        else if (option->sortIndicator == QStyleOptionHeader::SortDown)
-            option->sortIndicator = QStyleOptionHeader::SortUp;
-    }
-};
 
 // Wide enough for the title and the sort arrow: a clipped header reads as a bug.
 int titleWidth(const QHeaderView *header, int column)
@@ -164,8 +146,10 @@ MainWindow::MainWindow(const QString &cachePath, EmptyCache whenEmpty, const Dem
     connect(loader, &CatalogueLoader::openFailed, this, &MainWindow::onOpenFailed);
     connect(loader, &CatalogueLoader::choicesReady, m_filters, &FilterPanel::setChoices);
     connect(loader, &CatalogueLoader::detailReady, this, [this](quint64 request, const ModelDetail &d) {
-        if (request == m_detailRequest)
+        if (request == m_detailRequest) {
             m_detail->setDetail(d);
+            fitDetailDock(d.found);
+        }
     });
     connect(loader, &CatalogueLoader::failed, this,
             [this](const QString &message) { statusBar()->showMessage(tr("Query failed: %1").arg(message), 10000); });
@@ -235,9 +219,9 @@ MainWindow::~MainWindow()
 
 void MainWindow::buildUi()
 {
-    m_table = new QTableView;
+    auto *view = new CatalogueView;
+    m_table = view;
     m_table->setObjectName(QStringLiteral("catalogue"));
-    m_table->setHorizontalHeader(new CatalogueHeader(Qt::Horizontal, m_table));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     // Several rows for Ctrl+C; the detail pane follows the current one.
@@ -261,6 +245,7 @@ void MainWindow::buildUi()
         header->resizeSection(c, std::max(defaultWidth(c), titleWidth(header, c)));
         header->setSectionHidden(c, hiddenByDefault(c));
     }
+    view->syncColumns();
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showRowMenu);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -522,6 +507,7 @@ void MainWindow::restoreSettings()
     for (int c = 0; c < Columns::Count; ++c)
         if (!header->isSectionHidden(c) && header->sectionSize(c) < titleWidth(header, c))
             header->resizeSection(c, titleWidth(header, c));
+    static_cast<CatalogueView *>(m_table)->syncColumns();
     // Sorting goes to SQL through CatalogueModel::sort; enabling it applies the indicator.
     m_table->setSortingEnabled(true);
     // The first view (startView) reads the panel, so the restored filters apply from the start.
@@ -611,6 +597,7 @@ bool MainWindow::stopWork()
 void MainWindow::onOpened(bool empty, bool demo)
 {
     m_open = true;
+    fitDetailDock(m_detailModel != 0); // nothing selected yet: the table takes the height
     updateActions();
     m_isDemo = demo;
     updateTitle();
@@ -1074,6 +1061,22 @@ void MainWindow::showRowMenu(const QPoint &pos)
     menu.exec(m_table->viewport()->mapToGlobal(pos));
 }
 
+void MainWindow::fitDetailDock(bool hasModel)
+{
+    // With no model the pane is one line of advice: the table takes the height. The height
+    // one gave the pane comes back with the next model.
+    auto *dock = findChild<QDockWidget *>(QStringLiteral("detailDock"));
+    if (!dock || dock->isFloating() || dock->isHidden() || hasModel == m_detailDockOpen)
+        return;
+    if (hasModel) {
+        resizeDocks({dock}, {std::max(m_detailDockHeight, 260)}, Qt::Vertical);
+    } else {
+        m_detailDockHeight = dock->height();
+        resizeDocks({dock}, {dock->minimumSizeHint().height()}, Qt::Vertical);
+    }
+    m_detailDockOpen = hasModel;
+}
+
 void MainWindow::onViewShown(bool complete)
 {
     if (!(m_model->spec() == m_shownSpec)) {
@@ -1096,6 +1099,7 @@ void MainWindow::onViewShown(bool complete)
         m_detailModel = 0;
         ++m_detailRequest;
         m_detail->clearModel();
+        fitDetailDock(false);
     }
 }
 

@@ -126,6 +126,8 @@ private:
     // After a new view's rows came in: the top of it shown, the selected model kept only
     // if the view still holds it.
     void onViewShown(bool complete);
+    // The detail dock at its working height with a model, at one line's without.
+    void fitDetailDock(bool hasModel);
     QList<int> selectedRows() const;
     // Edit > Copy Rows (Ctrl+C): the selected rows as TSV, once they are loaded.
     void copySelectedRows();
@@ -170,6 +172,8 @@ private:
     qint64 m_detailModel = 0;
     ViewSpec m_shownSpec; // the view whose rows the table shows
     bool m_emptyNote = false; // the banner says the cache is empty
+    bool m_detailDockOpen = true; // at its working height
+    int m_detailDockHeight = 330;
     QAction *m_copyRows = nullptr;
     QList<int> m_pendingCopy; // rows to copy once their pages are in
 };

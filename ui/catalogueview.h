@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QHeaderView>
+#include <QTableView>
+
+// The catalogue's header: sort arrows that point the way the rows run. QHeaderView marks a
+// descending sort SortUp, which Fusion and most styles draw pointing up; biggest first
+// should read as an arrow pointing down.
+class CatalogueHeader final : public QHeaderView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CatalogueHeader)
+
+public:
+    explicit CatalogueHeader(QWidget *parent = nullptr);
+
+protected:
+    void initStyleOptionForIndex(QStyleOptionHeader *option, int logicalIndex) const override;
+};
+
+// The catalogue table with its first column (the model id) frozen: scrolling right to the
+// usage figures keeps the row's name in sight. A second view over the left edge shows that
+// column only, sharing the model, the selection and the vertical scroll (Qt's "Frozen
+// Column" example).
+class CatalogueView final : public QTableView
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CatalogueView)
+
+public:
+    explicit CatalogueView(QWidget *parent = nullptr);
+
+    void setModel(QAbstractItemModel *model) override;
+    // The overlay (for tests): shows only the frozen column.
+    QTableView *frozenView() const { return m_frozen; }
+    // The logical column kept in sight: the one at the left edge.
+    int frozenColumn() const;
+    // The overlay takes the table's row height, selection and column settings: call after
+    // changing them, or after restoring the header.
+    void syncColumns();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    QModelIndex moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers) override;
+    void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
+    void updateGeometries() override;
+
+private:
+    void placeFrozen();
+
+    QTableView *m_frozen;
+};
