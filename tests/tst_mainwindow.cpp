@@ -59,6 +59,7 @@ private slots:
     void aNewViewStartsAtItsFirstRow();
     void ctrlCCopiesRowsAsTsv();
     void modelColumnStaysInSightScrollingRight();
+    void columnsFillAWideWindow();
     void detailPaneGivesTheTableRoomWithoutAModel();
     void escapeClearsTheSearch();
     void registryPagesOnlyForPlainIds();
@@ -407,6 +408,26 @@ void TestMainWindow::modelColumnStaysInSightScrollingRight()
     // Selection is shared.
     table->selectRow(table->rowAt(0));
     QVERIFY(frozen->selectionModel() == table->selectionModel());
+}
+
+// At 1920x1080 the default columns ended in a blank band; the spare room goes to the id, task
+// and author, and comes back as the window narrows.
+void TestMainWindow::columnsFillAWideWindow()
+{
+    MainWindow w(m_demo);
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    QTableView *table = w.table();
+    QHeaderView *header = table->horizontalHeader();
+    const int narrowModel = header->sectionSize(Columns::ModelId);
+    w.resize(1920, 1080);
+    QTRY_VERIFY_WITH_TIMEOUT(table->viewport()->width() > 1400, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(header->length() - table->viewport()->width()) <= 3, 5000);
+    QVERIFY(header->sectionSize(Columns::ModelId) > narrowModel);
+    w.resize(1280, 800);
+    QTRY_COMPARE_WITH_TIMEOUT(header->sectionSize(Columns::ModelId), narrowModel, 5000);
 }
 
 void TestMainWindow::detailPaneGivesTheTableRoomWithoutAModel()

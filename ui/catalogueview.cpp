@@ -42,7 +42,11 @@ CatalogueView::CatalogueView(QWidget *parent)
     connect(m_frozen->verticalScrollBar(), &QAbstractSlider::valueChanged, verticalScrollBar(), &QAbstractSlider::setValue);
     connect(verticalScrollBar(), &QAbstractSlider::valueChanged, m_frozen->verticalScrollBar(), &QAbstractSlider::setValue);
     // The main header owns widths, order and the sort; the overlay follows it.
-    connect(horizontalHeader(), &QHeaderView::sectionResized, this, [this] { syncColumns(); });
+    connect(horizontalHeader(), &QHeaderView::sectionResized, this, [this] {
+        if (!m_fitting)
+            m_added.clear(); // the user's width now, extra and all
+        syncColumns();
+    });
     connect(horizontalHeader(), &QHeaderView::sectionMoved, this, [this] { syncColumns(); });
     connect(horizontalHeader(), &QHeaderView::sortIndicatorChanged, frozenHeader, &QHeaderView::setSortIndicator);
     // A click on the overlay's header sorts as a click on the main one would.
@@ -110,7 +114,41 @@ void CatalogueView::placeFrozen()
 void CatalogueView::resizeEvent(QResizeEvent *event)
 {
     QTableView::resizeEvent(event);
+    fitColumnsToWidth();
     placeFrozen();
+}
+
+void CatalogueView::setStretchColumns(const QList<QPair<int, double>> &columns)
+{
+    m_stretch = columns;
+    m_added.clear(); // the widths as they are now are the base (after a restored header, say)
+    fitColumnsToWidth();
+}
+
+void CatalogueView::fitColumnsToWidth()
+{
+    if (m_fitting || m_stretch.isEmpty() || !model())
+        return;
+    m_fitting = true;
+    QHeaderView *h = horizontalHeader();
+    for (const auto &[column, pixels] : std::as_const(m_added))
+        h->resizeSection(column, std::max(h->sectionSize(column) - pixels, h->minimumSectionSize()));
+    m_added.clear();
+    const int free = viewport()->width() - h->length();
+    double shares = 0;
+    for (const auto &[column, share] : std::as_const(m_stretch))
+        shares += h->isSectionHidden(column) ? 0 : share;
+    if (free > 0 && shares > 0) {
+        for (const auto &[column, share] : std::as_const(m_stretch)) {
+            if (h->isSectionHidden(column))
+                continue;
+            const int add = int(free * share / shares);
+            h->resizeSection(column, h->sectionSize(column) + add);
+            m_added.append({column, add});
+        }
+    }
+    m_fitting = false;
+    syncColumns();
 }
 
 void CatalogueView::updateGeometries()

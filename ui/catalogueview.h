@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QHeaderView>
+#include <QList>
+#include <QPair>
 #include <QTableView>
 
 // The catalogue's header: sort arrows that point the way the rows run. QHeaderView marks a
@@ -38,6 +40,10 @@ public:
     // The overlay takes the table's row height, selection and column settings: call after
     // changing them, or after restoring the header.
     void syncColumns();
+    // Columns that take the room a wide window leaves (logical index, share of it): the
+    // table fills its width instead of ending in a blank band. Taken back as it narrows;
+    // a column the user resizes keeps the user's width.
+    void setStretchColumns(const QList<QPair<int, double>> &columns);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -47,6 +53,10 @@ protected:
 
 private:
     void placeFrozen();
+    void fitColumnsToWidth();
 
     QTableView *m_frozen;
+    QList<QPair<int, double>> m_stretch;
+    QList<QPair<int, int>> m_added; // column, pixels given to it by fitColumnsToWidth
+    bool m_fitting = false;
 };

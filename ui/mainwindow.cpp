@@ -507,7 +507,10 @@ void MainWindow::restoreSettings()
     for (int c = 0; c < Columns::Count; ++c)
         if (!header->isSectionHidden(c) && header->sectionSize(c) < titleWidth(header, c))
             header->resizeSection(c, titleWidth(header, c));
-    static_cast<CatalogueView *>(m_table)->syncColumns();
+    auto *view = static_cast<CatalogueView *>(m_table);
+    view->syncColumns();
+    // A wide window's spare room goes to the id, task and author, which are often cut.
+    view->setStretchColumns({{Columns::ModelId, 0.6}, {Columns::Task, 0.2}, {Columns::Author, 0.2}});
     // Sorting goes to SQL through CatalogueModel::sort; enabling it applies the indicator.
     m_table->setSortingEnabled(true);
     // The first view (startView) reads the panel, so the restored filters apply from the start.
