@@ -62,6 +62,7 @@ private slots:
     void columnsFillAWideWindow();
     void detailPaneGivesTheTableRoomWithoutAModel();
     void escapeClearsTheSearch();
+    void quickPicksEndOnTheDataLastDay();
     void registryPagesOnlyForPlainIds();
     void headersNeverNarrowerThanTheirTitles();
     void hostileListingStaysPlainText();
@@ -447,6 +448,31 @@ void TestMainWindow::detailPaneGivesTheTableRoomWithoutAModel()
     QTRY_COMPARE_WITH_TIMEOUT(w.detailPane()->modelRowId(), m->rowIdAt(0), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(dock->height() >= 250, 5000);
     QVERIFY(w.table()->height() < tableWithout);
+}
+
+void TestMainWindow::quickPicksEndOnTheDataLastDay()
+{
+    MainWindow w(m_demo);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    Database db = Cache::open(m_demo, Database::Mode::ReadOnly);
+    const qint64 lastDay = db.queryInt("SELECT max(day) FROM usage_daily").value_or(-1);
+    QVERIFY(lastDay > 0);
+    int y;
+    unsigned mo, d;
+    TextRules::civilFromDays(lastDay, y, mo, d);
+    QTRY_COMPARE_WITH_TIMEOUT(w.filterPanel()->referenceDay(), QDate(y, int(mo), int(d)), 10000);
+    w.filterPanel()->pickPeriod(FilterPanel::Period::Last30Days);
+    QTRY_VERIFY_WITH_TIMEOUT(w.catalogueModel()->spec().untilDay.has_value(), 5000);
+    QCOMPARE(*w.catalogueModel()->spec().untilDay, lastDay);
+    QCOMPARE(*w.catalogueModel()->spec().sinceDay, lastDay - 29);
+    QVERIFY(waitLoaded(w));
+    // The figures are those of the window: SQL over the same 30 days.
+    const qint64 calls = db.queryInt("SELECT coalesce(sum(calls), 0) FROM usage_daily WHERE day BETWEEN "
+                                     + std::to_string(lastDay - 29) + " AND " + std::to_string(lastDay))
+                             .value_or(-1);
+    QTRY_COMPARE_WITH_TIMEOUT(w.figures().calls, calls, 10000);
 }
 
 void TestMainWindow::escapeClearsTheSearch()

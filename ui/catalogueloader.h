@@ -37,6 +37,8 @@ struct FilterChoices
 {
     using List = QList<QPair<QString, qint64>>;
     List tasks, authors, licenses, frameworks;
+    // The first and last UTC days with usage (days since 1970-01-01); last < first: none.
+    qint64 firstUsageDay = 0, lastUsageDay = -1;
 };
 
 // Everything the detail pane shows for one model over the view's usage window.

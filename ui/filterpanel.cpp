@@ -3,20 +3,28 @@
 #include "textrules.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
+#include <QCalendarWidget>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDate>
 #include <QDateEdit>
+#include <QDateTime>
 #include <QFormLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QStyleOptionComboBox>
 #include <QStyledItemDelegate>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -31,6 +39,159 @@ constexpr int kMaxPopupWidth = 560;
 
 // The earliest date of a QDateEdit stands for "no limit" (shown as its special text).
 const QDate kNoDate(2000, 1, 1);
+const QDate kLastDate(2100, 12, 31);
+
+QDate todayUtc()
+{
+    return QDateTime::currentDateTimeUtc().date();
+}
+
+// A date field whose earliest date stands for "no limit". QDateEdit alone appends what one
+// types to its special text ("all time0261101") and then silently restores the old value, and
+// its calendar opens at that earliest date, January 2000. This one starts from a real date,
+// the reference day, as soon as one types a digit, steps or opens the calendar; Delete or
+// Backspace over the whole text puts "no limit" back.
+class DateField final : public QDateEdit
+{
+public:
+    DateField(const QString &none, std::function<QDate()> reference, QWidget *parent)
+        : QDateEdit(parent)
+        , m_reference(std::move(reference))
+    {
+        setCalendarPopup(true);
+        setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        setMinimumDate(kNoDate);
+        setMaximumDate(kLastDate);
+        setSpecialValueText(none);
+        setDate(kNoDate);
+    }
+
+    bool isUnset() const { return date() <= minimumDate(); }
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override
+    {
+        const bool plain = !(event->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier));
+        const QString text = event->text();
+        const bool digit = plain && text.size() == 1 && text.at(0).isDigit();
+        const bool separatorAfterAdvance
+            = m_advanced && plain && text.size() == 1 && !text.at(0).isLetterOrNumber() && text.at(0).isPrint();
+        m_advanced = false;
+        if (event->key() == Qt::Key_F4
+            || ((event->key() == Qt::Key_Down || event->key() == Qt::Key_Up)
+                && (event->modifiers() & Qt::AltModifier))) {
+            // As in a combo box: the keyboard opens the calendar too.
+            openCalendar();
+            event->accept();
+            return;
+        }
+        const bool wholeSelected = lineEdit()->hasSelectedText() && lineEdit()->selectedText() == lineEdit()->text();
+        if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) && plain && !isUnset()
+            && wholeSelected) {
+            setDate(minimumDate());
+            lineEdit()->selectAll();
+            event->accept();
+            return;
+        }
+        if (separatorAfterAdvance) {
+            // A full section moved on to the next one already; the separator one types out of
+            // habit ("2026-11-01") must not skip that one too.
+            event->accept();
+            return;
+        }
+        if (digit && (isUnset() || wholeSelected)) {
+            // A date typed from the start: the digits replace a real date's year, section by
+            // section, rather than follow the special text or wipe the whole field.
+            if (isUnset())
+                setDate(m_reference());
+            setSelectedSection(QDateTimeEdit::YearSection);
+        }
+        const QDateTimeEdit::Section before = currentSection();
+        QDateEdit::keyPressEvent(event);
+        m_advanced = digit && currentSection() != before && currentSection() != QDateTimeEdit::NoSection;
+    }
+
+    void stepBy(int steps) override
+    {
+        // Up (or the wheel) from "no limit" goes to the reference day, not to 2000-01-02.
+        if (isUnset() && steps != 0) {
+            setDate(m_reference());
+            setSelectedSection(QDateTimeEdit::DaySection);
+            return;
+        }
+        QDateEdit::stepBy(steps);
+    }
+
+    void mousePressEvent(QMouseEvent *event) override
+    {
+        watchCalendar();
+        QDateEdit::mousePressEvent(event);
+    }
+
+    bool focusNextPrevChild(bool next) override
+    {
+        // Tab walks through a date's sections; "no limit" has none, and QDateEdit would keep
+        // the focus there for good.
+        if (isUnset())
+            return QWidget::focusNextPrevChild(next);
+        return QDateEdit::focusNextPrevChild(next);
+    }
+
+    void focusOutEvent(QFocusEvent *event) override
+    {
+        m_advanced = false;
+        QDateEdit::focusOutEvent(event);
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        // The pop-up is about to show the field's date; for "no limit" that is January 2000.
+        // Show the reference day instead, selected so that Enter takes it, without changing
+        // the field merely by opening (signals blocked; closing it restores the field).
+        if (event->type() == QEvent::Show && isUnset()) {
+            QCalendarWidget *calendar = calendarWidget();
+            if (calendar && watched == calendar->window()) {
+                const QDate day = m_reference();
+                const QSignalBlocker block(calendar);
+                calendar->setSelectedDate(day);
+                calendar->setCurrentPage(day.year(), day.month());
+            }
+        }
+        return QDateEdit::eventFilter(watched, event);
+    }
+
+private:
+    // The pop-up is made on first use; watch it before it first shows.
+    void watchCalendar()
+    {
+        if (m_watching)
+            return;
+        if (QCalendarWidget *calendar = calendarWidget()) {
+            calendar->window()->installEventFilter(this);
+            m_watching = true;
+        }
+    }
+
+    // Opens the pop-up the way a click on the arrow does (Qt has no public call for it).
+    void openCalendar()
+    {
+        QStyleOptionComboBox opt;
+        opt.initFrom(this);
+        opt.editable = true;
+        opt.subControls = QStyle::SC_All;
+        const QRect arrow = style()->subControlRect(QStyle::CC_ComboBox, &opt, QStyle::SC_ComboBoxArrow, this);
+        if (!arrow.isValid())
+            return;
+        const QPointF at = QRectF(arrow).center();
+        QMouseEvent press(QEvent::MouseButtonPress, at, mapToGlobal(at), Qt::LeftButton, Qt::LeftButton,
+                          Qt::NoModifier);
+        mousePressEvent(&press);
+    }
+
+    std::function<QDate()> m_reference;
+    bool m_watching = false;
+    bool m_advanced = false;
+};
 
 // Pick list entries show how many models carry the value, right-aligned and muted.
 class CountDelegate final : public QStyledItemDelegate
@@ -132,10 +293,57 @@ FilterPanel::FilterPanel(QWidget *parent)
     m_minCalls = spin();
     m_minRepeat = spin();
 
-    m_listedFrom = dateEdit(tr("any"));
-    m_listedUntil = dateEdit(tr("any"));
-    m_since = dateEdit(tr("all time"));
-    m_until = dateEdit(tr("all time"));
+    // Listing dates have no data-bound day to start from: their calendars open at today.
+    m_listedFrom = dateEdit(tr("any"), todayUtc);
+    m_listedUntil = dateEdit(tr("any"), todayUtc);
+    m_since = dateEdit(tr("all time"), [this] { return referenceDay(); });
+    m_until = dateEdit(tr("all time"), [this] { return referenceDay(); });
+    m_listedFrom->setObjectName(QStringLiteral("listedFrom"));
+    m_listedUntil->setObjectName(QStringLiteral("listedUntil"));
+    m_since->setObjectName(QStringLiteral("since"));
+    m_until->setObjectName(QStringLiteral("until"));
+
+    // Quick picks for the usage window, applied at once. The button names the period the
+    // window matches, so that a restored or typed window that happens to be one reads as such.
+    m_period = new QToolButton(this);
+    m_period->setObjectName(QStringLiteral("period"));
+    m_period->setPopupMode(QToolButton::InstantPopup);
+    m_period->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_period->setFocusPolicy(Qt::TabFocus);
+    m_period->setAccessibleName(tr("Usage window period"));
+    m_period->setToolTip(tr("Set Since and Until to a common period. Periods end on the last day "
+                            "with usage data, or today when there is none."));
+    auto *periods = new QMenu(m_period);
+    m_periodNote = periods->addAction(QString());
+    m_periodNote->setEnabled(false);
+    periods->addSeparator();
+    const std::pair<Period, QString> picks[] = {{Period::Last7Days, tr("Last 7 days")},
+                                                {Period::Last30Days, tr("Last 30 days")},
+                                                {Period::Last90Days, tr("Last 90 days")},
+                                                {Period::ThisMonth, tr("This month")},
+                                                {Period::AllTime, tr("All time")}};
+    for (const auto &[period, text] : picks) {
+        QAction *a = periods->addAction(text);
+        a->setCheckable(true);
+        a->setData(int(period));
+        connect(a, &QAction::triggered, this, [this, period = period] { pickPeriod(period); });
+        m_periodActions.append(a);
+    }
+    connect(periods, &QMenu::aboutToShow, this, [this] {
+        // Which day the periods end on, so that "Last 7 days" of old data is no surprise.
+        const QString last = referenceDay().toString(Qt::ISODate);
+        if (m_firstUsageDay) {
+            const QString first = QDate(1970, 1, 1).addDays(*m_firstUsageDay).toString(Qt::ISODate);
+            m_periodNote->setText(tr("Usage data from %1 to %2").arg(first, last));
+        } else {
+            m_periodNote->setText(tr("No usage data: periods end today, %1 (UTC)").arg(last));
+        }
+        showPeriod();
+    });
+    m_period->setMenu(periods);
+    for (QDateEdit *e : {m_since, m_until})
+        connect(e, &QDateEdit::dateChanged, this, &FilterPanel::showPeriod);
+    showPeriod();
 
     auto *clear = new QPushButton(tr("Clear all"), this);
     clear->setObjectName(QStringLiteral("clearAll"));
@@ -144,7 +352,7 @@ FilterPanel::FilterPanel(QWidget *parent)
     // Fields take the panel's width, whatever their own size hints (long values, big ranges).
     for (QWidget *w : std::initializer_list<QWidget *>{m_search, m_task, m_author, m_license, m_framework, m_usage,
                                                        m_minCalls, m_minRepeat, m_listedFrom, m_listedUntil, m_since,
-                                                       m_until}) {
+                                                       m_until, m_period}) {
         w->setSizePolicy(QSizePolicy::Ignored, w->sizePolicy().verticalPolicy());
         w->setMinimumWidth(90);
     }
@@ -172,8 +380,16 @@ FilterPanel::FilterPanel(QWidget *parent)
     listed->addRow(tr("From"), m_listedFrom);
     listed->addRow(tr("Until"), m_listedUntil);
     auto *window = new QFormLayout;
+    window->addRow(tr("Period"), m_period);
     window->addRow(tr("Since"), m_since);
     window->addRow(tr("Until"), m_until);
+    const QString dateTip = tr("Type a date as year-month-day, or open the calendar with Alt+Down. "
+                               "Select all and press Delete to remove the limit.");
+    for (QDateEdit *e : {m_listedFrom, m_listedUntil, m_since, m_until})
+        e->setToolTip(dateTip);
+
+    // The quick picks come before the fields they fill, as on screen.
+    setTabOrder(m_listedUntil, m_period);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_count);
@@ -210,17 +426,72 @@ QComboBox *FilterPanel::pickList(const QString &placeholder)
     return box;
 }
 
-QDateEdit *FilterPanel::dateEdit(const QString &none)
+QDateEdit *FilterPanel::dateEdit(const QString &none, std::function<QDate()> reference)
 {
-    auto *e = new QDateEdit(this);
-    e->setCalendarPopup(true);
-    e->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-    e->setMinimumDate(kNoDate);
-    e->setMaximumDate(QDate(2100, 12, 31));
-    e->setSpecialValueText(none);
-    e->setDate(kNoDate);
+    auto *e = new DateField(none, std::move(reference), this);
     connect(e, &QDateEdit::dateChanged, this, [this] { m_debounce.start(); });
     return e;
+}
+
+void FilterPanel::setUsageDays(qint64 firstDay, qint64 lastDay)
+{
+    if (lastDay < firstDay) {
+        m_firstUsageDay.reset();
+        m_lastUsageDay.reset();
+    } else {
+        m_firstUsageDay = firstDay;
+        m_lastUsageDay = lastDay;
+    }
+    showPeriod();
+}
+
+QDate FilterPanel::referenceDay() const
+{
+    const QDate day = m_lastUsageDay ? QDate(1970, 1, 1).addDays(*m_lastUsageDay) : todayUtc();
+    // Within what the fields can show, past the day that stands for "no limit".
+    return std::clamp(day, kNoDate.addDays(1), kLastDate);
+}
+
+std::pair<QDate, QDate> FilterPanel::periodRange(Period period) const
+{
+    const QDate last = referenceDay();
+    switch (period) {
+    case Period::Last7Days:
+        return {last.addDays(-6), last};
+    case Period::Last30Days:
+        return {last.addDays(-29), last};
+    case Period::Last90Days:
+        return {last.addDays(-89), last};
+    case Period::ThisMonth:
+        return {QDate(last.year(), last.month(), 1), last};
+    case Period::AllTime:
+        break;
+    }
+    return {};
+}
+
+void FilterPanel::pickPeriod(Period period)
+{
+    const auto [since, until] = periodRange(period);
+    m_since->setDate(since.isValid() ? since : kNoDate);
+    m_until->setDate(until.isValid() ? until : kNoDate);
+    // A deliberate pick: apply it now rather than after the typing pause.
+    m_debounce.stop();
+    emit changed();
+}
+
+void FilterPanel::showPeriod()
+{
+    const QDate since = m_since->date() > kNoDate ? m_since->date() : QDate();
+    const QDate until = m_until->date() > kNoDate ? m_until->date() : QDate();
+    QString text = tr("Custom");
+    for (QAction *a : std::as_const(m_periodActions)) {
+        const bool match = periodRange(Period(a->data().toInt())) == std::pair(since, until);
+        a->setChecked(match);
+        if (match)
+            text = a->text();
+    }
+    m_period->setText(text);
 }
 
 void FilterPanel::setList(QComboBox *box, const FilterChoices::List &items)
@@ -253,6 +524,8 @@ void FilterPanel::setChoices(const FilterChoices &choices)
     setList(m_author, choices.authors);
     setList(m_license, choices.licenses);
     setList(m_framework, choices.frameworks);
+    // Quick picks and calendars start from the data's last day.
+    setUsageDays(choices.firstUsageDay, choices.lastUsageDay);
 }
 
 void FilterPanel::setMatchCount(qint64 count, bool final)
