@@ -39,7 +39,7 @@
         <translation>Die Aufrufer dieses Nutzungszeitraums werden gezählt …</translation>
     </message>
     <message>
-        <source>The model's id in its registry: author/name.</source>
+        <source>The model&apos;s id in its registry: author/name.</source>
         <translation>Die ID des Modells in seiner Registry: Autor/Name.</translation>
     </message>
     <message>
@@ -95,7 +95,7 @@
         <translation>Ob ein Katalog das Modell führt; nicht gelistet: nur aus der Nutzung bekannt.</translation>
     </message>
     <message>
-        <source>The model's name, without its author.</source>
+        <source>The model&apos;s name, without its author.</source>
         <translation>Der Name des Modells, ohne Autor.</translation>
     </message>
     <message>
@@ -107,7 +107,7 @@
         <translation>Die Lizenz, unter der das Modell veröffentlicht ist.</translation>
     </message>
     <message>
-        <source>The registry's tags for the model.</source>
+        <source>The registry&apos;s tags for the model.</source>
         <translation>Die Schlagwörter der Registry für das Modell.</translation>
     </message>
     <message>
@@ -115,7 +115,7 @@
         <translation>Wann die Registry das Modell zuletzt geändert sah (UTC).</translation>
     </message>
     <message>
-        <source>Files in the model's newest version.</source>
+        <source>Files in the model&apos;s newest version.</source>
         <translation>Dateien der neuesten Version des Modells.</translation>
     </message>
     <message>
@@ -289,14 +289,6 @@
         <translation>Kein Modell dieser Ansicht wurde im gewählten Nutzungszeitraum aufgerufen.</translation>
     </message>
     <message>
-        <source>Listed models (%1)</source>
-        <translation>Modelle (%1)</translation>
-    </message>
-    <message>
-        <source>Calls (%1)</source>
-        <translation>Aufrufe (%1)</translation>
-    </message>
-    <message>
         <source>Other (%1 tasks)</source>
         <translation>Sonstige (%1 Aufgaben)</translation>
     </message>
@@ -309,7 +301,7 @@
         <translation>Aufgabe</translation>
     </message>
     <message>
-        <source>Share of the view's total (%)</source>
+        <source>Share of the view&apos;s total (%)</source>
         <translation>Anteil an der Summe der Ansicht (%)</translation>
     </message>
     <message>
@@ -569,12 +561,16 @@ Top 10% erhalten %6</translation>
         <translation>…an einem anderen Tag wiedergekommen</translation>
     </message>
     <message>
-        <source>Repeat callers per model (%1)</source>
-        <translation>Wiederkehrer je Modell (%1)</translation>
-    </message>
-    <message>
         <source>Callers, each counted once</source>
         <translation>Aufrufer, jeder einmal gezählt</translation>
+    </message>
+    <message>
+        <source>Listed models</source>
+        <translation>Gelistete Modelle</translation>
+    </message>
+    <message>
+        <source>Repeat callers, summed per model</source>
+        <translation>Wiederkehrer, je Modell summiert</translation>
     </message>
 </context>
 <context>
@@ -592,8 +588,8 @@ Top 10% erhalten %6</translation>
         <translation>Nutzung im Zeitverlauf und Aufrufer werden berechnet…</translation>
     </message>
     <message>
-        <source>unknown chart '%1'</source>
-        <translation>unbekanntes Diagramm '%1'</translation>
+        <source>unknown chart &apos;%1&apos;</source>
+        <translation>unbekanntes Diagramm &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Export Chart</source>
@@ -795,11 +791,14 @@ Top 10% erhalten %6</translation>
         <source>callers: the distinct callers of the week.
 came back: of them, those who had called this model in an earlier week.
 The last week has %n day(s) so far: hollow dots, not part of the line.</source>
-        <translation><numerusform>Aufrufer: die verschiedenen Aufrufer der Woche.
+        <translation>
+            <numerusform>Aufrufer: die verschiedenen Aufrufer der Woche.
 kamen wieder: davon die, die dieses Modell schon in einer früheren Woche aufgerufen hatten.
-Die letzte Woche hat bisher %n Tag: leere Punkte, nicht Teil der Linie.</numerusform><numerusform>Aufrufer: die verschiedenen Aufrufer der Woche.
+Die letzte Woche hat bisher %n Tag: leere Punkte, nicht Teil der Linie.</numerusform>
+            <numerusform>Aufrufer: die verschiedenen Aufrufer der Woche.
 kamen wieder: davon die, die dieses Modell schon in einer früheren Woche aufgerufen hatten.
-Die letzte Woche hat bisher %n Tage: leere Punkte, nicht Teil der Linie.</numerusform></translation>
+Die letzte Woche hat bisher %n Tage: leere Punkte, nicht Teil der Linie.</numerusform>
+        </translation>
     </message>
     <message>
         <source>callers: the distinct callers of the week.
@@ -930,51 +929,51 @@ kamen wieder: davon die, die dieses Modell schon in einer früheren Woche aufger
     </message>
     <message>
         <source>Usage window period</source>
-        <translation type="unfinished" />
+        <translation>Zeitraum der Nutzung</translation>
     </message>
     <message>
         <source>Set Since and Until to a common period. Periods end on the last day with usage data, or today when there is none.</source>
-        <translation type="unfinished" />
+        <translation>Setzt Seit und Bis auf einen üblichen Zeitraum. Zeiträume enden am letzten Tag mit Nutzungsdaten, oder heute, wenn es keine gibt.</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished" />
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished" />
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished" />
+        <translation>Letzte 90 Tage</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished" />
+        <translation>Dieser Monat</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished" />
+        <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
         <source>Usage data from %1 to %2</source>
-        <translation type="unfinished" />
+        <translation>Nutzungsdaten vom %1 bis %2</translation>
     </message>
     <message>
         <source>No usage data: periods end today, %1 (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Keine Nutzungsdaten: Zeiträume enden heute, %1 (UTC)</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished" />
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Type a date as year-month-day, or open the calendar with Alt+Down. Select all and press Delete to remove the limit.</source>
-        <translation type="unfinished" />
+        <translation>Geben Sie ein Datum als Jahr-Monat-Tag ein oder öffnen Sie den Kalender mit Alt+Unten. Alles markieren und Entf drücken hebt die Grenze auf.</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished" />
+        <translation>Eigener</translation>
     </message>
 </context>
 <context>
@@ -1149,7 +1148,7 @@ kamen wieder: davon die, die dieses Modell schon in einer früheren Woche aufger
         <translation>Uptake %1</translation>
     </message>
     <message>
-        <source>Each model's listing next to its observed usage.
+        <source>Each model&apos;s listing next to its observed usage.
 
 Qt %1 (built with %2)
 SQLite %3
@@ -1478,7 +1477,10 @@ Trotzdem in den Demo-Cache importieren?</translation>
     </message>
     <message numerus="yes">
         <source>Copied %n row(s).</source>
-        <translation><numerusform>%n Zeile kopiert.</numerusform><numerusform>%n Zeilen kopiert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Zeile kopiert.</numerusform>
+            <numerusform>%n Zeilen kopiert.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Copy Model &amp;Id</source>
@@ -1654,7 +1656,7 @@ Trotzdem in den Demo-Cache importieren?</translation>
         <translation>&amp;Schließen</translation>
     </message>
     <message>
-        <source>“%1” is not a web address. Give the registry's address, for example https://huggingface.co.</source>
+        <source>“%1” is not a web address. Give the registry&apos;s address, for example https://huggingface.co.</source>
         <translation>„%1“ ist keine Webadresse. Geben Sie die Adresse der Registry an, zum Beispiel https://huggingface.co.</translation>
     </message>
     <message>

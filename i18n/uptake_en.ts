@@ -24,9 +24,13 @@
         <source>callers: the distinct callers of the week.
 came back: of them, those who had called this model in an earlier week.
 The last week has %n day(s) so far: hollow dots, not part of the line.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>callers: the distinct callers of the week.
+came back: of them, those who had called this model in an earlier week.
+The last week has %n day so far: hollow dots, not part of the line.</numerusform>
+            <numerusform>callers: the distinct callers of the week.
+came back: of them, those who had called this model in an earlier week.
+The last week has %n days so far: hollow dots, not part of the line.</numerusform>
         </translation>
     </message>
 </context>
@@ -82,9 +86,9 @@ The last week has %n day(s) so far: hollow dots, not part of the line.</source>
     </message>
     <message numerus="yes">
         <source>Copied %n row(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Copied %n row.</numerusform>
+            <numerusform>Copied %n rows.</numerusform>
         </translation>
     </message>
 </context>

@@ -39,7 +39,7 @@
         <translation>正在统计此用量时间窗口的调用者…</translation>
     </message>
     <message>
-        <source>The model's id in its registry: author/name.</source>
+        <source>The model&apos;s id in its registry: author/name.</source>
         <translation>模型在其注册中心的 ID：作者/名称。</translation>
     </message>
     <message>
@@ -95,7 +95,7 @@
         <translation>是否有目录列出该模型；未上架：仅在使用记录中出现。</translation>
     </message>
     <message>
-        <source>The model's name, without its author.</source>
+        <source>The model&apos;s name, without its author.</source>
         <translation>模型名称，不含作者。</translation>
     </message>
     <message>
@@ -107,7 +107,7 @@
         <translation>模型发布所用的许可证。</translation>
     </message>
     <message>
-        <source>The registry's tags for the model.</source>
+        <source>The registry&apos;s tags for the model.</source>
         <translation>注册中心为该模型设置的标签。</translation>
     </message>
     <message>
@@ -115,7 +115,7 @@
         <translation>注册中心最近一次记录到模型变更的时间（UTC）。</translation>
     </message>
     <message>
-        <source>Files in the model's newest version.</source>
+        <source>Files in the model&apos;s newest version.</source>
         <translation>模型最新版本中的文件数。</translation>
     </message>
     <message>
@@ -289,14 +289,6 @@
         <translation>此视图中没有模型在所选使用时间窗口内被调用。</translation>
     </message>
     <message>
-        <source>Listed models (%1)</source>
-        <translation>已上架模型（%1）</translation>
-    </message>
-    <message>
-        <source>Calls (%1)</source>
-        <translation>调用（%1）</translation>
-    </message>
-    <message>
         <source>Other (%1 tasks)</source>
         <translation>其他（%1 个任务）</translation>
     </message>
@@ -309,7 +301,7 @@
         <translation>任务</translation>
     </message>
     <message>
-        <source>Share of the view's total (%)</source>
+        <source>Share of the view&apos;s total (%)</source>
         <translation>占视图总量的比例（%）</translation>
     </message>
     <message>
@@ -569,12 +561,16 @@ Gini：%3
         <translation>…在另一天再次调用</translation>
     </message>
     <message>
-        <source>Repeat callers per model (%1)</source>
-        <translation>每模型回访调用方（%1）</translation>
-    </message>
-    <message>
         <source>Callers, each counted once</source>
         <translation>调用方（各计一次）</translation>
+    </message>
+    <message>
+        <source>Listed models</source>
+        <translation>已上架模型</translation>
+    </message>
+    <message>
+        <source>Repeat callers, summed per model</source>
+        <translation>回访调用方（按模型相加）</translation>
     </message>
 </context>
 <context>
@@ -592,8 +588,8 @@ Gini：%3
         <translation>正在计算使用情况随时间的变化及调用方…</translation>
     </message>
     <message>
-        <source>unknown chart '%1'</source>
-        <translation>未知图表 '%1'</translation>
+        <source>unknown chart &apos;%1&apos;</source>
+        <translation>未知图表 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Export Chart</source>
@@ -793,9 +789,11 @@ Gini：%3
         <source>callers: the distinct callers of the week.
 came back: of them, those who had called this model in an earlier week.
 The last week has %n day(s) so far: hollow dots, not part of the line.</source>
-        <translation><numerusform>调用方：该周内不同的调用方。
+        <translation>
+            <numerusform>调用方：该周内不同的调用方。
 再次调用：其中在更早的某周已调用过该模型的调用方。
-最后一周目前只有 %n 天：以空心点表示，不计入折线。</numerusform></translation>
+最后一周目前只有 %n 天：以空心点表示，不计入折线。</numerusform>
+        </translation>
     </message>
     <message>
         <source>callers: the distinct callers of the week.
@@ -924,51 +922,51 @@ came back: of them, those who had called this model in an earlier week.</source>
     </message>
     <message>
         <source>Usage window period</source>
-        <translation type="unfinished" />
+        <translation>使用时间段</translation>
     </message>
     <message>
         <source>Set Since and Until to a common period. Periods end on the last day with usage data, or today when there is none.</source>
-        <translation type="unfinished" />
+        <translation>将“起始”和“截止”设为常用时间段。时间段止于有使用数据的最后一天；若无数据则止于今天。</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished" />
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished" />
+        <translation>最近 30 天</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished" />
+        <translation>最近 90 天</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished" />
+        <translation>本月</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished" />
+        <translation>全部时间</translation>
     </message>
     <message>
         <source>Usage data from %1 to %2</source>
-        <translation type="unfinished" />
+        <translation>使用数据：%1 至 %2</translation>
     </message>
     <message>
         <source>No usage data: periods end today, %1 (UTC)</source>
-        <translation type="unfinished" />
+        <translation>无使用数据：时间段止于今天 %1（UTC）</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished" />
+        <translation>时间段</translation>
     </message>
     <message>
         <source>Type a date as year-month-day, or open the calendar with Alt+Down. Select all and press Delete to remove the limit.</source>
-        <translation type="unfinished" />
+        <translation>按 年-月-日 输入日期，或按 Alt+下箭头 打开日历。全选后按 Delete 取消限制。</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished" />
+        <translation>自定义</translation>
     </message>
 </context>
 <context>
@@ -1142,7 +1140,7 @@ came back: of them, those who had called this model in an earlier week.</source>
         <translation>Uptake %1</translation>
     </message>
     <message>
-        <source>Each model's listing next to its observed usage.
+        <source>Each model&apos;s listing next to its observed usage.
 
 Qt %1 (built with %2)
 SQLite %3
@@ -1468,7 +1466,9 @@ Import into the demo cache anyway?</source>
     </message>
     <message numerus="yes">
         <source>Copied %n row(s).</source>
-        <translation><numerusform>已复制 %n 行。</numerusform></translation>
+        <translation>
+            <numerusform>已复制 %n 行。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Copy Model &amp;Id</source>
@@ -1644,7 +1644,7 @@ Import into the demo cache anyway?</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <source>“%1” is not a web address. Give the registry's address, for example https://huggingface.co.</source>
+        <source>“%1” is not a web address. Give the registry&apos;s address, for example https://huggingface.co.</source>
         <translation>“%1”不是网址。请输入注册表的地址，例如 https://huggingface.co。</translation>
     </message>
     <message>
