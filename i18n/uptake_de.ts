@@ -361,10 +361,6 @@
         <translation>Aktive Aufrufer</translation>
     </message>
     <message>
-        <source>Returning callers</source>
-        <translation>Wiederkehrende Aufrufer</translation>
-    </message>
-    <message>
         <source>Models listed (right axis)</source>
         <translation>Gelistete Modelle (rechte Achse)</translation>
     </message>
@@ -391,10 +387,6 @@
     <message>
         <source>Models listed (cumulative)</source>
         <translation>Gelistete Modelle (kumuliert)</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1 to %2&lt;/b&gt;&lt;br&gt;Calls: %3&lt;br&gt;Active callers: %4&lt;br&gt;Returning callers (seen in an earlier %5): %6&lt;br&gt;Models listed by then: %7</source>
-        <translation>&lt;b&gt;%1 bis %2&lt;/b&gt;&lt;br&gt;Aufrufe: %3&lt;br&gt;Aktive Aufrufer: %4&lt;br&gt;Wiederkehrende Aufrufer (in einer früheren %5 gesehen): %6&lt;br&gt;Bis dahin gelistete Modelle: %7</translation>
     </message>
     <message>
         <source>period</source>
@@ -571,6 +563,21 @@ Top 10% erhalten %6</translation>
     <message>
         <source>Repeat callers, summed per model</source>
         <translation>Wiederkehrer, je Modell summiert</translation>
+    </message>
+    <message>
+        <source>Came back</source>
+        <translation>Kamen wieder</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 to %2&lt;/b&gt;&lt;br&gt;Calls: %3&lt;br&gt;Active callers: %4&lt;br&gt;Came back (seen in an earlier %5): %6&lt;br&gt;Models listed by then: %7</source>
+        <translation>&lt;b&gt;%1 bis %2&lt;/b&gt;&lt;br&gt;Aufrufe: %3&lt;br&gt;Aktive Aufrufer: %4&lt;br&gt;Kamen wieder (in einer früheren %5 gesehen): %6&lt;br&gt;Bis dahin gelistete Modelle: %7</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;br&gt;&lt;i&gt;Not over yet: %n day(s) so far (hollow dots)&lt;/i&gt;</source>
+        <translation>
+            <numerusform>&lt;br&gt;&lt;i&gt;Noch nicht vorbei: bisher %n Tag (leere Punkte)&lt;/i&gt;</numerusform>
+            <numerusform>&lt;br&gt;&lt;i&gt;Noch nicht vorbei: bisher %n Tage (leere Punkte)&lt;/i&gt;</numerusform>
+        </translation>
     </message>
 </context>
 <context>

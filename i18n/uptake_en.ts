@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>DashboardChartView</name>
+    <message numerus="yes">
+        <source>&lt;br&gt;&lt;i&gt;Not over yet: %n day(s) so far (hollow dots)&lt;/i&gt;</source>
+        <translation>
+            <numerusform>&lt;br&gt;&lt;i&gt;Not over yet: %n day so far (hollow dots)&lt;/i&gt;</numerusform>
+            <numerusform>&lt;br&gt;&lt;i&gt;Not over yet: %n days so far (hollow dots)&lt;/i&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardWidget</name>
     <message numerus="yes">
         <source>%1 model(s)</source>

@@ -361,10 +361,6 @@
         <translation>活跃调用方</translation>
     </message>
     <message>
-        <source>Returning callers</source>
-        <translation>回访调用方</translation>
-    </message>
-    <message>
         <source>Models listed (right axis)</source>
         <translation>已上架模型（右轴）</translation>
     </message>
@@ -391,10 +387,6 @@
     <message>
         <source>Models listed (cumulative)</source>
         <translation>已上架模型（累计）</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1 to %2&lt;/b&gt;&lt;br&gt;Calls: %3&lt;br&gt;Active callers: %4&lt;br&gt;Returning callers (seen in an earlier %5): %6&lt;br&gt;Models listed by then: %7</source>
-        <translation>&lt;b&gt;%1 至 %2&lt;/b&gt;&lt;br&gt;调用：%3&lt;br&gt;活跃调用方：%4&lt;br&gt;回访调用方（此前某%5出现过）：%6&lt;br&gt;截至当时已上架模型：%7</translation>
     </message>
     <message>
         <source>period</source>
@@ -571,6 +563,20 @@ Gini：%3
     <message>
         <source>Repeat callers, summed per model</source>
         <translation>回访调用方（按模型相加）</translation>
+    </message>
+    <message>
+        <source>Came back</source>
+        <translation>再次调用</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 to %2&lt;/b&gt;&lt;br&gt;Calls: %3&lt;br&gt;Active callers: %4&lt;br&gt;Came back (seen in an earlier %5): %6&lt;br&gt;Models listed by then: %7</source>
+        <translation>&lt;b&gt;%1 至 %2&lt;/b&gt;&lt;br&gt;调用：%3&lt;br&gt;活跃调用方：%4&lt;br&gt;再次调用（此前某%5已出现）：%6&lt;br&gt;截至当时已上架模型：%7</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;br&gt;&lt;i&gt;Not over yet: %n day(s) so far (hollow dots)&lt;/i&gt;</source>
+        <translation>
+            <numerusform>&lt;br&gt;&lt;i&gt;尚未结束：目前 %n 天（空心点）&lt;/i&gt;</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -696,6 +696,7 @@ void Computation::usage(DashboardData &data)
         usageFromSnapshot(data);
     else
         usageFromSql(data);
+    data.weekly.evidenceEnd = Figures::evidenceEnd(m_db, m_spec);
     data.msUsage = timer.elapsed();
 }
 

@@ -69,6 +69,8 @@ struct WeeklyData
     int weeksPerBucket = 1;
     std::vector<WeekPoint> weeks;
     std::int64_t undatedModels = 0; // listed models without a listing date, left out of modelsListed
+    // The evidence end (Figures::evidenceEnd): a last bucket that ends after it is not over yet.
+    std::optional<std::int64_t> evidenceEnd;
     // (week, listed models created that week), from the model stage; the usage stage needs it
     std::vector<std::pair<std::int64_t, std::int64_t>> listedByWeek;
 };

@@ -119,6 +119,16 @@ CatalogueFigures compute(Database &db, const ViewSpec &spec, const std::string &
     return acc.result();
 }
 
+std::optional<std::int64_t> evidenceEnd(Database &db, const ViewSpec &spec)
+{
+    // An index lookup (models_by_last_call); a roll-up's day-only times are REAL.
+    Statement st(db, "SELECT max(last_call) FROM models");
+    if (!st.step() || st.isNull(0))
+        return std::nullopt;
+    const std::int64_t last = std::int64_t(std::floor(st.real(0) / 86400));
+    return spec.untilDay ? std::min(last, *spec.untilDay) : last;
+}
+
 } // namespace Figures
 
 QJsonObject CatalogueFigures::toJson() const

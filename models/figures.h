@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <utility>
 #include <vector>
 #include <string>
@@ -55,4 +56,7 @@ CatalogueFigures compute(Database &db, const ViewSpec &spec, const std::string &
 // Pure helpers over call counts of listed models, for tests and charts.
 double gini(std::vector<std::int64_t> calls);
 double topShare(std::vector<std::int64_t> calls, double fraction);
+// The evidence end (CONTRACT 3b): the last UTC day with any call in the cache, or the
+// window's last day when it ends earlier; none without usage. Days since 1970-01-01.
+std::optional<std::int64_t> evidenceEnd(Database &db, const ViewSpec &spec);
 } // namespace Figures

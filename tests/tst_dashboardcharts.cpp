@@ -2,6 +2,7 @@
 #include "dashboardcharts.h"
 #include "dashboarddata.h"
 #include "dashboardwidget.h"
+#include "figures.h"
 #include "testutil.h"
 
 #include <QAbstractBarSeries>
@@ -11,6 +12,8 @@
 #include <QFile>
 #include <QImage>
 #include <QSignalSpy>
+#include <QLineSeries>
+#include <QScatterSeries>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -92,6 +95,49 @@ private slots:
         const QByteArray text = f.readAll();
         QVERIFY(text.contains("<svg"));
         QVERIFY(text.size() > 5000);
+    }
+
+    // The evidence end against SQL, and a last week not over yet drawn apart as dots.
+    void aWeekNotOverIsNotADrop()
+    {
+        Database db = Cache::open(m_cache, Database::Mode::ReadOnly);
+        const qint64 lastDay = db.queryInt("SELECT max(day) FROM usage_daily").value_or(-1);
+        QVERIFY(lastDay > 0);
+        QCOMPARE(Figures::evidenceEnd(db, ViewSpec()), std::optional<std::int64_t>(lastDay));
+        ViewSpec earlier;
+        earlier.untilDay = lastDay - 3;
+        QCOMPARE(Figures::evidenceEnd(db, earlier), std::optional<std::int64_t>(lastDay - 3));
+        QCOMPARE(m_data.weekly.evidenceEnd, std::optional<std::int64_t>(lastDay));
+
+        // Three weeks by hand, the evidence ending on the third one's Tuesday.
+        DashboardData d = m_data;
+        const std::int64_t monday = 20514; // 2026-03-02, a Monday
+        d.weekly.weeksPerBucket = 1;
+        d.weekly.weeks = {{monday, 5, 100, 40, 0}, {monday + 7, 6, 120, 50, 20}, {monday + 14, 7, 30, 12, 9}};
+        d.weekly.evidenceEnd = monday + 15;
+        DashboardChartView view(DashboardChart::Weekly);
+        view.resize(900, 560);
+        view.setData(d);
+        QVERIFY2(view.message().isEmpty(), qPrintable(view.message()));
+        int lines = 0, dots = 0;
+        for (QAbstractSeries *s : view.chart()->series()) {
+            if (auto *dot = qobject_cast<QScatterSeries *>(s)) {
+                ++dots;
+                QCOMPARE(dot->count(), 1);
+                QCOMPARE(qint64(dot->at(0).x()), qint64((qint64(monday + 14) * 86400 + 43200) * 1000));
+            } else if (auto *line = qobject_cast<QLineSeries *>(s)) {
+                ++lines;
+                // The cumulative supply keeps its last point; usage lines stop at the last whole week.
+                QCOMPARE(line->count(), line->name().contains(QLatin1String("listed")) ? 3 : 2);
+            }
+        }
+        QCOMPARE(lines, 4);
+        QCOMPARE(dots, 3);
+        // A whole last week (evidence on its Sunday) is drawn as the line's end.
+        d.weekly.evidenceEnd = monday + 20;
+        view.setData(d);
+        for (QAbstractSeries *s : view.chart()->series())
+            QVERIFY(!qobject_cast<QScatterSeries *>(s));
     }
 
     void emptyStatesSayWhy()

@@ -35,6 +35,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace {
 
@@ -468,8 +469,10 @@ void DashboardChartView::buildWeekly(const DashboardData &d)
     calls->setName(tr("Calls"));
     auto *active = new QLineSeries;
     active->setName(tr("Active callers"));
+    // Callers seen in an earlier bucket: "came back", as in the detail pane (the contract's
+    // lifecycle calls "returning" only those active the week before too).
     auto *returning = new QLineSeries;
-    returning->setName(tr("Returning callers"));
+    returning->setName(tr("Came back"));
     auto *supply = new QLineSeries;
     supply->setName(tr("Models listed (right axis)"));
 
@@ -496,6 +499,25 @@ void DashboardChartView::buildWeekly(const DashboardData &d)
             pr.append(QPointF(x, qreal(p.returningCallers)));
         ps.append(QPointF(x, qreal(p.modelsListed)));
     }
+    // A last bucket that ends after the evidence end is not over: its points stand apart as
+    // hollow dots instead of ending the lines in a drop.
+    const std::int64_t k = w.weeksPerBucket;
+    const bool partial = w.weeks.size() > 1 && w.evidenceEnd && w.weeks.back().firstDay + 7 * k - 1 > *w.evidenceEnd;
+    std::vector<QScatterSeries *> soFar;
+    if (partial) {
+        const qreal lastX = dayMsecs(w.weeks.back().firstDay);
+        const std::pair<QList<QPointF> *, QColor> lines[] = {{&pc, kCalls}, {&pa, kRepeat}, {&pr, kReturning}};
+        for (const auto &[points, color] : lines) {
+            if (points->isEmpty() || points->last().x() != lastX)
+                continue;
+            auto *dot = new QScatterSeries;
+            dot->setMarkerSize(9);
+            dot->setColor(Qt::white);
+            dot->setBorderColor(color);
+            dot->append(points->takeLast());
+            soFar.push_back(dot);
+        }
+    }
     calls->replace(pc);
     active->replace(pa);
     returning->replace(pr);
@@ -514,6 +536,8 @@ void DashboardChartView::buildWeekly(const DashboardData &d)
     style(supply, kSupply, Qt::DashLine);
     for (QLineSeries *s : {calls, active, returning, supply})
         chart->addSeries(s);
+    for (QScatterSeries *s : soFar)
+        chart->addSeries(s);
 
     auto *axisX = new QDateTimeAxis;
     axisX->setFormat(QStringLiteral("d MMM yy"));
@@ -524,7 +548,8 @@ void DashboardChartView::buildWeekly(const DashboardData &d)
                         QDateTime::fromMSecsSinceEpoch(qint64(dayMsecs(w.weeks.front().firstDay + 4)), Qt::UTC));
     else
         axisX->setRange(QDateTime::fromMSecsSinceEpoch(qint64(dayMsecs(w.weeks.front().firstDay)), Qt::UTC),
-                        QDateTime::fromMSecsSinceEpoch(qint64(dayMsecs(w.weeks.back().firstDay)), Qt::UTC));
+                        QDateTime::fromMSecsSinceEpoch(
+                            qint64(dayMsecs(partial ? *w.evidenceEnd : w.weeks.back().firstDay)), Qt::UTC));
     styleAxis(axisX);
     chart->addAxis(axisX, Qt::AlignBottom);
 
@@ -559,11 +584,17 @@ void DashboardChartView::buildWeekly(const DashboardData &d)
     }
     supply->attachAxis(axisX);
     supply->attachAxis(axisRight);
+    for (QScatterSeries *s : soFar) {
+        s->attachAxis(axisX);
+        s->attachAxis(axisLeft);
+        for (QLegendMarker *marker : chart->legend()->markers(s))
+            marker->setVisible(false); // the tooltip says what they are
+    }
 
     const std::vector<WeekPoint> weeks = w.weeks;
-    const int k = w.weeksPerBucket;
     const std::int64_t undated = w.undatedModels;
-    auto tip = [this, weeks, k, undated](const QPointF &p, bool on) {
+    const std::int64_t end = w.evidenceEnd.value_or(std::numeric_limits<std::int64_t>::max());
+    auto tip = [this, weeks, k, undated, end](const QPointF &p, bool on) {
         if (!on || weeks.empty()) {
             QToolTip::hideText();
             return;
@@ -571,17 +602,22 @@ void DashboardChartView::buildWeekly(const DashboardData &d)
         const auto it = std::min_element(weeks.begin(), weeks.end(), [&](const WeekPoint &a, const WeekPoint &b) {
             return std::abs(dayMsecs(a.firstDay) - p.x()) < std::abs(dayMsecs(b.firstDay) - p.x());
         });
+        const std::int64_t last = std::min(it->firstDay + 7 * k - 1, end);
         QString text = tr("<b>%1 to %2</b><br>Calls: %3<br>Active callers: %4<br>"
-                          "Returning callers (seen in an earlier %5): %6<br>Models listed by then: %7")
-                           .arg(dayText(it->firstDay), dayText(it->firstDay + 7 * k - 1), num(m_numbers, it->calls),
+                          "Came back (seen in an earlier %5): %6<br>Models listed by then: %7")
+                           .arg(dayText(it->firstDay), dayText(last), num(m_numbers, it->calls),
                                 num(m_numbers, it->activeCallers), k == 1 ? tr("week") : tr("period"), num(m_numbers, it->returningCallers),
                                 num(m_numbers, it->modelsListed));
+        if (last < it->firstDay + 7 * k - 1)
+            text += tr("<br><i>Not over yet: %n day(s) so far (hollow dots)</i>", nullptr, int(last - it->firstDay + 1));
         if (undated > 0)
             text += tr("<br>(%1 listed models without a listing date not counted)").arg(num(m_numbers, undated));
         QToolTip::showText(QCursor::pos(), text, this);
     };
     for (QLineSeries *s : {calls, active, returning, supply})
         connect(s, &QLineSeries::hovered, this, tip);
+    for (QScatterSeries *s : soFar)
+        connect(s, &QScatterSeries::hovered, this, tip);
     install(chart);
 }
 
