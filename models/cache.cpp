@@ -11,6 +11,7 @@
 #include <QStandardPaths>
 
 #include <array>
+#include <mutex>
 
 CacheError::CacheError(Kind kind, const QString &message)
     : std::runtime_error(message.toStdString())
@@ -221,9 +222,17 @@ CREATE TABLE short_terms_common(term INTEGER PRIMARY KEY);
 )sql" UPTAKE_SHORT_TERM_TRIGGERS,
 };
 
-std::function<void(const QString &)> &lockWaitNotifier()
+// Set by the UI thread, called by whichever thread waits for a lock: behind a mutex, and
+// called on a copy, so that setting it never races a call.
+struct LockWaitNotifier
 {
-    static std::function<void(const QString &)> notifier;
+    std::mutex mutex;
+    std::function<void(const QString &)> notify;
+};
+
+LockWaitNotifier &lockWaitNotifier()
+{
+    static LockWaitNotifier notifier;
     return notifier;
 }
 
@@ -284,7 +293,9 @@ QString defaultPath()
 
 void setLockWaitNotifier(std::function<void(const QString &)> notifier)
 {
-    lockWaitNotifier() = std::move(notifier);
+    LockWaitNotifier &n = lockWaitNotifier();
+    const std::lock_guard lock(n.mutex);
+    n.notify = std::move(notifier);
 }
 
 void configureConnection(Database &db)
@@ -292,7 +303,13 @@ void configureConnection(Database &db)
     ShortTerms::registerFunction(db); // before any write: the triggers of models call it
     const QString path = db.path();
     db.setLockWait(LockWaitMs, [path] {
-        if (const auto &notify = lockWaitNotifier())
+        std::function<void(const QString &)> notify;
+        {
+            LockWaitNotifier &n = lockWaitNotifier();
+            const std::lock_guard lock(n.mutex);
+            notify = n.notify;
+        }
+        if (notify)
             notify(path);
     });
     db.exec("PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");

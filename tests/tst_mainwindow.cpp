@@ -77,6 +77,7 @@ private slots:
     void menusShowDistinctShortcuts();
     void userGuideListsTheShortcuts();
     void closingIsPromptWhileAnotherProgramHoldsTheLock();
+    void lockWaitIsToldAfterTheWindowBeforeCloses();
 
 private:
     static bool waitLoaded(MainWindow &w);
@@ -854,6 +855,43 @@ void TestMainWindow::userGuideListsTheShortcuts()
     Screenshots::save(guide, QStringLiteral("userguide"));
     guide->browser()->scrollToAnchor(QStringLiteral("keys"));
     Screenshots::save(guide, QStringLiteral("userguide-keys"));
+}
+
+// Opening another cache makes a new window and closes the old one: the old one's destructor
+// cleared the lock-wait notifier the new one had just set, so the new window never said why
+// it waited.
+void TestMainWindow::lockWaitIsToldAfterTheWindowBeforeCloses()
+{
+    const QString path = m_dir.filePath(QStringLiteral("locked-two.sqlite"));
+    {
+        Database db = Cache::open(path);
+        TestUtil::writeModel(db, "acme/one", "text-generation", "acme");
+    }
+    const QString usage = m_dir.filePath(QStringLiteral("locked-two.csv"));
+    {
+        QFile f(usage);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("timestamp,model_id,caller\n2026-03-01T10:00:00Z,acme/one,u1\n");
+    }
+    auto *before = new MainWindow(path);
+    before->show();
+    QVERIFY(waitLoaded(*before));
+    MainWindow w(path);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    delete before;
+
+    Database other(path);
+    other.exec("BEGIN IMMEDIATE; INSERT INTO meta(key, value) VALUES('held', 'by another program');");
+    w.importFiles(ImportOptions::Usage, {usage});
+    QVERIFY(w.isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(w.statusBar()->currentMessage().contains(QLatin1String("another Uptake")), 10000);
+    other.exec("ROLLBACK");
+    QSignalSpy finished(&w, &MainWindow::importFinished);
+    QVERIFY(finished.wait(30000));
+    for (QDialog *d : w.findChildren<QDialog *>())
+        d->close();
 }
 
 void TestMainWindow::closingIsPromptWhileAnotherProgramHoldsTheLock()

@@ -214,7 +214,8 @@ MainWindow::~MainWindow()
     m_loader.reset();
     delete m_dashboard; // joins its worker thread, here rather than after the breaker is gone
     m_dashboard = nullptr;
-    Cache::setLockWaitNotifier({});
+    // The notifier is left as it is: it holds only a QPointer, and clearing it here would
+    // silence the window that opened another cache in this one's place.
 }
 
 void MainWindow::buildUi()
