@@ -9,7 +9,7 @@ fi
 PACKAGES="build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6opengl6-dev libgl-dev libqt6svg6 qt6-svg-dev qt6-qpa-plugins
-  libsqlite3-dev sqlite3 libsimdjson-dev
+  libsqlite3-dev sqlite3 libsimdjson-dev libssl-dev
   xvfb xauth desktop-file-utils appstream time
   clang libclang-rt-14-dev qt6-translations-l10n
   libpq-dev postgresql locales"
