@@ -1,6 +1,7 @@
 #include "textrules.h"
 
 #include <charconv>
+#include <chrono>
 #include <limits>
 
 namespace TextRules {
@@ -27,22 +28,17 @@ bool digits(std::string_view s, size_t pos, size_t n, int &out)
     return true;
 }
 
-unsigned daysInMonth(int y, unsigned m)
-{
-    static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : kDays[m - 1];
-}
-
 std::optional<std::int64_t> parseDate(std::string_view s)
 {
     int y, m, d;
     if (s.size() < 10 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, m) || s[7] != '-'
         || !digits(s, 8, 2, d))
         return std::nullopt;
-    if (m < 1 || m > 12 || d < 1 || unsigned(d) > daysInMonth(y, unsigned(m)))
+    const std::chrono::year_month_day date{std::chrono::year(y), std::chrono::month(unsigned(m)),
+                                           std::chrono::day(unsigned(d))};
+    if (!date.ok()) // month 1-12, the day within that month (leap years included)
         return std::nullopt;
-    return daysFromCivil(y, unsigned(m), unsigned(d));
+    return std::chrono::sys_days(date).time_since_epoch().count();
 }
 
 } // namespace
@@ -56,28 +52,19 @@ std::string_view trim(std::string_view s)
     return s;
 }
 
-// Howard Hinnant's days_from_civil.
+// The civil calendar of C++20's <chrono> (proleptic Gregorian, as the contract's UTC dates).
 std::int64_t daysFromCivil(int y, unsigned m, unsigned d)
 {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = unsigned(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + std::int64_t(doe) - 719468;
+    const std::chrono::year_month_day date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+    return std::chrono::sys_days(date).time_since_epoch().count();
 }
 
 void civilFromDays(std::int64_t z, int &y, unsigned &m, unsigned &d)
 {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = unsigned(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y = int(std::int64_t(yoe) + era * 400 + (m <= 2));
+    const std::chrono::year_month_day date{std::chrono::sys_days(std::chrono::days(z))};
+    y = int(date.year());
+    m = unsigned(date.month());
+    d = unsigned(date.day());
 }
 
 std::optional<std::int64_t> parseDay(std::string_view text)

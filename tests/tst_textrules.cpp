@@ -1,5 +1,6 @@
 #include "textrules.h"
 
+#include <QDate>
 #include <QTest>
 
 using namespace TextRules;
@@ -65,7 +66,21 @@ private slots:
             civilFromDays(d, y, m, dd);
             QCOMPARE(daysFromCivil(y, m, dd), d);
             QCOMPARE(parseDay(formatDay(d)), std::optional<std::int64_t>(d));
+            // A second calendar: Qt's.
+            const QDate q = QDate(1970, 1, 1).addDays(d);
+            QCOMPARE(y, q.year());
+            QCOMPARE(int(m), q.month());
+            QCOMPARE(int(dd), q.day());
         }
+        // Leap days: every fourth year, not every hundredth, every four hundredth.
+        QVERIFY(parseDay("2024-02-29").has_value());
+        QVERIFY(parseDay("2000-02-29").has_value());
+        QVERIFY(!parseDay("1900-02-29").has_value());
+        QVERIFY(!parseDay("2026-02-29").has_value());
+        QVERIFY(!parseDay("2026-04-31").has_value());
+        QVERIFY(!parseDay("2026-13-01").has_value());
+        QVERIFY(!parseDay("2026-00-10").has_value());
+        QVERIFY(!parseDay("2026-01-00").has_value());
     }
 
     void fees_data()
