@@ -132,8 +132,6 @@ MainWindow::MainWindow(const QString &cachePath, EmptyCache whenEmpty, const Dem
     , m_whenEmpty(whenEmpty)
     , m_loader(std::make_unique<LoaderThread>())
 {
-    // The resources live in a static library: referencing them keeps the linker from dropping them.
-    Q_INIT_RESOURCE(uptake);
     setObjectName(QStringLiteral("MainWindow"));
 
     CatalogueLoader *loader = m_loader->loader();
