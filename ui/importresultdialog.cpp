@@ -23,7 +23,8 @@ ImportResultDialog::ImportResultDialog(const QStringList &summaries, const QStri
     summary->setWordWrap(true);
     summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_rejected = new QPlainTextEdit;
+    // A child from the start: without rejected rows it is never laid out, and was leaked.
+    m_rejected = new QPlainTextEdit(this);
     m_rejected->setReadOnly(true);
     m_rejected->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_rejected->setObjectName(QStringLiteral("rejectedRows"));
