@@ -190,8 +190,8 @@ CREATE INDEX models_by_active_days ON models(active_days, id);
     // window's sums (calls, failed, verified, fees, active days, first and last call) then read
     // one row per model and day instead of one per caller, and the browser can find a window's
     // first screen from them without aggregating the whole window (WindowScreen). First and
-    // last call are the sortable keys of ViewQuery: 2t+1 and 2t for a time t, or the day's
-    // bounds (day*172800, day*172800+172799) when a roll-up gave no time of day.
+    // last call are the sortable keys of models/callkey.h: 2t+1 and 2t for a time t, or the
+    // day's bounds (day*172800, day*172800+172799) when a roll-up gave no time of day.
     R"sql(
 CREATE TABLE model_day(
     model INTEGER NOT NULL,

@@ -1,6 +1,7 @@
 #include "ingest.h"
 
 #include "cache.h"
+#include "callkey.h"
 #include "filehash.h"
 
 #include <QCryptographicHash>
@@ -138,12 +139,14 @@ struct StoredCall
 
 StoredCall storedFirst(std::int64_t key)
 {
-    return key % 2 == 0 ? StoredCall{true, 0, double(key / 2) + 0.5} : StoredCall{false, (key - 1) / 2, 0};
+    return CallKey::firstIsDayOnly(key) ? StoredCall{true, 0, double(CallKey::midnightOfFirst(key)) + 0.5}
+                                        : StoredCall{false, CallKey::timeOfFirst(key), 0};
 }
 
 StoredCall storedLast(std::int64_t key)
 {
-    return key % 2 != 0 ? StoredCall{true, 0, double((key - 172799) / 2) + 0.5} : StoredCall{false, key / 2, 0};
+    return CallKey::lastIsDayOnly(key) ? StoredCall{true, 0, double(CallKey::midnightOfLast(key)) + 0.5}
+                                       : StoredCall{false, CallKey::timeOfLast(key), 0};
 }
 
 void bindStored(Statement &st, int index, const StoredCall &c)
@@ -420,8 +423,7 @@ public:
             m_clearDays.bind(1, model).run();
     }
 
-    // f and l: the first and last call as sortable keys (2t+1 and 2t for a time t; the day's
-    // bounds, day*172800 and day*172800+172799, when only the day is known).
+    // f and l: the first and last call as sortable keys (models/callkey.h).
     void add(std::int64_t day, std::int64_t caller, std::int64_t calls, std::int64_t failed, std::int64_t verified,
              std::int64_t fees, std::int64_t f, std::int64_t l)
     {
@@ -919,7 +921,8 @@ void UsageWriter::writeCalls()
             .bind(10, r.last);
         m_upsertDay.run();
         if (fresh)
-            figures.add(r.day, r.caller, r.calls, r.failed, r.tee + r.zkml, r.fees, r.first * 2 + 1, r.last * 2);
+            figures.add(r.day, r.caller, r.calls, r.failed, r.tee + r.zkml, r.fees, CallKey::first(r.first),
+                        CallKey::last(r.last));
     });
     if (fresh)
         figures.end();
@@ -965,8 +968,8 @@ void UsageWriter::updateModelFigures()
             const std::int64_t day = rows.int64(0);
             // A day known only as a day (roll-ups, NULL times) sorts before (first) or after
             // (last) every time of that day, since its calls may lie anywhere in it.
-            const std::int64_t f = rows.isNull(6) ? day * 172800 : rows.int64(6) * 2 + 1;
-            const std::int64_t l = rows.isNull(7) ? day * 172800 + 172799 : rows.int64(7) * 2;
+            const std::int64_t f = rows.isNull(6) ? CallKey::firstOfDay(day) : CallKey::first(rows.int64(6));
+            const std::int64_t l = rows.isNull(7) ? CallKey::lastOfDay(day) : CallKey::last(rows.int64(7));
             figures.add(day, rows.int64(1), rows.int64(2), rows.int64(3), rows.int64(4), rows.int64(5), f, l);
         }
         rows.reset();

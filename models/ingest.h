@@ -95,9 +95,8 @@ struct CallerCounts
 };
 CallerCounts countCallers(std::vector<std::int64_t> &dayCallers);
 
-// First and last call from their sortable keys (2t+1 / day*172800, and 2t /
-// day*172800+172799), bound as stored: Unix seconds, or the day's midnight + 0.5 s (a REAL)
-// when only the day is known (Cache schema 5).
+// First and last call from their sortable keys (models/callkey.h), bound as stored: Unix
+// seconds, or the day's midnight + 0.5 s (a REAL) when only the day is known (schema 5).
 void bindFirstCall(Statement &st, int index, std::int64_t key);
 void bindLastCall(Statement &st, int index, std::int64_t key);
 

@@ -1,5 +1,6 @@
 #include "windowscreen.h"
 
+#include "callkey.h"
 #include "ingest.h"
 
 #include <algorithm>
@@ -50,10 +51,9 @@ Value windowValue(int column, const Sums &s)
     case VerifiedCalls: return s.verified;
     case FeesPaid: return s.fees;
     case ActiveDays: return s.days;
-    // Keys: a first call at t is 2t+1, a day-only one day*172800; a last call 2t, or
-    // day*172800 + 172799 (see ViewQuery).
-    case FirstCall: return s.days == 0 ? Null : (s.firstKey & 1) ? s.firstKey - 1 : s.firstKey + 1;
-    case LastCall: return s.days == 0 ? Null : (s.lastKey & 1) ? s.lastKey - 172798 : s.lastKey;
+    // On the scale of allTimeValue: twice the stored value (models/callkey.h).
+    case FirstCall: return s.days == 0 ? Null : CallKey::twiceStoredFirst(s.firstKey);
+    case LastCall: return s.days == 0 ? Null : CallKey::twiceStoredLast(s.lastKey);
     }
     return Null;
 }

@@ -1,3 +1,4 @@
+#include "callkey.h"
 #include "textrules.h"
 
 #include <QDate>
@@ -81,6 +82,35 @@ private slots:
         QVERIFY(!parseDay("2026-13-01").has_value());
         QVERIFY(!parseDay("2026-00-10").has_value());
         QVERIFY(!parseDay("2026-01-00").has_value());
+    }
+
+    // The sortable call keys: a time decodes to itself, a day-only key sorts before (first)
+    // or after (last) every time of its day, and twice the stored value keeps the order.
+    void callKeys()
+    {
+        for (const std::int64_t t : {std::int64_t(0), std::int64_t(1), std::int64_t(86399), std::int64_t(1772323200),
+                                     std::int64_t(-1), std::int64_t(-86401), std::int64_t(-2000000000)}) {
+            QVERIFY(!CallKey::firstIsDayOnly(CallKey::first(t)));
+            QVERIFY(!CallKey::lastIsDayOnly(CallKey::last(t)));
+            QCOMPARE(CallKey::timeOfFirst(CallKey::first(t)), t);
+            QCOMPARE(CallKey::timeOfLast(CallKey::last(t)), t);
+            QCOMPARE(CallKey::twiceStoredFirst(CallKey::first(t)), 2 * t);
+            QCOMPARE(CallKey::twiceStoredLast(CallKey::last(t)), 2 * t);
+            const std::int64_t day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+            QVERIFY(CallKey::firstOfDay(day) < CallKey::first(t));
+            QVERIFY(CallKey::lastOfDay(day) > CallKey::last(t));
+            QVERIFY(CallKey::firstOfDay(day + 1) > CallKey::first(t));
+            QVERIFY(CallKey::lastOfDay(day - 1) < CallKey::last(t));
+        }
+        for (const std::int64_t day : {std::int64_t(0), std::int64_t(20514), std::int64_t(-1), std::int64_t(-800)}) {
+            QVERIFY(CallKey::firstIsDayOnly(CallKey::firstOfDay(day)));
+            QVERIFY(CallKey::lastIsDayOnly(CallKey::lastOfDay(day)));
+            QCOMPARE(CallKey::midnightOfFirst(CallKey::firstOfDay(day)), day * 86400);
+            QCOMPARE(CallKey::midnightOfLast(CallKey::lastOfDay(day)), day * 86400);
+            // A day-only call is stored as midnight + 0.5 s: twice that is 2 * midnight + 1.
+            QCOMPARE(CallKey::twiceStoredFirst(CallKey::firstOfDay(day)), 2 * day * 86400 + 1);
+            QCOMPARE(CallKey::twiceStoredLast(CallKey::lastOfDay(day)), 2 * day * 86400 + 1);
+        }
     }
 
     void fees_data()
