@@ -114,6 +114,18 @@ bool TestMainWindow::waitLoaded(MainWindow &w)
     return QTest::qWaitFor([&] { return w.catalogueModel()->isComplete() && !w.isBuildingDemo(); }, 60000);
 }
 
+// A cache with one model, and a usage file with one call of it.
+static bool oneModelAndOneCall(const QString &cache, const QString &usage)
+{
+    {
+        Database db = Cache::open(cache);
+        TestUtil::writeModel(db, "acme/one", "text-generation", "acme");
+    }
+    QFile f(usage);
+    const QByteArray text("timestamp,model_id,caller\n2026-03-01T10:00:00Z,acme/one,u1\n");
+    return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+}
+
 // Whether a label under the widget shows text containing these words.
 static bool findChildText(QWidget *parent, const QString &words)
 {
@@ -867,16 +879,8 @@ void TestMainWindow::userGuideListsTheShortcuts()
 void TestMainWindow::lockWaitIsToldAfterTheWindowBeforeCloses()
 {
     const QString path = m_dir.filePath(QStringLiteral("locked-two.sqlite"));
-    {
-        Database db = Cache::open(path);
-        TestUtil::writeModel(db, "acme/one", "text-generation", "acme");
-    }
     const QString usage = m_dir.filePath(QStringLiteral("locked-two.csv"));
-    {
-        QFile f(usage);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("timestamp,model_id,caller\n2026-03-01T10:00:00Z,acme/one,u1\n");
-    }
+    QVERIFY(oneModelAndOneCall(path, usage));
     auto *before = new MainWindow(path);
     before->show();
     QVERIFY(waitLoaded(*before));
@@ -901,16 +905,8 @@ void TestMainWindow::lockWaitIsToldAfterTheWindowBeforeCloses()
 void TestMainWindow::closingIsPromptWhileAnotherProgramHoldsTheLock()
 {
     const QString path = m_dir.filePath(QStringLiteral("locked.sqlite"));
-    {
-        Database db = Cache::open(path);
-        TestUtil::writeModel(db, "acme/one", "text-generation", "acme");
-    }
     const QString usage = m_dir.filePath(QStringLiteral("locked-usage.csv"));
-    {
-        QFile f(usage);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("timestamp,model_id,caller\n2026-03-01T10:00:00Z,acme/one,u1\n");
-    }
+    QVERIFY(oneModelAndOneCall(path, usage));
     auto *w = new MainWindow(path);
     w->show();
     QVERIFY(QTest::qWaitForWindowExposed(w));
