@@ -175,8 +175,15 @@ private slots:
         }
         auto *calls = qobject_cast<QScatterSeries *>(pane.callsChart()->chart()->series().first());
         QCOMPARE(calls->at(0).y(), 5.0);
-        // The week of 2026-03-04 ends on the day itself in this range: a partial week, said so.
-        QVERIFY2(pane.callersChart()->toolTip().contains(QLatin1String("so far")),
+        // The cache's calls go on to 2026-03-24: this model's one week is over, however quiet
+        // its last days were, and is not called a week so far.
+        QVERIFY2(!pane.callersChart()->toolTip().contains(QLatin1String("so far")),
+                 qPrintable(pane.callersChart()->toolTip()));
+        // With the evidence ending on that Wednesday, the same week is one so far.
+        ModelDetail early = d;
+        early.evidenceEnd = *TextRules::parseDay("2026-03-04");
+        pane.setDetail(early);
+        QVERIFY2(pane.callersChart()->toolTip().contains(QLatin1String("has 3 day")),
                  qPrintable(pane.callersChart()->toolTip()));
     }
 

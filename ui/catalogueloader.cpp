@@ -623,6 +623,7 @@ void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spe
                 d.lastDay = spec.untilDay.value_or(seen.isEmpty() ? -1 : seen.last().day);
                 if (!spec.untilDay && spec.sinceDay && !seen.isEmpty())
                     d.lastDay = std::max(d.lastDay, seen.last().day);
+                d.evidenceEnd = Figures::evidenceEnd(m_db, spec);
                 // Zero-filled so that quiet days show as quiet; capped against absurd windows.
                 if (d.lastDay - d.firstDay > 20000)
                     d.firstDay = d.lastDay - 20000;

@@ -67,6 +67,8 @@ struct ModelDetail
     QList<Day> days; // every day of the range, zero-filled
     QList<Week> weeks;
     qint64 firstDay = 0, lastDay = -1; // the range the charts cover
+    // The cache's evidence end (Figures::evidenceEnd): a week that reaches past it is not over.
+    std::optional<qint64> evidenceEnd;
     qint64 vanilla = 0, tee = 0, zkml = 0;
     qint64 verifiedUnsplit = 0; // verified, from a roll-up that does not say TEE or ZKML
     qint64 feesNano = 0;

@@ -322,9 +322,10 @@ void DetailPane::fillCallers(const ModelDetail &d)
     }
     // "Came back" callers are a part of all the week's callers: the darker area sits inside
     // the lighter. Every week of the range is a point, a quiet one at zero. A last week that
-    // has only begun is drawn apart, as hollow dots: its few days are not a collapse.
-    const qint64 lastWeekDays = d.lastDay - d.weeks.last().firstDay + 1;
-    const bool partial = lastWeekDays < 7;
+    // the evidence ends in has only begun: drawn apart, as hollow dots, not as a collapse. (A
+    // model that went quiet mid-week in a cache that goes on has a whole last week.)
+    const qint64 lastWeekDays = d.evidenceEnd ? *d.evidenceEnd - d.weeks.last().firstDay + 1 : 7;
+    const bool partial = lastWeekDays >= 1 && lastWeekDays < 7;
     QList<QPointF> unique, returning;
     qreal top = 0;
     for (const ModelDetail::Week &w : d.weeks) {
@@ -370,7 +371,7 @@ void DetailPane::fillCallers(const ModelDetail &d)
     if (d.weeks.size() == 1)
         x->setRange(dayStart(d.weeks.first().firstDay).addDays(-7), dayStart(d.weeks.first().firstDay).addDays(7));
     else // every week, the one so far included, with room for its dot
-        x->setRange(dayStart(d.weeks.first().firstDay), dayStart(partial ? d.lastDay : d.weeks.last().firstDay));
+        x->setRange(dayStart(d.weeks.first().firstDay), dayStart(partial ? *d.evidenceEnd : d.weeks.last().firstDay));
     auto *y = new QValueAxis;
     ChartAxes::setIntegerRange(y, top, 4);
     y->setTitleText(tr("callers"));
