@@ -119,14 +119,21 @@ CatalogueFigures compute(Database &db, const ViewSpec &spec, const std::string &
     return acc.result();
 }
 
+std::optional<std::pair<std::int64_t, std::int64_t>> usageDays(Database &db)
+{
+    // models_by_first_call and models_by_last_call; a roll-up's day-only times are REAL.
+    Statement st(db, "SELECT (SELECT min(first_call) FROM models), (SELECT max(last_call) FROM models)");
+    if (!st.step() || st.isNull(0) || st.isNull(1))
+        return std::nullopt;
+    return std::make_pair(std::int64_t(std::floor(st.real(0) / 86400)), std::int64_t(std::floor(st.real(1) / 86400)));
+}
+
 std::optional<std::int64_t> evidenceEnd(Database &db, const ViewSpec &spec)
 {
-    // An index lookup (models_by_last_call); a roll-up's day-only times are REAL.
-    Statement st(db, "SELECT max(last_call) FROM models");
-    if (!st.step() || st.isNull(0))
+    const auto days = usageDays(db);
+    if (!days)
         return std::nullopt;
-    const std::int64_t last = std::int64_t(std::floor(st.real(0) / 86400));
-    return spec.untilDay ? std::min(last, *spec.untilDay) : last;
+    return spec.untilDay ? std::min(days->second, *spec.untilDay) : days->second;
 }
 
 } // namespace Figures

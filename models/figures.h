@@ -56,6 +56,9 @@ CatalogueFigures compute(Database &db, const ViewSpec &spec, const std::string &
 // Pure helpers over call counts of listed models, for tests and charts.
 double gini(std::vector<std::int64_t> calls);
 double topShare(std::vector<std::int64_t> calls, double fraction);
+// The first and last UTC days with any call in the cache (days since 1970-01-01); none
+// without usage. Two index lookups.
+std::optional<std::pair<std::int64_t, std::int64_t>> usageDays(Database &db);
 // The evidence end (CONTRACT 3b): the last UTC day with any call in the cache, or the
 // window's last day when it ends earlier; none without usage. Days since 1970-01-01.
 std::optional<std::int64_t> evidenceEnd(Database &db, const ViewSpec &spec);

@@ -13,7 +13,6 @@
 #endif
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
 #include <unordered_map>
 #include <unordered_set>
@@ -511,16 +510,9 @@ void CatalogueLoader::loadChoices()
                 c.authors = choiceList(m_db, "author", 2000);
                 c.licenses = choiceList(m_db, "license", 500);
                 c.frameworks = choiceList(m_db, "framework", 500);
-                // Two index lookups (first_call and last_call are indexed); a roll-up's
-                // day-only times are REAL, whole days either way.
-                Statement days(m_db, "SELECT (SELECT min(first_call) FROM models), (SELECT max(last_call) FROM models)");
-                if (days.step() && !days.isNull(0) && !days.isNull(1)) {
-                    c.firstUsageDay = qint64(std::floor(days.real(0) / 86400));
-                    c.lastUsageDay = qint64(std::floor(days.real(1) / 86400));
-                } else {
-                    c.firstUsageDay = 0;
-                    c.lastUsageDay = -1;
-                }
+                const auto days = Figures::usageDays(m_db);
+                c.firstUsageDay = days ? days->first : 0;
+                c.lastUsageDay = days ? days->second : -1;
             },
             [] { return true; });
         emit choicesReady(c);
