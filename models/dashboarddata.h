@@ -1,6 +1,7 @@
 #pragma once
 
 #include "figures.h"
+#include "textrules.h"
 
 #include "viewspec.h"
 
@@ -220,14 +221,7 @@ using Figures::topShareOf;
 // The Lorenz curve, exact at no more than maxPoints points (at least 2).
 std::vector<LorenzPoint> lorenzOf(const Histogram &h, int maxPoints);
 
-// "(day + 3) / 7": day 0 was a Thursday, so this makes weeks start on Monday.
-inline std::int64_t weekOf(std::int64_t day)
-{
-    return (day + 3) / 7;
-}
-inline std::int64_t mondayOf(std::int64_t week)
-{
-    return week * 7 - 3;
-}
+using TextRules::mondayOf;
+using TextRules::weekOf;
 
 } // namespace Dashboard

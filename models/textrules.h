@@ -15,6 +15,17 @@ enum class Mode : std::uint8_t { Vanilla = 0, Tee = 1, Zkml = 2 };
 
 // Days since 1970-01-01 for a proleptic Gregorian date, and back.
 std::int64_t daysFromCivil(int y, unsigned m, unsigned d);
+// Weeks run Monday to Sunday; day 0 (1970-01-01) was a Thursday. Floor division, so that a
+// day before 1970 falls into its own week too.
+constexpr std::int64_t weekOf(std::int64_t day)
+{
+    const std::int64_t d = day + 3;
+    return d >= 0 ? d / 7 : -((-d + 6) / 7);
+}
+constexpr std::int64_t mondayOf(std::int64_t week)
+{
+    return week * 7 - 3;
+}
 void civilFromDays(std::int64_t days, int &y, unsigned &m, unsigned &d);
 
 // ISO 8601 (date and time; 'T' or space; optional fraction; 'Z', +HH:MM, +HHMM or no

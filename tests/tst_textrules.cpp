@@ -72,6 +72,10 @@ private slots:
             QCOMPARE(y, q.year());
             QCOMPARE(int(m), q.month());
             QCOMPARE(int(dd), q.day());
+            // Its week: the Monday on or before it, by Qt's weekday too.
+            const std::int64_t monday = mondayOf(weekOf(d));
+            QVERIFY(monday <= d && d < monday + 7);
+            QCOMPARE(QDate(1970, 1, 1).addDays(monday).dayOfWeek(), 1);
         }
         // Leap days: every fourth year, not every hundredth, every four hundredth.
         QVERIFY(parseDay("2024-02-29").has_value());

@@ -19,14 +19,6 @@
 
 namespace {
 
-// Weeks start on Monday; day 0 (1970-01-01) is a Thursday. Floor division, so that days
-// before 1970 fall into their own weeks too.
-qint64 weekOf(qint64 day)
-{
-    const qint64 d = day + 3;
-    return d >= 0 ? d / 7 : -((-d + 6) / 7);
-}
-
 
 QVariant cellValue(const Statement &st, int column, Columns::Kind kind)
 {
@@ -632,7 +624,7 @@ void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spe
                 // A caller returns in a week when it called this model in any earlier week, inside the
                 // window or before it. One pass in primary-key order (model, day, caller), so no sort and
                 // no join: the busiest model's quarter-million rows take milliseconds, not a second.
-                // Weeks start on Monday (weekOf).
+                // Weeks start on Monday (TextRules::weekOf).
                 Statement rows(m_db, "SELECT day, caller FROM usage_daily WHERE model = ?"
                                      + std::string(spec.untilDay ? " AND day <= ?" : "") + " ORDER BY day");
                 rows.bind(1, std::int64_t(id));
@@ -650,14 +642,14 @@ void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spe
                 while (rows.step()) {
                     const qint64 day = rows.int64(0);
                     const std::int64_t caller = rows.int64(1);
-                    const qint64 week = weekOf(day);
+                    const qint64 week = TextRules::weekOf(day);
                     const auto [it, fresh] = firstWeek.try_emplace(caller, week);
                     if (day < fromDay)
                         continue;
                     if (week != currentWeek) {
                         flush();
                         currentWeek = week;
-                        current = ModelDetail::Week{week * 7 - 3, 0, 0};
+                        current = ModelDetail::Week{TextRules::mondayOf(week), 0, 0};
                         thisWeek.clear();
                     }
                     if (thisWeek.insert(caller).second) {
@@ -670,13 +662,14 @@ void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spe
                 if (d.lastDay >= d.firstDay) {
                     QList<ModelDetail::Week> dense;
                     qsizetype k = 0;
-                    for (qint64 w = weekOf(d.firstDay); w <= weekOf(d.lastDay); ++w) {
-                        while (k < d.weeks.size() && d.weeks[k].firstDay < w * 7 - 3)
+                    for (qint64 w = TextRules::weekOf(d.firstDay); w <= TextRules::weekOf(d.lastDay); ++w) {
+                        const qint64 monday = TextRules::mondayOf(w);
+                        while (k < d.weeks.size() && d.weeks[k].firstDay < monday)
                             ++k;
-                        if (k < d.weeks.size() && d.weeks[k].firstDay == w * 7 - 3)
+                        if (k < d.weeks.size() && d.weeks[k].firstDay == monday)
                             dense.append(d.weeks[k++]);
                         else
-                            dense.append(ModelDetail::Week{w * 7 - 3, 0, 0});
+                            dense.append(ModelDetail::Week{monday, 0, 0});
                     }
                     d.weeks = dense;
                 }
