@@ -2,6 +2,7 @@
 
 #include "cache.h"
 #include "csvreader.h"
+#include "displaytext.h"
 #include "filehash.h"
 #include "ingest.h"
 #include "jsonstream.h"
@@ -348,63 +349,20 @@ std::optional<std::int64_t> parseCount(std::string_view s)
 }
 
 // ---------------------------------------------------------------------------------------------
-// A bad value in a rejected row's message. The value is hostile text from the file: it is
-// quoted, cut to kQuotedChars characters (an ellipsis says so), kept on one line, and never
-// able to reorder the message around it (the rules of ui/displaytext.h, which models/
-// cannot use). A caller id is never quoted: callers are pseudonymised.
+// A bad value in a rejected row's message. The value is hostile text from the file: quoted,
+// and by DisplayText's rules cut to kQuotedChars characters, kept on one line and unable to
+// reorder the message around it. A caller id is never quoted: callers are pseudonymised.
 
 constexpr int kQuotedChars = 40;
 
-bool isBidiControl(char32_t c)
-{
-    return (c >= 0x202A && c <= 0x202E) // LRE, RLE, PDF, LRO, RLO
-           || (c >= 0x2066 && c <= 0x2069); // LRI, RLI, FSI, PDI
-}
-
-// The value trimmed, in double quotes: line breaks and tabs become spaces, other control
-// characters and bidirectional controls U+FFFD, invalid UTF-8 U+FFFD; right-to-left text is
-// wrapped in a first-strong isolate.
 QString quoteValue(std::string_view raw)
 {
     const std::string_view s = TextRules::trim(raw);
     // A character is at most 4 bytes: more than this many bytes is more than kQuotedChars
-    // characters, and a 64 MB field need not be converted whole.
+    // characters, and a 64 MB field need not be converted whole (line() still cuts it).
     constexpr std::size_t kBytes = std::size_t(kQuotedChars + 1) * 4;
     const QString text = QString::fromUtf8(s.data(), qsizetype(std::min(s.size(), kBytes)));
-    QString out;
-    out.reserve(kQuotedChars + 4);
-    bool cut = s.size() > kBytes;
-    bool rtl = false;
-    int kept = 0;
-    for (auto it = text.cbegin(); it != text.cend();) {
-        if (kept >= kQuotedChars) {
-            cut = true;
-            break;
-        }
-        char32_t c = it->unicode();
-        const QChar *next = it + 1;
-        if (it->isHighSurrogate() && next != text.cend() && next->isLowSurrogate()) {
-            c = QChar::surrogateToUcs4(*it, *next);
-            ++next;
-        } else if (it->isSurrogate()) {
-            c = 0xFFFD;
-        }
-        if (c == '\n' || c == '\r' || c == '\t' || c == 0x2028 || c == 0x2029)
-            out += QLatin1Char(' ');
-        else if (c < 0x20 || (c >= 0x7F && c < 0xA0) || isBidiControl(c))
-            out += QChar(0xFFFD);
-        else
-            out += QString::fromUcs4(&c, 1);
-        const QChar::Direction d = QChar::direction(c);
-        rtl = rtl || d == QChar::DirR || d == QChar::DirAL;
-        ++kept;
-        it = next;
-    }
-    if (cut)
-        out += QChar(0x2026);
-    if (rtl)
-        out = QChar(0x2068) + out + QChar(0x2069);
-    return QLatin1Char('"') + out + QLatin1Char('"');
+    return QLatin1Char('"') + DisplayText::line(text, kQuotedChars) + QLatin1Char('"');
 }
 
 bool containsNoCase(std::string_view haystack, std::string_view needle)
