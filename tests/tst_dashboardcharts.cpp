@@ -206,6 +206,7 @@ private slots:
         QVERIFY(w.chartView(DashboardChart::Funnel)->message().isEmpty());
 
         // Two quick changes: the debounce and the generation counter leave only the last one.
+        const quint64 started = w.computationsStarted();
         ViewSpec first;
         first.task = QStringLiteral("text-generation");
         w.setView(first);
@@ -218,7 +219,8 @@ private slots:
         for (const DashboardChart c : DashboardCharts::all())
             QVERIFY2(w.chartView(c)->message().contains(QStringLiteral("No model matches")),
                      qPrintable(w.chartView(c)->message()));
-        QTest::qWait(400);
+        // One computation for both, and it is finished: no other answer can come.
+        QCOMPARE(w.computationsStarted(), started + 1);
         QCOMPARE(updated.size(), 2);
 
         w.setView(ViewSpec());
@@ -241,7 +243,9 @@ private slots:
         w.show();
         QSignalSpy updated(&w, &DashboardWidget::updated);
         QVERIFY(updated.wait(120000));
-        QTest::qWait(200);
+        // The charts lay out in posted events: a grab right after the update shows the old geometry.
+        for (int i = 0; i < 3; ++i)
+            QCoreApplication::processEvents();
         QVERIFY(w.grab().save(out));
         const QImage image(out);
         QCOMPARE(image.size(), QSize(size.at(0).toInt(), size.at(1).toInt()) * w.devicePixelRatio());

@@ -20,7 +20,6 @@
 #include <QDialog>
 #include <QDockWidget>
 #include <QScreen>
-#include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -939,14 +938,11 @@ void TestMainWindow::closingIsPromptWhileAnotherProgramHoldsTheLock()
 
     // Stopping it does not wait for the other program: the lock wait is abandoned at once.
     answer(QCoreApplication::translate("MainWindow", "Stop It"));
-    QElapsedTimer timer;
-    timer.start();
+    // The other program still holds its lock, so the import cannot have ended by itself: the
+    // window is idle after close() only if the lock wait was abandoned.
     QVERIFY(w->close());
-    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
     QVERIFY(!w->isBusy());
-    timer.restart();
     delete w;
-    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
     other.exec("ROLLBACK");
     // Nothing of the stopped import went in.
     Database db = Cache::open(path, Database::Mode::ReadOnly);

@@ -309,6 +309,7 @@ void CatalogueLoader::loadView(quint64 gen, const ViewSpec &spec)
 {
     if (!m_db.isOpen() || stale(gen))
         return;
+    m_startedGen.store(gen);
     auto wanted = [&] { return !stale(gen); };
     QList<qint64> partialIds; // the first screen, when its rows wait for the window's callers
     try {

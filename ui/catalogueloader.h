@@ -131,6 +131,8 @@ public:
 
     // Test hook: every view query sleeps this long first, to make stale answers likely.
     void setArtificialDelay(int ms) { m_delayMs.store(ms); }
+    // Test hook: the generation of the view whose loading began last.
+    quint64 startedGeneration() const { return m_startedGen.load(); }
 
     // The slots below run in the loader's thread; post them with QMetaObject::invokeMethod.
     void open(const QString &path);
@@ -188,6 +190,7 @@ private:
     // Page and detail requests posted and not yet served: background work steps aside for them.
     std::atomic<int> m_waiting{0};
     std::atomic<int> m_delayMs{0};
+    std::atomic<quint64> m_startedGen{0};
     std::optional<std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>> m_windowKey;
     std::atomic<bool> m_windowDirty{false};
 };

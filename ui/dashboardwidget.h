@@ -79,6 +79,8 @@ public:
     ViewSpec view() const { return m_spec; }
     // True while a computation for the current view is running or pending.
     bool isBusy() const { return m_busy; }
+    // How many computations have been started; quick changes of the view start one.
+    quint64 computationsStarted() const { return m_gen; }
     // Writes one chart (by name: tasks, concentration, weekly, funnel, top) to a .png or .svg.
     bool exportChart(const QString &name, const QString &path, QString *error = nullptr) const;
 
