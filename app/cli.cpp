@@ -1,8 +1,8 @@
 #include "cli.h"
 
-#include "cache.h"
+#include "db/cache.h"
 #include "commands.h"
-#include "viewargs.h"
+#include "view/viewargs.h"
 
 #include <QCoreApplication>
 

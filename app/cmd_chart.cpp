@@ -1,8 +1,8 @@
-#include "cache.h"
+#include "db/cache.h"
 #include "commands.h"
-#include "dashboardcharts.h"
-#include "dashboarddata.h"
-#include "viewargs.h"
+#include "dashboard/dashboardcharts.h"
+#include "dashboard/dashboarddata.h"
+#include "view/viewargs.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
-#include "cache.h"
+#include "db/cache.h"
 #include "commands.h"
 #include "consoleprogress.h"
-#include "demo.h"
+#include "ingest/demo.h"
 
 #include <cstdio>
 

@@ -1,8 +1,8 @@
-#include "cache.h"
+#include "db/cache.h"
 #include "commands.h"
 #include "consoleprogress.h"
-#include "exporter.h"
-#include "viewargs.h"
+#include "view/exporter.h"
+#include "view/viewargs.h"
 
 #include <cstdio>
 

@@ -1,8 +1,8 @@
-#include "cache.h"
+#include "db/cache.h"
 #include "commands.h"
 #include "consoleprogress.h"
-#include "importer.h"
-#include "postgressource.h"
+#include "ingest/importer.h"
+#include "ingest/postgressource.h"
 
 #include <QFileInfo>
 

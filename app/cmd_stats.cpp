@@ -1,7 +1,7 @@
-#include "cache.h"
+#include "db/cache.h"
 #include "commands.h"
-#include "figures.h"
-#include "viewargs.h"
+#include "view/figures.h"
+#include "view/viewargs.h"
 
 #include <QJsonDocument>
 

@@ -1,7 +1,7 @@
-#include "cache.h"
+#include "db/cache.h"
 #include "commands.h"
 #include "consoleprogress.h"
-#include "sync.h"
+#include "net/sync.h"
 
 #include <cstdio>
 

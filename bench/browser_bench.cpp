@@ -8,9 +8,9 @@
 // Usage: browser_bench CACHE [SQLITE3]   (bench/browser_bench.sh builds the cache first)
 
 #include "benchwait.h"
-#include "catalogueloader.h"
-#include "cataloguemodel.h"
-#include "viewspec.h"
+#include "browser/catalogueloader.h"
+#include "browser/cataloguemodel.h"
+#include "view/viewspec.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

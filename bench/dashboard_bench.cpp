@@ -1,9 +1,9 @@
 // Dashboard refresh after a filter change, as the window's worker does it: the snapshot is
 // loaded once when the dashboard opens, then each view is computed from it (plus the view's SQL).
 // Built and run by bench/dashboard_bench.sh; prints one line per view and stage.
-#include "cache.h"
-#include "dashboarddata.h"
-#include "textrules.h"
+#include "db/cache.h"
+#include "dashboard/dashboarddata.h"
+#include "text/textrules.h"
 
 #include <QElapsedTimer>
 

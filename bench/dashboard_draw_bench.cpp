@@ -7,9 +7,9 @@
 // Usage: QT_QPA_PLATFORM=offscreen dashboard_draw_bench CACHE
 
 #include "benchwait.h"
-#include "cache.h"
-#include "dashboardcharts.h"
-#include "dashboardwidget.h"
+#include "db/cache.h"
+#include "dashboard/dashboardcharts.h"
+#include "dashboard/dashboardwidget.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

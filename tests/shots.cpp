@@ -2,17 +2,17 @@
 //   uptake_shots CACHE OUTDIR [WIDTHxHEIGHT]
 // The language comes from UPTAKE_LANGUAGE (with UPTAKE_QM_DIR, see screenshots.h);
 // scripts/screenshots.sh runs it in en, de and zh_CN at 1280x800 and 1920x1080.
-#include "cataloguemodel.h"
-#include "dashboardwidget.h"
-#include "detailpane.h"
-#include "filterpanel.h"
-#include "helpdialog.h"
-#include "importresultdialog.h"
+#include "browser/cataloguemodel.h"
+#include "dashboard/dashboardwidget.h"
+#include "browser/detailpane.h"
+#include "browser/filterpanel.h"
+#include "dialogs/helpdialog.h"
+#include "dialogs/importresultdialog.h"
 #include "mainwindow.h"
-#include "preferencesdialog.h"
+#include "dialogs/preferencesdialog.h"
 #include "screenshots.h"
 #include "settings.h"
-#include "syncdialog.h"
+#include "dialogs/syncdialog.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

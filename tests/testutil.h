@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cache.h"
-#include "ingest.h"
+#include "db/cache.h"
+#include "ingest/ingest.h"
 
 #include <QProcess>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "catalogueloader.h"
-#include "cataloguemodel.h"
-#include "demo.h"
+#include "browser/catalogueloader.h"
+#include "browser/cataloguemodel.h"
+#include "ingest/demo.h"
 #include "testutil.h"
 
 #include <QAbstractItemModelTester>

@@ -1,4 +1,4 @@
-#include "cache.h"
+#include "db/cache.h"
 #include "testutil.h"
 
 #include <QFile>

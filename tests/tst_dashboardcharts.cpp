@@ -1,8 +1,8 @@
-#include "cache.h"
-#include "dashboardcharts.h"
-#include "dashboarddata.h"
-#include "dashboardwidget.h"
-#include "figures.h"
+#include "db/cache.h"
+#include "dashboard/dashboardcharts.h"
+#include "dashboard/dashboarddata.h"
+#include "dashboard/dashboardwidget.h"
+#include "view/figures.h"
 #include "testutil.h"
 
 #include <QAbstractBarSeries>

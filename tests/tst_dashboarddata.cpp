@@ -1,9 +1,9 @@
-#include "cache.h"
-#include "dashboarddata.h"
-#include "demo.h"
-#include "figures.h"
+#include "db/cache.h"
+#include "dashboard/dashboarddata.h"
+#include "ingest/demo.h"
+#include "view/figures.h"
 #include "testutil.h"
-#include "textrules.h"
+#include "text/textrules.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "cache.h"
-#include "demo.h"
-#include "textrules.h"
+#include "db/cache.h"
+#include "ingest/demo.h"
+#include "text/textrules.h"
 
 #include <QCryptographicHash>
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
-#include "cache.h"
-#include "catalogueloader.h"
-#include "chartaxes.h"
-#include "detailpane.h"
+#include "db/cache.h"
+#include "browser/catalogueloader.h"
+#include "dashboard/chartaxes.h"
+#include "browser/detailpane.h"
 #include "testutil.h"
 
 #include <QAreaSeries>

@@ -1,6 +1,6 @@
-#include "cache.h"
-#include "exporter.h"
-#include "importer.h"
+#include "db/cache.h"
+#include "view/exporter.h"
+#include "ingest/importer.h"
 #include "testutil.h"
 
 #include <QDir>

@@ -1,5 +1,5 @@
-#include "filterpanel.h"
-#include "textrules.h"
+#include "browser/filterpanel.h"
+#include "text/textrules.h"
 
 #include <QAbstractItemView>
 #include <QAction>

@@ -1,9 +1,9 @@
-#include "cache.h"
-#include "cataloguemodel.h"
-#include "dashboardcharts.h"
-#include "dashboarddata.h"
-#include "detailpane.h"
-#include "displaytext.h"
+#include "db/cache.h"
+#include "browser/cataloguemodel.h"
+#include "dashboard/dashboardcharts.h"
+#include "dashboard/dashboarddata.h"
+#include "browser/detailpane.h"
+#include "text/displaytext.h"
 #include "testutil.h"
 
 #include <QChart>

@@ -1,7 +1,7 @@
-#include "cache.h"
-#include "importer.h"
-#include "ingest.h"
-#include "shortterms.h"
+#include "db/cache.h"
+#include "ingest/importer.h"
+#include "ingest/ingest.h"
+#include "view/shortterms.h"
 #include "testutil.h"
 
 #include <QDir>

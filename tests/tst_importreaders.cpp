@@ -1,6 +1,6 @@
-#include "csvreader.h"
-#include "filehash.h"
-#include "jsonstream.h"
+#include "read/csvreader.h"
+#include "read/filehash.h"
+#include "read/jsonstream.h"
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>

@@ -1,5 +1,5 @@
-#include "cache.h"
-#include "ingest.h"
+#include "db/cache.h"
+#include "ingest/ingest.h"
 #include "testutil.h"
 
 #include <QDir>

@@ -1,5 +1,5 @@
-#include "cataloguemodel.h"
-#include "demo.h"
+#include "browser/cataloguemodel.h"
+#include "ingest/demo.h"
 #include "mainwindow.h"
 #include "screenshots.h"
 #include "settings.h"

@@ -1,7 +1,7 @@
-#include "cache.h"
-#include "demo.h"
-#include "exporter.h"
-#include "importer.h"
+#include "db/cache.h"
+#include "ingest/demo.h"
+#include "view/exporter.h"
+#include "ingest/importer.h"
 #include "testutil.h"
 
 #include <QCryptographicHash>

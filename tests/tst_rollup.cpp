@@ -1,9 +1,9 @@
-#include "cache.h"
-#include "exporter.h"
-#include "importer.h"
-#include "ingest.h"
+#include "db/cache.h"
+#include "view/exporter.h"
+#include "ingest/importer.h"
+#include "ingest/ingest.h"
 #include "testutil.h"
-#include "textrules.h"
+#include "text/textrules.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
-#include "cache.h"
-#include "catalogueloader.h"
-#include "cataloguemodel.h"
-#include "dashboarddata.h"
-#include "detailpane.h"
-#include "importer.h"
+#include "db/cache.h"
+#include "browser/catalogueloader.h"
+#include "browser/cataloguemodel.h"
+#include "dashboard/dashboarddata.h"
+#include "browser/detailpane.h"
+#include "ingest/importer.h"
 #include "testutil.h"
 
 #include <QChart>

@@ -2,10 +2,10 @@
 // what LIKE finds on model_id, author, task and tags, for hostile and non-ASCII text, after a
 // rebuild, after the triggers' additions and changes, and after the schema 8 migration.
 
-#include "cache.h"
-#include "ingest.h"
-#include "shortterms.h"
-#include "viewspec.h"
+#include "db/cache.h"
+#include "ingest/ingest.h"
+#include "view/shortterms.h"
+#include "view/viewspec.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "cache.h"
+#include "db/cache.h"
 #include "httpfixture.h"
-#include "sync.h"
+#include "net/sync.h"
 #include "testutil.h"
 
 #include <QElapsedTimer>

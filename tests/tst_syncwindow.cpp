@@ -1,10 +1,10 @@
-#include "cataloguemodel.h"
-#include "demo.h"
-#include "detailpane.h"
+#include "browser/cataloguemodel.h"
+#include "ingest/demo.h"
+#include "browser/detailpane.h"
 #include "httpfixture.h"
 #include "mainwindow.h"
 #include "screenshots.h"
-#include "syncdialog.h"
+#include "dialogs/syncdialog.h"
 #include "testutil.h"
 
 #include <QAbstractItemView>

@@ -1,5 +1,5 @@
-#include "callkey.h"
-#include "textrules.h"
+#include "db/callkey.h"
+#include "text/textrules.h"
 
 #include <QDate>
 #include <QTest>

@@ -1,8 +1,8 @@
-#include "cache.h"
-#include "figures.h"
+#include "db/cache.h"
+#include "view/figures.h"
 #include "testutil.h"
-#include "viewargs.h"
-#include "viewspec.h"
+#include "view/viewargs.h"
+#include "view/viewspec.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -2,12 +2,12 @@
 // exactly the first rows of the full query (ViewQuery::orderedIds) for every sort column,
 // both directions, each window and each filter it accepts; and nullopt for those it does not.
 
-#include "cache.h"
-#include "ingest.h"
+#include "db/cache.h"
+#include "ingest/ingest.h"
 #include "testutil.h"
-#include "textrules.h"
-#include "viewspec.h"
-#include "windowscreen.h"
+#include "text/textrules.h"
+#include "view/viewspec.h"
+#include "view/windowscreen.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>

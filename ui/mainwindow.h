@@ -1,8 +1,8 @@
 #pragma once
 
-#include "demo.h"
-#include "figures.h"
-#include "importer.h"
+#include "ingest/demo.h"
+#include "view/figures.h"
+#include "ingest/importer.h"
 
 #include <QMainWindow>
 #include <QPointer>

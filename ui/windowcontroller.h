@@ -1,6 +1,6 @@
 #pragma once
 
-#include "demo.h"
+#include "ingest/demo.h"
 #include "mainwindow.h"
 
 #include <QObject>

@@ -1,6 +1,6 @@
 // The streaming CSV reader on arbitrary bytes, fed in small uneven chunks so that records
 // straddle buffer boundaries; line numbers must never go backwards.
-#include "csvreader.h"
+#include "read/csvreader.h"
 
 #include <algorithm>
 #include <cstdlib>

@@ -2,8 +2,8 @@
 
 // Shared by the two import fuzzers: the input becomes a file, imported into one cache
 // for the whole run. Any exception other than the importer's documented ones is a bug.
-#include "cache.h"
-#include "importer.h"
+#include "db/cache.h"
+#include "ingest/importer.h"
 
 #include <QDir>
 #include <QFile>

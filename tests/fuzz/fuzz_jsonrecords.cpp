@@ -1,6 +1,6 @@
 // The JSON record splitter on arbitrary bytes in small chunks: every record it yields is
 // followed by the padding simdjson needs, and structure errors are exceptions, not crashes.
-#include "jsonstream.h"
+#include "read/jsonstream.h"
 
 #include <algorithm>
 #include <cstdlib>

@@ -3,7 +3,7 @@
 // its key among the text's terms, so the listed models never miss a match.
 // Input: the first byte says how many of the following bytes are the search (as UTF-8,
 // decoded by Qt as the search box would), the rest is the text.
-#include "shortterms.h"
+#include "view/shortterms.h"
 
 #include <QString>
 

@@ -2,7 +2,7 @@
 // the next page of a Hugging Face listing) on the first line of the input, a Retry-After
 // value (seconds or an HTTP date) on the rest. Page bodies go through the file importer,
 // which fuzz_import_catalogue covers.
-#include "sync.h"
+#include "net/sync.h"
 
 #include <QByteArray>
 #include <QUrl>

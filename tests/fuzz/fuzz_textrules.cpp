@@ -1,6 +1,6 @@
 // Timestamps, fees, modes, statuses and caller normalisation on arbitrary text, with the
 // properties each must keep whatever the input.
-#include "textrules.h"
+#include "text/textrules.h"
 
 #include <cstdlib>
 #include <string_view>

@@ -1,8 +1,8 @@
 // The command line's filter syntax: arbitrary argument lists (split on NUL bytes) go
 // through the option parser, and whatever it accepts must build SQL that SQLite prepares
 // and runs on a real, empty cache.
-#include "cache.h"
-#include "viewargs.h"
+#include "db/cache.h"
+#include "view/viewargs.h"
 
 #include <QDir>
 #include <QStringList>

@@ -1,0 +1,227 @@
+#pragma once
+
+#include "view/figures.h"
+#include "text/textrules.h"
+
+#include "view/viewspec.h"
+
+#include <QString>
+#include <QtGlobal>
+
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+class Database;
+
+// The numbers behind the dashboard's five charts for one view (filters and usage window),
+// over the same filtered view that the table shows (ViewQuery's SQL). SQL selects the view's
+// rows and the window's usage; the sums that would make SQLite sort every row (GROUP BY over
+// millions) are kept here in one pass. Nothing here is shaped for a toolkit: the ui layer
+// draws it, the tests check it.
+
+// 1. Supply vs demand by task: the top tasks plus one "other" row.
+struct TaskShare
+{
+    QString task; // empty for models without a task
+    bool other = false; // the remaining tasks, folded into one row
+    std::int64_t listedModels = 0; // listed models of the view with this task
+    std::int64_t calls = 0; // calls of every model of the view with this task
+    std::int64_t repeatCallers = 0; // repeat callers, counted per model (a caller repeating on two models counts twice)
+    double modelShare = 0, callShare = 0, repeatShare = 0; // fractions of the view's totals
+};
+
+struct TaskChartData
+{
+    std::vector<TaskShare> tasks; // largest first (by the larger of model and call share); "other" last
+    std::int64_t listedModels = 0, calls = 0, repeatCallers = 0; // totals of the view
+    std::int64_t taskCount = 0; // distinct tasks in the view, before folding into "other"
+};
+
+// 2. Concentration of calls over the view's listed models.
+struct LorenzPoint
+{
+    double modelShare = 0; // cumulative share of listed models, fewest calls first
+    double callShare = 0; // their cumulative share of calls
+    bool operator==(const LorenzPoint &) const = default;
+};
+
+struct ConcentrationData
+{
+    std::vector<LorenzPoint> lorenz; // from (0,0) to (1,1); empty when the listed models have no calls
+    std::int64_t listedModels = 0, calledModels = 0, calls = 0;
+    double gini = 0, neverCalledShare = 0, top1Share = 0, top10Share = 0; // as Figures::compute
+};
+
+// 3. Over time, in buckets of whole weeks starting on Monday (one week unless that gives
+// more buckets than the chart can show).
+struct WeekPoint
+{
+    std::int64_t firstDay = 0; // Monday, days since 1970-01-01
+    std::int64_t modelsListed = 0; // listed models of the view created before the bucket ends (cumulative)
+    std::int64_t calls = 0;
+    std::int64_t activeCallers = 0; // distinct callers of the view's models in the bucket
+    std::int64_t returningCallers = 0; // of those, callers seen in an earlier bucket of the series
+};
+
+struct WeeklyData
+{
+    int weeksPerBucket = 1;
+    std::vector<WeekPoint> weeks;
+    std::int64_t undatedModels = 0; // listed models without a listing date, left out of modelsListed
+    // The evidence end (Figures::evidenceEnd): a last bucket that ends after it is not over yet.
+    std::optional<std::int64_t> evidenceEnd;
+    // (week, listed models created that week), from the model stage; the usage stage needs it
+    std::vector<std::pair<std::int64_t, std::int64_t>> listedByWeek;
+};
+
+// 4. The loop. Steps are nested: each keeps those of the step before that also pass it, so
+// every share is of the step before and never above 1.
+struct FunnelStep
+{
+    const char *key; // stable id: listed, called, verified, paid, kept; all, verified, paying, returning
+    const char *label; // untranslated; the ui passes it through tr()
+    std::int64_t count = 0;
+    std::optional<double> shareOfPrevious; // none for the first step, or when the step before is 0
+};
+
+struct FunnelData
+{
+    // listed -> called -> called with verification (TEE/ZKML) -> paid for -> kept >= 1 repeat caller
+    std::vector<FunnelStep> models;
+    // all callers of the view's models -> made a verified call -> paid a fee -> returned
+    // (called on two or more distinct UTC days)
+    std::vector<FunnelStep> callers;
+};
+
+// 5. Top models by calls.
+struct TopModel
+{
+    QString modelId;
+    bool listed = true;
+    std::int64_t calls = 0, uniqueCallers = 0, repeatCallers = 0;
+    std::optional<double> repeatRate; // none when unique_callers is 0
+};
+
+struct DashboardData
+{
+    bool cacheHasUsage = false; // any usage imported at all, regardless of the view
+    std::int64_t viewModels = 0; // rows of the view, listed or not
+    std::int64_t viewCalls = 0; // calls of the view's models in the window
+
+    TaskChartData tasks;
+    ConcentrationData concentration;
+    WeeklyData weekly;
+    FunnelData funnel;
+    std::vector<TopModel> top;
+
+    // Milliseconds spent per stage, for the status line and the benchmark.
+    qint64 msModels = 0, msUsage = 0, msTop = 0;
+};
+
+namespace Dashboard {
+
+struct Options
+{
+    int topTasks = 8; // tasks shown before "other"
+    int topModels = 15;
+    int maxLorenzPoints = 200; // never more than the chart's width in pixels
+    int maxBuckets = 200;
+};
+
+// What the charts need from the whole cache, held in memory by a long-lived worker so that a
+// filter change reads no usage row from disk: each model's all-time figures and task, and the
+// usage rows (day, caller, calls, verified, paid) grouped by model, about 13 bytes a row.
+// Without it every computation scans the view and the window's usage in SQL.
+class Snapshot final
+{
+public:
+    Snapshot() = default;
+    Snapshot(const Snapshot &) = delete;
+    Snapshot &operator=(const Snapshot &) = delete;
+    Snapshot(Snapshot &&) = default;
+    Snapshot &operator=(Snapshot &&) = default;
+
+    // Loads, or loads again when another connection has committed since (PRAGMA data_version).
+    // Returns true when it (re)loaded. Throws DbError (interruptible like any query).
+    bool refresh(Database &db);
+    bool isLoaded() const { return m_loaded; }
+    std::int64_t models() const { return m_models; }
+    std::int64_t usageRows() const { return std::int64_t(m_day.size()); }
+    std::int64_t bytes() const;
+    qint64 loadMs() const { return m_loadMs; }
+
+private:
+    friend class Computation;
+
+    bool m_loaded = false;
+    std::int64_t m_dataVersion = -1;
+    qint64 m_loadMs = 0;
+    std::int64_t m_models = 0;
+    // By model row id (models.id): flags (1 present, 2 listed, 4 verified calls, 8 paid), figures.
+    std::vector<std::uint8_t> m_flags;
+    std::vector<std::int64_t> m_calls;
+    std::vector<std::uint32_t> m_repeat, m_unique;
+    std::vector<std::int32_t> m_createdWeek; // INT32_MIN when unknown
+    std::vector<std::uint32_t> m_task; // index into m_taskNames
+    std::vector<QString> m_taskNames; // trimmed; "" for no task
+    // Usage rows in the table's order (by model): model m owns rows [m_start[m], m_start[m + 1]).
+    std::vector<std::uint32_t> m_start;
+    std::vector<std::int32_t> m_day;
+    std::vector<std::uint32_t> m_caller; // dense caller numbers
+    std::vector<std::uint32_t> m_rowCalls;
+    std::vector<std::uint8_t> m_rowFlags; // 1 verified, 2 paid
+    std::uint32_t m_callers = 0;
+    std::int64_t m_minWeek = 0, m_maxWeek = -1;
+};
+
+// One computation for one view, stage by stage, so that a worker can hand charts over as they
+// become ready: models() first (tasks, concentration, the models' funnel, and the view's
+// members), then top() and usage(). Throws DbError; isInterrupt() when Database::interrupt cut it
+// short. Uses a temporary table on the connection (temp.dash_ids): give it a connection of its own.
+class Computation final
+{
+public:
+    Computation(Database &db, const ViewSpec &spec, const Options &options, const Snapshot *snapshot = nullptr);
+    void models(DashboardData &data);
+    void top(DashboardData &data);
+    void usage(DashboardData &data);
+
+private:
+    void modelsFromSnapshot(DashboardData &data);
+    void usageFromSql(DashboardData &data);
+    void usageFromSnapshot(DashboardData &data);
+
+    Database &m_db;
+    ViewSpec m_spec;
+    Options m_options;
+    const Snapshot *m_snapshot;
+    bool m_whole; // the view keeps every model
+    bool m_haveIds = false;
+    std::vector<std::uint32_t> m_ids; // the view's model row ids, when !m_whole and m_haveIds
+    struct Called
+    {
+        std::uint32_t id;
+        std::int64_t calls, unique, repeat;
+    };
+    bool m_haveCalled = false;
+    std::vector<Called> m_called; // the view's called models, with the window's figures
+};
+
+// Everything, in one go.
+DashboardData compute(Database &db, const ViewSpec &spec, const Options &options = {},
+                      const Snapshot *snapshot = nullptr);
+
+// Pure helpers over a histogram of calls per listed model: (calls, number of models),
+// ascending by calls, calls >= 0. Gini and top shares are the catalogue figures' own.
+using Histogram = Figures::Histogram;
+using Figures::giniOf;
+using Figures::topShareOf;
+// The Lorenz curve, exact at no more than maxPoints points (at least 2).
+std::vector<LorenzPoint> lorenzOf(const Histogram &h, int maxPoints);
+
+using TextRules::mondayOf;
+using TextRules::weekOf;
+
+} // namespace Dashboard

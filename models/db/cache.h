@@ -1,0 +1,80 @@
+#pragma once
+
+#include "db/database.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+// An Uptake cache: an SQLite file with our application id, schema version and
+// per-cache secret. Opening runs the migrations a file made by an older Uptake needs.
+class CacheError : public std::runtime_error
+{
+public:
+    enum class Kind { Foreign, TooNew, Corrupt, Io };
+    CacheError(Kind kind, const QString &message);
+    Kind kind() const { return m_kind; }
+    QString message() const { return QString::fromStdString(what()); }
+
+private:
+    Kind m_kind;
+};
+
+namespace Cache {
+
+// 'UPTK': written to PRAGMA application_id so that we recognise our own files.
+inline constexpr int ApplicationId = 0x5550544b;
+inline constexpr int SchemaVersion = 8;
+
+// The platform's application-data folder, e.g. ~/.local/share/Uptake/cache.sqlite.
+QString defaultPath();
+
+// Opens (creating if absent) and migrates. Throws CacheError for a foreign, newer or
+// corrupt file; never modifies such a file.
+Database open(const QString &path, Database::Mode mode = Database::Mode::ReadWrite);
+
+// For tests of migrations: bring a fresh file only up to the given version.
+void createAtVersion(const QString &path, int version);
+
+// Per-connection settings every Uptake connection uses (WAL, foreign keys, cache size).
+void configureConnection(Database &db);
+
+// How long a connection waits for another writer (another Uptake importing, say) before
+// giving up, and who is told that it waits: the CLI prints a line, the window a message.
+inline constexpr int LockWaitMs = 10 * 60 * 1000;
+void setLockWaitNotifier(std::function<void(const QString &cachePath)> notifier);
+
+// The random key for caller pseudonyms, created with the cache.
+QByteArray secret(Database &db);
+
+// Starts a dated snapshot (kind: "import", "sync", "demo") and makes it the one that
+// catalogue writers on this connection record popularity under, until cleared.
+std::int64_t beginSnapshot(Database &db, const QString &kind, const QString &source);
+void endSnapshot(Database &db);
+
+// A bulk load into the models table, inside its transaction: the table's sort and filter
+// indexes (not its unique key) are dropped and the triggers of the trigram index and of the
+// short search terms removed, and finish() builds each once, in the same transaction. Maintaining them row by row cost a
+// 200k-model catalogue import three times as long. If the transaction rolls back instead,
+// so does the DDL: nothing to undo by hand.
+class BulkLoad
+{
+public:
+    explicit BulkLoad(Database &db);
+    void finish();
+
+private:
+    Database &m_db;
+    std::vector<std::string> m_indexes; // their CREATE statements
+};
+// Whether a load of about rows models is worth that: it brings at least as many models as
+// the cache holds (a first import, say), and more than a handful.
+bool worthBulkLoad(Database &db, std::int64_t rows);
+
+std::int64_t modelCount(Database &db);
+std::int64_t callCount(Database &db);
+
+} // namespace Cache

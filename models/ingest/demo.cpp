@@ -1,0 +1,342 @@
+#include "ingest/demo.h"
+
+#include "db/cache.h"
+#include "db/database.h"
+#include "ingest/ingest.h"
+#include "view/shortterms.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace {
+
+// Weekly popularity snapshots the demo invents before today's.
+constexpr int DemoHistoryWeeks = 12;
+
+// splitmix64: tiny, fast and the same on every platform, unlike std:: distributions.
+class Rng
+{
+public:
+    explicit Rng(std::uint64_t seed)
+        : m_state(seed * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull)
+    {
+    }
+    std::uint64_t next()
+    {
+        std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    double uniform() { return double(next() >> 11) * 0x1.0p-53; }
+    std::uint64_t below(std::uint64_t n) { return n ? next() % n : 0; }
+    bool chance(double p) { return uniform() < p; }
+    template<typename T, size_t N>
+    const T &pick(const std::array<T, N> &a) { return a[below(N)]; }
+
+private:
+    std::uint64_t m_state;
+};
+
+std::string hex(std::uint64_t v, int digits)
+{
+    static const char *kHex = "0123456789abcdef";
+    std::string s(size_t(digits), '0');
+    for (int i = digits - 1; i >= 0; --i) {
+        s[size_t(i)] = kHex[v & 15];
+        v >>= 4;
+    }
+    return s;
+}
+
+const std::array<const char *, 24> kHfAuthors = {
+    "meta-llama", "mistralai", "google", "microsoft", "Qwen", "openai-community", "sentence-transformers",
+    "stabilityai", "facebook", "bigscience", "EleutherAI", "tiiuae", "deepseek-ai", "nvidia", "intfloat",
+    "BAAI", "TheBloke", "unsloth", "HuggingFaceTB", "allenai", "cardiffnlp", "distilbert", "timm", "openai"};
+const std::array<const char *, 10> kOgAuthors = {"opengradient", "quantlab", "defi-signals", "chainrisk",
+                                                 "alpha-vault", "onchain-ml", "mev-research", "yieldwise",
+                                                 "vol-desk", "zk-models"};
+const std::array<const char *, 20> kSyllables = {"ka", "lo", "mi", "ra", "ten", "vo", "zu", "an", "el", "or",
+                                                 "qi", "sa", "ny", "ix", "um", "de", "po", "ja", "we", "ha"};
+const std::array<const char *, 14> kHfFamilies = {"llama", "mistral", "qwen2", "gemma", "phi", "bert", "roberta",
+                                                  "t5", "whisper", "vit", "stable-diffusion", "gpt2", "bge",
+                                                  "deberta"};
+const std::array<const char *, 8> kSizes = {"7b", "1.5b", "0.5b", "13b", "base", "small", "large", "tiny"};
+const std::array<const char *, 8> kHfSuffixes = {"-instruct", "-GGUF", "-finetuned", "-chat", "-v2", "-lora",
+                                                 "-awq", "-sft"};
+struct Task
+{
+    const char *name;
+    double weight;
+};
+const std::array<Task, 12> kHfTasks = {{{"text-generation", 30},
+                                        {"text-classification", 12},
+                                        {"feature-extraction", 9},
+                                        {"sentence-similarity", 6},
+                                        {"image-classification", 7},
+                                        {"text-to-image", 8},
+                                        {"automatic-speech-recognition", 5},
+                                        {"token-classification", 5},
+                                        {"question-answering", 4},
+                                        {"translation", 4},
+                                        {"summarization", 3},
+                                        {"reinforcement-learning", 7}}};
+const std::array<Task, 7> kOgTasks = {{{"Volatility Forecasting", 20},
+                                       {"Price Prediction", 25},
+                                       {"Risk Assessment", 15},
+                                       {"Sentiment Analysis", 10},
+                                       {"Anomaly Detection", 10},
+                                       {"Text Generation", 12},
+                                       {"Yield Optimization", 8}}};
+const std::array<const char *, 7> kOgSubjects = {"ethusdt", "btcusdt", "solusdt", "wallet", "pool", "lending",
+                                                 "bridge"};
+const std::array<const char *, 6> kLicenses = {"apache-2.0", "mit", "llama3", "cc-by-4.0", "openrail", "other"};
+
+template<size_t N>
+const char *pickTask(Rng &rng, const std::array<Task, N> &tasks)
+{
+    double total = 0;
+    for (const Task &t : tasks)
+        total += t.weight;
+    double u = rng.uniform() * total;
+    for (const Task &t : tasks) {
+        if (u < t.weight)
+            return t.name;
+        u -= t.weight;
+    }
+    return tasks.back().name;
+}
+
+std::string slug(const char *taskName)
+{
+    std::string s;
+    for (const char *p = taskName; *p; ++p)
+        s += *p == ' ' ? '-' : (*p >= 'A' && *p <= 'Z' ? char(*p - 'A' + 'a') : *p);
+    return s;
+}
+
+std::string address(Rng &rng)
+{
+    std::string a = "0x" + hex(rng.next(), 16) + hex(rng.next(), 16) + hex(rng.next(), 8);
+    // Some wallets log checksummed (mixed-case) addresses: the importer must fold them.
+    if (rng.chance(0.3))
+        for (size_t i = 2; i < a.size(); i += 3)
+            if (a[i] >= 'a' && a[i] <= 'f') // ASCII only: no locale's case rules
+                a[i] = char(a[i] - 'a' + 'A');
+    return a;
+}
+
+struct DemoModel
+{
+    std::string id;
+    bool og;
+};
+
+} // namespace
+
+namespace Demo {
+
+DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &progress)
+{
+    Rng rng(opt.seed);
+    const std::int64_t endDay = opt.endDay.value_or(QDateTime::currentSecsSinceEpoch() / 86400);
+    const std::int64_t totalWork = opt.models + opt.events;
+    auto report = [&](std::int64_t done) {
+        if (progress && !progress(done, totalWork))
+            throw Cancelled();
+    };
+
+    Transaction tx(db);
+    DemoResult result;
+    Cache::beginSnapshot(db, QStringLiteral("demo"), QStringLiteral("seed %1").arg(opt.seed));
+
+    // The demo fills an empty catalogue: build its indexes once at the end, not row by row.
+    std::optional<Cache::BulkLoad> bulk;
+    if (Cache::modelCount(db) == 0)
+        bulk.emplace(db);
+
+    // Supply: listings spread over three years, more of them recently.
+    CatalogueWriter catalogue(db);
+    std::vector<DemoModel> models;
+    models.reserve(size_t(opt.models));
+    std::unordered_set<std::string> ids;
+    for (std::int64_t i = 0; i < opt.models; ++i) {
+        ModelRecord r;
+        const bool og = rng.chance(0.18);
+        std::string author, name;
+        const char *task;
+        if (og) {
+            author = rng.chance(0.35) ? kOgAuthors[0] : rng.pick(kOgAuthors);
+            task = pickTask(rng, kOgTasks);
+            name = std::string(rng.chance(0.5) ? "og-" : "") + (rng.chance(0.5) ? "1hr-" : "") + slug(task) + "-"
+                   + rng.pick(kOgSubjects);
+            r.framework = "onnx";
+            r.versions = 1 + std::int64_t(rng.below(6));
+            r.files = 1 + std::int64_t(rng.below(3));
+            r.description = "Predicts " + slug(task) + " for " + rng.pick(kOgSubjects)
+                            + " from on-chain features.\n\nInputs: float32 tensor.";
+        } else {
+            // Authors are heavy-tailed too: a few labs, a long tail of individuals.
+            if (rng.chance(0.45)) {
+                author = rng.pick(kHfAuthors);
+            } else {
+                author = std::string(rng.pick(kSyllables)) + rng.pick(kSyllables) + rng.pick(kSyllables);
+                if (rng.chance(0.4))
+                    author += std::to_string(rng.below(100));
+            }
+            task = pickTask(rng, kHfTasks);
+            name = std::string(rng.pick(kHfFamilies)) + "-" + rng.pick(kSizes);
+            if (rng.chance(0.6))
+                name += rng.pick(kHfSuffixes);
+            const char *framework = std::string_view(task) == "text-to-image" ? "diffusers"
+                                    : rng.chance(0.15)                         ? "gguf"
+                                                                               : "transformers";
+            r.framework = framework;
+            r.versions = 1;
+            r.files = 3 + std::int64_t(rng.below(12));
+            r.license = rng.pick(kLicenses);
+            r.tags = std::string(framework) + ";" + task + ";license:" + *r.license + ";en";
+            // Listed popularity: downloads follow a power law and say little about calls.
+            const double d = std::pow(rng.uniform() + 1e-9, -1.6);
+            r.downloads = std::int64_t(d * 3) - 3 + std::int64_t(rng.below(4));
+            r.likes = *r.downloads / (200 + std::int64_t(rng.below(800)));
+        }
+        std::string id = author + "/" + name;
+        if (!ids.insert(id).second) {
+            id += "-" + std::to_string(i);
+            ids.insert(id);
+        }
+        r.modelId = id;
+        r.author = author;
+        r.name = id.substr(author.size() + 1);
+        r.task = task;
+        const double age = 1095.0 * (1.0 - std::pow(rng.uniform(), 0.55));
+        r.createdAt = (endDay - std::int64_t(age)) * 86400 + std::int64_t(rng.below(86400));
+        r.updatedAt = *r.createdAt + std::int64_t(rng.uniform() * age * 0.5 * 86400);
+        catalogue.upsert(r);
+        models.push_back({std::move(id), og});
+        if (i % 4096 == 0)
+            report(i);
+    }
+    result.models = opt.models;
+    if (bulk)
+        bulk->finish();
+
+    // History: registries report only today's downloads, so a real cache learns popularity
+    // one sync at a time. The demo pretends it was synced weekly for the last quarter: some
+    // listings climb, some fade, none existed before its listing date.
+    for (int weeksAgo = DemoHistoryWeeks; weeksAgo >= 1; --weeksAgo) {
+        const std::int64_t takenAt = (endDay - 7 * weeksAgo) * 86400 + 12 * 3600;
+        Statement snap(db, "INSERT INTO snapshots(taken_at, kind, source) VALUES(?, 'demo', ?)");
+        snap.bind(1, takenAt).bind(2, QStringLiteral("seed %1, %2 weeks earlier").arg(opt.seed).arg(weeksAgo)).run();
+        Statement pop(db, R"sql(
+INSERT INTO popularity(model, snapshot, downloads, likes)
+SELECT id, ?1, max(0, CAST(downloads * (1.0 - ?2 * ((id % 9) - 3) * 0.012) * (1.0 + ((id * ?2) % 7 - 3) * 0.01) AS INTEGER)),
+       max(0, CAST(likes * (1.0 - ?2 * ((id % 9) - 3) * 0.012) AS INTEGER))
+FROM models WHERE downloads IS NOT NULL AND created_at <= ?3
+)sql");
+        pop.bind(1, db.lastInsertRowId()).bind(2, std::int64_t(weeksAgo)).bind(3, takenAt).run();
+    }
+
+    // Demand: about a quarter of the models are ever called, with Zipf weights; OpenGradient
+    // models more often, since their calls are the ones this registry routes.
+    std::vector<std::uint32_t> called;
+    for (std::uint32_t i = 0; i < models.size(); ++i)
+        if (rng.chance(models[i].og ? 0.55 : 0.2))
+            called.push_back(i);
+    for (size_t i = called.size(); i > 1; --i) // Fisher-Yates with our own generator
+        std::swap(called[i - 1], called[rng.below(i)]);
+    std::vector<double> cumulative(called.size());
+    double acc = 0;
+    for (size_t r = 0; r < called.size(); ++r) {
+        acc += 1.0 / std::pow(double(r + 1), 1.15);
+        cumulative[r] = acc;
+    }
+    // A few models get their volume from one or two callers on a single day: bought volume.
+    std::vector<bool> burst(called.size());
+    for (size_t r = 0; r < called.size(); ++r)
+        burst[r] = r < 200 && rng.chance(0.08);
+
+    std::vector<std::string> regulars(20000);
+    for (std::string &a : regulars)
+        a = address(rng);
+    std::vector<std::string> oneOff(200000);
+    for (std::string &a : oneOff)
+        a = address(rng);
+
+    UsageWriter usage(db);
+    std::string eventId, lastEventId;
+    for (std::int64_t e = 0; e < opt.events && !called.empty(); ++e) {
+        const double u = rng.uniform() * acc;
+        const size_t rank = size_t(std::lower_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin());
+        const size_t r = std::min(rank, called.size() - 1);
+        const DemoModel &m = models[called[r]];
+
+        UsageEvent ev;
+        std::int64_t day;
+        if (burst[r]) {
+            ev.caller = regulars[(r * 7919) % regulars.size()];
+            day = endDay - std::int64_t((r * 31) % 120);
+        } else {
+            // Returning users come from a small pool tied to the model; one-off users from a big one.
+            if (rng.chance(0.45)) {
+                const size_t loyal = 3 + size_t(40.0 / std::sqrt(double(r + 1)) * 10);
+                ev.caller = regulars[(called[r] * 131 + rng.below(loyal)) % regulars.size()];
+            } else {
+                ev.caller = oneOff[rng.below(oneOff.size())];
+            }
+            // Usage grows over the 120 days.
+            day = endDay - std::int64_t(120.0 * (1.0 - std::sqrt(rng.uniform())));
+            day = std::min(day, endDay);
+        }
+        ev.timestamp = day * 86400 + std::int64_t(rng.below(86400));
+        ev.modelId = m.id;
+        const double mode = rng.uniform();
+        ev.mode = mode < (m.og ? 0.30 : 0.03)   ? TextRules::Mode::Tee
+                  : mode < (m.og ? 0.42 : 0.04) ? TextRules::Mode::Zkml
+                                                : TextRules::Mode::Vanilla;
+        switch (ev.mode) {
+        case TextRules::Mode::Tee: ev.feeNano = 2000000; break;
+        case TextRules::Mode::Zkml: ev.feeNano = 5000000 + std::int64_t(rng.below(4)) * 250000; break;
+        case TextRules::Mode::Vanilla: ev.feeNano = rng.chance(0.6) ? 500000 : 0; break;
+        }
+        ev.failed = rng.chance(0.02);
+        // Logs repeat themselves now and then; the importer must count such an event once.
+        if (!lastEventId.empty() && rng.chance(0.004)) {
+            eventId = lastEventId;
+        } else {
+            eventId = "0x" + hex(rng.next(), 16) + hex(rng.next(), 16) + hex(std::uint64_t(e), 16)
+                      + hex(opt.seed, 16);
+        }
+        ev.eventId = eventId;
+        usage.add(ev);
+        lastEventId = eventId;
+        if (e % 16384 == 0)
+            report(opt.models + e);
+    }
+    const UsageSummary s = usage.finish();
+    result.events = s.added;
+    result.duplicates = s.duplicates;
+
+    Statement mark(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('demo_seed', ?)");
+    mark.bind(1, std::int64_t(opt.seed)).run();
+    ShortTerms::refresh(db);
+    report(totalWork);
+    tx.commit();
+    Cache::endSnapshot(db);
+    return result;
+}
+
+bool isDemoCache(Database &db)
+{
+    return db.queryInt("SELECT count(*) FROM meta WHERE key = 'demo_seed'").value_or(0) > 0;
+}
+
+} // namespace Demo

@@ -1,0 +1,978 @@
+#include "ingest/ingest.h"
+
+#include "db/cache.h"
+#include "db/callkey.h"
+#include "read/filehash.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QMessageAuthenticationCode>
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <functional>
+#include <optional>
+#include <tuple>
+#include <type_traits>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcIngest, "uptake.ingest", QtWarningMsg)
+
+namespace {
+// Batches bound memory whatever the input size: 48 bytes a pending event or call, so 12 MB of
+// events waiting for de-duplication and 48 MB of calls before they go to a run on disk.
+constexpr size_t kEventBatch = 1 << 18;
+constexpr size_t kCallsPerRun = 1 << 20;
+constexpr size_t kDayRowsFlush = 1 << 19; // roll-up rows
+// Callers and models met, kept for their lookups: at most 256k and 512k entries (16 and 32 MB
+// of 32-byte slots at half load) and 32 MB of text each, then forgotten and found again.
+constexpr size_t kCallerCacheLimit = 1 << 18;
+constexpr size_t kModelCacheLimit = 1 << 19;
+constexpr size_t kCacheTextLimit = 32 << 20;
+
+std::int64_t first8(const QByteArray &digest)
+{
+    std::int64_t v;
+    std::memcpy(&v, digest.constData(), sizeof v);
+    return v;
+}
+} // namespace
+
+CatalogueWriter::CatalogueWriter(Database &db, const QString &source)
+    : m_db(db)
+    , m_source(source)
+    , m_upsert(db, R"sql(
+INSERT INTO models(model_id, author, name, task, framework, license, tags, description,
+                   created_at, updated_at, versions, files, downloads, likes, listed)
+VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1)
+ON CONFLICT(model_id) DO UPDATE SET
+    author = excluded.author, name = excluded.name, task = excluded.task,
+    framework = excluded.framework, license = excluded.license, tags = excluded.tags,
+    description = excluded.description, created_at = excluded.created_at,
+    updated_at = excluded.updated_at, versions = excluded.versions, files = excluded.files,
+    downloads = excluded.downloads, likes = excluded.likes, listed = 1
+RETURNING id
+)sql")
+    , m_popularity(db, "INSERT OR REPLACE INTO popularity(model, snapshot, downloads, likes) VALUES(?, ?, ?, ?)")
+{
+    const bool hasCurrent = db.queryInt("SELECT count(*) FROM temp.sqlite_schema WHERE name = 'current_snapshot'")
+                                .value_or(0)
+                            > 0;
+    if (hasCurrent)
+        m_snapshot = db.queryInt("SELECT id FROM temp.current_snapshot");
+}
+
+void CatalogueWriter::upsert(const ModelRecord &r)
+{
+    m_upsert.bind(1, r.modelId)
+        .bind(2, r.author)
+        .bind(3, r.name)
+        .bind(4, r.task)
+        .bind(5, r.framework)
+        .bind(6, r.license)
+        .bind(7, r.tags)
+        .bind(8, r.description)
+        .bind(9, r.createdAt)
+        .bind(10, r.updatedAt)
+        .bind(11, r.versions)
+        .bind(12, r.files)
+        .bind(13, r.downloads)
+        .bind(14, r.likes);
+    if (!m_upsert.step())
+        throw DbError(QStringLiteral("upsert of %1 returned no row").arg(QString::fromStdString(r.modelId)), SQLITE_ERROR);
+    const std::int64_t id = m_upsert.int64(0);
+    m_upsert.reset();
+    ++m_written;
+    // Listed popularity is history: keep it per snapshot.
+    if (r.downloads || r.likes) {
+        if (!m_snapshot) {
+            Statement st(m_db, "INSERT INTO snapshots(taken_at, kind, source) VALUES(strftime('%s', 'now'), 'import', ?)");
+            st.bind(1, m_source).run();
+            m_snapshot = m_db.lastInsertRowId();
+        }
+        m_popularity.bind(1, id).bind(2, *m_snapshot).bind(3, r.downloads).bind(4, r.likes);
+        m_popularity.run();
+    }
+}
+
+size_t UsageWriter::DayKeyHash::operator()(const DayKey &k) const noexcept
+{
+    // Callers are already uniform 64-bit digests; mix in the small integers.
+    std::uint64_t h = std::uint64_t(k.caller) ^ (std::uint64_t(k.model) * 0x9E3779B97F4A7C15ull);
+    h ^= std::uint64_t(k.day) * 0xC2B2AE3D27D4EB4Full;
+    h ^= h >> 29;
+    return size_t(h);
+}
+
+CallerCounts countCallers(std::vector<std::int64_t> &dayCallers)
+{
+    std::sort(dayCallers.begin(), dayCallers.end());
+    CallerCounts counts;
+    for (size_t i = 0; i < dayCallers.size();) {
+        size_t j = i + 1;
+        while (j < dayCallers.size() && dayCallers[j] == dayCallers[i])
+            ++j;
+        ++counts.unique;
+        counts.repeat += (j - i) >= 2;
+        i = j;
+    }
+    return counts;
+}
+
+namespace {
+// A first or last call as stored: Unix seconds, or the day's midnight + 0.5 s as a REAL when
+// only the day is known.
+struct StoredCall
+{
+    bool dayOnly;
+    std::int64_t seconds;
+    double real;
+};
+
+StoredCall storedFirst(std::int64_t key)
+{
+    return CallKey::firstIsDayOnly(key) ? StoredCall{true, 0, double(CallKey::midnightOfFirst(key)) + 0.5}
+                                        : StoredCall{false, CallKey::timeOfFirst(key), 0};
+}
+
+StoredCall storedLast(std::int64_t key)
+{
+    return CallKey::lastIsDayOnly(key) ? StoredCall{true, 0, double(CallKey::midnightOfLast(key)) + 0.5}
+                                       : StoredCall{false, CallKey::timeOfLast(key), 0};
+}
+
+void bindStored(Statement &st, int index, const StoredCall &c)
+{
+    if (c.dayOnly)
+        st.bind(index, c.real);
+    else
+        st.bind(index, c.seconds);
+}
+
+// Whether column holds exactly c, type included.
+bool holds(const Statement &st, int column, const StoredCall &c)
+{
+    if (c.dayOnly)
+        return st.columnType(column) == SQLITE_FLOAT && st.real(column) == c.real;
+    return st.columnType(column) == SQLITE_INTEGER && st.int64(column) == c.seconds;
+}
+} // namespace
+
+void bindFirstCall(Statement &st, int index, std::int64_t key)
+{
+    bindStored(st, index, storedFirst(key));
+}
+
+void bindLastCall(Statement &st, int index, std::int64_t key)
+{
+    bindStored(st, index, storedLast(key));
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Day rows on disk
+
+// One usage_daily row as the writer builds it from calls: first and last are Unix seconds.
+struct DayRow
+{
+    std::int64_t model, day, caller, calls, failed, tee, zkml, fees, first, last;
+};
+
+namespace {
+bool keyLess(const DayRow &a, const DayRow &b)
+{
+    return std::tie(a.model, a.day, a.caller) < std::tie(b.model, b.day, b.caller);
+}
+
+bool sameKey(const DayRow &a, const DayRow &b)
+{
+    return a.model == b.model && a.day == b.day && a.caller == b.caller;
+}
+
+void addTo(DayRow &into, const DayRow &r)
+{
+    into.calls += r.calls;
+    into.failed += r.failed;
+    into.tee += r.tee;
+    into.zkml += r.zkml;
+    into.fees += r.fees;
+    into.first = std::min(into.first, r.first);
+    into.last = std::max(into.last, r.last);
+}
+
+// A source of day rows in key order, each key once.
+class RowCursor
+{
+public:
+    virtual ~RowCursor() = default;
+    virtual bool next(DayRow &row) = 0;
+};
+} // namespace
+
+// Day rows of one writer that do not fit in memory: sorted runs in one temporary file beside
+// the cache (not in /tmp, which may be memory), unlinked as soon as it is made so that not even
+// a crash leaves it behind. The rows hold pseudonyms, never raw callers.
+class DayRuns final
+{
+public:
+    explicit DayRuns(const QString &cachePath)
+    {
+        const QString dir = cachePath.isEmpty() ? QDir::tempPath() : QFileInfo(cachePath).absolutePath();
+        QByteArray name = QFile::encodeName(dir + QStringLiteral("/.uptake-import-XXXXXX"));
+        m_fd = ::mkstemp(name.data());
+        if (m_fd < 0)
+            fail(dir);
+        ::unlink(name.constData());
+        m_dir = dir;
+    }
+    ~DayRuns()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    DayRuns(const DayRuns &) = delete;
+    DayRuns &operator=(const DayRuns &) = delete;
+
+    void beginRun() { m_runs.push_back({m_end, 0}); }
+    void append(const DayRow &row)
+    {
+        m_buffer.push_back(row);
+        ++m_runs.back().second;
+        if (m_buffer.size() == kBufferRows)
+            flush();
+    }
+    void endRun() { flush(); }
+
+    // A cursor over run i.
+    std::unique_ptr<RowCursor> cursor(size_t i) const { return std::make_unique<FileCursor>(*this, m_runs[i]); }
+    size_t runs() const { return m_runs.size(); }
+
+private:
+    static constexpr size_t kBufferRows = 1024; // 80 KB
+    [[noreturn]] void fail(const QString &dir) const
+    {
+        throw DbError(QObject::tr("cannot use a temporary file in %1: %2").arg(dir, QString::fromLocal8Bit(std::strerror(errno))),
+                      SQLITE_IOERR);
+    }
+
+    void flush()
+    {
+        transfer(::pwrite, static_cast<const DayRow *>(m_buffer.data()), m_buffer.size(), m_end, ENOSPC);
+        m_end += m_buffer.size() * sizeof(DayRow);
+        m_buffer.clear();
+    }
+
+    // Writes (pwrite) or reads (pread) rows at offset, all of them, or throws; a call that moves
+    // nothing is reported as shortErrno (a full disk, or a run shorter than written).
+    template<typename Io, typename Rows>
+    void transfer(Io io, Rows *rows, size_t count, std::uint64_t offset, int shortErrno) const
+    {
+        auto *p = reinterpret_cast<std::conditional_t<std::is_const_v<Rows>, const char, char> *>(rows);
+        size_t left = count * sizeof(DayRow);
+        while (left > 0) {
+            const ssize_t n = io(m_fd, p, left, off_t(offset));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n == 0)
+                errno = shortErrno;
+            if (n <= 0)
+                fail(m_dir);
+            p += n;
+            left -= size_t(n);
+            offset += std::uint64_t(n);
+        }
+    }
+
+    class FileCursor final : public RowCursor
+    {
+    public:
+        FileCursor(const DayRuns &runs, std::pair<std::uint64_t, std::uint64_t> run)
+            : m_runs(runs)
+            , m_offset(run.first)
+            , m_left(run.second)
+        {
+        }
+        bool next(DayRow &row) override
+        {
+            if (m_pos == m_rows.size()) {
+                if (m_left == 0)
+                    return false;
+                m_rows.resize(std::min<std::uint64_t>(m_left, kBufferRows));
+                m_runs.transfer(::pread, m_rows.data(), m_rows.size(), m_offset, EIO);
+                m_offset += m_rows.size() * sizeof(DayRow);
+                m_left -= m_rows.size();
+                m_pos = 0;
+            }
+            row = m_rows[m_pos++];
+            return true;
+        }
+
+    private:
+        const DayRuns &m_runs;
+        std::uint64_t m_offset, m_left;
+        std::vector<DayRow> m_rows;
+        size_t m_pos = 0;
+    };
+
+    int m_fd = -1;
+    QString m_dir;
+    std::uint64_t m_end = 0;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> m_runs; // offset, rows
+    std::vector<DayRow> m_buffer;
+};
+
+namespace {
+// The day rows of calls sorted by (model, day, caller): each run of one key summed.
+template<typename Call>
+class CallsCursor final : public RowCursor
+{
+public:
+    explicit CallsCursor(const std::vector<Call> &calls)
+        : m_calls(calls)
+    {
+    }
+    bool next(DayRow &row) override
+    {
+        if (m_i == m_calls.size())
+            return false;
+        row = rowOf(m_calls[m_i++]);
+        for (; m_i < m_calls.size() && sameKey(row, rowOf(m_calls[m_i])); ++m_i)
+            addTo(row, rowOf(m_calls[m_i]));
+        return true;
+    }
+
+private:
+    static DayRow rowOf(const Call &c)
+    {
+        return DayRow{c.model, c.day, c.caller, 1, c.failed, c.mode == TextRules::Mode::Tee, c.mode == TextRules::Mode::Zkml,
+                      c.fee, c.ts, c.ts};
+    }
+
+    const std::vector<Call> &m_calls;
+    size_t m_i = 0;
+};
+
+// Merges cursors into one stream in key order, summing rows of one key from several cursors.
+void mergeRows(std::vector<std::unique_ptr<RowCursor>> &cursors, const std::function<void(const DayRow &)> &sink)
+{
+    std::vector<DayRow> head(cursors.size());
+    const auto later = [&head](size_t a, size_t b) { return keyLess(head[b], head[a]); };
+    std::vector<size_t> heap;
+    for (size_t i = 0; i < cursors.size(); ++i)
+        if (cursors[i]->next(head[i]))
+            heap.push_back(i);
+    std::make_heap(heap.begin(), heap.end(), later);
+    std::optional<DayRow> pending;
+    while (!heap.empty()) {
+        std::pop_heap(heap.begin(), heap.end(), later);
+        const size_t i = heap.back();
+        if (pending && sameKey(*pending, head[i])) {
+            addTo(*pending, head[i]);
+        } else {
+            if (pending)
+                sink(*pending);
+            pending = head[i];
+        }
+        if (cursors[i]->next(head[i]))
+            std::push_heap(heap.begin(), heap.end(), later);
+        else
+            heap.pop_back();
+    }
+    if (pending)
+        sink(*pending);
+}
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Per-model figures
+
+// Brings one model at a time up to date from its usage_daily rows, given in key order (day,
+// caller): the all-time figures in models, and its daily totals in model_day. Only the columns
+// whose value changed are written, since each of them has a sort index to keep.
+class FigureWriter final
+{
+public:
+    explicit FigureWriter(Database &db)
+        : m_db(db)
+        , m_old(db, "SELECT calls, failed_calls, unique_callers, repeat_callers, verified_calls, fees_nano,"
+                    " first_call, last_call, active_days FROM models WHERE id = ?")
+        , m_clearDays(db, "DELETE FROM model_day WHERE model = ?")
+        , m_insertDay(db, "INSERT INTO model_day(model, day, calls, failed, verified, fees, f, l)"
+                          " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+    {
+    }
+
+    // clearDays: the model has daily totals from before, which its rows now replace.
+    void begin(std::int64_t model, bool clearDays)
+    {
+        m_model = model;
+        m_callers.clear();
+        m_calls = m_failed = m_verified = m_fees = m_activeDays = 0;
+        m_lastDay = INT64_MIN;
+        m_first.reset();
+        m_last.reset();
+        if (clearDays)
+            m_clearDays.bind(1, model).run();
+    }
+
+    // f and l: the first and last call as sortable keys (models/db/callkey.h).
+    void add(std::int64_t day, std::int64_t caller, std::int64_t calls, std::int64_t failed, std::int64_t verified,
+             std::int64_t fees, std::int64_t f, std::int64_t l)
+    {
+        if (day != m_lastDay) {
+            if (m_activeDays > 0)
+                writeDay();
+            m_today = DayTotals{day, 0, 0, 0, 0, f, l};
+            ++m_activeDays;
+            m_lastDay = day;
+        }
+        m_callers.push_back(caller);
+        m_calls += calls;
+        m_failed += failed;
+        m_verified += verified;
+        m_fees += fees;
+        m_today.calls += calls;
+        m_today.failed += failed;
+        m_today.verified += verified;
+        m_today.fees += fees;
+        m_today.f = std::min(m_today.f, f);
+        m_today.l = std::max(m_today.l, l);
+        if (!m_first || f < *m_first)
+            m_first = f;
+        if (!m_last || l > *m_last)
+            m_last = l;
+    }
+
+    void end()
+    {
+        if (m_activeDays > 0)
+            writeDay();
+        const CallerCounts counted = countCallers(m_callers);
+        if (m_callers.capacity() > (1u << 20))
+            m_callers = {}; // one busy model does not keep its memory for all the others
+
+        // The new values beside the old ones.
+        m_old.bind(1, m_model);
+        if (!m_old.step()) {
+            m_old.reset();
+            throw DbError(QStringLiteral("model %1 vanished during a usage import").arg(m_model), SQLITE_CORRUPT);
+        }
+        enum { Calls, Failed, Unique, Repeat, Verified, Fees, First, Last, Days, Count };
+        static constexpr const char *names[Count] = {"calls",          "failed_calls", "unique_callers",
+                                                     "repeat_callers", "verified_calls", "fees_nano",
+                                                     "first_call",     "last_call",    "active_days"};
+        const std::int64_t ints[Count] = {m_calls, m_failed, counted.unique, counted.repeat, m_verified, m_fees, 0, 0,
+                                          m_activeDays};
+        unsigned mask = 0;
+        for (int c : {Calls, Failed, Unique, Repeat, Verified, Fees, Days})
+            if (m_old.isNull(c) || m_old.int64(c) != ints[c])
+                mask |= 1u << c;
+        const auto timeChanged = [this](int c, const std::optional<std::int64_t> &key, bool first) {
+            if (!key)
+                return !m_old.isNull(c);
+            return !holds(m_old, c, first ? storedFirst(*key) : storedLast(*key));
+        };
+        if (timeChanged(First, m_first, true))
+            mask |= 1u << First;
+        if (timeChanged(Last, m_last, false))
+            mask |= 1u << Last;
+        m_old.reset();
+        if (mask == 0)
+            return;
+
+        auto it = m_updates.find(mask);
+        if (it == m_updates.end()) {
+            std::string sql = "UPDATE models SET ";
+            bool comma = false;
+            for (int c = 0; c < Count; ++c) {
+                if (!(mask & (1u << c)))
+                    continue;
+                sql += (comma ? ", " : "") + std::string(names[c]) + " = ?" + std::to_string(c + 2);
+                comma = true;
+            }
+            sql += " WHERE id = ?1";
+            it = m_updates.try_emplace(mask, m_db, sql).first;
+        }
+        Statement &update = it->second;
+        update.bind(1, m_model);
+        for (int c : {Calls, Failed, Unique, Repeat, Verified, Fees, Days})
+            if (mask & (1u << c))
+                update.bind(c + 2, ints[c]);
+        if (mask & (1u << First)) {
+            if (m_first)
+                bindFirstCall(update, First + 2, *m_first);
+            else
+                update.bindNull(First + 2);
+        }
+        if (mask & (1u << Last)) {
+            if (m_last)
+                bindLastCall(update, Last + 2, *m_last);
+            else
+                update.bindNull(Last + 2);
+        }
+        update.run();
+    }
+
+private:
+    struct DayTotals
+    {
+        std::int64_t day = 0, calls = 0, failed = 0, verified = 0, fees = 0, f = 0, l = 0;
+    };
+
+    void writeDay()
+    {
+        m_insertDay.bind(1, m_model)
+            .bind(2, m_today.day)
+            .bind(3, m_today.calls)
+            .bind(4, m_today.failed)
+            .bind(5, m_today.verified)
+            .bind(6, m_today.fees)
+            .bind(7, m_today.f)
+            .bind(8, m_today.l)
+            .run();
+    }
+
+    Database &m_db;
+    Statement m_old, m_clearDays, m_insertDay;
+    std::unordered_map<unsigned, Statement> m_updates; // by the mask of columns set
+    std::int64_t m_model = 0;
+    // Callers of the model, one entry per (day, caller) row; sorted, a caller's run length is
+    // its number of active days. A vector, because clearing a hash map costs as much as its
+    // largest size ever, which the busiest model then imposes on every other one.
+    std::vector<std::int64_t> m_callers;
+    std::int64_t m_calls = 0, m_failed = 0, m_verified = 0, m_fees = 0, m_activeDays = 0, m_lastDay = INT64_MIN;
+    std::optional<std::int64_t> m_first, m_last;
+    DayTotals m_today;
+};
+
+// ---------------------------------------------------------------------------------------------
+// UsageWriter
+
+std::uint64_t UsageWriter::IdMap::hash(std::string_view key) noexcept
+{
+    const std::uint64_t h = std::hash<std::string_view>{}(key);
+    return h == 0 ? 1 : h;
+}
+
+const std::int64_t *UsageWriter::IdMap::find(std::string_view key, std::uint64_t hash) const noexcept
+{
+    if (m_slots.empty())
+        return nullptr;
+    const size_t mask = m_slots.size() - 1;
+    for (size_t i = size_t(hash) & mask;; i = (i + 1) & mask) {
+        const Slot &s = m_slots[i];
+        if (s.hash == 0)
+            return nullptr;
+        if (s.hash == hash && s.length == key.size() && std::memcmp(m_arena.data() + s.offset, key.data(), key.size()) == 0)
+            return &s.value;
+    }
+}
+
+void UsageWriter::IdMap::insert(std::string_view key, std::uint64_t hash, std::int64_t value)
+{
+    if ((m_size + 1) * 2 > m_slots.size())
+        grow();
+    const size_t mask = m_slots.size() - 1;
+    size_t i = size_t(hash) & mask;
+    while (m_slots[i].hash != 0)
+        i = (i + 1) & mask;
+    m_slots[i] = Slot{hash, m_arena.size(), key.size(), value};
+    m_arena.append(key);
+    ++m_size;
+}
+
+void UsageWriter::IdMap::grow()
+{
+    const size_t capacity = std::max<size_t>(1024, m_slots.size() * 2);
+    std::vector<Slot> old = std::exchange(m_slots, std::vector<Slot>(capacity));
+    const size_t mask = m_slots.size() - 1;
+    for (const Slot &s : old) {
+        if (s.hash == 0)
+            continue;
+        size_t i = size_t(s.hash) & mask;
+        while (m_slots[i].hash != 0)
+            i = (i + 1) & mask;
+        m_slots[i] = s;
+    }
+}
+
+void UsageWriter::IdMap::clear()
+{
+    m_slots = {};
+    m_arena = {};
+    m_size = 0;
+}
+
+UsageWriter::UsageWriter(Database &db)
+    : m_db(db)
+    , m_secret(Cache::secret(db))
+    , m_findModel(db, "SELECT id FROM models WHERE model_id = ?")
+    , m_insertUnlisted(db, "INSERT INTO models(model_id, listed) VALUES(?, 0)")
+    , m_insertKey(db, "INSERT OR IGNORE INTO event_keys(k) VALUES(?)")
+    , m_upsertDay(db, R"sql(
+INSERT INTO usage_daily(model, day, caller, calls, failed_calls, tee_calls, zkml_calls, fees_nano, first_ts, last_ts)
+VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+ON CONFLICT(model, day, caller) DO UPDATE SET
+    calls = calls + excluded.calls,
+    failed_calls = failed_calls + excluded.failed_calls,
+    tee_calls = tee_calls + excluded.tee_calls,
+    zkml_calls = zkml_calls + excluded.zkml_calls,
+    fees_nano = fees_nano + excluded.fees_nano,
+    first_ts = CASE WHEN first_ts IS NULL THEN NULL ELSE min(first_ts, excluded.first_ts) END,
+    last_ts = CASE WHEN last_ts IS NULL THEN NULL ELSE max(last_ts, excluded.last_ts) END
+)sql")
+    , m_hasRows(db, "SELECT 1 FROM usage_daily WHERE model = ? LIMIT 1")
+    // A row from a roll-up knows no time of day: NULL first_ts/last_ts, which calls added to
+    // it later keep (the roll-up's calls may lie anywhere in that day).
+    , m_insertRoll(db, R"sql(
+INSERT INTO usage_daily(model, day, caller, calls, failed_calls, verified_unsplit, fees_nano)
+VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)
+ON CONFLICT(model, day, caller) DO NOTHING
+)sql")
+    , m_mergeRoll(db, R"sql(
+UPDATE usage_daily SET calls = calls + ?4, failed_calls = failed_calls + ?5,
+    verified_unsplit = verified_unsplit + ?6, fees_nano = fees_nano + ?7
+WHERE model = ?1 AND day = ?2 AND caller = ?3
+)sql")
+    , m_replaceRoll(db, R"sql(
+UPDATE usage_daily SET calls = ?4, failed_calls = ?5, tee_calls = 0, zkml_calls = 0, verified_unsplit = ?6,
+    fees_nano = ?7, first_ts = NULL, last_ts = NULL
+WHERE model = ?1 AND day = ?2 AND caller = ?3
+)sql")
+    , m_mac(QCryptographicHash::Sha256, m_secret)
+    , m_callsPerRun(kCallsPerRun)
+{
+}
+
+UsageWriter::~UsageWriter() = default;
+
+std::int64_t UsageWriter::pseudonym(const QByteArray &secret, std::string_view normalisedCaller)
+{
+    const QByteArray mac = QMessageAuthenticationCode::hash(
+        QByteArray::fromRawData(normalisedCaller.data(), qsizetype(normalisedCaller.size())), secret,
+        QCryptographicHash::Sha256);
+    return first8(mac);
+}
+
+std::int64_t UsageWriter::eventKey(std::string_view eventId)
+{
+    const std::string_view id = TextRules::trim(eventId);
+    // One context per thread for every event (OpenSSL: the CPU's SHA instructions).
+    thread_local Sha256 sha;
+    sha.reset();
+    sha.addData(id.data(), id.size());
+    return first8(sha.result());
+}
+
+std::int64_t UsageWriter::modelRowId(std::string_view modelId)
+{
+    const std::string_view key = TextRules::trim(modelId);
+    const std::uint64_t hash = IdMap::hash(key);
+    if (const std::int64_t *id = m_models.find(key, hash))
+        return *id;
+    if (m_models.size() >= kModelCacheLimit || m_models.bytes() >= kCacheTextLimit)
+        m_models.clear();
+    std::int64_t id;
+    m_findModel.bind(1, key);
+    if (m_findModel.step()) {
+        id = m_findModel.int64(0);
+        m_findModel.reset();
+    } else {
+        m_findModel.reset();
+        m_insertUnlisted.bind(1, key).run();
+        id = m_db.lastInsertRowId();
+        ++m_summary.unlistedModels;
+    }
+    m_models.insert(key, hash, id);
+    return id;
+}
+
+std::int64_t UsageWriter::callerKey(std::string_view raw)
+{
+    // The raw form is the cache key (no normalisation cost on a hit); raw ids live only in memory.
+    const std::string_view trimmed = TextRules::trim(raw);
+    const std::uint64_t hash = IdMap::hash(trimmed);
+    if (const std::int64_t *key = m_callers.find(trimmed, hash))
+        return *key;
+    if (m_callers.size() >= kCallerCacheLimit || m_callers.bytes() >= kCacheTextLimit)
+        m_callers.clear();
+    m_normalised = TextRules::normaliseCaller(trimmed);
+    m_mac.reset();
+    m_mac.addData(m_normalised.data(), qsizetype(m_normalised.size()));
+    const std::int64_t key = first8(m_mac.result());
+    m_callers.insert(trimmed, hash, key);
+    return key;
+}
+
+void UsageWriter::add(const UsageEvent &e)
+{
+    Pending p;
+    p.hasKey = !TextRules::trim(e.eventId).empty();
+    p.eventKey = p.hasKey ? eventKey(e.eventId) : 0;
+    p.model = modelRowId(e.modelId);
+    p.caller = callerKey(e.caller);
+    p.ts = e.timestamp;
+    p.fee = e.feeNano;
+    p.mode = e.mode;
+    p.failed = e.failed;
+    m_pending.push_back(p);
+    if (m_pending.size() >= kEventBatch)
+        processBatch();
+}
+
+void UsageWriter::addDay(const UsageDay &row)
+{
+    RollAgg &a = m_rollups[DayKey{modelRowId(row.modelId), row.day, callerKey(row.caller)}];
+    a.calls += row.calls;
+    a.failed += row.failed;
+    a.verified += row.verified;
+    a.fees += row.feeNano;
+    m_summary.added += row.calls;
+    if (m_rollups.size() >= kDayRowsFlush)
+        flushRollups(false);
+}
+
+std::uint64_t UsageWriter::keyDigest(const DayKey &k)
+{
+    // splitmix64 steps: a collision would merge a double count instead of refusing it, so
+    // mix well (2^-64 per pair).
+    auto mix = [](std::uint64_t z) {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    };
+    return mix(std::uint64_t(k.caller) ^ mix(std::uint64_t(k.model) * 0x9E3779B97F4A7C15ull + std::uint64_t(k.day)));
+}
+
+void UsageWriter::flushRollups(bool last)
+{
+    std::vector<std::pair<DayKey, RollAgg>> rows(m_rollups.begin(), m_rollups.end());
+    m_rollups.clear();
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
+        return std::tie(a.first.model, a.first.day, a.first.caller) < std::tie(b.first.model, b.first.day, b.first.caller);
+    });
+    std::vector<std::uint64_t> run;
+    const auto writtenEarlier = [this](std::uint64_t digest) {
+        return std::any_of(m_rolledRuns.begin(), m_rolledRuns.end(),
+                           [digest](const auto &r) { return std::binary_search(r.begin(), r.end(), digest); });
+    };
+    std::int64_t lastModel = -1;
+    for (const auto &row : rows) {
+        // Named references, not a structured binding: clang 14 cannot capture those in a lambda.
+        const DayKey &k = row.first;
+        const RollAgg &a = row.second;
+        auto bindRow = [&](Statement &st) {
+            st.bind(1, k.model).bind(2, k.day).bind(3, k.caller).bind(4, a.calls).bind(5, a.failed).bind(6, a.verified).bind(7, a.fees);
+            st.run();
+        };
+        bindRow(m_insertRoll);
+        bool written = m_db.changes() > 0;
+        if (!written) {
+            const std::uint64_t digest = keyDigest(k);
+            if (writtenEarlier(digest)) {
+                bindRow(m_mergeRoll);
+                --m_summary.dayRows; // counted when first written
+            } else if (m_replaceDays) {
+                bindRow(m_replaceRoll);
+                ++m_summary.replaced;
+                written = true;
+            } else {
+                if (m_summary.conflicts == 0 || k.day < m_summary.firstConflictDay) {
+                    m_summary.firstConflictDay = k.day;
+                    Statement name(m_db, "SELECT model_id FROM models WHERE id = ?");
+                    name.bind(1, k.model);
+                    m_summary.firstConflictModel = name.step() ? std::string(name.textView(0)) : std::string();
+                }
+                ++m_summary.conflicts;
+                m_summary.added -= a.calls;
+                continue;
+            }
+        }
+        ++m_summary.dayRows;
+        if (written && !last)
+            run.push_back(keyDigest(k));
+        if (k.model != lastModel) {
+            m_touched.push_back(k.model);
+            lastModel = k.model;
+        }
+    }
+    if (!run.empty()) {
+        std::sort(run.begin(), run.end());
+        m_rolledRuns.push_back(std::move(run));
+    }
+}
+
+void UsageWriter::processBatch()
+{
+    QElapsedTimer timer;
+    timer.start();
+    // Insert this batch's event keys in key order (B-tree friendly); a key already present,
+    // from an earlier import or earlier in this batch, marks its event a duplicate.
+    std::vector<std::pair<std::int64_t, std::uint32_t>> keyed;
+    keyed.reserve(m_pending.size());
+    for (std::uint32_t i = 0; i < m_pending.size(); ++i)
+        if (m_pending[i].hasKey)
+            keyed.emplace_back(m_pending[i].eventKey, i);
+    // Stable on index, so the first occurrence in the file is the one kept.
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<bool> duplicate(m_pending.size(), false);
+    for (size_t i = 0; i < keyed.size(); ++i) {
+        if (i > 0 && keyed[i].first == keyed[i - 1].first) {
+            duplicate[keyed[i].second] = true;
+            continue;
+        }
+        m_insertKey.bind(1, keyed[i].first).run();
+        if (m_db.changes() == 0)
+            duplicate[keyed[i].second] = true;
+    }
+
+    for (size_t i = 0; i < m_pending.size(); ++i) {
+        if (duplicate[i]) {
+            ++m_summary.duplicates;
+            continue;
+        }
+        const Pending &p = m_pending[i];
+        std::int64_t day = p.ts / 86400;
+        if (p.ts % 86400 < 0)
+            --day;
+        m_calls.push_back(Call{p.model, day, p.caller, p.ts, p.fee, p.mode, p.failed});
+        ++m_summary.added;
+        if (m_calls.size() >= m_callsPerRun)
+            spillCalls();
+    }
+    qCDebug(lcIngest) << "batch of" << m_pending.size() << "events" << timer.restart() << "ms";
+    m_pending.clear();
+}
+
+namespace {
+template<typename Call>
+void sortCalls(std::vector<Call> &calls)
+{
+    std::sort(calls.begin(), calls.end(), [](const Call &a, const Call &b) {
+        return std::tie(a.model, a.day, a.caller) < std::tie(b.model, b.day, b.caller);
+    });
+}
+} // namespace
+
+void UsageWriter::spillCalls()
+{
+    QElapsedTimer timer;
+    timer.start();
+    // Written to usage_daily at once, each flush would rewrite pages all over the table (and
+    // the event keys') again; sorted runs merged at the end write each page once.
+    sortCalls(m_calls);
+    if (!m_runs)
+        m_runs = std::make_unique<DayRuns>(m_db.path());
+    m_runs->beginRun();
+    CallsCursor<Call> cursor(m_calls);
+    DayRow row;
+    while (cursor.next(row))
+        m_runs->append(row);
+    m_runs->endRun();
+    m_calls.clear();
+    qCDebug(lcIngest) << "spilled run" << m_runs->runs() << "of day rows" << timer.elapsed() << "ms";
+}
+
+void UsageWriter::writeCalls()
+{
+    sortCalls(m_calls);
+    std::vector<std::unique_ptr<RowCursor>> cursors;
+    for (size_t i = 0; m_runs && i < m_runs->runs(); ++i)
+        cursors.push_back(m_runs->cursor(i));
+    cursors.push_back(std::make_unique<CallsCursor<Call>>(m_calls));
+
+    // A model without rows before these gets its figures from this stream; the others are
+    // read back from usage_daily afterwards (updateModelFigures).
+    FigureWriter figures(m_db);
+    std::int64_t model = -1, freshModels = 0;
+    bool fresh = false;
+    mergeRows(cursors, [&](const DayRow &r) {
+        if (r.model != model) {
+            if (fresh)
+                figures.end();
+            model = r.model;
+            m_hasRows.bind(1, model);
+            fresh = !m_hasRows.step();
+            m_hasRows.reset();
+            if (fresh) {
+                figures.begin(model, false);
+                ++freshModels;
+            } else {
+                m_touched.push_back(model);
+            }
+        }
+        m_upsertDay.bind(1, r.model)
+            .bind(2, r.day)
+            .bind(3, r.caller)
+            .bind(4, r.calls)
+            .bind(5, r.failed)
+            .bind(6, r.tee)
+            .bind(7, r.zkml)
+            .bind(8, r.fees)
+            .bind(9, r.first)
+            .bind(10, r.last);
+        m_upsertDay.run();
+        if (fresh)
+            figures.add(r.day, r.caller, r.calls, r.failed, r.tee + r.zkml, r.fees, CallKey::first(r.first),
+                        CallKey::last(r.last));
+    });
+    if (fresh)
+        figures.end();
+    qCDebug(lcIngest) << "figures of" << freshModels << "models without earlier rows written from the stream";
+    m_calls = {};
+    m_runs.reset();
+}
+
+UsageSummary UsageWriter::finish()
+{
+    QElapsedTimer timer;
+    timer.start();
+    processBatch();
+    // Roll-up rows first: the conflict check is against the cache as it was, and a model they
+    // reach is then not fresh for writeCalls.
+    flushRollups(true);
+    m_rolledRuns = {};
+    if (m_summary.conflicts > 0)
+        return m_summary; // the caller refuses the input and rolls back: no figures needed
+    qCDebug(lcIngest) << "final batch and roll-ups" << timer.restart() << "ms";
+    writeCalls();
+    qCDebug(lcIngest) << "day rows written in key order" << timer.restart() << "ms";
+    std::sort(m_touched.begin(), m_touched.end());
+    m_touched.erase(std::unique(m_touched.begin(), m_touched.end()), m_touched.end());
+
+    updateModelFigures();
+    qCDebug(lcIngest) << "per-model figures read back for" << m_touched.size() << "models" << timer.restart() << "ms";
+    m_touched.clear();
+    return m_summary;
+}
+
+void UsageWriter::updateModelFigures()
+{
+    // One walk of each touched model's rows in primary-key order (model, day, caller): much
+    // cheaper than GROUP BY model, caller, which needs a sort of the whole range.
+    Statement rows(m_db, "SELECT day, caller, calls, failed_calls, tee_calls + zkml_calls + verified_unsplit, fees_nano,"
+                         " first_ts, last_ts FROM usage_daily WHERE model = ?");
+    FigureWriter figures(m_db);
+    for (const std::int64_t model : m_touched) {
+        figures.begin(model, true);
+        rows.bind(1, model);
+        while (rows.step()) {
+            const std::int64_t day = rows.int64(0);
+            // A day known only as a day (roll-ups, NULL times) sorts before (first) or after
+            // (last) every time of that day, since its calls may lie anywhere in it.
+            const std::int64_t f = rows.isNull(6) ? CallKey::firstOfDay(day) : CallKey::first(rows.int64(6));
+            const std::int64_t l = rows.isNull(7) ? CallKey::lastOfDay(day) : CallKey::last(rows.int64(7));
+            figures.add(day, rows.int64(1), rows.int64(2), rows.int64(3), rows.int64(4), rows.int64(5), f, l);
+        }
+        rows.reset();
+        figures.end();
+    }
+}

@@ -1,0 +1,292 @@
+#include "dashboard/dashboardwidget.h"
+
+#include "db/cache.h"
+
+#include <QElapsedTimer>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QMutexLocker>
+#include <QScrollArea>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <limits>
+
+DashboardWorker::DashboardWorker(QObject *parent)
+    : QObject(parent)
+{
+}
+
+DashboardWorker::~DashboardWorker() = default;
+
+void DashboardWorker::supersede(quint64 gen)
+{
+    quint64 cur = m_latest.load();
+    while (cur < gen && !m_latest.compare_exchange_weak(cur, gen)) {
+    }
+    // Loading the snapshot serves every later view, so a newer view waits for it rather than
+    // cutting it short (and starting it over at each keystroke).
+    if (m_loading.load())
+        return;
+    QMutexLocker lock(&m_dbMutex);
+    m_db.interrupt();
+}
+
+void DashboardWorker::cancelAll()
+{
+    m_latest.store(std::numeric_limits<quint64>::max());
+    QMutexLocker lock(&m_dbMutex);
+    m_db.interrupt();
+}
+
+void DashboardWorker::open(const QString &path)
+{
+    try {
+        Database db = Cache::open(path);
+        QMutexLocker lock(&m_dbMutex);
+        m_db = std::move(db);
+        m_openError.clear();
+    } catch (const CacheError &e) {
+        m_openError = e.message();
+    } catch (const DbError &e) {
+        m_openError = tr("%1: %2").arg(path, e.message());
+    }
+}
+
+void DashboardWorker::close()
+{
+    QMutexLocker lock(&m_dbMutex);
+    m_db.close();
+}
+
+void DashboardWorker::compute(quint64 gen, const ViewSpec &spec, const Dashboard::Options &options)
+{
+    if (stale(gen))
+        return;
+    if (!m_db.isOpen()) {
+        emit failed(gen, m_openError.isEmpty() ? tr("The cache is not open.") : m_openError);
+        return;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    DashboardData data;
+    try {
+        if (m_useSnapshot) {
+            m_loading = true;
+            try {
+                m_snapshot.refresh(m_db);
+            } catch (...) {
+                m_loading = false;
+                throw;
+            }
+            m_loading = false;
+            if (stale(gen))
+                return;
+        }
+        Dashboard::Computation c(m_db, spec, options, m_useSnapshot ? &m_snapshot : nullptr);
+        c.models(data);
+        if (stale(gen))
+            return;
+        c.top(data);
+        if (stale(gen))
+            return;
+        emit partReady(gen, TopPart | ModelPart, data);
+        c.usage(data);
+        if (stale(gen))
+            return;
+        emit partReady(gen, TopPart | ModelPart | UsagePart, data);
+        emit finished(gen, timer.elapsed());
+    } catch (const DbError &e) {
+        // An interrupt means a newer view took over: nobody waits for this one.
+        if (!e.isInterrupt() && !stale(gen))
+            emit failed(gen, e.message());
+    } catch (const std::exception &e) {
+        m_loading = false;
+        if (!stale(gen))
+            emit failed(gen, QString::fromLocal8Bit(e.what())); // out of memory for the snapshot, say
+    }
+}
+
+DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent)
+    : QWidget(parent)
+    , m_cachePath(cachePath)
+    , m_worker(new DashboardWorker)
+{
+    qRegisterMetaType<DashboardData>();
+
+    m_status = new QLabel(this);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setWordWrap(true);
+
+    auto *grid = new QGridLayout;
+    grid->setSpacing(6);
+    grid->setContentsMargins(0, 0, 0, 0);
+    // Two charts a row, the weekly series across the page below them: three charts in one row
+    // of a 1280x800 window cut their titles and labels (bench/dashboard_draw_bench, looked at).
+    // The page scrolls to the third row.
+    const struct
+    {
+        DashboardChart chart;
+        int row, column, span;
+    } cells[] = {
+        {DashboardChart::Tasks, 0, 0, 6},  {DashboardChart::Concentration, 0, 6, 6}, {DashboardChart::Funnel, 1, 0, 6},
+        {DashboardChart::Top, 1, 6, 6},    {DashboardChart::Weekly, 2, 0, 12},
+    };
+    for (const auto &c : cells) {
+        auto *view = new DashboardChartView(c.chart);
+        m_views[c.chart] = view;
+        grid->addWidget(view, c.row, c.column, 1, c.span);
+        connect(view, &DashboardChartView::taskActivated, this, &DashboardWidget::taskActivated);
+        connect(view, &DashboardChartView::modelActivated, this, &DashboardWidget::modelActivated);
+    }
+    // The concentration chart is square by nature; the bar charts need room for their labels.
+    for (int col = 0; col < 12; ++col)
+        grid->setColumnStretch(col, 1);
+    grid->setRowStretch(0, 1);
+    grid->setRowStretch(1, 1);
+    grid->setRowStretch(2, 1);
+
+    // Below the charts' minimum sizes the page scrolls instead of clipping them.
+    auto *page = new QWidget;
+    page->setLayout(grid);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_status);
+    layout->addWidget(scroll, 1);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(250);
+    connect(&m_debounce, &QTimer::timeout, this, &DashboardWidget::start);
+
+    m_thread.setObjectName(QStringLiteral("uptake-dashboard"));
+    m_worker->moveToThread(&m_thread);
+    connect(m_worker, &DashboardWorker::partReady, this, &DashboardWidget::onPart);
+    connect(m_worker, &DashboardWorker::finished, this, [this](quint64 gen, qint64 ms) {
+        if (gen != m_gen)
+            return;
+        m_busy = false;
+        // The plural form follows the count; %1 carries the full 64-bit figure in the user's locale.
+        const QLocale l;
+        auto plural = [](qint64 n) { return int(std::min<qint64>(n, std::numeric_limits<int>::max())); };
+        m_status->setText(tr("%1 in this view, %2 in the usage window. Computed in %3 s. "
+                             "Click a task or a model to filter the table; right-click a chart to export it.")
+                              .arg(tr("%1 model(s)", nullptr, plural(m_lastModels)).arg(l.toString(m_lastModels)),
+                                   tr("%1 call(s)", nullptr, plural(m_lastCalls)).arg(l.toString(m_lastCalls)),
+                                   l.toString(double(ms) / 1000.0, 'f', 2)));
+        emit updated();
+    });
+    connect(m_worker, &DashboardWorker::failed, this, [this](quint64 gen, const QString &message) {
+        if (gen != m_gen)
+            return;
+        m_busy = false;
+        for (auto &[kind, view] : m_views)
+            view->showMessage(tr("The dashboard could not be computed: %1").arg(message));
+        m_status->setText(message);
+        emit updated();
+    });
+    m_thread.start();
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, path = cachePath] { w->open(path); });
+    setView(ViewSpec());
+}
+
+DashboardWidget::~DashboardWidget()
+{
+    m_worker->cancelAll();
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->close(); });
+    m_thread.quit();
+    m_thread.wait();
+    delete m_worker;
+}
+
+DashboardChartView *DashboardWidget::chartView(DashboardChart chart) const
+{
+    return m_views.at(chart);
+}
+
+void DashboardWidget::setView(const ViewSpec &spec)
+{
+    m_spec = spec;
+    m_busy = true;
+    m_debounce.start();
+}
+
+void DashboardWidget::refresh()
+{
+    setView(m_spec);
+}
+
+void DashboardWidget::start()
+{
+    ++m_gen;
+    m_worker->supersede(m_gen);
+    m_busy = true;
+    m_status->setText(tr("Computing the charts for this view…"));
+    Dashboard::Options options;
+    options.maxLorenzPoints = std::clamp(m_views.at(DashboardChart::Concentration)->plotWidth(), 50, 400);
+    options.maxBuckets = std::clamp(m_views.at(DashboardChart::Weekly)->plotWidth() / 4, 12, 200);
+    // A bar needs about 18 pixels for its label to show: no more models than the chart can name.
+    options.topModels = std::clamp((m_views.at(DashboardChart::Top)->height() - 150) / 18, 5, 15);
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, gen = m_gen, spec = m_spec, options] {
+        w->compute(gen, spec, options);
+    });
+}
+
+void DashboardWidget::onPart(quint64 gen, int parts, const DashboardData &data)
+{
+    if (gen != m_gen)
+        return; // an answer for a view the user has left
+    m_lastModels = data.viewModels;
+    m_lastCalls = data.viewCalls;
+    const bool usage = parts & DashboardWorker::UsagePart;
+    for (auto &[kind, view] : m_views) {
+        const bool usageChart = kind == DashboardChart::Weekly || kind == DashboardChart::Funnel;
+        if (usageChart == usage)
+            view->setData(data);
+        else if (usageChart)
+            view->showMessage(tr("Computing usage over time and callers…")); // not the previous view's figures
+    }
+}
+
+bool DashboardWidget::exportChart(const QString &name, const QString &path, QString *error) const
+{
+    const auto chart = DashboardCharts::fromName(name);
+    if (!chart) {
+        if (error)
+            *error = tr("unknown chart '%1'").arg(name);
+        return false;
+    }
+    const DashboardChartView *view = m_views.at(*chart);
+    return view->exportTo(path, view->size(), view->devicePixelRatioF(), error);
+}
+
+void DashboardWidget::exportChartDialog()
+{
+    QStringList names;
+    for (const DashboardChart c : DashboardCharts::all())
+        names << DashboardCharts::displayName(c);
+    bool ok = false;
+    const QString picked = QInputDialog::getItem(this, tr("Export Chart"), tr("Chart:"), names, 0, false, &ok);
+    if (!ok)
+        return;
+    const DashboardChart chart = DashboardCharts::all().at(names.indexOf(picked));
+    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation) + QLatin1Char('/')
+                              + QStringLiteral("uptake-%1.png").arg(DashboardCharts::name(chart));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), suggested,
+                                                      tr("PNG image (*.png);;SVG image (*.svg)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportChart(DashboardCharts::name(chart), path, &error))
+        QMessageBox::warning(this, tr("Export Chart"), error);
+}

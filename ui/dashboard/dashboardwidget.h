@@ -1,0 +1,115 @@
+#pragma once
+
+#include "dashboard/dashboardcharts.h"
+#include "db/database.h"
+#include "view/viewspec.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+#include <QWidget>
+
+#include <atomic>
+#include <map>
+
+class QLabel;
+
+// Computes DashboardData on its own connection, in its own thread. Requests carry a
+// generation; supersede() interrupts the running query and makes older requests silent.
+class DashboardWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DashboardWorker)
+
+public:
+    // Which charts a partial result can already draw.
+    enum Part { TopPart = 1, ModelPart = 2, UsagePart = 4 };
+
+    explicit DashboardWorker(QObject *parent = nullptr);
+    ~DashboardWorker() override;
+
+    // Thread-safe: from now on only generation >= gen matters.
+    void supersede(quint64 gen);
+    // Thread-safe: stop whatever runs, the snapshot's load included (on shutdown).
+    void cancelAll();
+    // Keep the cache's usage in memory (Dashboard::Snapshot) so that filter changes are fast.
+    // On by default; call before the first compute.
+    void setUseSnapshot(bool on) { m_useSnapshot = on; }
+
+    // Run in the worker's thread (post with QMetaObject::invokeMethod).
+    void open(const QString &path);
+    void close();
+    void compute(quint64 gen, const ViewSpec &spec, const Dashboard::Options &options);
+
+signals:
+    void partReady(quint64 gen, int parts, const DashboardData &data);
+    void finished(quint64 gen, qint64 ms);
+    void failed(quint64 gen, const QString &message);
+
+private:
+    bool stale(quint64 gen) const { return gen < m_latest.load(); }
+
+    Database m_db;
+    QString m_openError;
+    QMutex m_dbMutex; // guards m_db's handle against interrupt() during open/close
+    std::atomic<quint64> m_latest{0};
+    std::atomic<bool> m_loading{false};
+    bool m_useSnapshot = true;
+    Dashboard::Snapshot m_snapshot;
+};
+
+// The supply-vs-usage dashboard: five charts that follow the table's filter and usage
+// window, computed in a worker thread. Embed it as a tab and feed it the view:
+//   auto *dash = new DashboardWidget(cachePath);
+//   connect(filterPanel, &..., dash, &DashboardWidget::setView);
+//   connect(dash, &DashboardWidget::taskActivated, ...);   // filter the table to a task
+//   connect(dash, &DashboardWidget::modelActivated, ...);  // select a model
+class DashboardWidget final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DashboardWidget)
+
+public:
+    explicit DashboardWidget(const QString &cachePath, QWidget *parent = nullptr);
+    ~DashboardWidget() override;
+
+    DashboardChartView *chartView(DashboardChart chart) const;
+    ViewSpec view() const { return m_spec; }
+    // True while a computation for the current view is running or pending.
+    bool isBusy() const { return m_busy; }
+    // How many computations have been started; quick changes of the view start one.
+    quint64 computationsStarted() const { return m_gen; }
+    // Writes one chart (by name: tasks, concentration, weekly, funnel, top) to a .png or .svg.
+    bool exportChart(const QString &name, const QString &path, QString *error = nullptr) const;
+
+public slots:
+    // The view to follow; debounced, so that typing in a filter computes once.
+    void setView(const ViewSpec &spec);
+    // Computes the current view again (after an import, say).
+    void refresh();
+    // Asks which chart and where, then writes it: for File > Export Chart...
+    void exportChartDialog();
+
+signals:
+    void taskActivated(const QString &task);
+    void modelActivated(const QString &modelId);
+    // Every chart shows the current view (or its empty state).
+    void updated();
+
+private:
+    void start();
+    void onPart(quint64 gen, int parts, const DashboardData &data);
+
+    QString m_cachePath;
+    QThread m_thread;
+    DashboardWorker *m_worker;
+    std::map<DashboardChart, DashboardChartView *> m_views;
+    QLabel *m_status;
+    QTimer m_debounce;
+    ViewSpec m_spec;
+    quint64 m_gen = 0;
+    bool m_busy = false;
+    qint64 m_lastModels = 0, m_lastCalls = 0;
+};
