@@ -3,6 +3,7 @@
 #include "view/viewspec.h"
 
 #include <QJsonObject>
+#include <QMetaType>
 
 #include <cstdint>
 #include <map>
@@ -63,3 +64,5 @@ std::optional<std::pair<std::int64_t, std::int64_t>> usageDays(Database &db);
 // window's last day when it ends earlier; none without usage. Days since 1970-01-01.
 std::optional<std::int64_t> evidenceEnd(Database &db, const ViewSpec &spec);
 } // namespace Figures
+
+Q_DECLARE_METATYPE(CatalogueFigures)
