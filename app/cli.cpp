@@ -2,6 +2,8 @@
 
 #include "db/cache.h"
 #include "commands.h"
+#include "db/database.h"
+#include "net/sync.h"
 #include "view/viewargs.h"
 
 #include <QCoreApplication>
@@ -98,9 +100,10 @@ QString helpText()
                .arg(Cache::defaultPath());
 }
 
-int run(const Parsed &p)
+namespace {
+
+int dispatch(const CliContext &ctx, const Parsed &p)
 {
-    const CliContext ctx{p.cachePath};
     if (p.command == QLatin1String("demo"))
         return runDemoCommand(ctx, p.commandArgs);
     if (p.command == QLatin1String("stats"))
@@ -114,6 +117,24 @@ int run(const Parsed &p)
     if (p.command == QLatin1String("chart"))
         return runChartCommand(ctx, p.commandArgs);
     return usageError(QStringLiteral("unknown command '%1'").arg(p.command));
+}
+
+} // namespace
+
+int run(const Parsed &p)
+{
+    const CliContext ctx{p.cachePath};
+    // The one place where what the data layer threw becomes "uptake: ..." and a status.
+    try {
+        return dispatch(ctx, p);
+    } catch (const SyncError &e) {
+        printError(QStringLiteral("sync: %1").arg(e.message()));
+    } catch (const DbError &e) {
+        printError(QStringLiteral("%1: %2").arg(ctx.cachePath, e.message())); // SQLite names no file
+    } catch (const Error &e) {
+        printError(e.message()); // names its file already
+    }
+    return Exit::Failed;
 }
 
 } // namespace Cli

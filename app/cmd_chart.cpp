@@ -76,39 +76,32 @@ int runChartCommand(const CliContext &ctx, const QStringList &args)
     const bool svg = suffix == QLatin1String("svg");
     installTranslations(!svg);
 
-    try {
-        Database db = Cache::open(ctx.cachePath);
-        Dashboard::Options options;
-        // Never more points than pixels across the plot.
-        options.maxLorenzPoints = std::clamp(size.width() - 150, 50, 400);
-        options.maxBuckets = std::clamp((size.width() - 200) / 4, 12, 200);
-        options.topModels = std::clamp((size.height() - 150) / 18, 5, 15);
-        QElapsedTimer timer;
-        timer.start();
-        const DashboardData data = Dashboard::compute(db, spec, options);
-        const qint64 computeMs = timer.elapsed();
-        DashboardChartView view(*chart);
-        view.setNumberLocale(svg ? DashboardChartView::svgLocale() : QLocale());
-        view.setData(data);
-        timer.restart();
-        QString error;
-        if (!view.exportTo(out, size, scale, &error)) {
-            printError(QStringLiteral("chart: %1").arg(error));
-            return Exit::Failed;
-        }
-        if (timing)
-            std::fprintf(stderr, "uptake: chart data in %lld ms (top %lld, models %lld, usage %lld), drawn in %lld ms\n",
-                         (long long)computeMs, (long long)data.msTop, (long long)data.msModels,
-                         (long long)data.msUsage, (long long)timer.elapsed());
-        if (!view.message().isEmpty())
-            std::fprintf(stderr, "uptake: %s: %s\n", qPrintable(DashboardCharts::name(*chart)),
-                         view.message().toLocal8Bit().constData());
-        std::fprintf(stderr, "uptake: wrote %s\n", out.toLocal8Bit().constData());
-        return Exit::Ok;
-    } catch (const CacheError &e) {
-        printError(e.message());
-    } catch (const DbError &e) {
-        printError(QStringLiteral("%1: %2").arg(ctx.cachePath, e.message()));
+    Database db = Cache::open(ctx.cachePath);
+    Dashboard::Options options;
+    // Never more points than pixels across the plot.
+    options.maxLorenzPoints = std::clamp(size.width() - 150, 50, 400);
+    options.maxBuckets = std::clamp((size.width() - 200) / 4, 12, 200);
+    options.topModels = std::clamp((size.height() - 150) / 18, 5, 15);
+    QElapsedTimer timer;
+    timer.start();
+    const DashboardData data = Dashboard::compute(db, spec, options);
+    const qint64 computeMs = timer.elapsed();
+    DashboardChartView view(*chart);
+    view.setNumberLocale(svg ? DashboardChartView::svgLocale() : QLocale());
+    view.setData(data);
+    timer.restart();
+    QString error;
+    if (!view.exportTo(out, size, scale, &error)) {
+        printError(QStringLiteral("chart: %1").arg(error));
+        return Exit::Failed;
     }
-    return Exit::Failed;
+    if (timing)
+        std::fprintf(stderr, "uptake: chart data in %lld ms (top %lld, models %lld, usage %lld), drawn in %lld ms\n",
+                     (long long)computeMs, (long long)data.msTop, (long long)data.msModels,
+                     (long long)data.msUsage, (long long)timer.elapsed());
+    if (!view.message().isEmpty())
+        std::fprintf(stderr, "uptake: %s: %s\n", qPrintable(DashboardCharts::name(*chart)),
+                     view.message().toLocal8Bit().constData());
+    std::fprintf(stderr, "uptake: wrote %s\n", out.toLocal8Bit().constData());
+    return Exit::Ok;
 }

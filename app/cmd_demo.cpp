@@ -36,25 +36,18 @@ int runDemoCommand(const CliContext &ctx, const QStringList &args)
         }
     }
 
-    try {
-        Database db = Cache::open(ctx.cachePath);
-        if (Cache::modelCount(db) > 0 && !Demo::isDemoCache(db)) {
-            printError(QStringLiteral("%1 already holds imported data; write the demo into another cache "
-                                      "(--cache FILE)").arg(ctx.cachePath));
-            return Exit::Failed;
-        }
-        ConsoleProgress progress(QStringLiteral("demo"), QStringLiteral("records"));
-        const DemoResult r = Demo::generate(db, opt, progress.callback());
-        progress.clear();
-        std::fprintf(stderr, "demo: %lld models, %lld calls (%lld duplicate events dropped) in %.1f s into %s\n",
-                     static_cast<long long>(r.models), static_cast<long long>(r.events),
-                     static_cast<long long>(r.duplicates), progress.elapsedSeconds(),
-                     ctx.cachePath.toLocal8Bit().constData());
-        return Exit::Ok;
-    } catch (const CacheError &e) {
-        printError(e.message());
-    } catch (const DbError &e) {
-        printError(QStringLiteral("%1: %2").arg(ctx.cachePath, e.message()));
+    Database db = Cache::open(ctx.cachePath);
+    if (Cache::modelCount(db) > 0 && !Demo::isDemoCache(db)) {
+        printError(QStringLiteral("%1 already holds imported data; write the demo into another cache "
+                                  "(--cache FILE)").arg(ctx.cachePath));
+        return Exit::Failed;
     }
-    return Exit::Failed;
+    ConsoleProgress progress(QStringLiteral("demo"), QStringLiteral("records"));
+    const DemoResult r = Demo::generate(db, opt, progress.callback());
+    progress.clear();
+    std::fprintf(stderr, "demo: %lld models, %lld calls (%lld duplicate events dropped) in %.1f s into %s\n",
+                 static_cast<long long>(r.models), static_cast<long long>(r.events),
+                 static_cast<long long>(r.duplicates), progress.elapsedSeconds(),
+                 ctx.cachePath.toLocal8Bit().constData());
+    return Exit::Ok;
 }

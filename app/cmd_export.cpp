@@ -27,23 +27,14 @@ int runExportCommand(const CliContext &ctx, const QStringList &args)
     if (out.isEmpty())
         return usageError(QStringLiteral("export: name the output file, e.g. uptake export snapshot.csv"));
 
-    try {
-        Database db = Cache::open(ctx.cachePath, Database::Mode::ReadWrite);
-        ConsoleProgress progress(QStringLiteral("export"));
-        // Without a terminal there is no live line, and no need for the count it shows.
-        const ExportResult r =
-            Exporter::exportCsv(db, spec, out, progress.isTerminal() ? progress.callback() : ProgressFn{});
-        progress.clear();
-        std::fprintf(stderr, "export: %lld rows to %s (and %s) in %.1f s\n", static_cast<long long>(r.rows),
-                     out.toLocal8Bit().constData(), r.sidecarPath.toLocal8Bit().constData(),
-                     progress.elapsedSeconds());
-        return Exit::Ok;
-    } catch (const CacheError &e) {
-        printError(e.message());
-    } catch (const ExportError &e) {
-        printError(e.message());
-    } catch (const DbError &e) {
-        printError(QStringLiteral("%1: %2").arg(ctx.cachePath, e.message()));
-    }
-    return Exit::Failed;
+    Database db = Cache::open(ctx.cachePath, Database::Mode::ReadWrite);
+    ConsoleProgress progress(QStringLiteral("export"));
+    // Without a terminal there is no live line, and no need for the count it shows.
+    const ExportResult r =
+        Exporter::exportCsv(db, spec, out, progress.isTerminal() ? progress.callback() : ProgressFn{});
+    progress.clear();
+    std::fprintf(stderr, "export: %lld rows to %s (and %s) in %.1f s\n", static_cast<long long>(r.rows),
+                 out.toLocal8Bit().constData(), r.sidecarPath.toLocal8Bit().constData(),
+                 progress.elapsedSeconds());
+    return Exit::Ok;
 }

@@ -98,13 +98,7 @@ int runImportCommand(const CliContext &ctx, const QStringList &args)
     if (files.isEmpty() && !fromPostgres)
         return usageError(QStringLiteral("import %1: no files given").arg(kind));
 
-    Database db;
-    try {
-        db = Cache::open(ctx.cachePath);
-    } catch (const CacheError &e) {
-        printError(e.message());
-        return Exit::Failed;
-    }
+    Database db = Cache::open(ctx.cachePath);
 
     bool failed = false, rejected = false;
     // A PostgreSQL query is one more "file": the same messages and exit statuses.

@@ -23,40 +23,33 @@ int runStatsCommand(const CliContext &ctx, const QStringList &args)
         else
             return usageError(QStringLiteral("stats: unknown argument '%1'").arg(args.at(i)));
     }
-    try {
-        Database db = Cache::open(ctx.cachePath);
-        const CatalogueFigures f = Figures::compute(db, spec);
-        if (json) {
-            QJsonObject o = f.toJson();
-            const QJsonObject view = spec.toJson();
-            o.insert(QStringLiteral("filters"), view.value(QStringLiteral("filters")));
-            o.insert(QStringLiteral("window"), view.value(QStringLiteral("window")));
-            std::fputs(QJsonDocument(o).toJson(QJsonDocument::Indented).constData(), stdout);
-        } else {
-            auto pct = [](double v) { return QStringLiteral("%1%").arg(v * 100.0, 0, 'f', 1); };
-            const QString text = QStringLiteral(
-                                     "models listed        %1\n"
-                                     "models called        %2\n"
-                                     "share never called   %3\n"
-                                     "models only in usage %4\n"
-                                     "calls                %5\n"
-                                     "Gini of calls        %6\n"
-                                     "top 1% share         %7\n"
-                                     "top 10% share        %8\n")
-                                     .arg(f.listed)
-                                     .arg(f.called)
-                                     .arg(pct(f.neverCalledShare))
-                                     .arg(f.unlisted)
-                                     .arg(f.calls)
-                                     .arg(f.gini, 0, 'f', 4)
-                                     .arg(pct(f.top1Share), pct(f.top10Share));
-            std::fputs(text.toLocal8Bit().constData(), stdout);
-        }
-        return Exit::Ok;
-    } catch (const CacheError &e) {
-        printError(e.message());
-    } catch (const DbError &e) {
-        printError(QStringLiteral("%1: %2").arg(ctx.cachePath, e.message()));
+    Database db = Cache::open(ctx.cachePath);
+    const CatalogueFigures f = Figures::compute(db, spec);
+    if (json) {
+        QJsonObject o = f.toJson();
+        const QJsonObject view = spec.toJson();
+        o.insert(QStringLiteral("filters"), view.value(QStringLiteral("filters")));
+        o.insert(QStringLiteral("window"), view.value(QStringLiteral("window")));
+        std::fputs(QJsonDocument(o).toJson(QJsonDocument::Indented).constData(), stdout);
+    } else {
+        auto pct = [](double v) { return QStringLiteral("%1%").arg(v * 100.0, 0, 'f', 1); };
+        const QString text = QStringLiteral(
+                                 "models listed        %1\n"
+                                 "models called        %2\n"
+                                 "share never called   %3\n"
+                                 "models only in usage %4\n"
+                                 "calls                %5\n"
+                                 "Gini of calls        %6\n"
+                                 "top 1% share         %7\n"
+                                 "top 10% share        %8\n")
+                                 .arg(f.listed)
+                                 .arg(f.called)
+                                 .arg(pct(f.neverCalledShare))
+                                 .arg(f.unlisted)
+                                 .arg(f.calls)
+                                 .arg(f.gini, 0, 'f', 4)
+                                 .arg(pct(f.top1Share), pct(f.top10Share));
+        std::fputs(text.toLocal8Bit().constData(), stdout);
     }
-    return Exit::Failed;
+    return Exit::Ok;
 }

@@ -34,35 +34,26 @@ int runSyncCommand(const CliContext &ctx, const QStringList &args)
     // The token comes from the environment only: never from the command line (shell history, ps).
     opt.token = qgetenv("UPTAKE_TOKEN");
 
-    try {
-        Database db = Cache::open(ctx.cachePath);
-        ConsoleProgress progress(QStringLiteral("sync"), QStringLiteral("models"));
-        const SyncReport r = Sync::run(
-            db, opt,
-            [&](std::int64_t pages, std::int64_t models) {
-                progress.update(models, 0);
-                Q_UNUSED(pages);
-                return true;
-            },
-            [&](const QString &message) {
-                progress.clear();
-                printError(message);
-            });
-        progress.clear();
-        if (r.notModified) {
-            std::fprintf(stderr, "sync: %s has not changed since the last sync\n", url.toLocal8Bit().constData());
-        } else {
-            std::fprintf(stderr, "sync: %d pages, %lld models%s%s\n", r.pages, static_cast<long long>(r.models),
-                         r.resumed ? " (resumed an unfinished sync)" : "",
-                         r.complete ? "" : qPrintable(QStringLiteral("; stopped: ") + r.stopReason));
-        }
-        return r.complete ? Exit::Ok : Exit::Failed;
-    } catch (const SyncError &e) {
-        printError(QStringLiteral("sync: %1").arg(e.message()));
-    } catch (const CacheError &e) {
-        printError(e.message());
-    } catch (const DbError &e) {
-        printError(QStringLiteral("%1: %2").arg(ctx.cachePath, e.message()));
+    Database db = Cache::open(ctx.cachePath);
+    ConsoleProgress progress(QStringLiteral("sync"), QStringLiteral("models"));
+    const SyncReport r = Sync::run(
+        db, opt,
+        [&](std::int64_t pages, std::int64_t models) {
+            progress.update(models, 0);
+            Q_UNUSED(pages);
+            return true;
+        },
+        [&](const QString &message) {
+            progress.clear();
+            printError(message);
+        });
+    progress.clear();
+    if (r.notModified) {
+        std::fprintf(stderr, "sync: %s has not changed since the last sync\n", url.toLocal8Bit().constData());
+    } else {
+        std::fprintf(stderr, "sync: %d pages, %lld models%s%s\n", r.pages, static_cast<long long>(r.models),
+                     r.resumed ? " (resumed an unfinished sync)" : "",
+                     r.complete ? "" : qPrintable(QStringLiteral("; stopped: ") + r.stopReason));
     }
-    return Exit::Failed;
+    return r.complete ? Exit::Ok : Exit::Failed;
 }

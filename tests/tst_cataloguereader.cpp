@@ -30,12 +30,12 @@ class TestCatalogueReader : public QObject {
     QString m_cache;
     std::vector<Event> m_events;
 
-    static qint64 dayOf(const QDate& d) { return QDate(1970, 1, 1).daysTo(d); }
+    static qint64 dayOf(const QDate &d) { return QDate(1970, 1, 1).daysTo(d); }
     static QDate dateOf(qint64 day) { return QDate(1970, 1, 1).addDays(day); }
     // Monday of the day's ISO week, as a day number: Qt's calendar, not TextRules'.
     static qint64 mondayOf(qint64 day) { return day - (dateOf(day).dayOfWeek() - 1); }
 
-    qint64 idOf(Database& db, const char* modelId)
+    qint64 idOf(Database &db, const char *modelId)
     {
         Statement st(db, "SELECT id FROM models WHERE model_id = ?");
         st.bind(1, QString::fromLatin1(modelId));
@@ -54,7 +54,7 @@ private slots:
         TestUtil::writeModel(db, "quiet/d", "text-generation", "quiet");
         // 700 calls over twelve weeks from Monday 2026-01-05, from a fixed pseudo-random walk.
         const qint64 start = dayOf(QDate(2026, 1, 5));
-        const char* models[] = { "lab/a", "lab/a", "lab/b", "other/c" };
+        const char *models[] = { "lab/a", "lab/a", "lab/b", "other/c" };
         std::uint32_t r = 12345;
         auto next = [&r] { return r = r * 1103515245u + 12345u, (r >> 8) & 0xffff; };
         std::vector<std::string> stamps, callers;
@@ -71,7 +71,7 @@ private slots:
         stamps.reserve(m_events.size());
         std::vector<TestUtil::Call> calls;
         for (size_t i = 0; i < m_events.size(); ++i) {
-            const Event& e = m_events[i];
+            const Event &e = m_events[i];
             stamps.push_back(dateOf(e.day).toString(Qt::ISODate).toStdString() + "T"
                 + QStringLiteral("%1:%2:00Z")
                       .arg(i % 24, 2, 10, QLatin1Char('0'))
@@ -139,7 +139,7 @@ private slots:
         std::map<std::string, qint64> firstMonday;
         std::map<qint64, std::set<std::string>> perWeek;
         qint64 tee = 0, zkml = 0, calls = 0;
-        for (const Event& e : m_events) {
+        for (const Event &e : m_events) {
             if (e.model != model.toStdString() || e.day > hi)
                 continue;
             auto [it, fresh] = firstMonday.try_emplace(e.caller, mondayOf(e.day));
@@ -165,18 +165,18 @@ private slots:
         QCOMPARE(d.firstDay, first);
         QCOMPARE(d.lastDay, last);
         QCOMPARE(d.days.size(), last - first + 1);
-        for (const ModelDetail::Day& day : d.days) {
+        for (const ModelDetail::Day &day : d.days) {
             const auto it = perDay.find(day.day);
             QCOMPARE(day.calls, it == perDay.end() ? 0 : it->second.first);
             QCOMPARE(day.failed, it == perDay.end() ? 0 : it->second.second);
         }
         QCOMPARE(d.weeks.size(), (mondayOf(last) - mondayOf(first)) / 7 + 1);
         for (qsizetype w = 0; w < d.weeks.size(); ++w) {
-            const ModelDetail::Week& week = d.weeks.at(w);
+            const ModelDetail::Week &week = d.weeks.at(w);
             QCOMPARE(week.firstDay, mondayOf(first) + 7 * w);
-            const std::set<std::string>& who = perWeek[week.firstDay];
+            const std::set<std::string> &who = perWeek[week.firstDay];
             qint64 returning = 0;
-            for (const std::string& c : who)
+            for (const std::string &c : who)
                 returning += firstMonday.at(c) < week.firstDay;
             QCOMPARE(week.unique, qint64(who.size()));
             QCOMPARE(week.returning, returning);
@@ -228,7 +228,7 @@ private slots:
             { QStringLiteral("quiet"), 1 } };
         QCOMPARE(c.authors, authors);
         qint64 first = std::numeric_limits<qint64>::max(), last = std::numeric_limits<qint64>::min();
-        for (const Event& e : m_events) {
+        for (const Event &e : m_events) {
             first = std::min(first, e.day);
             last = std::max(last, e.day);
         }

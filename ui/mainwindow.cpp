@@ -776,9 +776,7 @@ void MainWindow::startDemo()
             });
         } catch (const Cancelled &) {
             error = tr("cancelled");
-        } catch (const CacheError &e) {
-            error = e.message();
-        } catch (const DbError &e) {
+        } catch (const Error &e) {
             error = e.message();
         }
         QMetaObject::invokeMethod(this, [this, error] { onDemoFinished(error); }, Qt::QueuedConnection);

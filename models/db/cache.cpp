@@ -14,7 +14,7 @@
 #include <mutex>
 
 CacheError::CacheError(Kind kind, const QString &message)
-    : std::runtime_error(message.toStdString())
+    : Error(message)
     , m_kind(kind)
 {
 }

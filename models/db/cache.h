@@ -1,5 +1,6 @@
 #pragma once
 
+#include "error.h"
 #include "db/database.h"
 
 #include <QString>
@@ -11,13 +12,12 @@
 
 // An Uptake cache: an SQLite file with our application id, schema version and
 // per-cache secret. Opening runs the migrations a file made by an older Uptake needs.
-class CacheError : public std::runtime_error
+class CacheError : public Error
 {
 public:
     enum class Kind { Foreign, TooNew, Corrupt, Io };
     CacheError(Kind kind, const QString &message);
     Kind kind() const { return m_kind; }
-    QString message() const { return QString::fromStdString(what()); }
 
 private:
     Kind m_kind;

@@ -22,7 +22,7 @@ struct Database::BusyState
 };
 
 DbError::DbError(const QString &message, int code)
-    : std::runtime_error(message.toStdString())
+    : Error(message)
     , m_code(code)
 {
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "error.h"
+
 #include <sqlite3.h>
 
 #include <QByteArray>
@@ -16,12 +18,11 @@
 // A thin RAII layer over the SQLite C API: one connection, prepared statements,
 // transactions and interruption. Errors are thrown as DbError.
 
-class DbError : public std::runtime_error
+class DbError : public Error
 {
 public:
     DbError(const QString &message, int code);
     int code() const { return m_code; }
-    QString message() const { return QString::fromStdString(what()); }
     bool isInterrupt() const { return (m_code & 0xff) == SQLITE_INTERRUPT; }
     bool isBusy() const { return (m_code & 0xff) == SQLITE_BUSY || (m_code & 0xff) == SQLITE_LOCKED; }
     bool isFull() const { return (m_code & 0xff) == SQLITE_FULL; }

@@ -57,7 +57,7 @@ QString RowError::toString() const
 }
 
 ImportError::ImportError(const QString &message)
-    : std::runtime_error(message.toStdString())
+    : Error(message)
 {
 }
 

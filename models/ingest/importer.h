@@ -1,5 +1,6 @@
 #pragma once
 
+#include "error.h"
 #include "db/database.h"
 #include "progress.h"
 
@@ -88,11 +89,10 @@ struct ImportReport
 // The file could not be imported at all (unreadable, not a format we know, a required
 // column missing, roll-up days that would double count...). The message starts with the
 // file name.
-class ImportError : public std::runtime_error
+class ImportError : public Error
 {
 public:
     explicit ImportError(const QString &message);
-    QString message() const { return QString::fromUtf8(what()); }
 };
 
 using RowErrorFn = std::function<void(const RowError &)>;

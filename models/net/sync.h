@@ -1,5 +1,6 @@
 #pragma once
 
+#include "error.h"
 #include "progress.h"
 
 #include <QByteArray>
@@ -43,14 +44,10 @@ struct SyncReport
     QString stopReason; // why it stopped early, in words (empty when complete)
 };
 
-class SyncError : public std::runtime_error
+class SyncError : public Error
 {
 public:
-    explicit SyncError(const QString &message)
-        : std::runtime_error(message.toStdString())
-    {
-    }
-    QString message() const { return QString::fromStdString(what()); }
+    using Error::Error;
 };
 
 namespace Sync {

@@ -10,7 +10,7 @@ constexpr std::size_t kChunk = std::size_t(64) << 10;
 }
 
 RecordTooLarge::RecordTooLarge(std::int64_t line, std::size_t limit)
-    : std::runtime_error("a record starting on line " + std::to_string(line) + " is longer than "
+    : Error("a record starting on line " + std::to_string(line) + " is longer than "
                          + std::to_string(limit >> 20) + " MB")
     , m_line(line)
 {

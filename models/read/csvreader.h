@@ -1,5 +1,7 @@
 #pragma once
 
+#include "error.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -13,7 +15,7 @@
 using ReadFn = std::function<std::size_t(char *buf, std::size_t max)>;
 
 // A record so large that reading on would hold an unbounded amount of memory.
-class RecordTooLarge : public std::runtime_error
+class RecordTooLarge : public Error
 {
 public:
     RecordTooLarge(std::int64_t line, std::size_t limit);

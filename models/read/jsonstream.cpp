@@ -14,7 +14,7 @@ bool isWs(int c)
 } // namespace
 
 JsonStructureError::JsonStructureError(std::int64_t line, const std::string &what)
-    : std::runtime_error(what)
+    : Error(what)
     , m_line(line)
 {
 }

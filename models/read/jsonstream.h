@@ -1,5 +1,6 @@
 #pragma once
 
+#include "error.h"
 #include "read/csvreader.h"
 
 #include <cstdint>
@@ -9,7 +10,7 @@
 
 // The shape of the JSON around the records was wrong in a way that leaves no safe
 // place to resume (an array that never closes, text after the end...).
-class JsonStructureError : public std::runtime_error
+class JsonStructureError : public Error
 {
 public:
     JsonStructureError(std::int64_t line, const std::string &what);

@@ -24,7 +24,7 @@ void releaseFreedMemory()
 #endif
 }
 
-FilterChoices::List choiceList(Database& db, const char* column, int limit)
+FilterChoices::List choiceList(Database &db, const char *column, int limit)
 {
     const std::string col(column);
     Statement st(db,
@@ -39,7 +39,7 @@ FilterChoices::List choiceList(Database& db, const char* column, int limit)
 
 } // namespace
 
-FilterChoices FilterChoices::read(Database& db)
+FilterChoices FilterChoices::read(Database &db)
 {
     FilterChoices c;
     c.tasks = choiceList(db, "task", 500);
@@ -52,7 +52,7 @@ FilterChoices FilterChoices::read(Database& db)
     return c;
 }
 
-CatalogueReader::CatalogueReader(Database& db)
+CatalogueReader::CatalogueReader(Database &db)
     : m_db(db)
 {
 }
@@ -62,7 +62,7 @@ bool CatalogueReader::isEmpty()
     return m_db.queryInt("SELECT EXISTS(SELECT 1 FROM models)").value_or(0) == 0;
 }
 
-QList<qint64> CatalogueReader::firstScreen(const ViewSpec& spec)
+QList<qint64> CatalogueReader::firstScreen(const ViewSpec &spec)
 {
     QList<qint64> ids;
     // A rare search goes straight to its index (the listed models of one or two letters, or
@@ -80,13 +80,13 @@ QList<qint64> CatalogueReader::firstScreen(const ViewSpec& spec)
     return ids;
 }
 
-void CatalogueReader::fillWindow(const ViewSpec& spec, const Stop& stop)
+void CatalogueReader::fillWindow(const ViewSpec &spec, const Stop &stop)
 {
     const StopWhen giveWay(m_db, stop, 2000);
     windowTableFor(spec);
 }
 
-QList<qint64> CatalogueReader::orderedIds(const ViewSpec& spec, const Stop& stop)
+QList<qint64> CatalogueReader::orderedIds(const ViewSpec &spec, const Stop &stop)
 {
     QList<qint64> ids;
     const SqlQuery q = orderQuery(spec, listedShortTerm(spec));
@@ -99,26 +99,26 @@ QList<qint64> CatalogueReader::orderedIds(const ViewSpec& spec, const Stop& stop
     return ids;
 }
 
-CatalogueFigures CatalogueReader::figures(const ViewSpec& spec, const Stop& stop)
+CatalogueFigures CatalogueReader::figures(const ViewSpec &spec, const Stop &stop)
 {
     const StopWhen giveWay(m_db, stop, 2000);
     return Figures::compute(m_db, spec, windowTableFor(spec));
 }
 
-ModelDetail CatalogueReader::detail(qint64 id, const ViewSpec& spec)
+ModelDetail CatalogueReader::detail(qint64 id, const ViewSpec &spec)
 {
     // Before the window's table is filled, this one model's figures are computed alone.
     const bool alone = spec.hasWindow() && !windowReady(spec);
     return ModelDetail::read(m_db, id, spec, alone ? std::nullopt : std::optional(windowTableFor(spec)));
 }
 
-bool CatalogueReader::windowReady(const ViewSpec& spec) const
+bool CatalogueReader::windowReady(const ViewSpec &spec) const
 {
     return spec.hasWindow() && m_windowKey && *m_windowKey == std::pair { spec.sinceDay, spec.untilDay }
     && !m_windowDirty;
 }
 
-std::string CatalogueReader::windowTableFor(const ViewSpec& spec)
+std::string CatalogueReader::windowTableFor(const ViewSpec &spec)
 {
     static const std::string name = "uptake_window";
     if (!spec.hasWindow()) {
@@ -143,7 +143,7 @@ std::string CatalogueReader::windowTableFor(const ViewSpec& spec)
     return name;
 }
 
-RowPage CatalogueReader::rows(const ViewSpec& spec, const QList<qint64>& ids)
+RowPage CatalogueReader::rows(const ViewSpec &spec, const QList<qint64> &ids)
 {
     // The ids came from the view's own query: testing the search again would build the whole
     // trigram match set (100 ms for a common term) for a page of 100 rows.
@@ -179,7 +179,7 @@ RowPage CatalogueReader::rows(const ViewSpec& spec, const QList<qint64>& ids)
     return rows;
 }
 
-bool CatalogueReader::firstScreenBySortIndex(const ViewSpec& spec, QList<qint64>& ids)
+bool CatalogueReader::firstScreenBySortIndex(const ViewSpec &spec, QList<qint64> &ids)
 {
     // Without a filter the planner walks the sort index by itself.
     const bool filtered = !spec.search.trimmed().isEmpty() || !spec.task.isEmpty() || !spec.author.isEmpty()
@@ -197,7 +197,7 @@ bool CatalogueReader::firstScreenBySortIndex(const ViewSpec& spec, QList<qint64>
     try {
         while (st.step())
             ids.append(st.int64(0));
-    } catch (const DbError& e) {
+    } catch (const DbError &e) {
         if (e.isInterrupt() && budget.stopped())
             return false;
         throw;
@@ -205,13 +205,13 @@ bool CatalogueReader::firstScreenBySortIndex(const ViewSpec& spec, QList<qint64>
     return true;
 }
 
-bool CatalogueReader::listedShortTerm(const ViewSpec& spec)
+bool CatalogueReader::listedShortTerm(const ViewSpec &spec)
 {
     const std::optional<std::int64_t> key = ShortTerms::key(spec.search);
     return key && ShortTerms::isListed(m_db, *key);
 }
 
-bool CatalogueReader::fewTrigramMatches(const ViewSpec& spec)
+bool CatalogueReader::fewTrigramMatches(const ViewSpec &spec)
 {
     const std::optional<SqlQuery> search = ViewQuery::searchIds(spec);
     if (!search)
@@ -223,7 +223,7 @@ bool CatalogueReader::fewTrigramMatches(const ViewSpec& spec)
     return st.step() && st.int64(0) < RareSearchMatches;
 }
 
-SqlQuery CatalogueReader::firstScreenOfFew(const ViewSpec& spec, bool listedShortTerm)
+SqlQuery CatalogueReader::firstScreenOfFew(const ViewSpec &spec, bool listedShortTerm)
 {
     if (spec.hasWindow() && !windowReady(spec)) {
         // Rather than fill the window's table first (seconds at 2M models), aggregate the
@@ -241,7 +241,7 @@ SqlQuery CatalogueReader::firstScreenOfFew(const ViewSpec& spec, bool listedShor
     return orderQuery(spec, listedShortTerm);
 }
 
-SqlQuery CatalogueReader::orderQuery(const ViewSpec& spec, bool listedShortTerm)
+SqlQuery CatalogueReader::orderQuery(const ViewSpec &spec, bool listedShortTerm)
 {
     const std::string table = windowTableFor(spec);
     if (listedShortTerm)
@@ -249,7 +249,7 @@ SqlQuery CatalogueReader::orderQuery(const ViewSpec& spec, bool listedShortTerm)
     return ViewQuery::orderedIds(spec, table);
 }
 
-bool CatalogueReader::firstScreenOfWindow(const ViewSpec& spec, QList<qint64>& ids)
+bool CatalogueReader::firstScreenOfWindow(const ViewSpec &spec, QList<qint64> &ids)
 {
     if (!WindowScreen::supports(spec))
         return false;
@@ -260,7 +260,7 @@ bool CatalogueReader::firstScreenOfWindow(const ViewSpec& spec, QList<qint64>& i
             return false;
         ids = QList<qint64>(found->begin(), found->end());
         return true;
-    } catch (const DbError& e) {
+    } catch (const DbError &e) {
         if (e.isInterrupt() && budget.stopped())
             return false;
         throw;

@@ -24,7 +24,7 @@ struct FilterChoices {
     // The first and last UTC days with usage (days since 1970-01-01); last < first: none.
     qint64 firstUsageDay = 0, lastUsageDay = -1;
 
-    static FilterChoices read(Database& db);
+    static FilterChoices read(Database &db);
 };
 
 Q_DECLARE_METATYPE(FilterChoices)
@@ -50,40 +50,40 @@ public:
 
     using Stop = std::function<bool()>;
 
-    explicit CatalogueReader(Database& db);
-    CatalogueReader(const CatalogueReader&) = delete;
-    CatalogueReader& operator=(const CatalogueReader&) = delete;
+    explicit CatalogueReader(Database &db);
+    CatalogueReader(const CatalogueReader &) = delete;
+    CatalogueReader &operator=(const CatalogueReader &) = delete;
 
     // The catalogue has no model yet.
     bool isEmpty();
     // The view's first QuickIds ids (fewer when the view holds fewer), fast: from the sort
     // index within a budget, the daily totals of a window, or a rare search's own index.
-    QList<qint64> firstScreen(const ViewSpec& spec);
+    QList<qint64> firstScreen(const ViewSpec &spec);
     // The view's rows for ids, in their order; an id no longer in the cache gives an empty row.
     // Before the window's table is filled the rows of a window say callersPending.
-    RowPage rows(const ViewSpec& spec, const QList<qint64>& ids);
+    RowPage rows(const ViewSpec &spec, const QList<qint64> &ids);
     // Whether the window's table holds the spec's window now (no fill needed).
-    bool windowReady(const ViewSpec& spec) const;
+    bool windowReady(const ViewSpec &spec) const;
     // Fills the window's table for spec (seconds at 2M models); stop is polled.
-    void fillWindow(const ViewSpec& spec, const Stop& stop);
+    void fillWindow(const ViewSpec &spec, const Stop &stop);
     // Every id of the view in its order; stop is polled.
-    QList<qint64> orderedIds(const ViewSpec& spec, const Stop& stop);
+    QList<qint64> orderedIds(const ViewSpec &spec, const Stop &stop);
     // The view's figures (a scan of the whole view); stop is polled.
-    CatalogueFigures figures(const ViewSpec& spec, const Stop& stop);
-    ModelDetail detail(qint64 id, const ViewSpec& spec);
+    CatalogueFigures figures(const ViewSpec &spec, const Stop &stop);
+    ModelDetail detail(qint64 id, const ViewSpec &spec);
     // The cache's data changed (an import): the window's table must be filled again.
     void markDataChanged() { m_windowDirty = true; }
 
 private:
-    std::string windowTableFor(const ViewSpec& spec);
-    bool firstScreenBySortIndex(const ViewSpec& spec, QList<qint64>& ids);
-    bool firstScreenOfWindow(const ViewSpec& spec, QList<qint64>& ids);
-    bool listedShortTerm(const ViewSpec& spec);
-    bool fewTrigramMatches(const ViewSpec& spec);
-    SqlQuery firstScreenOfFew(const ViewSpec& spec, bool listedShortTerm);
-    SqlQuery orderQuery(const ViewSpec& spec, bool listedShortTerm);
+    std::string windowTableFor(const ViewSpec &spec);
+    bool firstScreenBySortIndex(const ViewSpec &spec, QList<qint64> &ids);
+    bool firstScreenOfWindow(const ViewSpec &spec, QList<qint64> &ids);
+    bool listedShortTerm(const ViewSpec &spec);
+    bool fewTrigramMatches(const ViewSpec &spec);
+    SqlQuery firstScreenOfFew(const ViewSpec &spec, bool listedShortTerm);
+    SqlQuery orderQuery(const ViewSpec &spec, bool listedShortTerm);
 
-    Database& m_db;
+    Database &m_db;
     std::optional<std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>> m_windowKey;
     bool m_windowDirty = false;
 };

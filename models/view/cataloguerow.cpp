@@ -4,7 +4,7 @@
 
 namespace {
 
-QVariant cellValue(const Statement& st, int column, Columns::Kind kind)
+QVariant cellValue(const Statement &st, int column, Columns::Kind kind)
 {
     if (st.isNull(column))
         return {};
@@ -30,7 +30,7 @@ QVariant cellValue(const Statement& st, int column, Columns::Kind kind)
 
 } // namespace
 
-CatalogueRow readCatalogueRow(const Statement& st)
+CatalogueRow readCatalogueRow(const Statement &st)
 {
     CatalogueRow row;
     row.id = st.int64(0);

@@ -22,6 +22,6 @@ struct CatalogueRow {
 using RowPage = QList<CatalogueRow>;
 
 // Reads one view row (m.id then the Columns in order) from a statement of ViewQuery.
-CatalogueRow readCatalogueRow(const Statement& st);
+CatalogueRow readCatalogueRow(const Statement &st);
 
 Q_DECLARE_METATYPE(CatalogueRow)

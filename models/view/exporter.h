@@ -1,5 +1,6 @@
 #pragma once
 
+#include "error.h"
 #include "progress.h"
 #include "view/viewspec.h"
 
@@ -20,14 +21,10 @@ struct ExportResult
     QString sidecarPath;
 };
 
-class ExportError : public std::runtime_error
+class ExportError : public Error
 {
 public:
-    explicit ExportError(const QString &message)
-        : std::runtime_error(message.toStdString())
-    {
-    }
-    QString message() const { return QString::fromStdString(what()); }
+    using Error::Error;
 };
 
 namespace Exporter {

@@ -12,7 +12,7 @@
 #include <unordered_set>
 
 ModelDetail ModelDetail::read(
-    Database& db, qint64 id, const ViewSpec& spec, const std::optional<std::string>& windowTable)
+    Database &db, qint64 id, const ViewSpec &spec, const std::optional<std::string> &windowTable)
 {
     ModelDetail d;
     d.id = id;
@@ -26,13 +26,13 @@ ModelDetail ModelDetail::read(
     d.found = true;
     d.modelId = m.text(0);
     d.listed = m.int64(14) != 0;
-    auto text = [&](const char* label, int col) {
+    auto text = [&](const char *label, int col) {
         d.fields.append({ QString::fromLatin1(label), m.isNull(col) ? QString() : m.text(col) });
     };
-    auto number = [&](const char* label, int col) {
+    auto number = [&](const char *label, int col) {
         d.fields.append({ QString::fromLatin1(label), m.isNull(col) ? QString() : QString::number(m.int64(col)) });
     };
-    auto stamp = [&](const char* label, int col) {
+    auto stamp = [&](const char *label, int col) {
         d.fields.append({ QString::fromLatin1(label),
             m.isNull(col) ? QString() : QString::fromStdString(TextRules::formatTimestamp(m.int64(col))) });
     };
@@ -70,7 +70,7 @@ ModelDetail ModelDetail::read(
         range += " AND day <= ?";
         params.push_back(*spec.untilDay);
     }
-    auto bindAll = [&](Statement& st, int times) {
+    auto bindAll = [&](Statement &st, int times) {
         int i = 1;
         for (int t = 0; t < times; ++t)
             for (const std::int64_t p : params)

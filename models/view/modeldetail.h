@@ -56,7 +56,7 @@ struct ModelDetail {
     // window figures alone, for when the table is not filled yet. found is false for an id
     // that is not in the cache.
     static ModelDetail read(
-        Database& db, qint64 id, const ViewSpec& spec, const std::optional<std::string>& windowTable);
+        Database &db, qint64 id, const ViewSpec &spec, const std::optional<std::string> &windowTable);
 };
 
 Q_DECLARE_METATYPE(ModelDetail)

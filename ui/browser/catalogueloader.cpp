@@ -11,13 +11,13 @@ namespace {
 
 // A query is cut short by an interrupt meant for older work: run it again while its
 // answer is still wanted.
-template <typename Fn, typename Wanted> bool retrying(Fn&& fn, Wanted&& wanted)
+template <typename Fn, typename Wanted> bool retrying(Fn &&fn, Wanted &&wanted)
 {
     for (;;) {
         try {
             fn();
             return true;
-        } catch (const DbError& e) {
+        } catch (const DbError &e) {
             if (!e.isInterrupt())
                 throw;
             if (!wanted())
@@ -28,7 +28,7 @@ template <typename Fn, typename Wanted> bool retrying(Fn&& fn, Wanted&& wanted)
 
 } // namespace
 
-CatalogueLoader::CatalogueLoader(QObject* parent)
+CatalogueLoader::CatalogueLoader(QObject *parent)
     : QObject(parent)
 {
 }
@@ -61,14 +61,14 @@ void CatalogueLoader::delay() const
         QThread::msleep(ulong(ms));
 }
 
-CatalogueReader& CatalogueLoader::reader()
+CatalogueReader &CatalogueLoader::reader()
 {
     if (m_windowDirty.exchange(false))
         m_reader->markDataChanged();
     return *m_reader;
 }
 
-void CatalogueLoader::open(const QString& path)
+void CatalogueLoader::open(const QString &path)
 {
     try {
         Database db = Cache::open(path);
@@ -79,9 +79,9 @@ void CatalogueLoader::open(const QString& path)
         }
         m_reader.emplace(m_db);
         emit opened(m_reader->isEmpty(), Demo::isDemoCache(m_db));
-    } catch (const CacheError& e) {
+    } catch (const CacheError &e) {
         emit openFailed(e.message());
-    } catch (const DbError& e) {
+    } catch (const DbError &e) {
         emit openFailed(tr("%1: %2").arg(path, e.message()));
     }
 }
@@ -93,7 +93,7 @@ void CatalogueLoader::close()
     m_db.close();
 }
 
-void CatalogueLoader::loadView(quint64 gen, const ViewSpec& spec)
+void CatalogueLoader::loadView(quint64 gen, const ViewSpec &spec)
 {
     if (!m_db.isOpen() || stale(gen))
         return;
@@ -126,7 +126,7 @@ void CatalogueLoader::loadView(quint64 gen, const ViewSpec& spec)
         emit idsReady(gen, ids, complete);
         for (int p = 0; p < pages.size(); ++p)
             emit pageReady(gen, p, pages.at(p));
-    } catch (const DbError& e) {
+    } catch (const DbError &e) {
         emit failed(e.message());
         return;
     }
@@ -135,7 +135,7 @@ void CatalogueLoader::loadView(quint64 gen, const ViewSpec& spec)
         this, [this, gen, spec, partialIds] { loadRest(gen, spec, partialIds); }, Qt::QueuedConnection);
 }
 
-void CatalogueLoader::loadRest(quint64 gen, const ViewSpec& spec, const QList<qint64>& partialIds)
+void CatalogueLoader::loadRest(quint64 gen, const ViewSpec &spec, const QList<qint64> &partialIds)
 {
     if (!m_db.isOpen() || stale(gen))
         return;
@@ -153,7 +153,7 @@ void CatalogueLoader::loadRest(quint64 gen, const ViewSpec& spec, const QList<qi
         }
         try {
             reader().fillWindow(spec, [this, gen] { return requestWaiting() || stale(gen); });
-        } catch (const DbError& e) {
+        } catch (const DbError &e) {
             if (!e.isInterrupt()) {
                 emit failed(e.message());
                 return;
@@ -171,7 +171,7 @@ void CatalogueLoader::loadRest(quint64 gen, const ViewSpec& spec, const QList<qi
             if (retrying([&] { rows = reader().rows(spec, partialIds.mid(begin, PageSize)); }, wanted))
                 emit pageReady(gen, int(begin / PageSize), rows);
         }
-    } catch (const DbError& e) {
+    } catch (const DbError &e) {
         emit failed(e.message());
         return;
     }
@@ -183,7 +183,7 @@ void CatalogueLoader::loadRest(quint64 gen, const ViewSpec& spec, const QList<qi
             return;
         if (ids.size() >= QuickIds || !partialIds.isEmpty())
             emit idsReady(gen, ids, true);
-    } catch (const DbError& e) {
+    } catch (const DbError &e) {
         emit failed(e.message());
         return;
     }
@@ -197,7 +197,7 @@ void CatalogueLoader::pageWanted()
     ++m_waiting;
 }
 
-void CatalogueLoader::loadFigures(quint64 gen, const ViewSpec& spec)
+void CatalogueLoader::loadFigures(quint64 gen, const ViewSpec &spec)
 {
     if (!m_db.isOpen() || stale(gen))
         return;
@@ -220,7 +220,7 @@ void CatalogueLoader::loadFigures(quint64 gen, const ViewSpec& spec)
                     = reader().figures(spec, [this, gen] { return requestWaiting() || stale(gen); });
                 emit figuresReady(gen, figures);
                 return;
-            } catch (const DbError& e) {
+            } catch (const DbError &e) {
                 if (!e.isInterrupt() || stale(gen))
                     throw;
                 if (requestWaiting()) {
@@ -229,13 +229,13 @@ void CatalogueLoader::loadFigures(quint64 gen, const ViewSpec& spec)
                 }
             }
         }
-    } catch (const DbError& e) {
+    } catch (const DbError &e) {
         if (!e.isInterrupt())
             emit failed(e.message());
     }
 }
 
-void CatalogueLoader::loadPage(quint64 gen, const ViewSpec& spec, int page, const QList<qint64>& ids)
+void CatalogueLoader::loadPage(quint64 gen, const ViewSpec &spec, int page, const QList<qint64> &ids)
 {
     served();
     if (!m_db.isOpen() || stale(gen))
@@ -247,7 +247,7 @@ void CatalogueLoader::loadPage(quint64 gen, const ViewSpec& spec, int page, cons
         RowPage rows;
         if (retrying([&] { rows = reader().rows(spec, ids); }, [&] { return !stale(gen); }))
             emit pageReady(gen, page, rows);
-    } catch (const DbError& e) {
+    } catch (const DbError &e) {
         emit pageFailed(gen, page);
         emit failed(e.message());
     }
@@ -261,12 +261,12 @@ void CatalogueLoader::loadChoices()
         FilterChoices c;
         retrying([&] { c = FilterChoices::read(m_db); }, [] { return true; });
         emit choicesReady(c);
-    } catch (const DbError& e) {
+    } catch (const DbError &e) {
         emit failed(e.message());
     }
 }
 
-void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec& spec)
+void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spec)
 {
     served();
     if (!m_db.isOpen() || request < m_latestDetail.load())
@@ -277,7 +277,7 @@ void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec& spe
         const bool done = retrying([&] { d = reader().detail(id, spec); }, wanted);
         if (done && wanted())
             emit detailReady(request, d);
-    } catch (const DbError& e) {
+    } catch (const DbError &e) {
         emit failed(e.message());
     }
 }

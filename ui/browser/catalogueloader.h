@@ -33,7 +33,7 @@ public:
     // Rows are fetched in pages of this many ids.
     static constexpr int PageSize = 100;
 
-    explicit CatalogueLoader(QObject* parent = nullptr);
+    explicit CatalogueLoader(QObject *parent = nullptr);
     ~CatalogueLoader() override;
 
     // Thread-safe, called from the UI thread: from now on only generation >= gen matters.
@@ -55,25 +55,25 @@ public:
     quint64 startedGeneration() const { return m_startedGen.load(); }
 
     // The slots below run in the loader's thread; post them with QMetaObject::invokeMethod.
-    void open(const QString& path);
+    void open(const QString &path);
     void close();
-    void loadView(quint64 gen, const ViewSpec& spec);
-    void loadPage(quint64 gen, const ViewSpec& spec, int page, const QList<qint64>& ids);
+    void loadView(quint64 gen, const ViewSpec &spec);
+    void loadPage(quint64 gen, const ViewSpec &spec, int page, const QList<qint64> &ids);
     void loadChoices();
-    void loadDetail(quint64 request, qint64 id, const ViewSpec& spec);
+    void loadDetail(quint64 request, qint64 id, const ViewSpec &spec);
 
 signals:
     // empty: the catalogue has no model yet (no count: counting 2 million rows would delay the
     // first screen by a tenth of a second).
     void opened(bool empty, bool demo);
-    void openFailed(const QString& message);
-    void idsReady(quint64 gen, const QList<qint64>& ids, bool complete);
-    void figuresReady(quint64 gen, const CatalogueFigures& figures);
-    void pageReady(quint64 gen, int page, const RowPage& rows);
+    void openFailed(const QString &message);
+    void idsReady(quint64 gen, const QList<qint64> &ids, bool complete);
+    void figuresReady(quint64 gen, const CatalogueFigures &figures);
+    void pageReady(quint64 gen, int page, const RowPage &rows);
     void pageFailed(quint64 gen, int page);
-    void choicesReady(const FilterChoices& choices);
-    void detailReady(quint64 request, const ModelDetail& detail);
-    void failed(const QString& message);
+    void choicesReady(const FilterChoices &choices);
+    void detailReady(quint64 request, const ModelDetail &detail);
+    void failed(const QString &message);
 
 private:
     bool stale(quint64 gen) const { return gen < m_latestGen.load(); }
@@ -81,9 +81,9 @@ private:
     void served();
     void delay() const;
     // The open connection's reader, told of any import since the last request.
-    CatalogueReader& reader();
-    void loadRest(quint64 gen, const ViewSpec& spec, const QList<qint64>& partialIds);
-    void loadFigures(quint64 gen, const ViewSpec& spec);
+    CatalogueReader &reader();
+    void loadRest(quint64 gen, const ViewSpec &spec, const QList<qint64> &partialIds);
+    void loadFigures(quint64 gen, const ViewSpec &spec);
 
     Database m_db;
     mutable QMutex m_dbMutex; // guards m_db's handle against interrupt() during open/close
@@ -105,9 +105,9 @@ class LoaderThread final {
 public:
     LoaderThread();
     ~LoaderThread();
-    CatalogueLoader* loader() const { return m_loader; }
+    CatalogueLoader *loader() const { return m_loader; }
 
 private:
     QThread m_thread;
-    CatalogueLoader* m_loader;
+    CatalogueLoader *m_loader;
 };

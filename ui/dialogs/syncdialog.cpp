@@ -183,13 +183,9 @@ void SyncDialog::start()
                 });
         } catch (const Cancelled &) {
             cancelled = true;
-        } catch (const SyncError &e) {
+        } catch (const Error &e) {
             error = e.message();
-        } catch (const CacheError &e) {
-            error = e.message();
-        } catch (const DbError &e) {
-            error = e.message();
-        } catch (const std::exception &e) {
+        } catch (const std::exception &e) { // out of memory, say
             error = QString::fromLocal8Bit(e.what());
         }
         QMetaObject::invokeMethod(

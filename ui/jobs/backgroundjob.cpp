@@ -72,15 +72,9 @@ void BackgroundJob::start()
             m_work(reporter);
         } catch (const Cancelled &) {
             cancelled = true;
-        } catch (const CacheError &e) {
+        } catch (const Error &e) {
             error = e.message();
-        } catch (const DbError &e) {
-            error = e.message();
-        } catch (const ImportError &e) {
-            error = e.message();
-        } catch (const ExportError &e) {
-            error = e.message();
-        } catch (const std::exception &e) {
+        } catch (const std::exception &e) { // out of memory, say
             error = QString::fromLocal8Bit(e.what());
         }
         QMetaObject::invokeMethod(this, [this, error, cancelled] { onDone(error, cancelled); }, Qt::QueuedConnection);
