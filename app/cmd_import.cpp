@@ -98,6 +98,13 @@ int runImportCommand(const CliContext &ctx, const QStringList &args)
     if (files.isEmpty() && !fromPostgres)
         return usageError(QStringLiteral("import %1: no files given").arg(kind));
 
+#ifndef UPTAKE_HAVE_POSTGRES
+    if (fromPostgres) {
+        printError(QStringLiteral("import usage --from-postgres: this Uptake was built without libpq; export the "
+                                  "roll-up as CSV and import that file instead"));
+        return Exit::Failed;
+    }
+#endif
     Database db = Cache::open(ctx.cachePath);
 
     bool failed = false, rejected = false;
@@ -111,9 +118,13 @@ int runImportCommand(const CliContext &ctx, const QStringList &args)
             printLine(e.toString());
         };
         try {
+#ifdef UPTAKE_HAVE_POSTGRES
             const ImportReport r = fromPostgres
                                        ? PostgresSource::importQuery(db, conninfo, queryFile, opt, progress.callback(), onRowError)
                                        : importFile(db, file, opt, progress.callback(), onRowError);
+#else
+            const ImportReport r = importFile(db, file, opt, progress.callback(), onRowError);
+#endif
             progress.clear();
             switch (r.outcome) {
             case ImportReport::Outcome::Imported:

@@ -5,7 +5,9 @@
 #include <QString>
 
 // Usage roll-ups read straight from a PostgreSQL server, for `uptake import usage
-// --from-postgres CONNINFO --query FILE.sql`. libpq stays behind this header.
+// --from-postgres CONNINFO --query FILE.sql`. libpq stays behind this header, and is
+// optional: where the build did not find it, UPTAKE_HAVE_POSTGRES is not defined and
+// nothing here is built.
 namespace PostgresSource {
 
 // The connection string as messages show it: host, port, database and user, never the
