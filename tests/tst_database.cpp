@@ -5,6 +5,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <memory>
 
 class TestDatabase : public QObject
 {
@@ -65,6 +66,29 @@ private slots:
         }
         Database other(m_dir.filePath(QStringLiteral("d.sqlite")));
         QCOMPARE(other.queryInt("SELECT k FROM t"), std::optional<std::int64_t>(7));
+    }
+
+    void statementOutlivesTheMoveOfItsDatabase()
+    {
+        // The Database a statement was made on is moved away and destroyed: the statement
+        // goes on working, and its errors still carry SQLite's message (under ASan, a
+        // pointer to the old object would be a use after free).
+        auto first = std::make_unique<Database>(m_dir.filePath(QStringLiteral("moved.sqlite")));
+        Statement st(*first, "SELECT ?1 + 1");
+        Database second = std::move(*first);
+        first.reset();
+        st.bind(1, 41);
+        QVERIFY(st.step());
+        QCOMPARE(st.int64(0), 42);
+        QString error;
+        try {
+            st.reset();
+            st.bind(5, 1);
+        } catch (const DbError &e) {
+            error = e.message();
+        }
+        QCOMPARE(error, QStringLiteral("column index out of range"));
+        QCOMPARE(second.queryInt("SELECT 7"), std::optional<std::int64_t>(7));
     }
 
     void interruptStopsRunningQuery()

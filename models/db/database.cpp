@@ -122,7 +122,12 @@ bool Database::isReadOnly() const
 
 void Database::fail(int rc, std::string_view context) const
 {
-    QString msg = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(rc));
+    failOn(m_db, rc, context);
+}
+
+void Database::failOn(sqlite3 *db, int rc, std::string_view context)
+{
+    QString msg = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
     if (!context.empty())
         msg = QStringLiteral("%1 (%2)").arg(msg, QString::fromUtf8(context.data(), qsizetype(context.size())).left(200));
     throw DbError(msg, rc);
@@ -165,7 +170,6 @@ int Database::changes() const
 }
 
 Statement::Statement(Database &db, std::string_view sql)
-    : m_db(&db)
 {
     const int rc = sqlite3_prepare_v3(db.handle(), sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt,
                                       nullptr);
@@ -180,7 +184,6 @@ Statement::~Statement()
 
 Statement::Statement(Statement &&other) noexcept
     : m_stmt(std::exchange(other.m_stmt, nullptr))
-    , m_db(std::exchange(other.m_db, nullptr))
 {
 }
 
@@ -189,7 +192,6 @@ Statement &Statement::operator=(Statement &&other) noexcept
     if (this != &other) {
         sqlite3_finalize(m_stmt);
         m_stmt = std::exchange(other.m_stmt, nullptr);
-        m_db = std::exchange(other.m_db, nullptr);
     }
     return *this;
 }
@@ -197,7 +199,7 @@ Statement &Statement::operator=(Statement &&other) noexcept
 void Statement::check(int rc) const
 {
     if (rc != SQLITE_OK)
-        m_db->fail(rc);
+        Database::failOn(sqlite3_db_handle(m_stmt), rc);
 }
 
 Statement &Statement::bind(int index, std::int64_t value)
@@ -244,7 +246,8 @@ bool Statement::step()
     if (rc == SQLITE_DONE)
         return false;
     sqlite3_reset(m_stmt);
-    m_db->fail(rc, sqlite3_sql(m_stmt) ? std::string_view(sqlite3_sql(m_stmt)) : std::string_view());
+    Database::failOn(sqlite3_db_handle(m_stmt), rc,
+                     sqlite3_sql(m_stmt) ? std::string_view(sqlite3_sql(m_stmt)) : std::string_view());
 }
 
 void Statement::run()

@@ -86,6 +86,8 @@ public:
     void close();
 
     [[noreturn]] void fail(int rc, std::string_view context = {}) const;
+    // Throws DbError with the connection's own message for rc (db may be null).
+    [[noreturn]] static void failOn(sqlite3 *db, int rc, std::string_view context = {});
 
     // When another connection (another Uptake, say) holds the write lock, wait for it up
     // to maxWaitMs instead of failing; onWait runs once at the start of each wait so that
@@ -105,6 +107,8 @@ private:
     std::unique_ptr<BusyState> m_busy; // on the heap: SQLite keeps its address across moves
 };
 
+// A prepared statement. It keeps no pointer to the Database it was made on, only SQLite's
+// connection, so moving that Database (as Cache::open's callers do) leaves it valid.
 class Statement final
 {
 public:
@@ -155,7 +159,6 @@ private:
     void check(int rc) const;
 
     sqlite3_stmt *m_stmt = nullptr;
-    Database *m_db = nullptr;
 };
 
 // BEGIN IMMEDIATE (or DEFERRED, for a consistent read snapshot) on construction,
