@@ -233,7 +233,7 @@ bool validUtf8(std::string_view s);
 
 bool hasControl(std::string_view s);
 
-bool equalsNoCase(std::string_view a, std::string_view b);
+using TextRules::equalsNoCase;
 
 // A whole non-negative number (a count): digits only, at most 18 of them.
 std::optional<std::int64_t> parseCount(std::string_view s);

@@ -254,7 +254,6 @@ std::string formatFee(std::int64_t nano)
     return s;
 }
 
-namespace {
 bool equalsNoCase(std::string_view a, std::string_view b)
 {
     if (a.size() != b.size())
@@ -268,7 +267,6 @@ bool equalsNoCase(std::string_view a, std::string_view b)
     }
     return true;
 }
-} // namespace
 
 std::optional<Mode> parseMode(std::string_view text)
 {

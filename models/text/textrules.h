@@ -61,5 +61,7 @@ std::optional<bool> parseFailedStatus(std::string_view text);
 std::string normaliseCaller(std::string_view raw);
 
 std::string_view trim(std::string_view s);
+// a equals lowerB ignoring the ASCII case of a (lowerB is lower case): header names, modes.
+bool equalsNoCase(std::string_view a, std::string_view lowerB);
 
 } // namespace TextRules
