@@ -1,0 +1,191 @@
+#include "ingest/figurewriter.h"
+
+#include "db/callkey.h"
+#include "ingest/ingest.h"
+
+#include <QString>
+
+#include <algorithm>
+#include <climits>
+#include <string>
+
+namespace {
+// A first or last call as stored: Unix seconds, or the day's midnight + 0.5 s as a REAL when
+// only the day is known.
+struct StoredCall {
+    bool dayOnly;
+    std::int64_t seconds;
+    double real;
+};
+
+StoredCall storedFirst(std::int64_t key)
+{
+    return CallKey::firstIsDayOnly(key) ? StoredCall { true, 0, double(CallKey::midnightOfFirst(key)) + 0.5 }
+                                        : StoredCall { false, CallKey::timeOfFirst(key), 0 };
+}
+
+StoredCall storedLast(std::int64_t key)
+{
+    return CallKey::lastIsDayOnly(key) ? StoredCall { true, 0, double(CallKey::midnightOfLast(key)) + 0.5 }
+                                       : StoredCall { false, CallKey::timeOfLast(key), 0 };
+}
+
+void bindStored(Statement &st, int index, const StoredCall &c)
+{
+    if (c.dayOnly)
+        st.bind(index, c.real);
+    else
+        st.bind(index, c.seconds);
+}
+
+// Whether column holds exactly c, type included.
+bool holds(const Statement &st, int column, const StoredCall &c)
+{
+    if (c.dayOnly)
+        return st.columnType(column) == SQLITE_FLOAT && st.real(column) == c.real;
+    return st.columnType(column) == SQLITE_INTEGER && st.int64(column) == c.seconds;
+}
+} // namespace
+
+void bindFirstCall(Statement &st, int index, std::int64_t key)
+{
+    bindStored(st, index, storedFirst(key));
+}
+
+void bindLastCall(Statement &st, int index, std::int64_t key)
+{
+    bindStored(st, index, storedLast(key));
+}
+
+FigureWriter::FigureWriter(Database &db)
+    : m_db(db)
+    , m_old(db,
+          "SELECT calls, failed_calls, unique_callers, repeat_callers, verified_calls, fees_nano,"
+          " first_call, last_call, active_days FROM models WHERE id = ?")
+    , m_clearDays(db, "DELETE FROM model_day WHERE model = ?")
+    , m_insertDay(db,
+          "INSERT INTO model_day(model, day, calls, failed, verified, fees, f, l)"
+          " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+{
+}
+
+void FigureWriter::begin(std::int64_t model, bool clearDays)
+{
+    m_model = model;
+    m_callers.clear();
+    m_calls = m_failed = m_verified = m_fees = m_activeDays = 0;
+    m_lastDay = INT64_MIN;
+    m_first.reset();
+    m_last.reset();
+    if (clearDays)
+        m_clearDays.bind(1, model).run();
+}
+
+void FigureWriter::add(std::int64_t day, std::int64_t caller, std::int64_t calls, std::int64_t failed,
+    std::int64_t verified, std::int64_t fees, std::int64_t f, std::int64_t l)
+{
+    if (day != m_lastDay) {
+        if (m_activeDays > 0)
+            writeDay();
+        m_today = DayTotals { day, 0, 0, 0, 0, f, l };
+        ++m_activeDays;
+        m_lastDay = day;
+    }
+    m_callers.push_back(caller);
+    m_calls += calls;
+    m_failed += failed;
+    m_verified += verified;
+    m_fees += fees;
+    m_today.calls += calls;
+    m_today.failed += failed;
+    m_today.verified += verified;
+    m_today.fees += fees;
+    m_today.f = std::min(m_today.f, f);
+    m_today.l = std::max(m_today.l, l);
+    if (!m_first || f < *m_first)
+        m_first = f;
+    if (!m_last || l > *m_last)
+        m_last = l;
+}
+
+void FigureWriter::end()
+{
+    if (m_activeDays > 0)
+        writeDay();
+    const CallerCounts counted = countCallers(m_callers);
+    if (m_callers.capacity() > (1u << 20))
+        m_callers = {}; // one busy model does not keep its memory for all the others
+
+    // The new values beside the old ones.
+    m_old.bind(1, m_model);
+    if (!m_old.step()) {
+        m_old.reset();
+        throw DbError(QStringLiteral("model %1 vanished during a usage import").arg(m_model), SQLITE_CORRUPT);
+    }
+    enum { Calls, Failed, Unique, Repeat, Verified, Fees, First, Last, Days, Count };
+    static constexpr const char *names[Count] = { "calls", "failed_calls", "unique_callers", "repeat_callers",
+        "verified_calls", "fees_nano", "first_call", "last_call", "active_days" };
+    const std::int64_t ints[Count]
+        = { m_calls, m_failed, counted.unique, counted.repeat, m_verified, m_fees, 0, 0, m_activeDays };
+    unsigned mask = 0;
+    for (int c : { Calls, Failed, Unique, Repeat, Verified, Fees, Days })
+        if (m_old.isNull(c) || m_old.int64(c) != ints[c])
+            mask |= 1u << c;
+    const auto timeChanged = [this](int c, const std::optional<std::int64_t> &key, bool first) {
+        if (!key)
+            return !m_old.isNull(c);
+        return !holds(m_old, c, first ? storedFirst(*key) : storedLast(*key));
+    };
+    if (timeChanged(First, m_first, true))
+        mask |= 1u << First;
+    if (timeChanged(Last, m_last, false))
+        mask |= 1u << Last;
+    m_old.reset();
+    if (mask == 0)
+        return;
+
+    auto it = m_updates.find(mask);
+    if (it == m_updates.end()) {
+        std::string sql = "UPDATE models SET ";
+        bool comma = false;
+        for (int c = 0; c < Count; ++c) {
+            if (!(mask & (1u << c)))
+                continue;
+            sql += (comma ? ", " : "") + std::string(names[c]) + " = ?" + std::to_string(c + 2);
+            comma = true;
+        }
+        sql += " WHERE id = ?1";
+        it = m_updates.try_emplace(mask, m_db, sql).first;
+    }
+    Statement &update = it->second;
+    update.bind(1, m_model);
+    for (int c : { Calls, Failed, Unique, Repeat, Verified, Fees, Days })
+        if (mask & (1u << c))
+            update.bind(c + 2, ints[c]);
+    if (mask & (1u << First)) {
+        if (m_first)
+            bindFirstCall(update, First + 2, *m_first);
+        else
+            update.bindNull(First + 2);
+    }
+    if (mask & (1u << Last)) {
+        if (m_last)
+            bindLastCall(update, Last + 2, *m_last);
+        else
+            update.bindNull(Last + 2);
+    }
+    update.run();
+}
+
+void FigureWriter::writeDay()
+{
+    m_insertDay.bind(1, m_model)
+        .bind(2, m_today.day)
+        .bind(3, m_today.calls)
+        .bind(4, m_today.failed)
+        .bind(5, m_today.verified)
+        .bind(6, m_today.fees)
+        .bind(7, m_today.f)
+        .bind(8, m_today.l)
+        .run();
+}

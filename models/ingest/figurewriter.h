@@ -1,0 +1,47 @@
+#pragma once
+
+#include "db/database.h"
+
+#include <cstdint>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+// The usage writer's last step, per model: its all-time figures and daily totals from its
+// day rows. Internal to models/ingest/.
+
+// Brings one model at a time up to date from its usage_daily rows, given in key order (day,
+// caller): the all-time figures in models, and its daily totals in model_day. Only the columns
+// whose value changed are written, since each of them has a sort index to keep.
+class FigureWriter final {
+public:
+    explicit FigureWriter(Database &db);
+
+    // clearDays: the model has daily totals from before, which its rows now replace.
+    void begin(std::int64_t model, bool clearDays);
+
+    // f and l: the first and last call as sortable keys (models/db/callkey.h).
+    void add(std::int64_t day, std::int64_t caller, std::int64_t calls, std::int64_t failed, std::int64_t verified,
+        std::int64_t fees, std::int64_t f, std::int64_t l);
+
+    void end();
+
+private:
+    struct DayTotals {
+        std::int64_t day = 0, calls = 0, failed = 0, verified = 0, fees = 0, f = 0, l = 0;
+    };
+
+    void writeDay();
+
+    Database &m_db;
+    Statement m_old, m_clearDays, m_insertDay;
+    std::unordered_map<unsigned, Statement> m_updates; // by the mask of columns set
+    std::int64_t m_model = 0;
+    // Callers of the model, one entry per (day, caller) row; sorted, a caller's run length is
+    // its number of active days. A vector, because clearing a hash map costs as much as its
+    // largest size ever, which the busiest model then imposes on every other one.
+    std::vector<std::int64_t> m_callers;
+    std::int64_t m_calls = 0, m_failed = 0, m_verified = 0, m_fees = 0, m_activeDays = 0, m_lastDay = INT64_MIN;
+    std::optional<std::int64_t> m_first, m_last;
+    DayTotals m_today;
+};
