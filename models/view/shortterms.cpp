@@ -145,14 +145,23 @@ namespace ShortTerms {
 
 std::optional<std::int64_t> key(const QString &search)
 {
-    const QList<uint> chars = search.trimmed().toUcs4();
-    if (chars.isEmpty() || chars.size() > 2)
+    // The search's characters as LIKE reads its pattern (the search's UTF-8), i.e. as readChar
+    // reads the texts: U+FFFE, U+FFFF and an unpaired surrogate are U+FFFD there, as the
+    // malformed bytes of a text are (found by fuzz_shortterms: U+FFFF against 0xFF bytes).
+    // The pattern ends at a NUL.
+    const QByteArray utf8 = search.trimmed().toUtf8();
+    const auto *p = reinterpret_cast<const unsigned char *>(utf8.constData());
+    const auto *end = p + utf8.size();
+    std::uint32_t chars[2] = {0, 0};
+    int n = 0;
+    while (p != end && *p != 0) {
+        if (n == 2)
+            return std::nullopt; // three characters or more: the trigram index's
+        chars[n++] = fold(readChar(p, end));
+    }
+    if (n == 0)
         return std::nullopt;
-    const std::uint32_t first = fold(chars.at(0));
-    const std::uint32_t second = chars.size() == 2 ? fold(chars.at(1)) : 0;
-    if (first == 0 || first > MaxCodePoint || second > MaxCodePoint)
-        return std::nullopt;
-    return keyOf(first, second);
+    return keyOf(chars[0], chars[1]);
 }
 
 std::vector<std::int64_t> of(const std::vector<std::string_view> &texts)
