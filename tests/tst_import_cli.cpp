@@ -284,10 +284,11 @@ private slots:
             QCOMPARE(check.text(0), QStringLiteral("ok"));
             after = snapshot(db);
         }
-        if (endedFirst || (after != before && walAtKill == 0 && killAtPercent >= 50)) {
-            // The late kill can land after the commit, while the process exits (under the
-            // sanitizers, LeakSanitizer's exit scan alone takes seconds). Then the whole file
-            // must be there: all of it or none of it, never a part.
+        if (endedFirst || after != before) {
+            // The kill can land after the commit, while the process checkpoints or exits
+            // (under the sanitizers, LeakSanitizer's exit scan alone takes seconds); the
+            // committed frames may still be in the WAL then. Either way the whole file must
+            // be there: all of it or none of it, never a part.
             const QStringList b = before.split(QLatin1Char(' ')), a = after.split(QLatin1Char(' '));
             QCOMPARE(a.value(0).toLongLong(), b.value(0).toLongLong() + 3000); // models
             QCOMPARE(a.value(1).toLongLong(), b.value(1).toLongLong() + 400000); // usage rows
