@@ -1,0 +1,35 @@
+#pragma once
+
+// What the chart files of the dashboard share: numbers, elided labels, axis style, colours, titles.
+
+#include "dashboard/dashboardcharts.h"
+
+#include <QColor>
+#include <QLocale>
+#include <QString>
+
+#include <cstdint>
+
+class QAbstractAxis;
+
+// Internal to ui/dashboard/: the view (dashboardcharts.cpp), its export and one file per chart.
+namespace ChartParts {
+
+// Numbers follow the view's number locale: the user's on screen and in PNG, one fixed
+// locale in SVG (machine-readable, the same bytes everywhere).
+QString num(const QLocale &locale, std::int64_t n);
+QString pct(const QLocale &locale, double fraction);
+
+// Qt Charts draws axis labels, legends and titles as HTML: registry text reaches them only
+// through DisplayText::html.
+QString elide(const QString &text, int chars);
+
+inline constexpr QColor kSupply(31, 119, 180);
+inline constexpr QColor kCalls(230, 120, 20);
+inline constexpr QColor kRepeat(44, 160, 44);
+
+void styleAxis(QAbstractAxis *axis);
+
+QString chartTitle(DashboardChart kind);
+
+} // namespace ChartParts

@@ -1,0 +1,97 @@
+// The funnel chart: the loop from a model listed to a caller who comes back, step by step.
+#include "dashboard/dashboardcharts.h"
+
+#include "dashboard/chartparts.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QCursor>
+#include <QHorizontalStackedBarSeries>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <vector>
+
+using namespace ChartParts;
+
+void DashboardChartView::buildFunnel(const DashboardData &d)
+{
+    const FunnelData &f = d.funnel;
+    QChart *chart = newChart(chartTitle(m_kind));
+    auto *series = new QHorizontalStackedBarSeries;
+    auto *models = new QBarSet(tr("Models"));
+    // The loop counts each caller once, where the task chart sums repeat callers per model.
+    auto *callers = new QBarSet(tr("Callers, each counted once"));
+    models->setColor(kSupply);
+    callers->setColor(kRepeat);
+
+    struct Row {
+        QString label;
+        const FunnelStep *step;
+        double percent;
+        bool isModel;
+    };
+    std::vector<Row> rows;
+    const auto addSteps = [&](const std::vector<FunnelStep> &steps, bool isModel) {
+        const std::int64_t first = steps.empty() ? 0 : steps.front().count;
+        for (const FunnelStep &s : steps)
+            rows.push_back({ tr(s.label), &s, first > 0 ? 100.0 * double(s.count) / double(first) : 0.0, isModel });
+    };
+    addSteps(f.models, true);
+    addSteps(f.callers, false);
+    std::reverse(rows.begin(), rows.end()); // the first step on top
+
+    QStringList categories;
+    for (const Row &r : rows) {
+        QString label = r.label;
+        if (r.step == &(r.isModel ? f.models : f.callers).front())
+            label = r.isModel ? tr("Models listed") : tr("Callers");
+        while (categories.contains(label))
+            label += QLatin1Char(' ');
+        categories << label;
+        *models << (r.isModel ? r.percent : 0.0);
+        *callers << (r.isModel ? 0.0 : r.percent);
+    }
+    series->append(models);
+    series->append(callers);
+    series->setBarWidth(0.75);
+    chart->addSeries(series);
+    auto *axisY = new QBarCategoryAxis;
+    axisY->append(categories);
+    auto *axisX = new QValueAxis;
+    axisX->setRange(0, 100);
+    axisX->setTickCount(6);
+    axisX->setLabelFormat(QStringLiteral("%.0f"));
+    axisX->setTitleText(tr("% of the first step"));
+    styleAxis(axisX);
+    styleAxis(axisY);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisY);
+    series->attachAxis(axisX);
+
+    std::vector<QString> tips;
+    for (const Row &r : rows)
+        tips.push_back(
+            tr("<b>%1</b><br>%2 %3%4")
+                .arg(r.label.toHtmlEscaped(), num(m_numbers, r.step->count), r.isModel ? tr("models") : tr("callers"),
+                    r.step->shareOfPrevious
+                        ? tr("<br>%1 of the step before").arg(pct(m_numbers, *r.step->shareOfPrevious))
+                        : QString()));
+    for (QBarSet *set : { models, callers })
+        connect(set, &QBarSet::hovered, this, [this, tips](bool on, int index) {
+            if (on && index >= 0 && size_t(index) < tips.size())
+                QToolTip::showText(QCursor::pos(), tips[size_t(index)], this);
+            else
+                QToolTip::hideText();
+        });
+    install(chart);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const Row &r = rows[i];
+        const QString text = r.step->shareOfPrevious
+            ? tr("%1  (%2 of previous)").arg(num(m_numbers, r.step->count), pct(m_numbers, *r.step->shareOfPrevious))
+            : num(m_numbers, r.step->count);
+        addBarNote(text, num(m_numbers, r.step->count), series, QPointF(r.percent, double(i)));
+    }
+}
