@@ -1,0 +1,61 @@
+// Dashboard::Snapshot: the dashboard's in-memory copy of the cache's models and usage.
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+
+#include <cstdint>
+#include <vector>
+
+class Database;
+
+namespace Dashboard {
+
+class Computation;
+
+// What the charts need from the whole cache, held in memory by a long-lived worker so that a
+// filter change reads no usage row from disk: each model's all-time figures and task, and the
+// usage rows (day, caller, calls, verified, paid) grouped by model, about 13 bytes a row.
+// Without it every computation scans the view and the window's usage in SQL.
+class Snapshot final {
+public:
+    Snapshot() = default;
+    Snapshot(const Snapshot &) = delete;
+    Snapshot &operator=(const Snapshot &) = delete;
+    Snapshot(Snapshot &&) = default;
+    Snapshot &operator=(Snapshot &&) = default;
+
+    // Loads, or loads again when another connection has committed since (PRAGMA data_version).
+    // Returns true when it (re)loaded. Throws DbError (interruptible like any query).
+    bool refresh(Database &db);
+    bool isLoaded() const { return m_loaded; }
+    std::int64_t models() const { return m_models; }
+    std::int64_t usageRows() const { return std::int64_t(m_day.size()); }
+    std::int64_t bytes() const;
+    qint64 loadMs() const { return m_loadMs; }
+
+private:
+    friend class Computation;
+
+    bool m_loaded = false;
+    std::int64_t m_dataVersion = -1;
+    qint64 m_loadMs = 0;
+    std::int64_t m_models = 0;
+    // By model row id (models.id): flags (1 present, 2 listed, 4 verified calls, 8 paid), figures.
+    std::vector<std::uint8_t> m_flags;
+    std::vector<std::int64_t> m_calls;
+    std::vector<std::uint32_t> m_repeat, m_unique;
+    std::vector<std::int32_t> m_createdWeek; // INT32_MIN when unknown
+    std::vector<std::uint32_t> m_task; // index into m_taskNames
+    std::vector<QString> m_taskNames; // trimmed; "" for no task
+    // Usage rows in the table's order (by model): model m owns rows [m_start[m], m_start[m + 1]).
+    std::vector<std::uint32_t> m_start;
+    std::vector<std::int32_t> m_day;
+    std::vector<std::uint32_t> m_caller; // dense caller numbers
+    std::vector<std::uint32_t> m_rowCalls;
+    std::vector<std::uint8_t> m_rowFlags; // 1 verified, 2 paid
+    std::uint32_t m_callers = 0;
+    std::int64_t m_minWeek = 0, m_maxWeek = -1;
+};
+
+} // namespace Dashboard
