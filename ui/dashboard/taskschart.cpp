@@ -64,7 +64,7 @@ void DashboardChartView::buildTasks(const DashboardData &d)
         ChartAxes::setIntegerRange(axisX, topShare, 5); // 5 to 100 in steps that reach at most 100
     } else {
         axisX->setRange(0, std::max(0.5, std::ceil(topShare * 2) / 2));
-        axisX->setTickCount(int(std::lround(axisX->max() * 2)) + 1 > 6 ? 6 : int(std::lround(axisX->max() * 2)) + 1);
+        axisX->setTickCount(std::min(6, int(std::lround(axisX->max() * 2)) + 1)); // a tick each half percent, at most 6
         axisX->setLabelFormat(QStringLiteral("%.1f"));
     }
     axisX->setTitleText(tr("Share of the view's total (%)"));
