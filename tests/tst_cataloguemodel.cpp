@@ -2,6 +2,7 @@
 #include "browser/cataloguemodel.h"
 #include "ingest/demo.h"
 #include "testutil.h"
+#include "threadspy.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -92,8 +93,8 @@ std::unique_ptr<TestCatalogueModel::Fixture> TestCatalogueModel::openModel(const
 {
     auto f = std::make_unique<Fixture>();
     CatalogueLoader *loader = f->thread.loader();
-    QSignalSpy opened(loader, &CatalogueLoader::opened);
-    QSignalSpy failed(loader, &CatalogueLoader::openFailed);
+    ThreadSpy opened(loader, &CatalogueLoader::opened);
+    ThreadSpy failed(loader, &CatalogueLoader::openFailed);
     QMetaObject::invokeMethod(loader, [loader, path] { loader->open(path); }, Qt::QueuedConnection);
     if (!QTest::qWaitFor([&] { return opened.count() + failed.count() > 0; }, 30000) || opened.isEmpty()) {
         qWarning("open failed: %s", failed.isEmpty() ? "timeout" : qPrintable(failed.first().at(0).toString()));
@@ -287,7 +288,7 @@ void TestCatalogueModel::windowNarrowsUsage()
     ViewSpec spec;
     spec.search = QStringLiteral("acme/alpha");
     spec.sinceDay = *TextRules::parseDay("2026-03-02");
-    QSignalSpy pages(f->thread.loader(), &CatalogueLoader::pageReady);
+    ThreadSpy pages(f->thread.loader(), &CatalogueLoader::pageReady);
     QVERIFY(waitComplete(m, spec));
     QCOMPARE(m.rowCount(), 1);
     QVERIFY(waitRow(m, 0));
@@ -428,7 +429,7 @@ void TestCatalogueModel::racingSpecsEndOnTheLast()
     // Every view query is slow now: the earlier specs are still running (or queued) when
     // the next arrives, as when someone types quickly.
     f->thread.loader()->setArtificialDelay(150);
-    QSignalSpy ids(f->thread.loader(), &CatalogueLoader::idsReady);
+    ThreadSpy ids(f->thread.loader(), &CatalogueLoader::idsReady);
     ViewSpec spec;
     for (const char *text : {"a", "ac", "acm", "l", "ll", "lla", "llam"}) {
         spec.search = QString::fromLatin1(text);

@@ -3,13 +3,13 @@
 #include "dashboard/chartaxes.h"
 #include "browser/detailpane.h"
 #include "testutil.h"
+#include "threadspy.h"
 
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
 #include <QLineSeries>
 #include <QScatterSeries>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QValueAxis>
@@ -30,16 +30,16 @@ private:
     {
         LoaderThread thread;
         CatalogueLoader *loader = thread.loader();
-        QSignalSpy opened(loader, &CatalogueLoader::opened);
+        ThreadSpy opened(loader, &CatalogueLoader::opened);
         const QString path = m_cache;
         QMetaObject::invokeMethod(loader, [loader, path] { loader->open(path); }, Qt::QueuedConnection);
-        if (!opened.wait(10000))
+        if (!opened.waitFor(1, 10000))
             return {};
         Database db = Cache::open(m_cache, Database::Mode::ReadOnly);
         Statement st(db, "SELECT id FROM models WHERE model_id = ?");
         st.bind(1, QString::fromLatin1(modelId));
         const qint64 id = st.step() ? st.int64(0) : 0;
-        QSignalSpy ready(loader, &CatalogueLoader::detailReady);
+        ThreadSpy ready(loader, &CatalogueLoader::detailReady);
         loader->supersedeDetail(1);
         QMetaObject::invokeMethod(loader, [loader, id, spec] { loader->loadDetail(1, id, spec); }, Qt::QueuedConnection);
         if (!QTest::qWaitFor([&] { return ready.count() > 0; }, 30000))

@@ -5,13 +5,13 @@
 #include "browser/detailpane.h"
 #include "text/displaytext.h"
 #include "testutil.h"
+#include "threadspy.h"
 
 #include <QChart>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -107,10 +107,10 @@ private slots:
     {
         LoaderThread thread;
         CatalogueLoader *loader = thread.loader();
-        QSignalSpy opened(loader, &CatalogueLoader::opened);
+        ThreadSpy opened(loader, &CatalogueLoader::opened);
         const QString path = m_cache;
         QMetaObject::invokeMethod(loader, [loader, path] { loader->open(path); }, Qt::QueuedConnection);
-        QVERIFY(opened.wait(10000));
+        QVERIFY(opened.waitFor(1, 10000));
         CatalogueModel model(loader);
         model.setSpec(ViewSpec());
         QTRY_VERIFY_WITH_TIMEOUT(model.isComplete() && model.rowCount() == 5, 10000);

@@ -5,13 +5,13 @@
 #include "browser/detailpane.h"
 #include "ingest/importer.h"
 #include "testutil.h"
+#include "threadspy.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QFile>
 #include <QPieSeries>
 #include <QPieSlice>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,10 +50,10 @@ private slots:
     {
         LoaderThread thread;
         CatalogueLoader *loader = thread.loader();
-        QSignalSpy opened(loader, &CatalogueLoader::opened);
+        ThreadSpy opened(loader, &CatalogueLoader::opened);
         const QString path = m_cache;
         QMetaObject::invokeMethod(loader, [loader, path] { loader->open(path); }, Qt::QueuedConnection);
-        QVERIFY(opened.wait(10000));
+        QVERIFY(opened.waitFor(1, 10000));
         QCOMPARE(opened.first().at(0).toBool(), false); // not empty
         CatalogueModel model(loader);
         ViewSpec spec;
@@ -77,14 +77,14 @@ private slots:
     {
         LoaderThread thread;
         CatalogueLoader *loader = thread.loader();
-        QSignalSpy opened(loader, &CatalogueLoader::opened);
+        ThreadSpy opened(loader, &CatalogueLoader::opened);
         const QString path = m_cache;
         QMetaObject::invokeMethod(loader, [loader, path] { loader->open(path); }, Qt::QueuedConnection);
-        QVERIFY(opened.wait(10000));
+        QVERIFY(opened.waitFor(1, 10000));
         const qint64 id = Cache::open(m_cache).queryInt("SELECT id FROM models WHERE model_id = 'lab/a'").value_or(0);
         QVERIFY(id > 0);
-        QSignalSpy ready(loader, &CatalogueLoader::detailReady);
-        QSignalSpy failed(loader, &CatalogueLoader::failed);
+        ThreadSpy ready(loader, &CatalogueLoader::detailReady);
+        ThreadSpy failed(loader, &CatalogueLoader::failed);
         loader->supersedeDetail(1);
         QMetaObject::invokeMethod(
             loader, [loader, id] { loader->loadDetail(1, id, ViewSpec()); }, Qt::QueuedConnection);
