@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "jobs/backgroundjob.h"
+#include "jobs/jobrunner.h"
 #include "db/cache.h"
 #include "browser/catalogueloader.h"
 #include "browser/cataloguemodel.h"
@@ -44,7 +45,6 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QThread>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -202,11 +202,7 @@ MainWindow::~MainWindow()
     // Every thread below may be waiting for another program's lock: make them give up.
     const LockWaitBreaker breaker;
     delete m_job; // cancels and waits
-    if (m_demoThread) {
-        m_cancelDemo.store(true);
-        m_demoThread->wait();
-        delete m_demoThread;
-    }
+    delete m_demoJob; // cancels and waits
     // Stop the loader thread before the notifier goes: it may be waiting on a lock right now.
     m_table->setModel(nullptr);
     m_loader.reset();
@@ -759,30 +755,16 @@ void MainWindow::startDemo()
     m_busyLabel->setText(tr("Building demo data\u2026"));
     const QString path = m_cachePath;
     const DemoOptions options = m_demoOptions;
-    m_demoThread = QThread::create([this, path, options] {
-        QString error;
-        try {
-            // Its own connection: the generator writes in one transaction while the window stays live.
-            Database db = Cache::open(path);
-            int lastPermille = -1;
-            Demo::generate(db, options, [this, &lastPermille](std::int64_t done, std::int64_t total) {
-                const int permille = total > 0 ? int(done * 1000 / total) : 0;
-                if (permille != lastPermille) {
-                    lastPermille = permille;
-                    QMetaObject::invokeMethod(
-                        this, [this, permille] { onDemoProgress(permille, 1000); }, Qt::QueuedConnection);
-                }
-                return !m_cancelDemo.load();
-            });
-        } catch (const Cancelled &) {
-            error = tr("cancelled");
-        } catch (const Error &e) {
-            error = e.message();
-        }
-        QMetaObject::invokeMethod(this, [this, error] { onDemoFinished(error); }, Qt::QueuedConnection);
+    m_demoJob = new JobRunner(QStringLiteral("uptake-demo"), this);
+    connect(m_demoJob, &JobRunner::progressed, this, [this](int permille) { onDemoProgress(permille, 1000); });
+    connect(m_demoJob, &JobRunner::finished, this, [this](const QString &error, bool cancelled) {
+        onDemoFinished(cancelled ? tr("cancelled") : error);
     });
-    m_demoThread->setObjectName(QStringLiteral("uptake-demo"));
-    m_demoThread->start();
+    m_demoJob->start([path, options](const JobRunner::Context &job) {
+        // Its own connection: the generator writes in one transaction while the window stays live.
+        Database db = Cache::open(path);
+        Demo::generate(db, options, job.progress());
+    });
     updateActions();
 }
 
@@ -794,9 +776,8 @@ void MainWindow::onDemoProgress(qint64 done, qint64 total)
 
 void MainWindow::onDemoFinished(const QString &error)
 {
-    m_demoThread->wait();
-    delete m_demoThread;
-    m_demoThread = nullptr;
+    m_demoJob->deleteLater();
+    m_demoJob = nullptr;
     updateActions();
     if (!error.isEmpty()) {
         m_banner->hide();
@@ -866,7 +847,7 @@ void MainWindow::applyFilters()
 
 void MainWindow::refresh()
 {
-    if (!m_open || m_demoThread)
+    if (!m_open || m_demoJob)
         return;
     m_loader->loader()->markDataChanged();
     m_model->refresh();
@@ -945,7 +926,7 @@ void MainWindow::onTabChanged()
     } else if (m_detailDockWasVisible) {
         detailDock->show();
     }
-    if (m_tabs->currentWidget() != m_dashboardPage || !m_open || m_demoThread)
+    if (m_tabs->currentWidget() != m_dashboardPage || !m_open || m_demoJob)
         return;
     if (!m_dashboard) {
         m_dashboard = new DashboardWidget(m_cachePath, m_dashboardPage);
@@ -1123,7 +1104,7 @@ void MainWindow::selectModelWhenLoaded()
 
 void MainWindow::updateActions()
 {
-    const bool usable = m_open && !m_demoThread && !m_job;
+    const bool usable = m_open && !m_demoJob && !m_job;
     for (QAction *a : std::as_const(m_cacheActions))
         a->setEnabled(usable);
 }
@@ -1153,7 +1134,7 @@ void MainWindow::chooseImport(ImportOptions::Kind kind)
 
 void MainWindow::importFiles(ImportOptions::Kind kind, const QStringList &paths)
 {
-    if (!m_open || m_demoThread || m_job || paths.isEmpty())
+    if (!m_open || m_demoJob || m_job || paths.isEmpty())
         return;
     // Filled on the job's thread, read here only after it has finished.
     struct Outcome
@@ -1223,7 +1204,7 @@ void MainWindow::importFiles(ImportOptions::Kind kind, const QStringList &paths)
 
 SyncDialog *MainWindow::openSyncDialog()
 {
-    if (!m_open || m_demoThread || m_job)
+    if (!m_open || m_demoJob || m_job)
         return nullptr;
     // Window-modal: no import or export can start while the sync writes.
     auto *dialog = new SyncDialog(m_cachePath, Settings().syncUrl(), this);
@@ -1254,7 +1235,7 @@ void MainWindow::chooseExport()
 
 void MainWindow::exportSnapshot(const QString &path)
 {
-    if (!m_open || m_demoThread || m_job)
+    if (!m_open || m_demoJob || m_job)
         return;
     auto rows = std::make_shared<qint64>(0);
     const QString cache = m_cachePath;

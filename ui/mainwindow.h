@@ -8,10 +8,10 @@
 #include <QPointer>
 #include <QString>
 
-#include <atomic>
 #include <memory>
 
 class BackgroundJob;
+class JobRunner;
 class CatalogueModel;
 class DashboardWidget;
 class DetailPane;
@@ -23,7 +23,6 @@ class SyncDialog;
 class QProgressBar;
 class QTabWidget;
 class QTableView;
-class QThread;
 class QToolButton;
 
 // The catalogue browser: filter panel, lazy table, detail pane and status figures.
@@ -50,7 +49,7 @@ public:
     DetailPane *detailPane() const { return m_detail; }
     QLabel *statusFigures() const { return m_figuresLabel; }
     QWidget *demoBanner() const { return m_banner; }
-    bool isBuildingDemo() const { return m_demoThread != nullptr; }
+    bool isBuildingDemo() const { return m_demoJob != nullptr; }
     const CatalogueFigures &figures() const { return m_figures; }
     bool isBusy() const { return m_job != nullptr; }
     bool isCacheOpen() const { return m_open; }
@@ -157,7 +156,7 @@ private:
     bool m_figuresCurrent = false;
     bool m_open = false;
     bool m_isDemo = false;
-    QThread *m_demoThread = nullptr;
+    JobRunner *m_demoJob = nullptr; // the demo data being built
     BackgroundJob *m_job = nullptr;
     QList<QAction *> m_cacheActions; // need an open cache and no job running
     QTabWidget *m_tabs = nullptr;
@@ -167,7 +166,6 @@ private:
     bool m_detailDockWasVisible = true;
     bool m_dashboardStale = false; // the cache changed while the dashboard was hidden
     QString m_selectAfterLoad; // a model id picked on the dashboard
-    std::atomic<bool> m_cancelDemo{false};
     quint64 m_detailRequest = 0;
     qint64 m_detailModel = 0;
     ViewSpec m_shownSpec; // the view whose rows the table shows

@@ -13,13 +13,14 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QThread>
 #include <QVBoxLayout>
 
 SyncDialog::SyncDialog(const QString &cachePath, const QString &lastUrl, QWidget *parent)
     : QDialog(parent)
     , m_cachePath(cachePath)
+    , m_job(QStringLiteral("uptake-sync"))
 {
+    connect(&m_job, &JobRunner::finished, this, &SyncDialog::onDone);
     setWindowTitle(tr("Sync from a Registry"));
     setObjectName(QStringLiteral("SyncDialog"));
 
@@ -86,14 +87,7 @@ SyncDialog::SyncDialog(const QString &cachePath, const QString &lastUrl, QWidget
     updateSyncButton();
 }
 
-SyncDialog::~SyncDialog()
-{
-    if (m_thread) {
-        m_cancel.store(true);
-        m_thread->wait();
-        delete m_thread;
-    }
-}
+SyncDialog::~SyncDialog() = default; // m_job cancels and waits
 
 QString SyncDialog::url() const
 {
@@ -106,7 +100,7 @@ QString SyncDialog::url() const
 
 void SyncDialog::updateSyncButton()
 {
-    m_syncButton->setEnabled(!m_thread && !m_url->text().trimmed().isEmpty());
+    m_syncButton->setEnabled(!m_job.isRunning() && !m_url->text().trimmed().isEmpty());
 }
 
 void SyncDialog::setRunning(bool running)
@@ -121,7 +115,7 @@ void SyncDialog::setRunning(bool running)
 
 void SyncDialog::start()
 {
-    if (m_thread)
+    if (m_job.isRunning())
         return;
     SyncOptions options = m_base;
     options.url = QUrl(url(), QUrl::StrictMode);
@@ -152,62 +146,45 @@ void SyncDialog::start()
         return;
     }
 
-    m_cancel.store(false);
+    m_report = {};
     m_log->clear();
     m_status->setText(tr("Connecting to %1\u2026").arg(options.url.host()));
     m_progress->setRange(0, options.limit ? int(*options.limit) : 0);
     m_progress->setValue(0);
 
     const QString cache = m_cachePath;
-    m_thread = QThread::create([this, cache, options] {
-        SyncReport report;
-        QString error;
-        bool cancelled = false;
-        try {
-            Database db = Cache::open(cache);
-            qint64 lastPages = -1, lastModels = -1;
-            report = Sync::run(
-                db, options,
-                [&](std::int64_t pages, std::int64_t models) {
-                    // Called between pages and while waiting: tell the window only what changed.
-                    if (pages != lastPages || models != lastModels) {
-                        lastPages = pages;
-                        lastModels = models;
-                        QMetaObject::invokeMethod(
-                            this, [this, pages, models] { onProgress(pages, models); }, Qt::QueuedConnection);
-                    }
-                    return !m_cancel.load();
-                },
-                [this](const QString &message) {
-                    QMetaObject::invokeMethod(this, [this, message] { onMessage(message); }, Qt::QueuedConnection);
-                });
-        } catch (const Cancelled &) {
-            cancelled = true;
-        } catch (const Error &e) {
-            error = e.message();
-        } catch (const std::exception &e) { // out of memory, say
-            error = QString::fromLocal8Bit(e.what());
-        }
-        QMetaObject::invokeMethod(
-            this, [this, report, error, cancelled] { onDone(report, error, cancelled); }, Qt::QueuedConnection);
-    });
-    m_thread->setObjectName(QStringLiteral("uptake-sync"));
     setRunning(true);
-    m_thread->start();
+    m_job.start([this, cache, options](const JobRunner::Context &job) {
+        Database db = Cache::open(cache);
+        qint64 lastPages = -1, lastModels = -1;
+        const SyncReport report = Sync::run(
+            db, options,
+            [&](std::int64_t pages, std::int64_t models) {
+                // Called between pages and while waiting: tell the window only what changed.
+                if (pages != lastPages || models != lastModels) {
+                    lastPages = pages;
+                    lastModels = models;
+                    job.post([this, pages, models] { onProgress(pages, models); });
+                }
+                return !job.cancelled();
+            },
+            [this, &job](const QString &message) { job.post([this, message] { onMessage(message); }); });
+        job.post([this, report] { m_report = report; });
+    });
 }
 
 void SyncDialog::cancel()
 {
-    if (!m_thread)
+    if (!m_job.isRunning())
         return;
-    m_cancel.store(true);
+    m_job.cancel();
     m_status->setText(tr("Cancelling after the current request\u2026"));
 }
 
 void SyncDialog::reject()
 {
     // Close while running means Cancel; the dialog goes once the worker has stopped.
-    if (m_thread) {
+    if (m_job.isRunning()) {
         m_closeWhenDone = true;
         cancel();
         return;
@@ -217,7 +194,7 @@ void SyncDialog::reject()
 
 void SyncDialog::onProgress(qint64 pages, qint64 models)
 {
-    if (!m_thread)
+    if (!m_job.isRunning())
         return;
     const QLocale locale;
     m_status->setText(tr("Syncing: pages so far %1, models %2").arg(locale.toString(pages), locale.toString(models)));
@@ -231,13 +208,9 @@ void SyncDialog::onMessage(const QString &message)
     m_log->appendPlainText(message.left(2000));
 }
 
-void SyncDialog::onDone(const SyncReport &report, const QString &error, bool cancelled)
+void SyncDialog::onDone(const QString &error, bool cancelled)
 {
-    if (!m_thread)
-        return;
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
+    const SyncReport report = m_report;
     setRunning(false);
     if (cancelled) {
         m_status->setText(tr("Cancelled. The pages saved so far are kept; syncing again carries on from there."));

@@ -1,11 +1,10 @@
 #pragma once
 
+#include "jobs/jobrunner.h"
 #include "net/sync.h"
 
 #include <QDialog>
 #include <QString>
-
-#include <atomic>
 
 class QComboBox;
 class QDialogButtonBox;
@@ -15,7 +14,6 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
-class QThread;
 
 // Registry > Sync: asks for a registry URL and runs the sync on a thread of its own (with its
 // own connection to the cache), showing pages and models so far, the retries and waits as
@@ -34,7 +32,7 @@ public:
     // UPTAKE_TOKEN. Tests call it directly; the Sync button calls it too.
     void start();
     void cancel();
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const { return m_job.isRunning(); }
     QString url() const;
     void setOptionsForTest(const SyncOptions &base) { m_base = base; }
 
@@ -56,7 +54,7 @@ signals:
 private:
     void onProgress(qint64 pages, qint64 models);
     void onMessage(const QString &message);
-    void onDone(const SyncReport &report, const QString &error, bool cancelled);
+    void onDone(const QString &error, bool cancelled);
     void setRunning(bool running);
     void updateSyncButton();
 
@@ -71,8 +69,8 @@ private:
     QPlainTextEdit *m_log;
     QDialogButtonBox *m_buttons;
     QPushButton *m_syncButton;
-    QThread *m_thread = nullptr;
-    std::atomic<bool> m_cancel{false};
+    JobRunner m_job;
+    SyncReport m_report; // what the running sync handed over so far
     bool m_closeWhenDone = false;
 };
 

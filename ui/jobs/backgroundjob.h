@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jobs/jobrunner.h"
 #include "progress.h"
 
 #include <QObject>
@@ -7,15 +8,13 @@
 #include <QProgressDialog>
 #include <QString>
 
-#include <atomic>
 #include <functional>
 
-class QThread;
 class QWidget;
 
-// Runs one long piece of work (an import, an export) on a thread of its own, behind a
-// window-modal progress dialog whose Cancel stops it. The work opens its own SQLite
-// connection; it reports through the Reporter, which is safe to call from its thread.
+// A JobRunner behind a window-modal progress dialog whose Cancel stops it: the window's
+// imports and exports. The work opens its own SQLite connection; it reports through the
+// Reporter, which is safe to call from its thread.
 class BackgroundJob final : public QObject
 {
     Q_OBJECT
@@ -31,12 +30,11 @@ public:
     using Work = std::function<void(const Reporter &)>;
 
     BackgroundJob(QWidget *parent, const QString &title, Work work);
-    // Cancels and waits for the thread.
+    // Cancels and waits for the work.
     ~BackgroundJob() override;
 
     void start();
-    // Also ends a wait for another program's lock, which would not look at the flag for minutes.
-    void cancel();
+    void cancel() { m_runner.cancel(); }
     QProgressDialog *dialog() const { return m_dialog; }
 
 signals:
@@ -44,10 +42,7 @@ signals:
     void finished(const QString &error, bool cancelled);
 
 private:
-    void onDone(const QString &error, bool cancelled);
-
     Work m_work;
     QPointer<QProgressDialog> m_dialog;
-    QThread *m_thread = nullptr;
-    std::atomic<bool> m_cancel{false};
+    JobRunner m_runner;
 };

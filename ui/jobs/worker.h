@@ -1,0 +1,102 @@
+#pragma once
+
+#include "db/database.h"
+
+#include <QMutex>
+#include <QMutexLocker>
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+#include <atomic>
+#include <limits>
+
+// What the window's long-lived workers share (the table's CatalogueLoader, the dashboard's
+// DashboardWorker): a thread of their own with a queue of requests, a connection of their
+// own that the UI thread may interrupt, and a generation that says which requests still
+// matter. One-shot work (imports, exports, sync, the demo) goes through JobRunner instead.
+
+// The connection of a worker: used on the worker's thread only, interrupted from any thread.
+class WorkerConnection final
+{
+    Q_DISABLE_COPY_MOVE(WorkerConnection)
+
+public:
+    WorkerConnection() = default;
+
+    // On the worker's thread. Takes over an opened connection (whatever used the previous
+    // one must be gone); the caller opens it first, so a failure leaves the old one usable.
+    void adopt(Database db)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_db = std::move(db);
+    }
+    void close()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_db.close();
+    }
+    bool isOpen() const { return m_db.isOpen(); }
+    Database &db() { return m_db; }
+
+    // Any thread: cuts the running statement short (it throws DbError::isInterrupt()).
+    void interrupt()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_db.interrupt();
+    }
+
+private:
+    Database m_db;
+    QMutex m_mutex; // keeps interrupt() off the handle while adopt() or close() swaps it
+};
+
+// The generation of the newest request: a request of an older one is stale, skipped or cut short.
+class Generation final
+{
+public:
+    // Any thread: from now on only generations >= gen matter.
+    void raise(quint64 gen)
+    {
+        quint64 cur = m_latest.load();
+        while (cur < gen && !m_latest.compare_exchange_weak(cur, gen)) {
+        }
+    }
+    // Any thread: nothing matters any more (on shutdown).
+    void stopAll() { m_latest.store(std::numeric_limits<quint64>::max()); }
+    bool stale(quint64 gen) const { return gen < m_latest.load(); }
+    quint64 latest() const { return m_latest.load(); }
+
+private:
+    std::atomic<quint64> m_latest{0};
+};
+
+// Owns a worker and the thread it lives on. Worker is a QObject with stop() (any thread:
+// make every request stale and interrupt the running query) and close() (its thread: close
+// the connection). Destruction stops it, closes its connection on its own thread and joins.
+template <class Worker> class WorkerThread
+{
+    Q_DISABLE_COPY_MOVE(WorkerThread)
+
+public:
+    explicit WorkerThread(const QString &name)
+        : m_worker(new Worker)
+    {
+        m_thread.setObjectName(name);
+        m_worker->moveToThread(&m_thread);
+        m_thread.start();
+    }
+    ~WorkerThread()
+    {
+        m_worker->stop();
+        QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->close(); });
+        m_thread.quit();
+        m_thread.wait();
+        delete m_worker;
+    }
+    Worker *worker() const { return m_worker; }
+
+private:
+    QThread m_thread;
+    Worker *m_worker;
+};
