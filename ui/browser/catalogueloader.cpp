@@ -3,8 +3,6 @@
 #include "db/cache.h"
 #include "ingest/demo.h"
 
-#include <QMutexLocker>
-
 #include <limits>
 
 namespace {
@@ -37,10 +35,15 @@ CatalogueLoader::~CatalogueLoader() = default;
 
 void CatalogueLoader::supersede(quint64 gen)
 {
-    quint64 cur = m_latestGen.load();
-    while (cur < gen && !m_latestGen.compare_exchange_weak(cur, gen)) { }
-    QMutexLocker lock(&m_dbMutex);
-    m_db.interrupt();
+    m_gen.raise(gen);
+    m_conn.interrupt();
+}
+
+void CatalogueLoader::stop()
+{
+    m_gen.stopAll();
+    m_latestDetail.store(std::numeric_limits<quint64>::max());
+    m_conn.interrupt();
 }
 
 void CatalogueLoader::supersedeDetail(quint64 request)
@@ -72,13 +75,10 @@ void CatalogueLoader::open(const QString &path)
 {
     try {
         Database db = Cache::open(path);
-        {
-            QMutexLocker lock(&m_dbMutex);
-            m_reader.reset();
-            m_db = std::move(db);
-        }
-        m_reader.emplace(m_db);
-        emit opened(m_reader->isEmpty(), Demo::isDemoCache(m_db));
+        m_reader.reset();
+        m_conn.adopt(std::move(db));
+        m_reader.emplace(m_conn.db());
+        emit opened(m_reader->isEmpty(), Demo::isDemoCache(m_conn.db()));
     } catch (const CacheError &e) {
         emit openFailed(e.message());
     } catch (const DbError &e) {
@@ -88,14 +88,13 @@ void CatalogueLoader::open(const QString &path)
 
 void CatalogueLoader::close()
 {
-    QMutexLocker lock(&m_dbMutex);
     m_reader.reset();
-    m_db.close();
+    m_conn.close();
 }
 
 void CatalogueLoader::loadView(quint64 gen, const ViewSpec &spec)
 {
-    if (!m_db.isOpen() || stale(gen))
+    if (!m_conn.isOpen() || stale(gen))
         return;
     m_startedGen.store(gen);
     auto wanted = [&] { return !stale(gen); };
@@ -137,7 +136,7 @@ void CatalogueLoader::loadView(quint64 gen, const ViewSpec &spec)
 
 void CatalogueLoader::loadRest(quint64 gen, const ViewSpec &spec, const QList<qint64> &partialIds)
 {
-    if (!m_db.isOpen() || stale(gen))
+    if (!m_conn.isOpen() || stale(gen))
         return;
     auto wanted = [&] { return !stale(gen); };
     if (spec.hasWindow() && !reader().windowReady(spec)) {
@@ -158,7 +157,7 @@ void CatalogueLoader::loadRest(quint64 gen, const ViewSpec &spec, const QList<qi
                 emit failed(e.message());
                 return;
             }
-            if (!stale(gen) && m_db.isOpen())
+            if (!stale(gen) && m_conn.isOpen())
                 requeue();
             return;
         }
@@ -199,7 +198,7 @@ void CatalogueLoader::pageWanted()
 
 void CatalogueLoader::loadFigures(quint64 gen, const ViewSpec &spec)
 {
-    if (!m_db.isOpen() || stale(gen))
+    if (!m_conn.isOpen() || stale(gen))
         return;
     // A page is waiting in the queue (posted after this): let it go first, then start over.
     auto requeue = [&] {
@@ -238,7 +237,7 @@ void CatalogueLoader::loadFigures(quint64 gen, const ViewSpec &spec)
 void CatalogueLoader::loadPage(quint64 gen, const ViewSpec &spec, int page, const QList<qint64> &ids)
 {
     served();
-    if (!m_db.isOpen() || stale(gen))
+    if (!m_conn.isOpen() || stale(gen))
         return;
     try {
         delay();
@@ -255,11 +254,11 @@ void CatalogueLoader::loadPage(quint64 gen, const ViewSpec &spec, int page, cons
 
 void CatalogueLoader::loadChoices()
 {
-    if (!m_db.isOpen())
+    if (!m_conn.isOpen())
         return;
     try {
         FilterChoices c;
-        retrying([&] { c = FilterChoices::read(m_db); }, [] { return true; });
+        retrying([&] { c = FilterChoices::read(m_conn.db()); }, [] { return true; });
         emit choicesReady(c);
     } catch (const DbError &e) {
         emit failed(e.message());
@@ -269,7 +268,7 @@ void CatalogueLoader::loadChoices()
 void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spec)
 {
     served();
-    if (!m_db.isOpen() || request < m_latestDetail.load())
+    if (!m_conn.isOpen() || request < m_latestDetail.load())
         return;
     auto wanted = [&] { return request >= m_latestDetail.load(); };
     try {
@@ -280,21 +279,4 @@ void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spe
     } catch (const DbError &e) {
         emit failed(e.message());
     }
-}
-
-LoaderThread::LoaderThread()
-    : m_loader(new CatalogueLoader)
-{
-    m_thread.setObjectName(QStringLiteral("uptake-loader"));
-    m_loader->moveToThread(&m_thread);
-    m_thread.start();
-}
-
-LoaderThread::~LoaderThread()
-{
-    m_loader->supersede(std::numeric_limits<quint64>::max());
-    m_loader->supersedeDetail(std::numeric_limits<quint64>::max());
-    m_thread.quit();
-    m_thread.wait();
-    delete m_loader;
 }

@@ -1,16 +1,15 @@
 #pragma once
 
 #include "db/database.h"
+#include "jobs/worker.h"
 #include "view/cataloguereader.h"
 #include "view/viewspec.h"
 
 #include <QList>
 #include <QMetaType>
-#include <QMutex>
 #include <QObject>
 #include <QPair>
 #include <QString>
-#include <QThread>
 #include <QVariant>
 
 #include <array>
@@ -45,7 +44,9 @@ public:
     // the whole view) and the filling of a usage window's table step aside for it and start
     // again after it.
     void pageWanted();
-    quint64 latestGeneration() const { return m_latestGen.load(); }
+    quint64 latestGeneration() const { return m_gen.latest(); }
+    // Thread-safe: every request is stale from now on, the running query interrupted (on shutdown).
+    void stop();
     // Thread-safe: the cache's data changed (an import), so derived tables must be rebuilt.
     void markDataChanged() { m_windowDirty.store(true); }
 
@@ -76,7 +77,7 @@ signals:
     void failed(const QString &message);
 
 private:
-    bool stale(quint64 gen) const { return gen < m_latestGen.load(); }
+    bool stale(quint64 gen) const { return m_gen.stale(gen); }
     bool requestWaiting() const { return m_waiting.load() > 0; }
     void served();
     void delay() const;
@@ -85,29 +86,25 @@ private:
     void loadRest(quint64 gen, const ViewSpec &spec, const QList<qint64> &partialIds);
     void loadFigures(quint64 gen, const ViewSpec &spec);
 
-    Database m_db;
-    mutable QMutex m_dbMutex; // guards m_db's handle against interrupt() during open/close
-    std::atomic<quint64> m_latestGen { 0 };
+    WorkerConnection m_conn;
+    Generation m_gen;
     std::atomic<quint64> m_latestDetail { 0 };
     // Page and detail requests posted and not yet served: background work steps aside for them.
     std::atomic<int> m_waiting { 0 };
     std::atomic<int> m_delayMs { 0 };
     std::atomic<quint64> m_startedGen { 0 };
-    std::optional<CatalogueReader> m_reader; // on m_db while it is open
+    std::optional<CatalogueReader> m_reader; // on m_conn while it is open
     std::atomic<bool> m_windowDirty { false };
 };
 
 // Owns a loader and the thread it lives in; stops the thread (interrupting any query) on
 // destruction.
-class LoaderThread final {
-    Q_DISABLE_COPY_MOVE(LoaderThread)
-
+class LoaderThread final : public WorkerThread<CatalogueLoader>
+{
 public:
-    LoaderThread();
-    ~LoaderThread();
-    CatalogueLoader *loader() const { return m_loader; }
-
-private:
-    QThread m_thread;
-    CatalogueLoader *m_loader;
+    LoaderThread()
+        : WorkerThread(QStringLiteral("uptake-loader"))
+    {
+    }
+    CatalogueLoader *loader() const { return worker(); }
 };

@@ -10,7 +10,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
-#include <QMutexLocker>
 #include <QScrollArea>
 #include <QStandardPaths>
 #include <QVBoxLayout>
@@ -27,30 +26,24 @@ DashboardWorker::~DashboardWorker() = default;
 
 void DashboardWorker::supersede(quint64 gen)
 {
-    quint64 cur = m_latest.load();
-    while (cur < gen && !m_latest.compare_exchange_weak(cur, gen)) {
-    }
+    m_gen.raise(gen);
     // Loading the snapshot serves every later view, so a newer view waits for it rather than
     // cutting it short (and starting it over at each keystroke).
     if (m_loading.load())
         return;
-    QMutexLocker lock(&m_dbMutex);
-    m_db.interrupt();
+    m_conn.interrupt();
 }
 
-void DashboardWorker::cancelAll()
+void DashboardWorker::stop()
 {
-    m_latest.store(std::numeric_limits<quint64>::max());
-    QMutexLocker lock(&m_dbMutex);
-    m_db.interrupt();
+    m_gen.stopAll();
+    m_conn.interrupt();
 }
 
 void DashboardWorker::open(const QString &path)
 {
     try {
-        Database db = Cache::open(path);
-        QMutexLocker lock(&m_dbMutex);
-        m_db = std::move(db);
+        m_conn.adopt(Cache::open(path));
         m_openError.clear();
     } catch (const CacheError &e) {
         m_openError = e.message();
@@ -61,15 +54,14 @@ void DashboardWorker::open(const QString &path)
 
 void DashboardWorker::close()
 {
-    QMutexLocker lock(&m_dbMutex);
-    m_db.close();
+    m_conn.close();
 }
 
 void DashboardWorker::compute(quint64 gen, const ViewSpec &spec, const Dashboard::Options &options)
 {
     if (stale(gen))
         return;
-    if (!m_db.isOpen()) {
+    if (!m_conn.isOpen()) {
         emit failed(gen, m_openError.isEmpty() ? tr("The cache is not open.") : m_openError);
         return;
     }
@@ -80,7 +72,7 @@ void DashboardWorker::compute(quint64 gen, const ViewSpec &spec, const Dashboard
         if (m_useSnapshot) {
             m_loading = true;
             try {
-                m_snapshot.refresh(m_db);
+                m_snapshot.refresh(m_conn.db());
             } catch (...) {
                 m_loading = false;
                 throw;
@@ -89,7 +81,7 @@ void DashboardWorker::compute(quint64 gen, const ViewSpec &spec, const Dashboard
             if (stale(gen))
                 return;
         }
-        Dashboard::Computation c(m_db, spec, options, m_useSnapshot ? &m_snapshot : nullptr);
+        Dashboard::Computation c(m_conn.db(), spec, options, m_useSnapshot ? &m_snapshot : nullptr);
         c.models(data);
         if (stale(gen))
             return;
@@ -116,7 +108,8 @@ void DashboardWorker::compute(quint64 gen, const ViewSpec &spec, const Dashboard
 DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent)
     : QWidget(parent)
     , m_cachePath(cachePath)
-    , m_worker(new DashboardWorker)
+    , m_thread(QStringLiteral("uptake-dashboard"))
+    , m_worker(m_thread.worker())
 {
     qRegisterMetaType<DashboardData>();
 
@@ -169,8 +162,6 @@ DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent)
     m_debounce.setInterval(250);
     connect(&m_debounce, &QTimer::timeout, this, &DashboardWidget::start);
 
-    m_thread.setObjectName(QStringLiteral("uptake-dashboard"));
-    m_worker->moveToThread(&m_thread);
     connect(m_worker, &DashboardWorker::partReady, this, &DashboardWidget::onPart);
     connect(m_worker, &DashboardWorker::finished, this, [this](quint64 gen, qint64 ms) {
         if (gen != m_gen)
@@ -195,19 +186,11 @@ DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent)
         m_status->setText(message);
         emit updated();
     });
-    m_thread.start();
     QMetaObject::invokeMethod(m_worker, [w = m_worker, path = cachePath] { w->open(path); });
     setView(ViewSpec());
 }
 
-DashboardWidget::~DashboardWidget()
-{
-    m_worker->cancelAll();
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->close(); });
-    m_thread.quit();
-    m_thread.wait();
-    delete m_worker;
-}
+DashboardWidget::~DashboardWidget() = default; // m_thread stops the worker and joins it
 
 DashboardChartView *DashboardWidget::chartView(DashboardChart chart) const
 {

@@ -2,12 +2,11 @@
 
 #include "dashboard/dashboardcharts.h"
 #include "db/database.h"
+#include "jobs/worker.h"
 #include "view/viewspec.h"
 
-#include <QMutex>
 #include <QObject>
 #include <QString>
-#include <QThread>
 #include <QTimer>
 #include <QWidget>
 
@@ -33,7 +32,7 @@ public:
     // Thread-safe: from now on only generation >= gen matters.
     void supersede(quint64 gen);
     // Thread-safe: stop whatever runs, the snapshot's load included (on shutdown).
-    void cancelAll();
+    void stop();
     // Keep the cache's usage in memory (Dashboard::Snapshot) so that filter changes are fast.
     // On by default; call before the first compute.
     void setUseSnapshot(bool on) { m_useSnapshot = on; }
@@ -49,12 +48,11 @@ signals:
     void failed(quint64 gen, const QString &message);
 
 private:
-    bool stale(quint64 gen) const { return gen < m_latest.load(); }
+    bool stale(quint64 gen) const { return m_gen.stale(gen); }
 
-    Database m_db;
+    WorkerConnection m_conn;
     QString m_openError;
-    QMutex m_dbMutex; // guards m_db's handle against interrupt() during open/close
-    std::atomic<quint64> m_latest{0};
+    Generation m_gen;
     std::atomic<bool> m_loading{false};
     bool m_useSnapshot = true;
     Dashboard::Snapshot m_snapshot;
@@ -103,8 +101,8 @@ private:
     void onPart(quint64 gen, int parts, const DashboardData &data);
 
     QString m_cachePath;
-    QThread m_thread;
-    DashboardWorker *m_worker;
+    WorkerThread<DashboardWorker> m_thread;
+    DashboardWorker *m_worker; // m_thread's
     std::map<DashboardChart, DashboardChartView *> m_views;
     QLabel *m_status;
     QTimer m_debounce;
