@@ -1,12 +1,14 @@
 #include "db/cache.h"
 #include "commands.h"
 #include "consoleprogress.h"
+#include "ingest/batchimport.h"
 #include "ingest/importer.h"
 #include "ingest/postgressource.h"
 
 #include <QFileInfo>
 
 #include <cstdio>
+#include <optional>
 
 namespace {
 
@@ -20,9 +22,9 @@ void printLine(const QString &line)
 // uptake import catalogue FILE... [--format auto|hf|opengradient|csv]
 // uptake import usage FILE... [--strict] [--force] [--replace-days]
 // uptake import usage --from-postgres CONNINFO --query FILE.sql [--strict] [--force] [--replace-days]
-// Each file is imported in its own transaction; a failing file does not stop the others,
-// and the exit status is the worst outcome: 1 if any file failed, else 3 if any row was
-// rejected, else 0.
+// Each file is imported in its own transaction (importBatch(): the window's rule too); a
+// failing file does not stop the others, a full disk stops the batch. The exit status is the
+// worst outcome: 1 if any file failed, else 3 if any row was rejected, else 0.
 int runImportCommand(const CliContext &ctx, const QStringList &args)
 {
     if (args.isEmpty())
@@ -107,54 +109,70 @@ int runImportCommand(const CliContext &ctx, const QStringList &args)
 #endif
     Database db = Cache::open(ctx.cachePath);
 
-    bool failed = false, rejected = false;
     // A PostgreSQL query is one more "file": the same messages and exit statuses.
     if (fromPostgres)
         files = QStringList{queryFile};
-    for (const QString &file : files) {
-        ConsoleProgress progress(QFileInfo(file).fileName(), fromPostgres ? QStringLiteral("rows") : QStringLiteral("bytes"));
-        const auto onRowError = [&](const RowError &e) {
-            progress.clear();
-            printLine(e.toString());
-        };
-        try {
-#ifdef UPTAKE_HAVE_POSTGRES
-            const ImportReport r = fromPostgres
-                                       ? PostgresSource::importQuery(db, conninfo, queryFile, opt, progress.callback(), onRowError)
-                                       : importFile(db, file, opt, progress.callback(), onRowError);
-#else
-            const ImportReport r = importFile(db, file, opt, progress.callback(), onRowError);
-#endif
-            progress.clear();
-            switch (r.outcome) {
+    const QString what = fromPostgres ? QStringLiteral("query") : QStringLiteral("file");
+    bool failed = false, rejected = false;
+    std::optional<ConsoleProgress> progress; // the file at hand's
+    BatchImportCallbacks callbacks;
+    callbacks.fileStarted = [&](int, int, const QString &file) {
+        progress.reset();
+        progress.emplace(QFileInfo(file).fileName(), fromPostgres ? QStringLiteral("rows") : QStringLiteral("bytes"));
+    };
+    callbacks.progress = [&](std::int64_t done, std::int64_t total) {
+        progress->update(done, total);
+        return true;
+    };
+    callbacks.rowError = [&](const RowError &e) {
+        progress->clear();
+        printLine(e.toString());
+    };
+    callbacks.fileFinished = [&](int, int, const BatchFileOutcome &o) {
+        progress->clear();
+        using Failure = BatchFileOutcome::Failure;
+        switch (o.failure) {
+        case Failure::None:
+            switch (o.report.outcome) {
             case ImportReport::Outcome::Imported:
-                printLine(r.summary() + QStringLiteral(" (%1, %2 s)").arg(r.layout).arg(progress.elapsedSeconds(), 0, 'f', 1));
-                rejected = rejected || r.rowsRejected > 0;
+                printLine(o.report.summary()
+                          + QStringLiteral(" (%1, %2 s)").arg(o.report.layout).arg(progress->elapsedSeconds(), 0, 'f', 1));
+                rejected = rejected || o.report.rowsRejected > 0;
                 break;
             case ImportReport::Outcome::AlreadyImported:
-                printLine(r.summary() + QStringLiteral(" (--force imports it again)"));
+                printLine(o.report.summary() + QStringLiteral(" (--force imports it again)"));
                 break;
             case ImportReport::Outcome::Refused:
-                printLine(r.summary());
+                printLine(o.report.summary());
                 failed = true;
                 break;
             }
-        } catch (const ImportError &e) {
-            progress.clear();
-            printError(e.message());
-            failed = true;
-        } catch (const DbError &e) {
-            progress.clear();
-            printError(QStringLiteral("%1: %2 (nothing of this %3 was kept)")
-                           .arg(file, e.message(), fromPostgres ? QStringLiteral("query") : QStringLiteral("file")));
-            failed = true;
-        } catch (const Cancelled &) {
-            progress.clear();
-            printError(QStringLiteral("%1: cancelled (nothing of this %2 was kept)")
-                           .arg(file, fromPostgres ? QStringLiteral("query") : QStringLiteral("file")));
-            failed = true;
+            return;
+        case Failure::File:
+            printError(o.message);
+            break;
+        case Failure::Database:
+        case Failure::Full:
+            printError(QStringLiteral("%1: %2 (nothing of this %3 was kept)").arg(o.path, o.message, what));
+            break;
+        case Failure::Cancelled:
+            printError(QStringLiteral("%1: cancelled (nothing of this %2 was kept)").arg(o.path, what));
+            break;
         }
+        failed = true;
+    };
+    ImportOneFn importOne;
+#ifdef UPTAKE_HAVE_POSTGRES
+    if (fromPostgres) {
+        importOne = [&conninfo](Database &d, const QString &query, const ImportOptions &o, const ProgressFn &p,
+                                const RowErrorFn &onRow) { return PostgresSource::importQuery(d, conninfo, query, o, p, onRow); };
     }
+#endif
+    const BatchImportResult result = importBatch(db, files, opt, callbacks, importOne);
+    progress.reset();
+    // A full disk stops the batch: say which files were not tried, so they can be given again.
+    if (result.stopped() && result.files.size() < std::size_t(files.size()))
+        printError(QStringLiteral("import stopped; not tried: %1").arg(files.mid(qsizetype(result.files.size())).join(QStringLiteral(", "))));
     if (failed)
         return Exit::Failed;
     return rejected ? Exit::PartlyRejected : Exit::Ok;
