@@ -69,6 +69,7 @@ private slots:
     void emptyNoteGoesAfterAnImport();
     void foreignFileShowsAMessage();
     void importReportsRejectedRows();
+    void importGoesOnPastABadFile();
     void dashboardFollowsTheView();
     void exportWritesTheFilteredView();
     void filtersAndColumnsComeBackNextStart();
@@ -691,6 +692,46 @@ void TestMainWindow::importReportsRejectedRows()
     // The view reloads: the unlisted model seen only in usage is there now.
     QTRY_COMPARE_WITH_TIMEOUT(w.catalogueModel()->rowCount(), 2, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(w.figures().calls, 2, 10000);
+}
+
+// The window's batch (importBatch(), shared with `uptake import`): the bad file in the middle
+// is reported, the files around it go in.
+void TestMainWindow::importGoesOnPastABadFile()
+{
+    const QString path = m_dir.filePath(QStringLiteral("batch.sqlite"));
+    {
+        Database db = Cache::open(path);
+        TestUtil::writeModel(db, "acme/one", "text-generation", "acme");
+    }
+    const auto write = [&](const QString &name, const QByteArray &content) {
+        const QString file = m_dir.filePath(name);
+        QFile f(file);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(content);
+        return file;
+    };
+    const QString first = write(QStringLiteral("batch-first.csv"), "timestamp,model_id,caller\n2026-03-01T10:00:00Z,acme/one,u1\n");
+    const QString bad = write(QStringLiteral("batch-bad.csv"), "timestamp,model_id,user\n2026-03-01T10:00:00Z,acme/one,u2\n");
+    const QString last = write(QStringLiteral("batch-last.csv"), "timestamp,model_id,caller\n2026-03-02T10:00:00Z,acme/one,u3\n"
+                                                                 "2026-03-03T10:00:00Z,acme/one,u4\n");
+    MainWindow w(path);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    QSignalSpy done(&w, &MainWindow::importFinished);
+    w.importFiles(ImportOptions::Usage, {first, bad, last});
+    QVERIFY(done.wait(30000));
+    auto *dialog = w.findChild<ImportResultDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(findChildText(dialog, first + QStringLiteral(": 1 row imported")));
+    QVERIFY(findChildText(dialog, bad + QStringLiteral(": the header has no 'caller' column")));
+    QVERIFY(findChildText(dialog, QStringLiteral("column (nothing imported)")));
+    QVERIFY(findChildText(dialog, last + QStringLiteral(": 2 rows imported")));
+    QVERIFY(!findChildText(dialog, QStringLiteral("Import stopped")));
+    dialog->close();
+    QTRY_COMPARE_WITH_TIMEOUT(w.figures().calls, 3, 10000);
+    Database db = Cache::open(path, Database::Mode::ReadOnly);
+    QCOMPARE(db.queryInt("SELECT count(*) FROM imported_files").value_or(-1), 2);
 }
 
 void TestMainWindow::dashboardFollowsTheView()

@@ -3,6 +3,7 @@
 #include "jobs/backgroundjob.h"
 #include "jobs/jobrunner.h"
 #include "db/cache.h"
+#include "ingest/batchimport.h"
 #include "browser/catalogueloader.h"
 #include "browser/cataloguemodel.h"
 #include "browser/catalogueview.h"
@@ -864,41 +865,44 @@ void MainWindow::importFiles(ImportOptions::Kind kind, const QStringList &paths)
     m_job = new BackgroundJob(this, catalogue ? tr("Importing catalogue") : tr("Importing usage"),
                               [cache, kind, paths, outcome](const BackgroundJob::Reporter &r) {
                                   Database db = Cache::open(cache);
-                                  for (int i = 0; i < paths.size(); ++i) {
-                                      const QString &path = paths.at(i);
-                                      r.setLabel(tr("Importing %1 (file %2 of %3)")
-                                                     .arg(QFileInfo(path).fileName())
-                                                     .arg(i + 1)
-                                                     .arg(paths.size()));
-                                      ImportOptions options;
-                                      options.kind = kind;
-                                      auto onRow = [&outcome](const RowError &e) {
-                                          if (outcome->rejected.size() < 10000)
-                                              outcome->rejected << e.toString();
-                                          else
-                                              ++outcome->moreRejected;
-                                      };
-                                      // Once the whole file is read, say what the bar at its end is waiting for.
-                                      bool writing = false;
-                                      auto progress = [&](std::int64_t done, std::int64_t total) {
-                                          if (!writing && total > 0 && done >= total) {
-                                              writing = true;
-                                              r.setLabel(tr("Writing %1 into the cache: figures and indexes…")
-                                                             .arg(QFileInfo(path).fileName()));
-                                          }
-                                          return r.progress(done, total);
-                                      };
-                                      // A file that cannot be imported is reported; the others still go in.
-                                      try {
-                                          outcome->summaries << importFile(db, path, options, progress, onRow).summary();
-                                      } catch (const ImportError &e) {
-                                          outcome->summaries << tr("%1 (nothing imported)").arg(e.message());
-                                      } catch (const DbError &e) {
-                                          if (e.isFull())
-                                              throw;
-                                          outcome->summaries << tr("%1: %2 (nothing imported)").arg(path, e.message());
+                                  ImportOptions options;
+                                  options.kind = kind;
+                                  BatchImportCallbacks callbacks;
+                                  callbacks.fileStarted = [&r](int i, int count, const QString &path) {
+                                      r.setLabel(tr("Importing %1 (file %2 of %3)").arg(QFileInfo(path).fileName()).arg(i + 1).arg(count));
+                                  };
+                                  // Once the whole file is read, say what the bar at its end is waiting for.
+                                  callbacks.fileWriting = [&r](int, int, const QString &path) {
+                                      r.setLabel(tr("Writing %1 into the cache: figures and indexes…").arg(QFileInfo(path).fileName()));
+                                  };
+                                  callbacks.progress = r.progress;
+                                  callbacks.rowError = [&outcome](const RowError &e) {
+                                      if (outcome->rejected.size() < 10000)
+                                          outcome->rejected << e.toString();
+                                      else
+                                          ++outcome->moreRejected;
+                                  };
+                                  // A file that cannot be imported is reported; the others still go in. A full
+                                  // disk or Cancel stops the batch: finished() says so, below.
+                                  const BatchImportResult result = importBatch(db, paths, options, callbacks);
+                                  for (const BatchFileOutcome &o : result.files) {
+                                      switch (o.failure) {
+                                      case BatchFileOutcome::Failure::None:
+                                          outcome->summaries << o.report.summary();
+                                          break;
+                                      case BatchFileOutcome::Failure::File:
+                                          outcome->summaries << tr("%1 (nothing imported)").arg(o.message);
+                                          break;
+                                      case BatchFileOutcome::Failure::Database:
+                                          outcome->summaries << tr("%1: %2 (nothing imported)").arg(o.path, o.message);
+                                          break;
+                                      case BatchFileOutcome::Failure::Full:
+                                      case BatchFileOutcome::Failure::Cancelled:
+                                          break;
                                       }
                                   }
+                                  if (result.stoppedBy)
+                                      std::rethrow_exception(result.stoppedBy);
                               });
     connect(m_job, &BackgroundJob::finished, this, [this, outcome](const QString &error, bool cancelled) {
         m_job->deleteLater();
