@@ -13,6 +13,7 @@
 class BackgroundJob;
 class JobRunner;
 class CatalogueModel;
+class CatalogueView;
 class DashboardWidget;
 class DetailPane;
 class FilterPanel;
@@ -44,7 +45,7 @@ public:
     ~MainWindow() override;
 
     CatalogueModel *catalogueModel() const { return m_model; }
-    QTableView *table() const { return m_table; }
+    QTableView *table() const;
     FilterPanel *filterPanel() const { return m_filters; }
     DetailPane *detailPane() const { return m_detail; }
     QLabel *statusFigures() const { return m_figuresLabel; }
@@ -138,7 +139,7 @@ private:
     EmptyCache m_whenEmpty = EmptyCache::BuildDemo;
     std::unique_ptr<LoaderThread> m_loader;
     CatalogueModel *m_model = nullptr;
-    QTableView *m_table = nullptr;
+    CatalogueView *m_table = nullptr;
     FilterPanel *m_filters = nullptr;
     DetailPane *m_detail = nullptr;
     QWidget *m_banner = nullptr;

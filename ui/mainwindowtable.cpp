@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "browser/cataloguemodel.h"
+#include "browser/catalogueview.h"
 #include "browser/detailpane.h"
 #include "browser/filterpanel.h"
 #include "browser/tablecopy.h"
@@ -27,6 +28,11 @@ namespace {
 constexpr int kMaxCopyRows = 2000;
 
 } // namespace
+
+QTableView *MainWindow::table() const
+{
+    return m_table;
+}
 
 QList<int> MainWindow::selectedRows() const
 {
@@ -138,11 +144,7 @@ void MainWindow::onViewShown(bool complete)
     const int row = m_model->rowOfId(m_detailModel);
     if (row >= 0) {
         // Selected again where it is now, without scrolling away from the top.
-        const bool autoScroll = m_table->hasAutoScroll();
-        m_table->setAutoScroll(false);
-        m_table->selectionModel()->setCurrentIndex(m_model->index(row, Columns::ModelId),
-                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        m_table->setAutoScroll(autoScroll);
+        m_table->selectInPlace(m_model->index(row, Columns::ModelId));
     } else if (complete) {
         // The view no longer holds it: the pane does not go on showing a model one filtered out.
         m_detailModel = 0;

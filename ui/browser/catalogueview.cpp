@@ -170,6 +170,17 @@ QModelIndex CatalogueView::moveCursor(CursorAction action, Qt::KeyboardModifiers
     return current;
 }
 
+void CatalogueView::selectInPlace(const QModelIndex &index)
+{
+    // The overlay shares the selection model, and it scrolls to a new current index too.
+    const bool autoScroll = hasAutoScroll(), frozenAutoScroll = m_frozen->hasAutoScroll();
+    setAutoScroll(false);
+    m_frozen->setAutoScroll(false);
+    selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    setAutoScroll(autoScroll);
+    m_frozen->setAutoScroll(frozenAutoScroll);
+}
+
 void CatalogueView::scrollTo(const QModelIndex &index, ScrollHint hint)
 {
     // The frozen column is always in sight: scroll only vertically for it.

@@ -44,11 +44,15 @@ public:
     // table fills its width instead of ending in a blank band. Taken back as it narrows;
     // a column the user resizes keeps the user's width.
     void setStretchColumns(const QList<QPair<int, double>> &columns);
+    // Selects the row and makes `index` current without scrolling either view to it: a new
+    // view keeps its top in sight while the selected model stays selected further down.
+    void selectInPlace(const QModelIndex &index);
+    // Public, as QAbstractItemView's is; keeps the frozen column's horizontal position.
+    void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
     QModelIndex moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers) override;
-    void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
     void updateGeometries() override;
 
 private:
