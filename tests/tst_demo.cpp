@@ -119,6 +119,48 @@ private slots:
         QVERIFY(q(qPrintable(QString::fromLatin1(trend).arg(QLatin1String("<")))) > 10);
     }
 
+    // The demo's demand has the shapes real registries show (CONTRACT 3b), so that its first
+    // screen can tell passing interest from lasting demand. Each shape is measured in plain
+    // SQL on the day rows.
+    void demandHasShapes()
+    {
+        DemoOptions opt;
+        opt.models = 5000;
+        opt.events = 200000;
+        opt.seed = 3;
+        opt.endDay = TextRules::parseDay("2026-11-01");
+        Database db = Cache::open(m_dir.filePath(QStringLiteral("shapes.sqlite")));
+        Demo::generate(db, opt);
+        const auto q = [&](const char *sql) { return db.queryInt(sql).value_or(-1); };
+        db.exec("CREATE TEMP TABLE pairs AS SELECT model, caller, count(DISTINCT day) AS days,"
+                " count(DISTINCT (day + 3) / 7) AS weeks, sum(calls) AS calls, min(day) AS first"
+                " FROM usage_daily GROUP BY model, caller");
+        // Most of a model's callers come on one day only...
+        const std::int64_t pairs = q("SELECT count(*) FROM pairs");
+        const std::int64_t oneDay = q("SELECT count(*) FROM pairs WHERE days = 1");
+        QVERIFY2(oneDay * 10 > pairs * 6, qPrintable(QStringLiteral("%1 of %2").arg(oneDay).arg(pairs)));
+        // ...but not all: weekly regulars, seen in four weeks or more.
+        const std::int64_t regulars = q("SELECT count(*) FROM pairs WHERE weeks >= 4");
+        QVERIFY2(regulars * 100 > pairs, qPrintable(QString::number(regulars)));
+        // A launch burst that fades: most of a model's calls in its first week.
+        QVERIFY(q("SELECT count(*) FROM (SELECT p.model, sum(p.calls) AS calls, (SELECT sum(u.calls) FROM usage_daily u"
+                  " WHERE u.model = p.model AND u.day < min(p.first) + 7) AS early FROM pairs p GROUP BY p.model)"
+                  " WHERE calls >= 100 AND early * 10 >= calls * 6")
+                > 0);
+        // A model kept alive by one busy wallet.
+        QVERIFY(q("SELECT count(*) FROM (SELECT model, max(calls) AS top, sum(calls) AS calls FROM pairs"
+                  " GROUP BY model) WHERE calls >= 100 AND top * 10 >= calls * 8")
+                > 0);
+        // A loyal niche: few callers, most of them back week after week.
+        QVERIFY(q("SELECT count(*) FROM (SELECT model, count(*) AS callers, sum(weeks >= 4) AS loyal,"
+                  " sum(calls) AS calls FROM pairs GROUP BY model)"
+                  " WHERE callers <= 30 AND calls >= 100 AND loyal * 2 >= callers")
+                > 0);
+        // Verified is not paid: some verified calls carry no fee.
+        QVERIFY(q("SELECT sum(tee_calls + zkml_calls) FROM usage_daily WHERE fees_nano = 0") > 0);
+        QVERIFY(q("SELECT sum(tee_calls + zkml_calls) FROM usage_daily WHERE fees_nano > 0") > 0);
+    }
+
     void cancelLeavesCacheEmpty()
     {
         Database db = Cache::open(m_dir.filePath(QStringLiteral("cancel.sqlite")));

@@ -259,42 +259,128 @@ FROM models WHERE downloads IS NOT NULL AND created_at <= ?3
         acc += 1.0 / std::pow(double(r + 1), 1.15);
         cumulative[r] = acc;
     }
-    // A few models get their volume from one or two callers on a single day: bought volume.
-    std::vector<bool> burst(called.size());
-    for (size_t r = 0; r < called.size(); ++r)
-        burst[r] = r < 200 && rng.chance(0.08);
+    // Demand has shapes (CONTRACT 3b), and the demo shows them so that its first screen can
+    // tell interest from lasting demand: most callers try a model once; some come back week
+    // after week; a launch brings a burst that fades; a few models live on one busy wallet; a
+    // few niches keep a small loyal crowd; and some volume is bought, one caller on one day.
+    enum class Shape : std::uint8_t { Casual, Lasting, Passing, Whale, Niche, Bought };
+    struct Demand
+    {
+        Shape shape = Shape::Casual;
+        std::int64_t launch = 0;  // the first day it can be called
+        std::uint32_t pool = 1;   // its regulars
+    };
+    std::vector<Demand> demand(called.size());
+    for (size_t r = 0; r < called.size(); ++r) {
+        Demand &d = demand[r];
+        d.launch = endDay - 119 + std::int64_t(rng.below(100)); // at least three weeks of history
+        if (r < 200 && rng.chance(0.08)) {
+            d.shape = Shape::Bought;
+            continue;
+        }
+        const double u = rng.uniform();
+        d.shape = u < 0.25   ? Shape::Lasting
+                  : u < 0.55 ? Shape::Passing
+                  : u < 0.63 ? Shape::Whale
+                  : u < 0.73 ? Shape::Niche
+                             : Shape::Casual;
+        // Regulars make about ten calls each over their time with the model (about weekly),
+        // so a model's pool follows the calls its rank brings.
+        const double expected = double(opt.events) / std::pow(double(r + 1), 1.15) / acc;
+        const auto pool = [](double n) { return std::uint32_t(std::clamp(n, 1.0, 1e6)); };
+        switch (d.shape) {
+        case Shape::Lasting: d.pool = pool(expected * 0.85 / 10); break;
+        case Shape::Passing: d.pool = pool(expected * 0.05 / 4); break;
+        case Shape::Niche: d.pool = pool(std::min(expected / 12, 25.0)); break;
+        case Shape::Casual: d.pool = pool(expected * 0.25 / 10); break;
+        default: break;
+        }
+        if (d.shape == Shape::Casual)
+            d.launch = endDay - 120; // usage grows over the whole period, below
+    }
 
+    // Regulars are shared by models (a caller is one person across models); each starts on a
+    // day of its own with each model and calls it from then on.
     std::vector<std::string> regulars(20000);
     for (std::string &a : regulars)
         a = address(rng);
-    std::vector<std::string> oneOff(200000);
-    for (std::string &a : oneOff)
-        a = address(rng);
+    auto regular = [&](std::uint32_t model, std::uint64_t k) -> const std::string & {
+        return regulars[(std::uint64_t(model) * 131 + k) % regulars.size()];
+    };
+    auto regularStart = [&](std::uint32_t model, std::uint64_t k, std::int64_t launch) {
+        const std::uint64_t h = Rng((std::uint64_t(model) << 20) ^ k).next();
+        return launch + std::int64_t(h % std::uint64_t(endDay - launch + 1));
+    };
+    auto afterDay = [&](std::int64_t from) { return from + std::int64_t(rng.below(std::uint64_t(endDay - from + 1))); };
 
     UsageWriter usage(db);
-    std::string eventId, lastEventId;
+    std::string eventId, lastEventId, fresh;
     for (std::int64_t e = 0; e < opt.events && !called.empty(); ++e) {
         const double u = rng.uniform() * acc;
         const size_t rank = size_t(std::lower_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin());
         const size_t r = std::min(rank, called.size() - 1);
-        const DemoModel &m = models[called[r]];
+        const std::uint32_t index = called[r];
+        const DemoModel &m = models[index];
+        const Demand &d = demand[r];
 
         UsageEvent ev;
-        std::int64_t day;
-        if (burst[r]) {
+        std::int64_t day = 0;
+        // A caller never seen before, who (almost surely) never comes back.
+        auto oneOff = [&]() -> const std::string & {
+            fresh = address(rng);
+            return fresh;
+        };
+        // One of the model's regulars, on a day from its own start on.
+        auto fromRegular = [&](std::uint32_t pool) -> const std::string & {
+            const std::uint64_t k = rng.below(pool);
+            day = afterDay(regularStart(index, k, d.launch));
+            return regular(index, k);
+        };
+        switch (d.shape) {
+        case Shape::Bought:
             ev.caller = regulars[(r * 7919) % regulars.size()];
             day = endDay - std::int64_t((r * 31) % 120);
-        } else {
-            // Returning users come from a small pool tied to the model; one-off users from a big one.
-            if (rng.chance(0.45)) {
-                const size_t loyal = 3 + size_t(40.0 / std::sqrt(double(r + 1)) * 10);
-                ev.caller = regulars[(called[r] * 131 + rng.below(loyal)) % regulars.size()];
+            break;
+        case Shape::Lasting:
+            if (rng.chance(0.85)) {
+                ev.caller = fromRegular(d.pool);
             } else {
-                ev.caller = oneOff[rng.below(oneOff.size())];
+                ev.caller = oneOff();
+                day = afterDay(d.launch);
             }
-            // Usage grows over the 120 days.
-            day = endDay - std::int64_t(120.0 * (1.0 - std::sqrt(rng.uniform())));
-            day = std::min(day, endDay);
+            break;
+        case Shape::Passing:
+            if (rng.chance(0.75)) { // the launch week's curiosity
+                ev.caller = oneOff();
+                day = std::min(endDay, d.launch + std::int64_t(rng.below(7)));
+            } else if (rng.chance(0.2)) {
+                ev.caller = fromRegular(d.pool / 4 + 1);
+            } else {
+                ev.caller = oneOff();
+                day = afterDay(d.launch);
+            }
+            break;
+        case Shape::Whale:
+            if (rng.chance(0.85)) {
+                ev.caller = regular(index, 7);
+                day = afterDay(d.launch);
+            } else {
+                ev.caller = oneOff();
+                day = afterDay(d.launch);
+            }
+            break;
+        case Shape::Niche:
+            ev.caller = fromRegular(d.pool);
+            break;
+        case Shape::Casual:
+            if (rng.chance(0.25)) {
+                ev.caller = fromRegular(d.pool);
+            } else {
+                ev.caller = oneOff();
+                // Usage grows over the 120 days.
+                day = std::min(endDay, endDay - std::int64_t(120.0 * (1.0 - std::sqrt(rng.uniform()))));
+            }
+            break;
         }
         ev.timestamp = day * 86400 + std::int64_t(rng.below(86400));
         ev.modelId = m.id;
@@ -303,8 +389,9 @@ FROM models WHERE downloads IS NOT NULL AND created_at <= ?3
                   : mode < (m.og ? 0.42 : 0.04) ? TextRules::Mode::Zkml
                                                 : TextRules::Mode::Vanilla;
         switch (ev.mode) {
-        case TextRules::Mode::Tee: ev.feeNano = 2000000; break;
-        case TextRules::Mode::Zkml: ev.feeNano = 5000000 + std::int64_t(rng.below(4)) * 250000; break;
+        // Verification is not payment: some verified calls are free trials or sponsored.
+        case TextRules::Mode::Tee: ev.feeNano = rng.chance(0.75) ? 2000000 : 0; break;
+        case TextRules::Mode::Zkml: ev.feeNano = rng.chance(0.85) ? 5000000 + std::int64_t(rng.below(4)) * 250000 : 0; break;
         case TextRules::Mode::Vanilla: ev.feeNano = rng.chance(0.6) ? 500000 : 0; break;
         }
         ev.failed = rng.chance(0.02);
