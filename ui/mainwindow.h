@@ -28,6 +28,10 @@ class QToolButton;
 
 // The catalogue browser: filter panel, lazy table, detail pane and status figures.
 // Every query runs in the loader thread; the window only posts requests and reacts.
+// Its definitions are split by concern: mainwindow.cpp (building it, remembered state,
+// running the view), mainwindowcache.cpp (opening and switching caches),
+// mainwindowjobs.cpp (demo, import, export, sync), mainwindowmenus.cpp (menus, actions,
+// small dialogs), mainwindowtable.cpp (selection, copy, row menu, detail pane).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT

@@ -16,8 +16,6 @@
 #include <QToolButton>
 
 // MainWindow, part: opening, creating and switching caches, the title and the recent list.
-// (The class is split by concern: mainwindow.cpp builds the window and runs the view,
-// mainwindowtable.cpp serves the table and detail pane, mainwindowjobs.cpp the long work.)
 
 void MainWindow::onOpened(bool empty, bool demo)
 {
