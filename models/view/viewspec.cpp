@@ -423,6 +423,13 @@ SqlQuery count(const ViewSpec &spec)
     return build(spec, "count(*)", false);
 }
 
+SqlQuery calledIds(const ViewSpec &spec)
+{
+    SqlQuery q = build(spec, "m.id", false);
+    q.sql += " AND m.calls > 0";
+    return q;
+}
+
 SqlQuery figures(const ViewSpec &spec)
 {
     return figures(spec, std::string());
