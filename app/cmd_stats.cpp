@@ -1,5 +1,6 @@
 #include "db/cache.h"
 #include "commands.h"
+#include "evidence/evidence.h"
 #include "view/figures.h"
 #include "view/viewargs.h"
 
@@ -25,15 +26,17 @@ int runStatsCommand(const CliContext &ctx, const QStringList &args)
     }
     Database db = Cache::open(ctx.cachePath);
     const CatalogueFigures f = Figures::compute(db, spec);
+    const Evidence::Report evidence = Evidence::ofSelection(db, spec);
     if (json) {
         QJsonObject o = f.toJson();
+        Evidence::addToStats(o, evidence);
         const QJsonObject view = spec.toJson();
         o.insert(QStringLiteral("filters"), view.value(QStringLiteral("filters")));
         o.insert(QStringLiteral("window"), view.value(QStringLiteral("window")));
         std::fputs(QJsonDocument(o).toJson(QJsonDocument::Indented).constData(), stdout);
     } else {
         auto pct = [](double v) { return QStringLiteral("%1%").arg(v * 100.0, 0, 'f', 1); };
-        const QString text = QStringLiteral(
+        QString text = QStringLiteral(
                                  "models listed        %1\n"
                                  "models called        %2\n"
                                  "share never called   %3\n"
@@ -49,6 +52,10 @@ int runStatsCommand(const CliContext &ctx, const QStringList &args)
                                  .arg(f.calls)
                                  .arg(f.gini, 0, 'f', 4)
                                  .arg(pct(f.top1Share), pct(f.top10Share));
+        auto rate = [&](const std::optional<double> &v) { return v ? pct(*v) : QStringLiteral("-"); };
+        text += QStringLiteral("week-1 retention     %1\n"
+                               "week-4 retention     %2\n")
+                    .arg(rate(evidence.week1Retention()), rate(evidence.week4Retention()));
         std::fputs(text.toLocal8Bit().constData(), stdout);
     }
     return Exit::Ok;
