@@ -486,6 +486,34 @@ private slots:
         }
     }
 
+    // Thousands of callers (the fold's caller index grows and its pseudonyms collide): caller
+    // i calls on 03-02, the even ones again on 03-09; one more caller on 03-15 makes that E.
+    void manyCallers()
+    {
+        QByteArray csv = kHeader;
+        for (int i = 0; i < 5000; ++i) {
+            csv += "2026-03-02T10:00:00Z,m/a,caller-" + QByteArray::number(i) + ",,\n";
+            if (i % 2 == 0)
+                csv += "2026-03-09T10:00:00Z,m/b,caller-" + QByteArray::number(i) + ",,\n";
+        }
+        csv += "2026-03-15T10:00:00Z,m/a,last,,\n";
+        Database db;
+        const QString failure = importInto(csv, db);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        const Evidence::Report r = Evidence::ofSelection(db, ViewSpec());
+        QCOMPARE(r.curve[0], (Evidence::Counts{2500, 5000}));
+        QCOMPARE(cohortsShort(r.cohorts), QStringLiteral("2026-03-02:5000;2026-03-09:1"));
+        QCOMPARE(r.callers, 5001);
+        QCOMPARE(r.calls, 7501);
+        QCOMPARE(r.topCallerCalls, 2);
+        QCOMPARE(r.sumOfSquares, 12501.0);
+        QCOMPARE(r.halfCallers, 1876); // 1876 * 2 = 3752 >= 7501 / 2; 1875 * 2 = 3750 is not
+        QCOMPARE(lifecycleOf(r.lifecycle), QStringLiteral("2026-03-02 5000 0 0 0;2026-03-09 1 2500 0 2500"));
+        // m/a alone: nobody came back to it.
+        const Evidence::Report a = Evidence::ofModel(db, *Evidence::modelRowId(db, QStringLiteral("m/a")), ViewSpec());
+        QCOMPARE(a.curve[0], (Evidence::Counts{0, 5000}));
+    }
+
     void emptyCache()
     {
         Database db = Cache::open(m_dir.filePath(QStringLiteral("empty.sqlite")));
