@@ -3,6 +3,7 @@
 #include "evidence/evidence.h"
 #include "view/figures.h"
 #include "view/viewargs.h"
+#include "view/windowscreen.h"
 
 #include <QJsonDocument>
 
@@ -25,8 +26,9 @@ int runStatsCommand(const CliContext &ctx, const QStringList &args)
             return usageError(QStringLiteral("stats: unknown argument '%1'").arg(args.at(i)));
     }
     Database db = Cache::open(ctx.cachePath);
-    const CatalogueFigures f = Figures::compute(db, spec);
-    const Evidence::Report evidence = Evidence::ofSelection(db, spec);
+    const std::string windowTable = WindowScreen::filledTable(db, spec); // once for both
+    const CatalogueFigures f = Figures::compute(db, spec, windowTable);
+    const Evidence::Report evidence = Evidence::ofSelection(db, spec, windowTable);
     if (json) {
         QJsonObject o = f.toJson();
         Evidence::addToStats(o, evidence);

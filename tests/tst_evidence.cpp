@@ -236,7 +236,7 @@ private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
     // Each row: a usage file, what to compute for ("" = the whole catalogue, "search:TEXT" = the
-    // selection of a search, else one model id), the window, and the figures worked out by hand.
+    // selection of a search, "called" = the models called in the window, else one model id), the window, and the figures worked out by hand.
     void figures_data()
     {
         QTest::addColumn<QByteArray>("csv");
@@ -360,6 +360,12 @@ private slots:
         QTest::newRow("whole catalogue") << across << "" << "" << "" << "2026-03-15" << "1/2" << "0/0"
                                          << "2026-03-02:2;2026-03-09:1" << qint64(4) << qint64(2) << 16.0 / 6
                                          << qint64(1) << "2026-03-02 2 0 0 0;2026-03-09 1 1 0 1";
+        // Filtered on the window's figures (--usage called --since 03-09): lab/y and other/z, not
+        // lab/x. a's first call of the selection is then 03-09 (lab/y), in the window; b's
+        // (lab/y, 03-02) is before it.
+        QTest::newRow("selection called in the window")
+            << across << "called" << "2026-03-09" << "" << "2026-03-15" << "0/0" << "0/0" << "2026-03-09:2" << qint64(2)
+            << qint64(1) << 2.0 << qint64(1) << "2026-03-09 2 0 0 1";
         QTest::newRow("empty window") << across << "" << "2026-03-20" << "" << "2026-03-15" << "0/0" << "0/0" << ""
                                       << qint64(0) << qint64(0) << -1.0 << qint64(0) << "";
     }
@@ -379,7 +385,14 @@ private slots:
         spec.untilDay = optDay(until);
         Evidence::Report r;
         std::vector<std::int64_t> models;
-        if (of.isEmpty() || of.startsWith(QLatin1String("search:"))) {
+        if (of == QLatin1String("called")) {
+            spec.usage = ViewSpec::Usage::Called;
+            r = Evidence::ofSelection(db, spec);
+            Statement st(db, "SELECT DISTINCT model FROM usage_daily WHERE day BETWEEN ? AND ? ORDER BY model");
+            st.bind(1, spec.sinceDay.value_or(-1000000)).bind(2, spec.untilDay.value_or(1000000));
+            while (st.step())
+                models.push_back(st.int64(0));
+        } else if (of.isEmpty() || of.startsWith(QLatin1String("search:"))) {
             spec.search = of.mid(7);
             r = Evidence::ofSelection(db, spec);
             Statement st(db, "SELECT id FROM models WHERE model_id LIKE ? ORDER BY id");

@@ -79,6 +79,9 @@ Report ofModel(Database &db, std::int64_t modelRowId, const ViewSpec &spec);
 // The selection spec's filters choose (as the export and stats select it), its window
 // applied as for one model; a caller is one person across the selection's models.
 Report ofSelection(Database &db, const ViewSpec &spec);
+// The same, the window's per-model figures (for filters such as --usage called) read from a
+// table WindowScreen::filledTable made for spec, so that stats fills it once for both.
+Report ofSelection(Database &db, const ViewSpec &spec, const std::string &windowTable);
 
 // What `retention --json` and `lifecycle --json` print (contract section 5): integers and
 // dates only, the same bytes in every locale. End with a newline.

@@ -425,7 +425,12 @@ SqlQuery count(const ViewSpec &spec)
 
 SqlQuery calledIds(const ViewSpec &spec)
 {
-    SqlQuery q = build(spec, "m.id", false);
+    return calledIds(spec, std::string());
+}
+
+SqlQuery calledIds(const ViewSpec &spec, const std::string &windowTable)
+{
+    SqlQuery q = build(spec, "m.id", false, {}, windowTable);
     q.sql += " AND m.calls > 0";
     return q;
 }

@@ -156,6 +156,7 @@ const char *sortIndex(int column);
 std::optional<SqlQuery> orderedIdsBySortIndex(const ViewSpec &spec);
 SqlQuery selectIds(const ViewSpec &spec, const std::vector<std::int64_t> &ids, const std::string &windowTable);
 SqlQuery figures(const ViewSpec &spec, const std::string &windowTable);
+SqlQuery calledIds(const ViewSpec &spec, const std::string &windowTable);
 
 // For walks that stop early (WindowScreen): SELECT m.id, the sort column's all-time value,
 // m.calls, for the filters of a spec without a window, in the order of its sort column
