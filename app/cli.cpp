@@ -26,7 +26,8 @@ namespace Cli {
 namespace {
 const QStringList kCommands = {QStringLiteral("import"), QStringLiteral("export"), QStringLiteral("stats"),
                                QStringLiteral("demo"), QStringLiteral("chart"),
-                               QStringLiteral("sync")};
+                               QStringLiteral("sync"), QStringLiteral("retention"),
+                               QStringLiteral("lifecycle")};
 }
 
 bool isKnownCommand(const QString &command)
@@ -85,10 +86,12 @@ QString helpText()
                "                  --replace-days lets a roll-up replace days the cache already holds)\n"
                "  export OUT.csv [FILTERS] [--sort COLUMN[:asc|:desc]]\n"
                "  stats [FILTERS] [--json]\n"
+               "  retention [FILTERS] [--model ID] [--json]   (callers who come back, by week of first call)\n"
+               "  lifecycle [FILTERS] [--model ID] [--json]   (new, returning, resurrecting, dormant per week)\n"
                "  demo [--models N] [--events N] [--seed N]\n"
                "  chart tasks|concentration|weekly|funnel|top OUT.png|OUT.svg [FILTERS] [--size WxH] [--scale F]\n"
                "  sync URL [--format auto|hf|opengradient] [--limit N]   (token: $UPTAKE_TOKEN)\n\n"
-               "Filters (export, stats, chart):\n")
+               "Filters (export, stats, chart, retention, lifecycle):\n")
            + ViewArgs::helpText(true)
            + QStringLiteral(
                "\nOptions:\n"
@@ -116,6 +119,10 @@ int dispatch(const CliContext &ctx, const Parsed &p)
         return runSyncCommand(ctx, p.commandArgs);
     if (p.command == QLatin1String("chart"))
         return runChartCommand(ctx, p.commandArgs);
+    if (p.command == QLatin1String("retention"))
+        return runRetentionCommand(ctx, p.commandArgs);
+    if (p.command == QLatin1String("lifecycle"))
+        return runLifecycleCommand(ctx, p.commandArgs);
     return usageError(QStringLiteral("unknown command '%1'").arg(p.command));
 }
 

@@ -1,7 +1,9 @@
 #include "db/cache.h"
 #include "commands.h"
+#include "evidence/evidence.h"
 #include "view/figures.h"
 #include "view/viewargs.h"
+#include "view/windowscreen.h"
 
 #include <QJsonDocument>
 
@@ -24,16 +26,19 @@ int runStatsCommand(const CliContext &ctx, const QStringList &args)
             return usageError(QStringLiteral("stats: unknown argument '%1'").arg(args.at(i)));
     }
     Database db = Cache::open(ctx.cachePath);
-    const CatalogueFigures f = Figures::compute(db, spec);
+    const std::string windowTable = WindowScreen::filledTable(db, spec); // once for both
+    const CatalogueFigures f = Figures::compute(db, spec, windowTable);
+    const Evidence::Report evidence = Evidence::ofSelection(db, spec, windowTable);
     if (json) {
         QJsonObject o = f.toJson();
+        Evidence::addToStats(o, evidence);
         const QJsonObject view = spec.toJson();
         o.insert(QStringLiteral("filters"), view.value(QStringLiteral("filters")));
         o.insert(QStringLiteral("window"), view.value(QStringLiteral("window")));
         std::fputs(QJsonDocument(o).toJson(QJsonDocument::Indented).constData(), stdout);
     } else {
         auto pct = [](double v) { return QStringLiteral("%1%").arg(v * 100.0, 0, 'f', 1); };
-        const QString text = QStringLiteral(
+        QString text = QStringLiteral(
                                  "models listed        %1\n"
                                  "models called        %2\n"
                                  "share never called   %3\n"
@@ -49,6 +54,10 @@ int runStatsCommand(const CliContext &ctx, const QStringList &args)
                                  .arg(f.calls)
                                  .arg(f.gini, 0, 'f', 4)
                                  .arg(pct(f.top1Share), pct(f.top10Share));
+        auto rate = [&](const std::optional<double> &v) { return v ? pct(*v) : QStringLiteral("-"); };
+        text += QStringLiteral("week-1 retention     %1\n"
+                               "week-4 retention     %2\n")
+                    .arg(rate(evidence.week1Retention()), rate(evidence.week4Retention()));
         std::fputs(text.toLocal8Bit().constData(), stdout);
     }
     return Exit::Ok;

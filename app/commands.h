@@ -22,6 +22,9 @@ int runStatsCommand(const CliContext &ctx, const QStringList &args);
 int runExportCommand(const CliContext &ctx, const QStringList &args);
 int runImportCommand(const CliContext &ctx, const QStringList &args);
 int runSyncCommand(const CliContext &ctx, const QStringList &args);
+// Demand evidence (contract 3b): the retention curve and cohorts, the weekly lifecycle.
+int runRetentionCommand(const CliContext &ctx, const QStringList &args);
+int runLifecycleCommand(const CliContext &ctx, const QStringList &args);
 // Needs a QApplication (main.cpp makes an offscreen one for it).
 int runChartCommand(const CliContext &ctx, const QStringList &args);
 

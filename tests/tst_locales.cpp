@@ -132,7 +132,8 @@ private:
     }
 
     // Everything one locale writes: the fixture imported into a new cache, then export,
-    // its sidecar, stats --json and every chart as SVG; the same for the demo cache.
+    // its sidecar, stats --json, retention and lifecycle, and every chart as SVG; the same for
+    // the demo cache.
     void runAll(const char *locale, Outputs &out)
     {
         const QString work = m_dir.filePath(QStringLiteral("work"));
@@ -163,6 +164,9 @@ private:
             out.files[cacheName + ".stats.json"] = ok(cc + QStringList{"stats", "--json"}).toUtf8();
             out.files[cacheName + "-window.stats.json"]
                 = ok(cc + QStringList{"stats", "--json", "--since", "2026-03-03", "--min-calls", "2"}).toUtf8();
+            out.files[cacheName + ".retention.json"] = ok(cc + QStringList{"retention", "--json"}).toUtf8();
+            out.files[cacheName + ".retention.txt"] = ok(cc + QStringList{"retention", "--since", "2026-03-03"}).toUtf8();
+            out.files[cacheName + ".lifecycle.json"] = ok(cc + QStringList{"lifecycle", "--json"}).toUtf8();
             for (const char *chart : {"tasks", "concentration", "weekly", "funnel", "top"}) {
                 const QString svg = work + QLatin1Char('/') + cacheName + QLatin1Char('-') + QLatin1String(chart)
                                     + QStringLiteral(".svg");

@@ -423,6 +423,18 @@ SqlQuery count(const ViewSpec &spec)
     return build(spec, "count(*)", false);
 }
 
+SqlQuery calledIds(const ViewSpec &spec)
+{
+    return calledIds(spec, std::string());
+}
+
+SqlQuery calledIds(const ViewSpec &spec, const std::string &windowTable)
+{
+    SqlQuery q = build(spec, "m.id", false, {}, windowTable);
+    q.sql += " AND m.calls > 0";
+    return q;
+}
+
 SqlQuery figures(const ViewSpec &spec)
 {
     return figures(spec, std::string());

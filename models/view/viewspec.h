@@ -114,6 +114,9 @@ SqlQuery selectIds(const ViewSpec &spec, const std::vector<std::int64_t> &ids);
 // SELECT m.id in view order: the key list a lazy table pages through.
 SqlQuery orderedIds(const ViewSpec &spec);
 SqlQuery count(const ViewSpec &spec);
+// SELECT m.id of the view's models that have any usage at all (all-time calls > 0), in no
+// particular order: the models whose day rows a selection's demand evidence reads.
+SqlQuery calledIds(const ViewSpec &spec);
 // SELECT listed, calls, repeat_callers, unique_callers for the catalogue-level figures.
 SqlQuery figures(const ViewSpec &spec);
 
@@ -153,6 +156,7 @@ const char *sortIndex(int column);
 std::optional<SqlQuery> orderedIdsBySortIndex(const ViewSpec &spec);
 SqlQuery selectIds(const ViewSpec &spec, const std::vector<std::int64_t> &ids, const std::string &windowTable);
 SqlQuery figures(const ViewSpec &spec, const std::string &windowTable);
+SqlQuery calledIds(const ViewSpec &spec, const std::string &windowTable);
 
 // For walks that stop early (WindowScreen): SELECT m.id, the sort column's all-time value,
 // m.calls, for the filters of a spec without a window, in the order of its sort column

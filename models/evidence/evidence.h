@@ -1,0 +1,94 @@
+#pragma once
+
+#include "view/viewspec.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+class Database;
+
+// Demand evidence (contract 3b, docs/METRICS.md): whether callers come back, and how broad
+// the usage is, for one model or a selection of the catalogue. Computed at query time from
+// usage_daily's day rows, so raw calls and roll-ups give the same figures. Days are days
+// since 1970-01-01 (UTC), weeks are named by their Monday.
+namespace Evidence {
+
+// Periods 1..Periods of the retention curve and the cohort table.
+inline constexpr int Periods = 12;
+
+struct Counts
+{
+    std::int64_t returned = 0; // eligible callers who called in the period
+    std::int64_t eligible = 0; // callers whose period had ended by the evidence end
+    bool operator==(const Counts &) const = default;
+};
+
+// The callers first seen in one UTC week (by its Monday).
+struct Cohort
+{
+    std::int64_t week = 0;
+    std::int64_t callers = 0;
+    std::array<Counts, Periods> periods{}; // [k - 1] for period k
+    bool operator==(const Cohort &) const = default;
+};
+
+struct LifecycleWeek
+{
+    std::int64_t week = 0; // its Monday
+    std::int64_t newCallers = 0, returning = 0, resurrecting = 0, dormant = 0;
+    bool partial = false; // the week of the evidence end, which is not a Sunday
+    bool operator==(const LifecycleWeek &) const = default;
+};
+
+struct Report
+{
+    std::optional<std::int64_t> evidenceEnd; // none without usage in the cache
+    std::array<Counts, Periods> curve{}; // [k - 1] for period k
+    std::vector<Cohort> cohorts; // ascending by week
+    std::vector<LifecycleWeek> lifecycle; // every week from the first reported to E's, gaps included
+
+    // Over the calls in the window (all callers with calls there, not only its cohorts).
+    std::int64_t calls = 0;
+    std::int64_t callers = 0;
+    std::int64_t topCallerCalls = 0;
+    std::int64_t halfCallers = 0; // fewest callers whose calls make at least half of the calls
+
+    // Retention of period k (1..Periods): returned / eligible; none where none is eligible.
+    std::optional<double> retention(int k) const;
+    std::optional<double> week1Retention() const { return retention(1); }
+    std::optional<double> week4Retention() const { return retention(4); }
+    std::optional<double> topCallerShare() const; // none where calls is 0
+    std::optional<double> effectiveCallers() const; // calls^2 / sum of calls(c)^2; none where calls is 0
+    // The last reported week that is not partial, if any.
+    std::optional<LifecycleWeek> lastCompleteWeek() const;
+
+    double sumOfSquares = 0; // sum over callers of calls(c)^2, for effectiveCallers
+};
+
+// The row id (models.id) of a model id, none when the cache does not know it.
+std::optional<std::int64_t> modelRowId(Database &db, const QString &modelId);
+
+// One model; of spec only the window (sinceDay, untilDay) counts.
+Report ofModel(Database &db, std::int64_t modelRowId, const ViewSpec &spec);
+// The selection spec's filters choose (as the export and stats select it), its window
+// applied as for one model; a caller is one person across the selection's models.
+Report ofSelection(Database &db, const ViewSpec &spec);
+// The same, the window's per-model figures (for filters such as --usage called) read from a
+// table WindowScreen::filledTable made for spec, so that stats fills it once for both.
+Report ofSelection(Database &db, const ViewSpec &spec, const std::string &windowTable);
+
+// What `retention --json` and `lifecycle --json` print (contract section 5): integers and
+// dates only, the same bytes in every locale. End with a newline.
+std::string retentionJson(const Report &r);
+std::string lifecycleJson(const Report &r);
+// The keys `stats --json` adds for its selection: week1_retention, week4_retention,
+// last_complete_week ({week, new, returning, resurrecting, dormant}); null where empty.
+void addToStats(QJsonObject &stats, const Report &r);
+
+} // namespace Evidence
