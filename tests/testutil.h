@@ -29,6 +29,19 @@ struct RunResult
     QString err;
 };
 
+// The environment of a headless uptake run under one locale (LC_ALL and LANG): no display
+// and no language override from the developer's desktop.
+inline QProcessEnvironment localeEnvironment(const char *locale)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.remove(QStringLiteral("LANGUAGE"));
+    env.insert(QStringLiteral("LC_ALL"), QString::fromLatin1(locale));
+    env.insert(QStringLiteral("LANG"), QString::fromLatin1(locale));
+    return env;
+}
+
 inline RunResult runUptake(const QStringList &args, const QString &workDir = {}, int timeoutMs = 240000)
 {
     QProcess p;

@@ -237,12 +237,7 @@ private:
     static QByteArray runIn(const char *locale, const QStringList &args)
     {
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        env.remove(QStringLiteral("LANGUAGE"));
-        env.insert(QStringLiteral("LC_ALL"), QString::fromLatin1(locale));
-        env.insert(QStringLiteral("LANG"), QString::fromLatin1(locale));
+        QProcessEnvironment env = TestUtil::localeEnvironment(locale);
         p.setProcessEnvironment(env);
         p.start(TestUtil::binary(), args);
         if (!p.waitForFinished(240000)) {

@@ -109,12 +109,7 @@ private:
     {
         QProcess p;
         p.setWorkingDirectory(m_dir.path());
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        env.remove(QStringLiteral("LANGUAGE"));
-        env.insert(QStringLiteral("LC_ALL"), QString::fromLatin1(locale));
-        env.insert(QStringLiteral("LANG"), QString::fromLatin1(locale));
+        QProcessEnvironment env = TestUtil::localeEnvironment(locale);
         env.insert(QStringLiteral("SOURCE_DATE_EPOCH"), QStringLiteral("1764547200"));
         // Settings (a language preference) must not leak in from the developer's desktop.
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
