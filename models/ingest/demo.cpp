@@ -284,15 +284,15 @@ FROM models WHERE downloads IS NOT NULL AND created_at <= ?3
                   : u < 0.63 ? Shape::Whale
                   : u < 0.73 ? Shape::Niche
                              : Shape::Casual;
-        // Regulars make about ten calls each over their time with the model (about weekly),
-        // so a model's pool follows the calls its rank brings.
+        // Regulars make ten calls or so each over their time with the model (about weekly; more
+        // on a lasting one), so a model's pool follows the calls its rank brings.
         const double expected = double(opt.events) / std::pow(double(r + 1), 1.15) / acc;
         const auto pool = [](double n) { return std::uint32_t(std::clamp(n, 1.0, 1e6)); };
         switch (d.shape) {
-        case Shape::Lasting: d.pool = pool(expected * 0.85 / 10); break;
+        case Shape::Lasting: d.pool = pool(expected * 0.95 / 15); break;
         case Shape::Passing: d.pool = pool(expected * 0.05 / 4); break;
         case Shape::Niche: d.pool = pool(std::min(expected / 12, 25.0)); break;
-        case Shape::Casual: d.pool = pool(expected * 0.25 / 10); break;
+        case Shape::Casual: d.pool = pool(expected * 0.55 / 10); break;
         default: break;
         }
         if (d.shape == Shape::Casual)
@@ -301,15 +301,25 @@ FROM models WHERE downloads IS NOT NULL AND created_at <= ?3
 
     // Regulars are shared by models (a caller is one person across models); each starts on a
     // day of its own with each model and calls it from then on.
-    std::vector<std::string> regulars(20000);
+    std::vector<std::string> regulars(150000);
     for (std::string &a : regulars)
         a = address(rng);
     auto regular = [&](std::uint32_t model, std::uint64_t k) -> const std::string & {
         return regulars[(std::uint64_t(model) * 131 + k) % regulars.size()];
     };
-    auto regularStart = [&](std::uint32_t model, std::uint64_t k, std::int64_t launch) {
-        const std::uint64_t h = Rng((std::uint64_t(model) << 20) ^ k).next();
-        return launch + std::int64_t(h % std::uint64_t(endDay - launch + 1));
+    // A regular's time with a model: from a start day of its own to the day it drifts away,
+    // weeks later, so that retention falls with time; a share of them (most, on a model
+    // with lasting demand) stays to the end.
+    struct Span
+    {
+        std::int64_t first, last;
+    };
+    auto regularSpan = [&](std::uint32_t model, std::uint64_t k, std::int64_t launch, double loyalty) {
+        Rng h((std::uint64_t(model) << 20) ^ k);
+        const std::int64_t first = launch + std::int64_t(h.below(std::uint64_t(endDay - launch + 1)));
+        const bool stays = h.chance(loyalty);
+        const std::int64_t life = 14 + std::int64_t(-std::log(1.0 - h.uniform()) * 42.0);
+        return Span{first, stays ? endDay : std::min(endDay, first + life)};
     };
     auto afterDay = [&](std::int64_t from) { return from + std::int64_t(rng.below(std::uint64_t(endDay - from + 1))); };
 
@@ -333,7 +343,9 @@ FROM models WHERE downloads IS NOT NULL AND created_at <= ?3
         // One of the model's regulars, on a day from its own start on.
         auto fromRegular = [&](std::uint32_t pool) -> const std::string & {
             const std::uint64_t k = rng.below(pool);
-            day = afterDay(regularStart(index, k, d.launch));
+            const bool loyal = d.shape == Shape::Lasting || d.shape == Shape::Niche;
+            const Span span = regularSpan(index, k, d.launch, loyal ? 0.6 : 0.25);
+            day = span.first + std::int64_t(rng.below(std::uint64_t(span.last - span.first + 1)));
             return regular(index, k);
         };
         switch (d.shape) {
@@ -342,7 +354,7 @@ FROM models WHERE downloads IS NOT NULL AND created_at <= ?3
             day = endDay - std::int64_t((r * 31) % 120);
             break;
         case Shape::Lasting:
-            if (rng.chance(0.85)) {
+            if (rng.chance(0.95)) {
                 ev.caller = fromRegular(d.pool);
             } else {
                 ev.caller = oneOff();
@@ -373,7 +385,7 @@ FROM models WHERE downloads IS NOT NULL AND created_at <= ?3
             ev.caller = fromRegular(d.pool);
             break;
         case Shape::Casual:
-            if (rng.chance(0.25)) {
+            if (rng.chance(0.55)) {
                 ev.caller = fromRegular(d.pool);
             } else {
                 ev.caller = oneOff();
