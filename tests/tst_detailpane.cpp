@@ -18,6 +18,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QValueAxis>
 
 #include <cmath>
@@ -379,6 +380,32 @@ private slots:
         QTest::qWait(100);
         QVERIFY2(pixelsNear(pane.cohortTable()->grab().toImage(), QColor(0x2a, 0x6f, 0xb8)) > 100,
                  "the heat map is blank");
+    }
+
+    // A usage window counts the callers it brought: from 02-09 on, c (never back) and d (nothing
+    // over yet); a and b first called before it.
+    void evidenceFollowsTheWindow()
+    {
+        ViewSpec spec;
+        spec.sinceDay = *TextRules::parseDay("2026-02-09");
+        const ModelDetail d = loadDetail("lab/keep", spec);
+        QVERIFY(d.found);
+        DetailPane pane;
+        pane.resize(1280, 330);
+        pane.show();
+        pane.setDetail(d);
+        QScatterSeries *dots = nullptr;
+        for (QAbstractSeries *s : pane.retentionChart()->chart()->series())
+            if (auto *scatter = qobject_cast<QScatterSeries *>(s))
+                dots = scatter;
+        QVERIFY(dots);
+        QCOMPARE(dots->count(), 5); // c's weeks 1..5
+        for (const QPointF &p : dots->points())
+            QCOMPARE(p.y(), 0.0);
+        QCOMPARE(pane.cohortTable()->rowCount(), 2);
+        // Hovering a point tells its counts.
+        emit dots->hovered(dots->at(0), true);
+        QVERIFY2(QToolTip::text().contains(QLatin1String("0 of 1 callers")), qPrintable(QToolTip::text()));
     }
 
     // Without calls there is nothing to tell: figures say so, no chart is drawn empty.

@@ -11,10 +11,10 @@
 #include <QChart>
 #include <QChartView>
 #include <QCoreApplication>
+#include <QCursor>
 #include <QDate>
 #include <QDateTime>
 #include <QDateTimeAxis>
-#include <QCursor>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -122,9 +122,9 @@ QString shortCount(qint64 n)
 }
 
 // A day (a week by its Monday), in the user's way of writing dates.
-QString dayText(qint64 monday)
+QString dayText(qint64 day)
 {
-    return QLocale().toString(QDate(1970, 1, 1).addDays(monday), QLocale::ShortFormat);
+    return QLocale().toString(QDate(1970, 1, 1).addDays(day), QLocale::ShortFormat);
 }
 
 } // namespace
