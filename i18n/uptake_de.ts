@@ -813,6 +813,201 @@ came back: of them, those who had called this model in an earlier week.</source>
         <translation>Aufrufer: die verschiedenen Aufrufer der Woche.
 kamen wieder: davon die, die dieses Modell schon in einer früheren Woche aufgerufen hatten.</translation>
     </message>
+    <message>
+        <source>%1%</source>
+        <comment>a percentage</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Nutzung</translation>
+    </message>
+    <message>
+        <source>Returning callers</source>
+        <translation>Wiederkehrende Aufrufer</translation>
+    </message>
+    <message>
+        <source>Cohorts</source>
+        <translation>Kohorten</translation>
+    </message>
+    <message>
+        <source>Whether callers come back in the weeks after their first call, and how many callers the usage rests on</source>
+        <translation>Ob Aufrufer in den Wochen nach ihrem ersten Aufruf wiederkommen und auf wie vielen Aufrufern die Nutzung beruht</translation>
+    </message>
+    <message>
+        <source>The callers first seen in each week, and the share of them who came back in each later week</source>
+        <translation>Die in jeder Woche erstmals gesehenen Aufrufer und der Anteil von ihnen, der in jeder späteren Woche wiederkam</translation>
+    </message>
+    <message>
+        <source>— (for no caller is week %1 after the first over yet)</source>
+        <translation>— (für keinen Aufrufer ist Woche %1 nach der ersten schon vorbei)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>Week-1 retention</source>
+        <translation>Bindung nach 1 Woche</translation>
+    </message>
+    <message>
+        <source>Of the callers first seen in this window at least 2 weeks before %1 (the last day with calls), the share who called this model again in their 2nd week: 7 to 13 days after their first call.</source>
+        <translation>Von den Aufrufern, die in diesem Zeitraum mindestens 2 Wochen vor dem %1 (dem letzten Tag mit Aufrufen) erstmals auftraten, der Anteil, der dieses Modell in seiner 2. Woche erneut aufrief: 7 bis 13 Tage nach dem ersten Aufruf.</translation>
+    </message>
+    <message>
+        <source>Week-4 retention</source>
+        <translation>Bindung nach 4 Wochen</translation>
+    </message>
+    <message>
+        <source>Of the callers first seen in this window at least 5 weeks before %1 (the last day with calls), the share who called this model again in their 5th week: 28 to 34 days after their first call.</source>
+        <translation>Von den Aufrufern, die in diesem Zeitraum mindestens 5 Wochen vor dem %1 (dem letzten Tag mit Aufrufen) erstmals auftraten, der Anteil, der dieses Modell in seiner 5. Woche erneut aufrief: 28 bis 34 Tage nach dem ersten Aufruf.</translation>
+    </message>
+    <message>
+        <source>— (no calls in this window)</source>
+        <translation>— (keine Aufrufe in diesem Zeitraum)</translation>
+    </message>
+    <message>
+        <source>Busiest caller&apos;s share</source>
+        <translation>Anteil des aktivsten Aufrufers</translation>
+    </message>
+    <message>
+        <source>The share of this window&apos;s calls made by its busiest caller. Near 100%, one caller is all the usage.</source>
+        <translation>Der Anteil der Aufrufe dieses Zeitraums, den der aktivste Aufrufer machte. Nahe 100 % ist ein einziger Aufrufer die ganze Nutzung.</translation>
+    </message>
+    <message>
+        <source>Effective callers</source>
+        <translation>Effektive Aufrufer</translation>
+    </message>
+    <message>
+        <source>How many equally busy callers would spread the calls as evenly: ten callers with ten calls each give 10; one caller with nearly all the calls gives about 1.</source>
+        <translation>Wie viele gleich aktive Aufrufer die Aufrufe ebenso gleichmäßig verteilen würden: zehn Aufrufer mit je zehn Aufrufen ergeben 10; ein Aufrufer mit fast allen Aufrufen ergibt etwa 1.</translation>
+    </message>
+    <message>
+        <source>Callers making half the calls</source>
+        <translation>Aufrufer mit der Hälfte der Aufrufe</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>The fewest callers whose calls add up to at least half of this window&apos;s calls, of all its callers.</source>
+        <translation>Die wenigsten Aufrufer, deren Aufrufe zusammen mindestens die Hälfte der Aufrufe dieses Zeitraums ausmachen, von allen seinen Aufrufern.</translation>
+    </message>
+    <message>
+        <source>Of the callers first seen in this window, the share who called this model again in the k-th week after their first week. Below each week: n, the callers whose k-th week was over by the last day with calls; only they count.</source>
+        <translation>Von den in diesem Zeitraum erstmals gesehenen Aufrufern der Anteil, der dieses Modell in der k-ten Woche nach seiner ersten Woche erneut aufrief. Unter jeder Woche: n, die Aufrufer, deren k-te Woche am letzten Tag mit Aufrufen vorbei war; nur sie zählen.</translation>
+    </message>
+    <message>
+        <source>Retention: no caller&apos;s 2nd week is over yet</source>
+        <translation>Bindung: noch für keinen Aufrufer ist die 2. Woche vorbei</translation>
+    </message>
+    <message>
+        <source>Week %1 after the first: %2 of %3 callers came back (%4)</source>
+        <translation>Woche %1 nach der ersten: %2 von %3 Aufrufern kamen wieder (%4)</translation>
+    </message>
+    <message>
+        <source>Retention by week after the first</source>
+        <translation>Bindung je Woche nach der ersten</translation>
+    </message>
+    <message>
+        <source>week after the first; n callers</source>
+        <translation>Woche nach der ersten; n Aufrufer</translation>
+    </message>
+    <message>
+        <source>% came back</source>
+        <translation>% kamen wieder</translation>
+    </message>
+    <message>
+        <source>Callers per week (Monday to Sunday, UTC).
+new: first call in this week.
+returning: called in this week and in the week before.
+resurrecting: called in this week, not in the week before, but earlier.
+dormant (below the axis): called in the week before, not in this week.</source>
+        <translation>Aufrufer pro Woche (Montag bis Sonntag, UTC).
+neu: erster Aufruf in dieser Woche.
+wiederkehrend: Aufruf in dieser und in der Vorwoche.
+reaktiviert: Aufruf in dieser Woche, nicht in der Vorwoche, aber früher.
+ruhend (unter der Achse): Aufruf in der Vorwoche, nicht in dieser Woche.</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>returning</source>
+        <translation>wiederkehrend</translation>
+    </message>
+    <message>
+        <source>resurrecting</source>
+        <translation>reaktiviert</translation>
+    </message>
+    <message>
+        <source>dormant</source>
+        <translation>ruhend</translation>
+    </message>
+    <message>
+        <source>Callers per week, by state</source>
+        <translation>Aufrufer pro Woche, nach Zustand</translation>
+    </message>
+    <message>
+        <source>(partial)</source>
+        <translation>(laufend)</translation>
+    </message>
+    <message>
+        <source>The last week, from %1, is not over: its bars are pale.</source>
+        <translation>Die letzte Woche, ab dem %1, ist nicht vorbei: ihre Balken sind blass.</translation>
+    </message>
+    <message>
+        <source>Callers</source>
+        <translation>Aufrufer</translation>
+    </message>
+    <message>
+        <source>The callers first seen in the week, Monday to Sunday (UTC)</source>
+        <translation>Die in der Woche (Montag bis Sonntag, UTC) erstmals gesehenen Aufrufer</translation>
+    </message>
+    <message>
+        <source>Week %1 after the first: the share of the week&apos;s new callers who called again %2 to %3 days after their first call</source>
+        <translation>Woche %1 nach der ersten: der Anteil der neuen Aufrufer der Woche, der %2 bis %3 Tage nach dem ersten Aufruf erneut aufrief</translation>
+    </message>
+    <message>
+        <source>Callers first seen in the week of %1</source>
+        <translation>In der Woche vom %1 erstmals gesehene Aufrufer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n caller(s) first seen in the week of %1</source>
+        <translation>
+            <numerusform>%n Aufrufer, in der Woche vom %1 erstmals gesehen</numerusform>
+            <numerusform>%n Aufrufer, in der Woche vom %1 erstmals gesehen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 callers first seen in the week of %3 came back in week %4 after it</source>
+        <translation>%1 von %2 in der Woche vom %3 erstmals gesehenen Aufrufern kamen in Woche %4 danach wieder</translation>
+    </message>
+    <message>
+        <source>&lt; %1</source>
+        <comment>less than a percentage</comment>
+        <translation>&lt; %1</translation>
+    </message>
+    <message>
+        <source>%1M</source>
+        <comment>millions, short</comment>
+        <translation>%1 Mio.</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <comment>thousands, short</comment>
+        <translation>%1k</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>Lebenszyklus</translation>
+    </message>
+    <message>
+        <source>Each week&apos;s callers: new, returning, resurrecting, and those who went dormant</source>
+        <translation>Die Aufrufer jeder Woche: neue, wiederkehrende, reaktivierte und die, die ruhend wurden</translation>
+    </message>
 </context>
 <context>
     <name>FilterPanel</name>

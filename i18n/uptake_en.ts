@@ -43,6 +43,13 @@ came back: of them, those who had called this model in an earlier week.
 The last week has %n days so far: hollow dots, not part of the line.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n caller(s) first seen in the week of %1</source>
+        <translation>
+            <numerusform>%n caller first seen in the week of %1</numerusform>
+            <numerusform>%n callers first seen in the week of %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FilterPanel</name>

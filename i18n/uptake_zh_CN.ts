@@ -807,6 +807,200 @@ came back: of them, those who had called this model in an earlier week.</source>
         <translation>调用方：该周内不同的调用方。
 再次调用：其中在更早的某周已调用过该模型的调用方。</translation>
     </message>
+    <message>
+        <source>%1%</source>
+        <comment>a percentage</comment>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>使用情况</translation>
+    </message>
+    <message>
+        <source>Returning callers</source>
+        <translation>回访调用方</translation>
+    </message>
+    <message>
+        <source>Cohorts</source>
+        <translation>群组</translation>
+    </message>
+    <message>
+        <source>Whether callers come back in the weeks after their first call, and how many callers the usage rests on</source>
+        <translation>调用方在首次调用后的几周内是否回来，以及使用量依赖于多少调用方</translation>
+    </message>
+    <message>
+        <source>The callers first seen in each week, and the share of them who came back in each later week</source>
+        <translation>每周首次出现的调用方，以及其中在之后每一周回来的比例</translation>
+    </message>
+    <message>
+        <source>— (for no caller is week %1 after the first over yet)</source>
+        <translation>—（尚无调用方的首周后第 %1 周已结束）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（%3 中的 %2）</translation>
+    </message>
+    <message>
+        <source>Week-1 retention</source>
+        <translation>第 1 周留存</translation>
+    </message>
+    <message>
+        <source>Of the callers first seen in this window at least 2 weeks before %1 (the last day with calls), the share who called this model again in their 2nd week: 7 to 13 days after their first call.</source>
+        <translation>在此时间段内、于 %1（最后一个有调用的日期）之前至少 2 周首次出现的调用方中，在其第 2 周（首次调用后第 7 至 13 天）再次调用此模型的比例。</translation>
+    </message>
+    <message>
+        <source>Week-4 retention</source>
+        <translation>第 4 周留存</translation>
+    </message>
+    <message>
+        <source>Of the callers first seen in this window at least 5 weeks before %1 (the last day with calls), the share who called this model again in their 5th week: 28 to 34 days after their first call.</source>
+        <translation>在此时间段内、于 %1（最后一个有调用的日期）之前至少 5 周首次出现的调用方中，在其第 5 周（首次调用后第 28 至 34 天）再次调用此模型的比例。</translation>
+    </message>
+    <message>
+        <source>— (no calls in this window)</source>
+        <translation>—（此时间段内没有调用）</translation>
+    </message>
+    <message>
+        <source>Busiest caller&apos;s share</source>
+        <translation>最活跃调用方的占比</translation>
+    </message>
+    <message>
+        <source>The share of this window&apos;s calls made by its busiest caller. Near 100%, one caller is all the usage.</source>
+        <translation>此时间段的调用中由最活跃调用方发起的比例。接近 100% 时，全部使用量来自一个调用方。</translation>
+    </message>
+    <message>
+        <source>Effective callers</source>
+        <translation>有效调用方</translation>
+    </message>
+    <message>
+        <source>How many equally busy callers would spread the calls as evenly: ten callers with ten calls each give 10; one caller with nearly all the calls gives about 1.</source>
+        <translation>多少个同样活跃的调用方会得到同样均匀的调用分布：十个各调用十次的调用方得 10；一个几乎包揽所有调用的调用方约得 1。</translation>
+    </message>
+    <message>
+        <source>Callers making half the calls</source>
+        <translation>贡献一半调用的调用方</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 中的 %1</translation>
+    </message>
+    <message>
+        <source>The fewest callers whose calls add up to at least half of this window&apos;s calls, of all its callers.</source>
+        <translation>调用合计至少占此时间段一半调用的最少调用方数，以及全部调用方数。</translation>
+    </message>
+    <message>
+        <source>Of the callers first seen in this window, the share who called this model again in the k-th week after their first week. Below each week: n, the callers whose k-th week was over by the last day with calls; only they count.</source>
+        <translation>在此时间段内首次出现的调用方中，在首周之后第 k 周再次调用此模型的比例。每周下方：n，即第 k 周在最后一个有调用的日期前已结束的调用方；只计入他们。</translation>
+    </message>
+    <message>
+        <source>Retention: no caller&apos;s 2nd week is over yet</source>
+        <translation>留存：尚无调用方的第 2 周已结束</translation>
+    </message>
+    <message>
+        <source>Week %1 after the first: %2 of %3 callers came back (%4)</source>
+        <translation>首周后第 %1 周：%3 个调用方中有 %2 个回来（%4）</translation>
+    </message>
+    <message>
+        <source>Retention by week after the first</source>
+        <translation>首周之后各周的留存</translation>
+    </message>
+    <message>
+        <source>week after the first; n callers</source>
+        <translation>首周后的第几周；n 个调用方</translation>
+    </message>
+    <message>
+        <source>% came back</source>
+        <translation>回来的 %</translation>
+    </message>
+    <message>
+        <source>Callers per week (Monday to Sunday, UTC).
+new: first call in this week.
+returning: called in this week and in the week before.
+resurrecting: called in this week, not in the week before, but earlier.
+dormant (below the axis): called in the week before, not in this week.</source>
+        <translation>每周调用方（周一至周日，UTC）。
+新增：本周首次调用。
+回访：本周和上周都有调用。
+复活：本周有调用，上周没有，但更早有过。
+休眠（轴线以下）：上周有调用，本周没有。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>returning</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>resurrecting</source>
+        <translation>复活</translation>
+    </message>
+    <message>
+        <source>dormant</source>
+        <translation>休眠</translation>
+    </message>
+    <message>
+        <source>Callers per week, by state</source>
+        <translation>每周调用方（按状态）</translation>
+    </message>
+    <message>
+        <source>(partial)</source>
+        <translation>（未完）</translation>
+    </message>
+    <message>
+        <source>The last week, from %1, is not over: its bars are pale.</source>
+        <translation>最后一周（自 %1 起）尚未结束：其柱形颜色较浅。</translation>
+    </message>
+    <message>
+        <source>Callers</source>
+        <translation>调用方</translation>
+    </message>
+    <message>
+        <source>The callers first seen in the week, Monday to Sunday (UTC)</source>
+        <translation>在该周（周一至周日，UTC）首次出现的调用方</translation>
+    </message>
+    <message>
+        <source>Week %1 after the first: the share of the week&apos;s new callers who called again %2 to %3 days after their first call</source>
+        <translation>首周后第 %1 周：该周新调用方中在首次调用后第 %2 至 %3 天再次调用的比例</translation>
+    </message>
+    <message>
+        <source>Callers first seen in the week of %1</source>
+        <translation>在 %1 这一周首次出现的调用方</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n caller(s) first seen in the week of %1</source>
+        <translation>
+            <numerusform>%n 个调用方在 %1 这一周首次出现</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 callers first seen in the week of %3 came back in week %4 after it</source>
+        <translation>在 %3 这一周首次出现的 %2 个调用方中，有 %1 个在其后第 %4 周回来</translation>
+    </message>
+    <message>
+        <source>&lt; %1</source>
+        <comment>less than a percentage</comment>
+        <translation>&lt; %1</translation>
+    </message>
+    <message>
+        <source>%1M</source>
+        <comment>millions, short</comment>
+        <translation>%1百万</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <comment>thousands, short</comment>
+        <translation>%1千</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Each week&apos;s callers: new, returning, resurrecting, and those who went dormant</source>
+        <translation>每周的调用方：新增、回访、复活，以及转为休眠的调用方</translation>
+    </message>
 </context>
 <context>
     <name>FilterPanel</name>

@@ -99,11 +99,25 @@ int main(int argc, char *argv[])
         QTest::qWait(300); // the charts lay out in posted events
         shoot(&w, QStringLiteral("catalogue"));
         shoot(w.detailPane(), QStringLiteral("detail"));
+        // The demand evidence, a page each.
+        w.detailPane()->pages()->setCurrentIndex(1);
+        QTest::qWait(300);
+        shoot(w.detailPane(), QStringLiteral("detail-returning"));
+        w.detailPane()->pages()->setCurrentIndex(2);
+        QTest::qWait(300);
+        shoot(w.detailPane(), QStringLiteral("detail-lifecycle"));
+        w.detailPane()->pages()->setCurrentIndex(3);
+        QTest::qWait(300);
+        shoot(w.detailPane(), QStringLiteral("detail-cohorts"));
+        w.detailPane()->pages()->setCurrentIndex(1);
         // A quieter model, further down: small counts on the axes.
         const int row = std::min(m->rowCount() - 1, 300);
         w.table()->selectRow(row);
         waitFor([&] { return m->data(m->index(row, 0), CatalogueModel::LoadedRole).toBool(); });
         waitFor([&] { return w.detailPane()->modelRowId() == m->rowIdAt(row); });
+        QTest::qWait(300);
+        shoot(w.detailPane(), QStringLiteral("detail-small-returning"));
+        w.detailPane()->pages()->setCurrentIndex(0);
         QTest::qWait(300);
         shoot(w.detailPane(), QStringLiteral("detail-small"));
     }

@@ -180,5 +180,6 @@ ModelDetail ModelDetail::read(
         thinned.last() = d.popularity.last();
         d.popularity = thinned;
     }
+    d.evidence = Evidence::ofModel(db, id, spec);
     return d;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "evidence/evidence.h"
 #include "view/cataloguerow.h"
 #include "view/viewspec.h"
 
@@ -50,6 +51,8 @@ struct ModelDetail {
     };
     static constexpr int MaxPopularityPoints = 400;
     QList<Popularity> popularity;
+    // Whether callers come back and how broad the usage is (contract 3b), over spec's window.
+    Evidence::Report evidence;
 
     // Reads model id's detail over spec's window. windowTable: the filled table of the window
     // (ViewQuery::createWindowTable), "" for a view without one; nullopt computes the model's

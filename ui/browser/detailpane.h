@@ -10,8 +10,10 @@ class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
+class QTableWidget;
 
-// The selected model: its listing, its figures over the window, and three charts. Every
+// The selected model: its listing, its figures over the window, its usage charts, and its
+// demand evidence (whether callers come back, and how broad the usage is) on pages of their own. Every
 // registry field is shown as plain text: a description is data, never markup.
 class DetailPane final : public QWidget
 {
@@ -34,6 +36,13 @@ public:
     QChartView *popularityChart() const { return m_popularityView; }
     // The mode mix and the listed popularity, as two tabs.
     QTabWidget *sideTabs() const { return m_sideTabs; }
+    // Usage, Returning callers, Lifecycle and Cohorts.
+    QTabWidget *pages() const { return m_pages; }
+    QChartView *retentionChart() const { return m_retentionView; }
+    QChartView *lifecycleChart() const { return m_lifecycleView; }
+    QTableWidget *cohortTable() const { return m_cohorts; }
+    // The evidence in figures: objectName names each value label.
+    QWidget *evidenceFigures() const { return m_figuresBox; }
     QLabel *titleLabel() const { return m_title; }
     QPlainTextEdit *descriptionView() const { return m_description; }
 
@@ -42,6 +51,10 @@ private:
     void fillCallers(const ModelDetail &d);
     void fillMix(const ModelDetail &d);
     void fillPopularity(const ModelDetail &d);
+    void fillFigures(const ModelDetail &d);
+    void fillRetention(const ModelDetail &d);
+    void fillLifecycle(const ModelDetail &d);
+    void fillCohorts(const ModelDetail &d);
     static QChartView *makeChartView(QWidget *parent);
     QList<QWidget *> chartWidgets() const;
 
@@ -52,4 +65,10 @@ private:
     QPlainTextEdit *m_description;
     QChartView *m_callsView, *m_callersView, *m_mixView, *m_popularityView;
     QTabWidget *m_sideTabs;
+    QTabWidget *m_pages;
+    QWidget *m_figuresBox;
+    QFormLayout *m_figures;
+    QChartView *m_retentionView, *m_lifecycleView;
+    QTableWidget *m_cohorts;
+    Evidence::Report m_evidence; // what the retention chart's tooltips tell
 };
