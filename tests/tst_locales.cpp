@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -85,6 +86,8 @@ QStringList csvFields(const QString &line)
         } else if (c == QLatin1Char(',')) {
             out << cell;
             cell.clear();
+        } else if (c == QLatin1Char('\r') && i + 1 == line.size()) {
+            break; // the CRLF's CR ends the row, not the last cell
         } else {
             cell += c;
         }
@@ -213,11 +216,28 @@ private slots:
             const qsizetype repeat = header.indexOf(QStringLiteral("repeat_callers"));
             const qsizetype rate = header.indexOf(QStringLiteral("repeat_rate"));
             QVERIFY(unique >= 0 && repeat >= 0 && rate >= 0);
-            int rated = 0;
+            // The demand evidence follows (contract 4), and is in what the locales compare.
+            const qsizetype calls = header.indexOf(QStringLiteral("calls"));
+            const qsizetype week1 = header.indexOf(QStringLiteral("week1_retention"));
+            const qsizetype top = header.indexOf(QStringLiteral("top_caller_share"));
+            const qsizetype effective = header.indexOf(QStringLiteral("effective_callers"));
+            QVERIFY2(header.mid(header.size() - 4).join(QLatin1Char(','))
+                         == QLatin1String("week1_retention,week4_retention,top_caller_share,effective_callers"),
+                     qPrintable(name));
+            int rated = 0, retained = 0, broad = 0;
             for (qsizetype i = 1; i < lines.size(); ++i) {
                 const QStringList f = csvFields(lines.at(i));
                 QVERIFY2(f.size() == header.size(), qPrintable(QStringLiteral("%1 row %2: %3 fields, header %4")
                                                                    .arg(name).arg(i).arg(f.size()).arg(header.size())));
+                // Shares with a point (never a comma), effective callers with two decimals,
+                // both empty exactly where the row has no calls.
+                QVERIFY2(f.at(top).isEmpty() == (f.at(calls).toLongLong() == 0), qPrintable(lines.at(i)));
+                QVERIFY2(f.at(effective).isEmpty()
+                             || QRegularExpression(QStringLiteral("^[0-9]+\\.[0-9]{2}$")).match(f.at(effective)).hasMatch(),
+                         qPrintable(lines.at(i)));
+                const double w1 = f.at(week1).isEmpty() ? -1 : f.at(week1).toDouble();
+                retained += w1 > 0 && w1 < 1;
+                broad += f.at(effective).toDouble() > 1.5;
                 const qint64 u = f.at(unique).toLongLong();
                 if (u == 0) {
                     QVERIFY2(f.at(rate).isEmpty(), qPrintable(lines.at(i)));
@@ -231,6 +251,8 @@ private slots:
             }
             if (name.startsWith(QLatin1String("demo")))
                 QVERIFY2(rated > 100, qPrintable(name)); // the bug's shape: many rates between 0 and 1
+            if (name == QLatin1String("demo.csv"))
+                QVERIFY2(retained > 20 && broad > 20, qPrintable(QStringLiteral("%1 %2").arg(retained).arg(broad)));
         }
 
         const QString fixture = QString::fromUtf8(c.files.at(QStringLiteral("fixture.csv")));

@@ -1,6 +1,7 @@
 #include "evidence/evidence.h"
 
 #include "db/database.h"
+#include "progress.h"
 #include "text/textrules.h"
 #include "view/figures.h"
 #include "view/windowscreen.h"
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <functional>
 #include <limits>
 #include <map>
@@ -72,6 +74,63 @@ private:
     std::vector<Slot> m_slots;
     size_t m_size = 0;
 };
+
+// The rules of contract 3b, shared by the full fold (Fold) and the export's per-model figures
+// (ModelFold), so that the two cannot disagree.
+
+bool inWindow(std::int64_t day, std::optional<std::int64_t> since, std::optional<std::int64_t> until)
+{
+    return (!since || day >= *since) && (!until || day <= *until);
+}
+
+// A caller counts for retention when the window brought it: its first day in the window, and
+// not after the evidence end.
+bool countsForRetention(std::int64_t first, std::optional<std::int64_t> since, std::optional<std::int64_t> until,
+                        std::int64_t end)
+{
+    return inWindow(first, since, until) && first <= end;
+}
+
+// Period k of a caller first seen on `first` is over by the evidence end.
+bool eligible(std::int64_t first, int k, std::int64_t end)
+{
+    return first + 7 * k + 6 <= end;
+}
+
+// Bit k (1..Periods) set when the caller called in its period k; d: its days, ascending and
+// unique, d[0] its first day.
+unsigned returnedPeriods(const std::int32_t *d, size_t n)
+{
+    const std::int64_t f = d[0];
+    unsigned returnedMask = 0;
+    for (size_t i = 1; i < n; ++i) {
+        const std::int64_t k = (d[i] - f) / 7;
+        if (k > Periods)
+            break;
+        if (k >= 1)
+            returnedMask |= 1u << k;
+    }
+    return returnedMask;
+}
+
+// Breadth over the callers' calls in the window (those with calls there), sorted descending.
+void addBreadth(std::vector<std::int64_t> &calls, Report &r)
+{
+    std::sort(calls.begin(), calls.end(), std::greater<>());
+    for (const std::int64_t n : calls) {
+        r.calls += n;
+        r.sumOfSquares += double(n) * double(n);
+    }
+    r.callers = std::int64_t(calls.size());
+    r.topCallerCalls = calls.empty() ? 0 : calls.front();
+    std::int64_t running = 0;
+    for (const std::int64_t n : calls) {
+        if (2 * running >= r.calls)
+            break;
+        running += n;
+        ++r.halfCallers;
+    }
+}
 
 // Folds day rows (caller, day, calls) into a Report. Memory: 8 bytes per day row while
 // reading and a slot per caller (CallerTable); then the rows are placed by caller (a counting
@@ -148,19 +207,12 @@ public:
             const std::int64_t f = d[0];
 
             // Retention: callers first seen in the window, their returns up to the evidence end.
-            if ((!m_since || f >= *m_since) && (!m_until || f <= *m_until) && f <= m_end) {
-                unsigned returnedMask = 0;
-                for (size_t i = 1; i < n; ++i) {
-                    const std::int64_t k = (d[i] - f) / 7;
-                    if (k > Periods)
-                        break;
-                    if (k >= 1)
-                        returnedMask |= 1u << k;
-                }
+            if (countsForRetention(f, m_since, m_until, m_end)) {
+                const unsigned returnedMask = returnedPeriods(d, n);
                 Cohort &c = cohorts[weekOf(f)];
                 ++c.callers;
                 for (int k = 1; k <= Periods; ++k) {
-                    if (f + 7 * k + 6 > m_end)
+                    if (!eligible(f, k, m_end))
                         break;
                     Counts &p = c.periods[size_t(k - 1)];
                     ++p.eligible;
@@ -202,32 +254,80 @@ public:
         }
 
         // Breadth, over the calls in the window.
-        std::vector<std::int64_t> &calls = windowCalls;
-        std::sort(calls.begin(), calls.end(), std::greater<>());
-        for (const std::int64_t n : calls) {
-            r.calls += n;
-            r.sumOfSquares += double(n) * double(n);
-        }
-        r.callers = std::int64_t(calls.size());
-        r.topCallerCalls = calls.empty() ? 0 : calls.front();
-        std::int64_t running = 0;
-        for (const std::int64_t n : calls) {
-            if (2 * running >= r.calls)
-                break;
-            running += n;
-            ++r.halfCallers;
-        }
+        addBreadth(windowCalls, r);
         return r;
     }
 
 private:
-    bool inWindow(std::int64_t day) const { return (!m_since || day >= *m_since) && (!m_until || day <= *m_until); }
+    bool inWindow(std::int64_t day) const { return Evidence::inWindow(day, m_since, m_until); }
 
     std::optional<std::int64_t> m_since, m_until;
     std::int64_t m_end;
     std::int64_t m_minDay = std::numeric_limits<std::int64_t>::max();
     CallerTable m_callers;
     std::vector<std::uint64_t> m_rows; // caller index << 32 | day
+};
+
+// One model's ModelFigures from its day rows, by the rules Fold applies (the helpers above),
+// without cohorts and weeks and without a hash table: a model's rows arrive by day, sorting
+// them by caller and day puts each caller's days together. Memory: the model's rows, 24 bytes
+// each, reused from model to model.
+class ModelFold final
+{
+public:
+    void add(std::int64_t caller, std::int64_t day, std::int64_t calls)
+    {
+        m_rows.push_back({caller, calls, std::int32_t(day)});
+    }
+
+    ModelFigures finish(std::optional<std::int64_t> since, std::optional<std::int64_t> until, std::int64_t end)
+    {
+        std::sort(m_rows.begin(), m_rows.end(), [](const Row &a, const Row &b) {
+            return a.caller != b.caller ? a.caller < b.caller : a.day < b.day;
+        });
+        Report r;
+        m_windowCalls.clear();
+        for (size_t i = 0; i < m_rows.size();) {
+            const std::int64_t caller = m_rows[i].caller;
+            m_days.clear();
+            std::int64_t windowCalls = 0;
+            for (; i < m_rows.size() && m_rows[i].caller == caller; ++i) {
+                const Row &row = m_rows[i];
+                if (m_days.empty() || m_days.back() != row.day)
+                    m_days.push_back(row.day);
+                if (inWindow(row.day, since, until))
+                    windowCalls += row.calls;
+            }
+            if (windowCalls > 0)
+                m_windowCalls.push_back(windowCalls);
+            const std::int64_t f = m_days[0];
+            if (countsForRetention(f, since, until, end)) {
+                const unsigned returned = returnedPeriods(m_days.data(), m_days.size());
+                for (const int k : {1, 4})
+                    if (eligible(f, k, end)) {
+                        Counts &p = r.curve[size_t(k - 1)];
+                        ++p.eligible;
+                        p.returned += (returned >> k) & 1u;
+                    }
+            }
+        }
+        addBreadth(m_windowCalls, r);
+        m_rows.clear();
+        if (m_rows.capacity() > (size_t(1) << 20))
+            m_rows = {}; // one busy model need not hold its memory for all the others
+        return {r.week1Retention(), r.week4Retention(), r.topCallerShare(), r.effectiveCallers()};
+    }
+
+private:
+    struct Row
+    {
+        std::int64_t caller;
+        std::int64_t calls;
+        std::int32_t day;
+    };
+    std::vector<Row> m_rows;
+    std::vector<std::int32_t> m_days;
+    std::vector<std::int64_t> m_windowCalls;
 };
 
 // Rows of one model up to the evidence end: later days change nothing (a caller first seen
@@ -342,6 +442,63 @@ Report ofSelection(Database &db, const ViewSpec &spec, const std::string &window
     for (const std::int64_t model : models)
         readModel(st, model, *end, fold);
     return fold.finish();
+}
+
+ModelFigures ModelFigureTable::of(std::int64_t model) const
+{
+    const auto it = std::lower_bound(m_ids.begin(), m_ids.end(), model);
+    if (it == m_ids.end() || *it != model)
+        return {};
+    const std::array<double, 4> &v = m_values[size_t(it - m_ids.begin())];
+    auto get = [](double x) { return std::isnan(x) ? std::nullopt : std::optional<double>(x); };
+    return {get(v[0]), get(v[1]), get(v[2]), get(v[3])};
+}
+
+void ModelFigureTable::append(std::int64_t model, const ModelFigures &f)
+{
+    const double none = std::numeric_limits<double>::quiet_NaN();
+    m_ids.push_back(model);
+    m_values.push_back({f.week1Retention.value_or(none), f.week4Retention.value_or(none),
+                        f.topCallerShare.value_or(none), f.effectiveCallers.value_or(none)});
+}
+
+ModelFigureTable figuresOfModels(Database &db, const ViewSpec &spec)
+{
+    std::optional<Transaction> snapshot;
+    if (sqlite3_get_autocommit(db.handle()))
+        snapshot.emplace(db, Transaction::Kind::Deferred);
+    return figuresOfModels(db, spec, WindowScreen::filledTable(db, spec));
+}
+
+ModelFigureTable figuresOfModels(Database &db, const ViewSpec &spec, const std::string &windowTable,
+                                 const std::function<bool()> &keepGoing)
+{
+    ModelFigureTable table;
+    const std::optional<std::int64_t> end = Figures::evidenceEnd(db, spec);
+    if (!end)
+        return table;
+    std::vector<std::int64_t> models;
+    {
+        const SqlQuery q = ViewQuery::calledIds(spec, windowTable);
+        Statement st(db, q.sql);
+        q.bindTo(st);
+        while (st.step())
+            models.push_back(st.int64(0));
+    }
+    // In id order, usage_daily's key order: the reads walk the table forwards.
+    std::sort(models.begin(), models.end());
+    ModelFold fold;
+    Statement st(db, kDayRows);
+    for (size_t i = 0; i < models.size(); ++i) {
+        if (keepGoing && i % 1024 == 0 && !keepGoing())
+            throw Cancelled();
+        st.reset();
+        st.bind(1, models[i]).bind(2, *end);
+        while (st.step())
+            fold.add(st.int64(0), st.int64(1), st.int64(2));
+        table.append(models[i], fold.finish(spec.sinceDay, spec.untilDay, *end));
+    }
+    return table;
 }
 
 std::string retentionJson(const Report &r)

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -82,6 +83,40 @@ Report ofSelection(Database &db, const ViewSpec &spec);
 // The same, the window's per-model figures (for filters such as --usage called) read from a
 // table WindowScreen::filledTable made for spec, so that stats fills it once for both.
 Report ofSelection(Database &db, const ViewSpec &spec, const std::string &windowTable);
+
+// The four figures the CSV snapshot gives per model (contract section 4), each as
+// ofModel(db, model, spec) defines it; none where that is empty.
+struct ModelFigures
+{
+    std::optional<double> week1Retention, week4Retention, topCallerShare, effectiveCallers;
+    bool operator==(const ModelFigures &) const = default;
+};
+
+// ModelFigures by model row id, for the models of a view that have any usage. Compact (five
+// numbers a model) because an export may ask it for millions.
+class ModelFigureTable
+{
+public:
+    // All empty for a model the table does not hold: without usage, nobody is eligible and
+    // there are no calls.
+    ModelFigures of(std::int64_t modelRowId) const;
+    size_t size() const { return m_ids.size(); }
+    // Ids must come in ascending order.
+    void append(std::int64_t modelRowId, const ModelFigures &f);
+
+private:
+    std::vector<std::int64_t> m_ids; // ascending
+    std::vector<std::array<double, 4>> m_values; // NaN where empty
+};
+
+// ModelFigures of every model of spec's view (filters and window, as the export selects it)
+// in one pass: the view's called models in id order, each model's day rows read once from
+// usage_daily's key, without the cohorts and weeks ofModel also builds. windowTable as
+// WindowScreen::filledTable made it for spec (the export has it already). keepGoing, when
+// given, is asked now and then; false throws Cancelled.
+ModelFigureTable figuresOfModels(Database &db, const ViewSpec &spec, const std::string &windowTable,
+                                 const std::function<bool()> &keepGoing = {});
+ModelFigureTable figuresOfModels(Database &db, const ViewSpec &spec);
 
 // What `retention --json` and `lifecycle --json` print (contract section 5): integers and
 // dates only, the same bytes in every locale. End with a newline.

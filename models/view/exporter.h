@@ -35,6 +35,7 @@ ExportResult exportCsv(Database &db, const ViewSpec &spec, const QString &outPat
 
 // Cell formatting, exposed for tests: RFC 4180 quoting and the formula guard.
 void appendTextCell(std::string &out, std::string_view text);
-std::string formatRate(double rate);
+std::string formatRate(double rate); // up to six decimals, trailing zeros dropped
+std::string formatEffectiveCallers(double n); // two decimals
 
 } // namespace Exporter
