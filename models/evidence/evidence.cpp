@@ -183,7 +183,9 @@ public:
         m_rows = {};
 
         // Weeks from the first with a call (or the window's first) to the evidence end's.
-        const std::int64_t firstWeek = weekOf(std::max(m_minDay, m_since.value_or(m_minDay)));
+        // (No rows: m_minDay is still its sentinel, which weekOf must not see.)
+        const std::int64_t firstWeek
+            = days.empty() ? weekOf(m_end) : weekOf(std::max(m_minDay, m_since.value_or(m_minDay)));
         const std::int64_t lastWeek = weekOf(m_end);
         if (!days.empty() && firstWeek <= lastWeek) {
             r.lifecycle.resize(size_t(lastWeek - firstWeek + 1));
