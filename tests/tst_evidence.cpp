@@ -89,7 +89,8 @@ Reference reference(Database &db, const std::vector<std::int64_t> &models, std::
     QStringList ids;
     for (const std::int64_t m : models)
         ids << QString::number(m);
-    const std::string in = "(" + ids.join(QLatin1Char(',')).toStdString() + ")";
+    // Through QString: GCC 12 at -O3 sees a false -Wrestrict in "(" + std::string&&.
+    const std::string in = QStringLiteral("(%1)").arg(ids.join(QLatin1Char(','))).toStdString();
     const std::int64_t last = db.queryInt("SELECT max(day) FROM usage_daily").value_or(0);
     const std::int64_t e = until ? std::min(*until, last) : last;
     r.end = day(e);
