@@ -901,7 +901,8 @@ void TestMainWindow::userGuideListsTheShortcuts()
     HelpDialog *guide = nullptr;
     QTRY_VERIFY((guide = w.findChild<HelpDialog *>()) && guide->isVisible());
     const QString text = guide->browser()->toPlainText();
-    for (const char *part : {"Filters", "Repeat callers", "Gini", "Import and export", "Keyboard shortcuts"})
+    for (const char *part : {"Filters", "Repeat callers", "Gini", "Week-1 / week-4 retention", "Effective callers",
+                             "Import and export", "Keyboard shortcuts"})
         QVERIFY2(text.contains(QLatin1String(part)), part);
     // The shortcut table is read from the menus: every shortcut is there, with its entry.
     auto *open = w.findChild<QAction *>(QStringLiteral("actionOpenCache"));
