@@ -363,6 +363,18 @@ QJsonValue optional(const std::optional<double> &v)
     return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
 }
 
+// The row ids of the view's models that have calls, as ViewQuery selects them.
+std::vector<std::int64_t> calledModels(Database &db, const ViewSpec &spec, const std::string &windowTable)
+{
+    std::vector<std::int64_t> models;
+    const SqlQuery q = ViewQuery::calledIds(spec, windowTable);
+    Statement st(db, q.sql);
+    q.bindTo(st);
+    while (st.step())
+        models.push_back(st.int64(0));
+    return models;
+}
+
 } // namespace
 
 std::optional<double> Report::retention(int k) const
@@ -431,14 +443,7 @@ Report ofSelection(Database &db, const ViewSpec &spec, const std::string &window
     const std::optional<std::int64_t> end = Figures::evidenceEnd(db, spec);
     if (!end)
         return {};
-    std::vector<std::int64_t> models;
-    {
-        const SqlQuery q = ViewQuery::calledIds(spec, windowTable);
-        Statement st(db, q.sql);
-        q.bindTo(st);
-        while (st.step())
-            models.push_back(st.int64(0));
-    }
+    std::vector<std::int64_t> models = calledModels(db, spec, windowTable);
     Fold fold(spec.sinceDay, spec.untilDay, *end);
     Statement st(db, kDayRows);
     for (const std::int64_t model : models)
@@ -479,14 +484,7 @@ ModelFigureTable figuresOfModels(Database &db, const ViewSpec &spec, const std::
     const std::optional<std::int64_t> end = Figures::evidenceEnd(db, spec);
     if (!end)
         return table;
-    std::vector<std::int64_t> models;
-    {
-        const SqlQuery q = ViewQuery::calledIds(spec, windowTable);
-        Statement st(db, q.sql);
-        q.bindTo(st);
-        while (st.step())
-            models.push_back(st.int64(0));
-    }
+    std::vector<std::int64_t> models = calledModels(db, spec, windowTable);
     // In id order, usage_daily's key order: the reads walk the table forwards.
     std::sort(models.begin(), models.end());
     ModelFold fold;
