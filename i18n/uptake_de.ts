@@ -138,6 +138,22 @@
         <source>CSV column: %1</source>
         <translation>CSV-Spalte: %1</translation>
     </message>
+    <message>
+        <source>Of the callers first seen (in the usage window) at least 2 weeks before the last day with calls, the share who called again in their 2nd week: 7 to 13 days after their first call. Empty where no caller is that old yet.</source>
+        <translation>Von den Aufrufern, die (im Nutzungszeitraum) mindestens 2 Wochen vor dem letzten Tag mit Aufrufen zuerst kamen, der Anteil, der in seiner 2. Woche wieder aufrief: 7 bis 13 Tage nach dem ersten Aufruf. Leer, solange kein Aufrufer so alt ist.</translation>
+    </message>
+    <message>
+        <source>Of the callers first seen (in the usage window) at least 5 weeks before the last day with calls, the share who called again in their 5th week: 28 to 34 days after their first call. Empty where no caller is that old yet.</source>
+        <translation>Von den Aufrufern, die (im Nutzungszeitraum) mindestens 5 Wochen vor dem letzten Tag mit Aufrufen zuerst kamen, der Anteil, der in seiner 5. Woche wieder aufrief: 28 bis 34 Tage nach dem ersten Aufruf. Leer, solange kein Aufrufer so alt ist.</translation>
+    </message>
+    <message>
+        <source>The share of the calls made by the busiest caller. Near 100%, one caller is all the usage.</source>
+        <translation>Der Anteil der Aufrufe, den der aktivste Aufrufer machte. Nahe 100 % ist ein einziger Aufrufer die ganze Nutzung.</translation>
+    </message>
+    <message>
+        <source>How many equally busy callers the usage amounts to: ten callers with ten calls each give 10; one caller with nearly all the calls gives about 1.</source>
+        <translation>Wie vielen gleich aktiven Aufrufern die Nutzung entspricht: zehn Aufrufer mit je zehn Aufrufen ergeben 10; ein Aufrufer mit fast allen Aufrufen etwa 1.</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -236,6 +252,22 @@
     <message>
         <source>Active days</source>
         <translation>Aktive Tage</translation>
+    </message>
+    <message>
+        <source>Week-1 retention</source>
+        <translation>Bindung nach 1 Woche</translation>
+    </message>
+    <message>
+        <source>Week-4 retention</source>
+        <translation>Bindung nach 4 Wochen</translation>
+    </message>
+    <message>
+        <source>Top caller share</source>
+        <translation>Anteil des aktivsten</translation>
+    </message>
+    <message>
+        <source>Effective callers</source>
+        <translation>Effektive Aufrufer</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1042,42 @@ ruhend (unter der Achse): Aufruf in der Vorwoche, nicht in dieser Woche.</transl
     </message>
 </context>
 <context>
+    <name>EvidenceFilters</name>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <comment>suffix of a percentage in a spin box</comment>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Only models that kept at least this share of their callers to week 4: of the callers first seen at least 5 weeks before the last day with calls, the share who called again 28 to 34 days after their first call. Models with no such callers are left out.</source>
+        <translation>Nur Modelle, die mindestens diesen Anteil ihrer Aufrufer bis Woche 4 hielten: von den Aufrufern, die mindestens 5 Wochen vor dem letzten Tag mit Aufrufen zuerst kamen, der Anteil, der 28 bis 34 Tage nach dem ersten Aufruf wieder aufrief. Modelle ohne solche Aufrufer fallen heraus.</translation>
+    </message>
+    <message>
+        <source>Only models whose busiest caller made at most this share of the calls: leaves out models kept alive by one caller.</source>
+        <translation>Nur Modelle, deren aktivster Aufrufer höchstens diesen Anteil der Aufrufe machte: lässt Modelle weg, die ein einziger Aufrufer am Leben hält.</translation>
+    </message>
+    <message>
+        <source>Only models whose usage amounts to at least this many equally busy callers: ten callers with ten calls each count 10, one caller with nearly all the calls about 1.</source>
+        <translation>Nur Modelle, deren Nutzung mindestens so vielen gleich aktiven Aufrufern entspricht: zehn Aufrufer mit je zehn Aufrufen zählen 10, ein Aufrufer mit fast allen Aufrufen etwa 1.</translation>
+    </message>
+    <message>
+        <source>Min. week-4</source>
+        <translation>Min. Woche 4</translation>
+    </message>
+    <message>
+        <source>Min. effective</source>
+        <translation>Min. effektiv</translation>
+    </message>
+    <message>
+        <source>Max. top caller</source>
+        <translation>Max. aktivster</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>id, author, task, tags</source>
@@ -1176,6 +1244,14 @@ ruhend (unter der Achse): Aufruf in der Vorwoche, nicht in dieser Woche.</transl
     <message>
         <source>Custom</source>
         <translation>Eigener</translation>
+    </message>
+    <message>
+        <source>Callers who stay</source>
+        <translation>Aufrufer, die bleiben</translation>
+    </message>
+    <message>
+        <source>Demand evidence, in the usage window when there is one: do callers come back, and is the usage spread over many of them?</source>
+        <translation>Belege für Nachfrage, im Nutzungszeitraum, wenn einer gesetzt ist: Kommen Aufrufer wieder, und verteilt sich die Nutzung auf viele?</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,22 @@
         <source>CSV column: %1</source>
         <translation>CSV 列：%1</translation>
     </message>
+    <message>
+        <source>Of the callers first seen (in the usage window) at least 2 weeks before the last day with calls, the share who called again in their 2nd week: 7 to 13 days after their first call. Empty where no caller is that old yet.</source>
+        <translation>在最后一个有调用的日期之前至少 2 周（在使用时间段内）首次出现的调用方中，在其第 2 周（首次调用后第 7 至 13 天）再次调用的比例。尚无调用方满足此条件时为空。</translation>
+    </message>
+    <message>
+        <source>Of the callers first seen (in the usage window) at least 5 weeks before the last day with calls, the share who called again in their 5th week: 28 to 34 days after their first call. Empty where no caller is that old yet.</source>
+        <translation>在最后一个有调用的日期之前至少 5 周（在使用时间段内）首次出现的调用方中，在其第 5 周（首次调用后第 28 至 34 天）再次调用的比例。尚无调用方满足此条件时为空。</translation>
+    </message>
+    <message>
+        <source>The share of the calls made by the busiest caller. Near 100%, one caller is all the usage.</source>
+        <translation>最活跃调用方所占的调用比例。接近 100% 时，全部使用来自一个调用方。</translation>
+    </message>
+    <message>
+        <source>How many equally busy callers the usage amounts to: ten callers with ten calls each give 10; one caller with nearly all the calls gives about 1.</source>
+        <translation>这些使用相当于多少个同样活跃的调用方：十个调用方各调用十次为 10；一个调用方几乎包揽全部调用时约为 1。</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -236,6 +252,22 @@
     <message>
         <source>Active days</source>
         <translation>活跃天数</translation>
+    </message>
+    <message>
+        <source>Week-1 retention</source>
+        <translation>第 1 周留存</translation>
+    </message>
+    <message>
+        <source>Week-4 retention</source>
+        <translation>第 4 周留存</translation>
+    </message>
+    <message>
+        <source>Top caller share</source>
+        <translation>最活跃调用方占比</translation>
+    </message>
+    <message>
+        <source>Effective callers</source>
+        <translation>有效调用方</translation>
     </message>
 </context>
 <context>
@@ -1003,6 +1035,42 @@ dormant (below the axis): called in the week before, not in this week.</source>
     </message>
 </context>
 <context>
+    <name>EvidenceFilters</name>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <comment>suffix of a percentage in a spin box</comment>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Only models that kept at least this share of their callers to week 4: of the callers first seen at least 5 weeks before the last day with calls, the share who called again 28 to 34 days after their first call. Models with no such callers are left out.</source>
+        <translation>仅显示第 4 周至少留住此比例调用方的模型：在最后一个有调用的日期之前至少 5 周首次出现的调用方中，在首次调用后第 28 至 34 天再次调用的比例。没有此类调用方的模型不显示。</translation>
+    </message>
+    <message>
+        <source>Only models whose busiest caller made at most this share of the calls: leaves out models kept alive by one caller.</source>
+        <translation>仅显示最活跃调用方所占调用比例不超过此值的模型：排除靠单一调用方维持的模型。</translation>
+    </message>
+    <message>
+        <source>Only models whose usage amounts to at least this many equally busy callers: ten callers with ten calls each count 10, one caller with nearly all the calls about 1.</source>
+        <translation>仅显示使用量至少相当于这么多个同样活跃调用方的模型：十个调用方各调用十次计为 10，一个调用方几乎包揽全部调用约为 1。</translation>
+    </message>
+    <message>
+        <source>Min. week-4</source>
+        <translation>第 4 周最低</translation>
+    </message>
+    <message>
+        <source>Min. effective</source>
+        <translation>有效最少</translation>
+    </message>
+    <message>
+        <source>Max. top caller</source>
+        <translation>最活跃最多</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
         <source>id, author, task, tags</source>
@@ -1167,6 +1235,14 @@ dormant (below the axis): called in the week before, not in this week.</source>
     <message>
         <source>Custom</source>
         <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Callers who stay</source>
+        <translation>留下的调用方</translation>
+    </message>
+    <message>
+        <source>Demand evidence, in the usage window when there is one: do callers come back, and is the usage spread over many of them?</source>
+        <translation>需求证据（设置了使用时间段时按该时间段）：调用方是否回来，使用是否分散在许多调用方之间？</translation>
     </message>
 </context>
 <context>

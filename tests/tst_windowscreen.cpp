@@ -3,6 +3,7 @@
 // both directions, each window and each filter it accepts; and nullopt for those it does not.
 
 #include "db/cache.h"
+#include "evidence/evidence.h"
 #include "ingest/ingest.h"
 #include "testutil.h"
 #include "text/textrules.h"
@@ -166,9 +167,12 @@ private slots:
                     }
                     ++checked;
                 }
-        // The views that need callers are the ones refused; everything else was compared.
+        // The views that need callers (their counts, or their first days for the demand
+        // evidence) are the ones refused; everything else was compared.
         const bool callers = column == Columns::UniqueCallers || column == Columns::RepeatCallers
-                             || column == Columns::RepeatRate || (column == Columns::FirstCall && descending);
+                             || column == Columns::RepeatRate || (column == Columns::FirstCall && descending)
+                             || column == Columns::Week1Retention || column == Columns::Week4Retention
+                             || column == Columns::TopCallerShare || column == Columns::EffectiveCallers;
         QCOMPARE(refused, callers ? int(windows.size() * filters.size() * 2) : 0);
         QCOMPARE(checked + refused, int(windows.size() * filters.size() * 2));
     }
@@ -194,6 +198,7 @@ private slots:
         spec.untilDay = until;
         db.exec(ViewQuery::createWindowTable("w_test"));
         WindowScreen::fillTable(db, spec, "w_test");
+        Evidence::fillWindowTable(db, spec, "w_test"); // the demand evidence, against 3b in SQL
         const std::vector<std::int64_t> ids = fullOrder(db, ViewSpec(), 1000);
         QCOMPARE(int(ids.size()), 601);
         auto rows = [&](const SqlQuery &q) {
@@ -307,8 +312,11 @@ private slots:
         int dayOnly = 0;
         for (const auto &[id, cells] : full) {
             for (int c = 0; c < Columns::Count; ++c) {
-                const bool callers =
-                    c == Columns::UniqueCallers || c == Columns::RepeatCallers || c == Columns::RepeatRate;
+                // Counted with the callers: their numbers, and the demand evidence.
+                const bool callers = c == Columns::UniqueCallers || c == Columns::RepeatCallers
+                                     || c == Columns::RepeatRate || c == Columns::Week1Retention
+                                     || c == Columns::Week4Retention || c == Columns::TopCallerShare
+                                     || c == Columns::EffectiveCallers;
                 QCOMPARE(sums.at(id).at(c), callers ? QStringLiteral("NULL") : cells.at(c));
             }
             dayOnly += cells.at(Columns::LastCall).endsWith(QLatin1String(".5"));

@@ -72,7 +72,7 @@ TaskChartData foldTasks(const std::map<QString, TaskSum> &byTask, int topTasks)
 
 SqlQuery Parts::viewCte(const ViewSpec &spec)
 {
-    SqlQuery q = ViewQuery::select(spec);
+    SqlQuery q = ViewQuery::selectWithoutWindowEvidence(spec); // the charts read none of it
     const auto order = q.sql.rfind(" ORDER BY ");
     if (order != std::string::npos)
         q.sql.resize(order);
@@ -87,7 +87,7 @@ bool Parts::wholeCatalogue(const ViewSpec &spec)
 {
     return spec.search.trimmed().isEmpty() && spec.task.isEmpty() && spec.author.isEmpty() && spec.license.isEmpty()
         && spec.framework.isEmpty() && spec.usage == ViewSpec::Usage::All && !spec.minCalls && !spec.minRepeatCallers
-        && !spec.listedFromDay && !spec.listedUntilDay;
+        && !spec.hasEvidenceFilter() && !spec.listedFromDay && !spec.listedUntilDay;
 }
 
 std::vector<FunnelStep> Parts::nestedSteps(std::vector<FunnelStep> steps)
@@ -191,7 +191,9 @@ Computation::Computation(Database &db, const ViewSpec &spec, const Options &opti
     : m_db(db)
     , m_spec(spec)
     , m_options(options)
-    , m_snapshot(snapshot && snapshot->isLoaded() ? snapshot : nullptr)
+    // The snapshot holds all-time figures only: a window's demand evidence filter goes to SQL.
+    , m_snapshot(snapshot && snapshot->isLoaded() && !(spec.hasWindow() && spec.hasEvidenceFilter()) ? snapshot
+                                                                                                   : nullptr)
     , m_whole(wholeCatalogue(spec))
 {
 }

@@ -1,5 +1,6 @@
 #include "db/cache.h"
 
+#include "ingest/figurewriter.h"
 #include "view/shortterms.h"
 
 #include <QDateTime>
@@ -55,8 +56,9 @@ namespace {
     "          AND NOT EXISTS (SELECT 1 FROM short_terms WHERE term = value AND model = new.id);\n" \
     "END;\n"
 
-// The schema version whose step is followed by ShortTerms::rebuild (C++, not SQL).
+// The schema versions whose step is followed by C++: ShortTerms::rebuild, refigureAllCalled.
 constexpr int ShortTermsVersion = 8;
+constexpr int EvidenceVersion = 9;
 
 // Each step brings the schema from version (index) to version (index + 1).
 // Never edit a step that has shipped: add a new one.
@@ -220,6 +222,19 @@ CREATE TABLE short_terms(
 ) WITHOUT ROWID;
 CREATE TABLE short_terms_common(term INTEGER PRIMARY KEY);
 )sql" UPTAKE_SHORT_TERM_TRIGGERS,
+    // 8 -> 9: demand evidence per model (contract 3b), all time, kept by the usage writer as
+    // the other figures are, each with a sort index; NULL where 3b leaves it empty. Filled by
+    // refigureAllCalled after this step.
+    R"sql(
+ALTER TABLE models ADD COLUMN week1_retention REAL;
+ALTER TABLE models ADD COLUMN week4_retention REAL;
+ALTER TABLE models ADD COLUMN top_caller_share REAL;
+ALTER TABLE models ADD COLUMN effective_callers REAL;
+CREATE INDEX models_by_week1 ON models(week1_retention, id);
+CREATE INDEX models_by_week4 ON models(week4_retention, id);
+CREATE INDEX models_by_top_share ON models(top_caller_share, id);
+CREATE INDEX models_by_effective ON models(effective_callers, id);
+)sql",
 };
 
 // Set by the UI thread, called by whichever thread waits for a lock: behind a mutex, and
@@ -248,6 +263,8 @@ void migrate(Database &db, int from, int to)
         db.exec(kMigrations[size_t(v)]);
         if (v + 1 == ShortTermsVersion)
             ShortTerms::rebuild(db);
+        if (v + 1 == EvidenceVersion)
+            refigureAllCalled(db);
     }
     if (from == 0) {
         QByteArray key(32, Qt::Uninitialized);

@@ -270,68 +270,6 @@ private:
     std::vector<std::uint64_t> m_rows; // caller index << 32 | day
 };
 
-// One model's ModelFigures from its day rows, by the rules Fold applies (the helpers above),
-// without cohorts and weeks and without a hash table: a model's rows arrive by day, sorting
-// them by caller and day puts each caller's days together. Memory: the model's rows, 24 bytes
-// each, reused from model to model.
-class ModelFold final
-{
-public:
-    void add(std::int64_t caller, std::int64_t day, std::int64_t calls)
-    {
-        m_rows.push_back({caller, calls, std::int32_t(day)});
-    }
-
-    ModelFigures finish(std::optional<std::int64_t> since, std::optional<std::int64_t> until, std::int64_t end)
-    {
-        std::sort(m_rows.begin(), m_rows.end(), [](const Row &a, const Row &b) {
-            return a.caller != b.caller ? a.caller < b.caller : a.day < b.day;
-        });
-        Report r;
-        m_windowCalls.clear();
-        for (size_t i = 0; i < m_rows.size();) {
-            const std::int64_t caller = m_rows[i].caller;
-            m_days.clear();
-            std::int64_t windowCalls = 0;
-            for (; i < m_rows.size() && m_rows[i].caller == caller; ++i) {
-                const Row &row = m_rows[i];
-                if (m_days.empty() || m_days.back() != row.day)
-                    m_days.push_back(row.day);
-                if (inWindow(row.day, since, until))
-                    windowCalls += row.calls;
-            }
-            if (windowCalls > 0)
-                m_windowCalls.push_back(windowCalls);
-            const std::int64_t f = m_days[0];
-            if (countsForRetention(f, since, until, end)) {
-                const unsigned returned = returnedPeriods(m_days.data(), m_days.size());
-                for (const int k : {1, 4})
-                    if (eligible(f, k, end)) {
-                        Counts &p = r.curve[size_t(k - 1)];
-                        ++p.eligible;
-                        p.returned += (returned >> k) & 1u;
-                    }
-            }
-        }
-        addBreadth(m_windowCalls, r);
-        m_rows.clear();
-        if (m_rows.capacity() > (size_t(1) << 20))
-            m_rows = {}; // one busy model need not hold its memory for all the others
-        return {r.week1Retention(), r.week4Retention(), r.topCallerShare(), r.effectiveCallers()};
-    }
-
-private:
-    struct Row
-    {
-        std::int64_t caller;
-        std::int64_t calls;
-        std::int32_t day;
-    };
-    std::vector<Row> m_rows;
-    std::vector<std::int32_t> m_days;
-    std::vector<std::int64_t> m_windowCalls;
-};
-
 // Rows of one model up to the evidence end: later days change nothing (a caller first seen
 // after it is in no cohort, and no week after its week is reported).
 void readModel(Statement &st, std::int64_t model, std::int64_t end, Fold &fold)
@@ -376,6 +314,49 @@ std::vector<std::int64_t> calledModels(Database &db, const ViewSpec &spec, const
 }
 
 } // namespace
+
+void ModelFold::add(std::int64_t caller, std::int64_t day, std::int64_t calls)
+{
+    m_rows.push_back({caller, calls, std::int32_t(day)});
+}
+
+ModelFigures ModelFold::finish(std::optional<std::int64_t> since, std::optional<std::int64_t> until, std::int64_t end)
+{
+    std::sort(m_rows.begin(), m_rows.end(), [](const Row &a, const Row &b) {
+        return a.caller != b.caller ? a.caller < b.caller : a.day < b.day;
+    });
+    Report r;
+    m_windowCalls.clear();
+    for (size_t i = 0; i < m_rows.size();) {
+        const std::int64_t caller = m_rows[i].caller;
+        m_days.clear();
+        std::int64_t windowCalls = 0;
+        for (; i < m_rows.size() && m_rows[i].caller == caller; ++i) {
+            const Row &row = m_rows[i];
+            if (m_days.empty() || m_days.back() != row.day)
+                m_days.push_back(row.day);
+            if (inWindow(row.day, since, until))
+                windowCalls += row.calls;
+        }
+        if (windowCalls > 0)
+            m_windowCalls.push_back(windowCalls);
+        const std::int64_t f = m_days[0];
+        if (countsForRetention(f, since, until, end)) {
+            const unsigned returned = returnedPeriods(m_days.data(), m_days.size());
+            for (const int k : {1, 4})
+                if (eligible(f, k, end)) {
+                    Counts &p = r.curve[size_t(k - 1)];
+                    ++p.eligible;
+                    p.returned += (returned >> k) & 1u;
+                }
+        }
+    }
+    addBreadth(m_windowCalls, r);
+    m_rows.clear();
+    if (m_rows.capacity() > (size_t(1) << 20))
+        m_rows = {}; // one busy model need not hold its memory for all the others
+    return {r.week1Retention(), r.week4Retention(), r.topCallerShare(), r.effectiveCallers()};
+}
 
 std::optional<double> Report::retention(int k) const
 {
@@ -499,6 +480,44 @@ ModelFigureTable figuresOfModels(Database &db, const ViewSpec &spec, const std::
         table.append(models[i], fold.finish(spec.sinceDay, spec.untilDay, *end));
     }
     return table;
+}
+
+void fillWindowTable(Database &db, const ViewSpec &spec, const std::string &table,
+                     const std::function<bool()> &keepGoing)
+{
+    const std::optional<std::int64_t> end = Figures::evidenceEnd(db, spec);
+    if (!end)
+        return;
+    std::vector<std::int64_t> models;
+    {
+        Statement ids(db, "SELECT model FROM temp." + table + " ORDER BY model");
+        while (ids.step())
+            models.push_back(ids.int64(0));
+    }
+    Statement update(db, "UPDATE temp." + table + " SET w1 = ?2, w4 = ?3, top = ?4, eff = ?5 WHERE model = ?1");
+    const auto bindOptional = [&update](int index, const std::optional<double> &v) {
+        if (v)
+            update.bind(index, *v);
+        else
+            update.bindNull(index);
+    };
+    ModelFold fold;
+    Statement st(db, kDayRows);
+    for (size_t i = 0; i < models.size(); ++i) {
+        if (keepGoing && i % 1024 == 0 && !keepGoing())
+            throw Cancelled();
+        st.reset();
+        st.bind(1, models[i]).bind(2, *end);
+        while (st.step())
+            fold.add(st.int64(0), st.int64(1), st.int64(2));
+        const ModelFigures f = fold.finish(spec.sinceDay, spec.untilDay, *end);
+        update.bind(1, models[i]);
+        bindOptional(2, f.week1Retention);
+        bindOptional(3, f.week4Retention);
+        bindOptional(4, f.topCallerShare);
+        bindOptional(5, f.effectiveCallers);
+        update.run();
+    }
 }
 
 std::string retentionJson(const Report &r)

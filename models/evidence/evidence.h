@@ -92,6 +92,30 @@ struct ModelFigures
     bool operator==(const ModelFigures &) const = default;
 };
 
+// One model's ModelFigures from its day rows, by the rules ofModel applies, without cohorts
+// and weeks and without a hash table: the rows, given in any order, are sorted by caller and
+// day. Memory: the model's rows, 24 bytes each, reused from model to model. The usage writer
+// keeps each model's all-time figures with it; figuresOfModels folds a view's.
+class ModelFold final
+{
+public:
+    void add(std::int64_t caller, std::int64_t day, std::int64_t calls);
+    // The figures of the rows added since the last finish, which forgets them. Rows after
+    // end must not be added.
+    ModelFigures finish(std::optional<std::int64_t> since, std::optional<std::int64_t> until, std::int64_t end);
+
+private:
+    struct Row
+    {
+        std::int64_t caller;
+        std::int64_t calls;
+        std::int32_t day;
+    };
+    std::vector<Row> m_rows;
+    std::vector<std::int32_t> m_days;
+    std::vector<std::int64_t> m_windowCalls;
+};
+
 // ModelFigures by model row id, for the models of a view that have any usage. Compact (five
 // numbers a model) because an export may ask it for millions.
 class ModelFigureTable
@@ -117,6 +141,13 @@ private:
 ModelFigureTable figuresOfModels(Database &db, const ViewSpec &spec, const std::string &windowTable,
                                  const std::function<bool()> &keepGoing = {});
 ModelFigureTable figuresOfModels(Database &db, const ViewSpec &spec);
+
+// Sets the demand evidence columns (w1, w4, top, eff) of a window table that
+// WindowScreen::fillTable filled for spec's window: each model's figures in that window, as
+// ofModel gives them. Its models are those with calls in the window, the only ones with
+// figures there.
+void fillWindowTable(Database &db, const ViewSpec &spec, const std::string &table,
+                     const std::function<bool()> &keepGoing = {});
 
 // What `retention --json` and `lifecycle --json` print (contract section 5): integers and
 // dates only, the same bytes in every locale. End with a newline.

@@ -2,6 +2,7 @@
 
 #include "db/callkey.h"
 #include "ingest/ingest.h"
+#include "view/figures.h"
 
 #include <QString>
 
@@ -57,11 +58,13 @@ void bindLastCall(Statement &st, int index, std::int64_t key)
     bindStored(st, index, storedLast(key));
 }
 
-FigureWriter::FigureWriter(Database &db)
+FigureWriter::FigureWriter(Database &db, std::int64_t evidenceEnd)
     : m_db(db)
+    , m_evidenceEnd(evidenceEnd)
     , m_old(db,
           "SELECT calls, failed_calls, unique_callers, repeat_callers, verified_calls, fees_nano,"
-          " first_call, last_call, active_days FROM models WHERE id = ?")
+          " first_call, last_call, active_days, week1_retention, week4_retention, top_caller_share,"
+          " effective_callers FROM models WHERE id = ?")
     , m_clearDays(db, "DELETE FROM model_day WHERE model = ?")
     , m_insertDay(db,
           "INSERT INTO model_day(model, day, calls, failed, verified, fees, f, l)"
@@ -69,21 +72,23 @@ FigureWriter::FigureWriter(Database &db)
 {
 }
 
-void FigureWriter::begin(std::int64_t model, bool clearDays)
+void FigureWriter::begin(std::int64_t model, Days days)
 {
     m_model = model;
+    m_days = days;
     m_callers.clear();
     m_calls = m_failed = m_verified = m_fees = m_activeDays = 0;
     m_lastDay = INT64_MIN;
     m_first.reset();
     m_last.reset();
-    if (clearDays)
+    if (days == Days::Replace)
         m_clearDays.bind(1, model).run();
 }
 
 void FigureWriter::add(std::int64_t day, std::int64_t caller, std::int64_t calls, std::int64_t failed,
     std::int64_t verified, std::int64_t fees, std::int64_t f, std::int64_t l)
 {
+    m_fold.add(caller, day, calls);
     if (day != m_lastDay) {
         if (m_activeDays > 0)
             writeDay();
@@ -113,6 +118,7 @@ void FigureWriter::end()
     if (m_activeDays > 0)
         writeDay();
     const CallerCounts counted = countCallers(m_callers);
+    const Evidence::ModelFigures evidence = m_fold.finish(std::nullopt, std::nullopt, m_evidenceEnd);
     if (m_callers.capacity() > (1u << 20))
         m_callers = {}; // one busy model does not keep its memory for all the others
 
@@ -122,11 +128,14 @@ void FigureWriter::end()
         m_old.reset();
         throw DbError(QStringLiteral("model %1 vanished during a usage import").arg(m_model), SQLITE_CORRUPT);
     }
-    enum { Calls, Failed, Unique, Repeat, Verified, Fees, First, Last, Days, Count };
+    enum { Calls, Failed, Unique, Repeat, Verified, Fees, First, Last, Days, Week1, Week4, Top, Effective, Count };
     static constexpr const char *names[Count] = { "calls", "failed_calls", "unique_callers", "repeat_callers",
-        "verified_calls", "fees_nano", "first_call", "last_call", "active_days" };
+        "verified_calls", "fees_nano", "first_call", "last_call", "active_days", "week1_retention",
+        "week4_retention", "top_caller_share", "effective_callers" };
+    const std::optional<double> reals[Count] = { {}, {}, {}, {}, {}, {}, {}, {}, {}, evidence.week1Retention,
+        evidence.week4Retention, evidence.topCallerShare, evidence.effectiveCallers };
     const std::int64_t ints[Count]
-        = { m_calls, m_failed, counted.unique, counted.repeat, m_verified, m_fees, 0, 0, m_activeDays };
+        = { m_calls, m_failed, counted.unique, counted.repeat, m_verified, m_fees, 0, 0, m_activeDays, 0, 0, 0, 0 };
     unsigned mask = 0;
     for (int c : { Calls, Failed, Unique, Repeat, Verified, Fees, Days })
         if (m_old.isNull(c) || m_old.int64(c) != ints[c])
@@ -140,6 +149,12 @@ void FigureWriter::end()
         mask |= 1u << First;
     if (timeChanged(Last, m_last, false))
         mask |= 1u << Last;
+    for (int c : { Week1, Week4, Top, Effective }) {
+        const bool same = reals[c] ? m_old.columnType(c) == SQLITE_FLOAT && m_old.real(c) == *reals[c]
+                                   : m_old.isNull(c);
+        if (!same)
+            mask |= 1u << c;
+    }
     m_old.reset();
     if (mask == 0)
         return;
@@ -174,11 +189,20 @@ void FigureWriter::end()
         else
             update.bindNull(Last + 2);
     }
+    for (int c : { Week1, Week4, Top, Effective })
+        if (mask & (1u << c)) {
+            if (reals[c])
+                update.bind(c + 2, *reals[c]);
+            else
+                update.bindNull(c + 2);
+        }
     update.run();
 }
 
 void FigureWriter::writeDay()
 {
+    if (m_days == Days::Keep)
+        return;
     m_insertDay.bind(1, m_model)
         .bind(2, m_today.day)
         .bind(3, m_today.calls)
@@ -188,4 +212,39 @@ void FigureWriter::writeDay()
         .bind(7, m_today.f)
         .bind(8, m_today.l)
         .run();
+}
+
+void refigureModels(Database &db, const std::vector<std::int64_t> &models, std::int64_t evidenceEnd, bool replaceDays)
+{
+    // One walk of each model's rows in primary-key order (model, day, caller): much cheaper
+    // than GROUP BY model, caller, which needs a sort of the whole range.
+    Statement rows(db, "SELECT day, caller, calls, failed_calls, tee_calls + zkml_calls + verified_unsplit, fees_nano,"
+                       " first_ts, last_ts FROM usage_daily WHERE model = ?");
+    FigureWriter figures(db, evidenceEnd);
+    for (const std::int64_t model : models) {
+        figures.begin(model, replaceDays ? FigureWriter::Days::Replace : FigureWriter::Days::Keep);
+        rows.bind(1, model);
+        while (rows.step()) {
+            const std::int64_t day = rows.int64(0);
+            // A day known only as a day (roll-ups, NULL times) sorts before (first) or after
+            // (last) every time of that day, since its calls may lie anywhere in it.
+            const std::int64_t f = rows.isNull(6) ? CallKey::firstOfDay(day) : CallKey::first(rows.int64(6));
+            const std::int64_t l = rows.isNull(7) ? CallKey::lastOfDay(day) : CallKey::last(rows.int64(7));
+            figures.add(day, rows.int64(1), rows.int64(2), rows.int64(3), rows.int64(4), rows.int64(5), f, l);
+        }
+        rows.reset();
+        figures.end();
+    }
+}
+
+void refigureAllCalled(Database &db)
+{
+    const std::optional<std::pair<std::int64_t, std::int64_t>> days = Figures::usageDays(db);
+    if (!days)
+        return;
+    std::vector<std::int64_t> models;
+    Statement called(db, "SELECT id FROM models WHERE calls > 0 ORDER BY id");
+    while (called.step())
+        models.push_back(called.int64(0));
+    refigureModels(db, models, days->second, false);
 }

@@ -2,6 +2,7 @@
 
 #include "ingest/dayruns.h"
 #include "ingest/figurewriter.h"
+#include "view/figures.h"
 
 #include "db/cache.h"
 #include "db/callkey.h"
@@ -376,6 +377,7 @@ void UsageWriter::flushRollups(bool last)
             }
         }
         ++m_summary.dayRows;
+        m_maxDay = std::max(m_maxDay, k.day);
         if (written && !last)
             run.push_back(keyDigest(k));
         if (k.model != lastModel) {
@@ -423,6 +425,7 @@ void UsageWriter::processBatch()
         if (p.ts % 86400 < 0)
             --day;
         m_calls.push_back(Call{p.model, day, p.caller, p.ts, p.fee, p.mode, p.failed});
+        m_maxDay = std::max(m_maxDay, day);
         ++m_summary.added;
         if (m_calls.size() >= m_callsPerRun)
             spillCalls();
@@ -470,7 +473,7 @@ void UsageWriter::writeCalls()
 
     // A model without rows before these gets its figures from this stream; the others are
     // read back from usage_daily afterwards (updateModelFigures).
-    FigureWriter figures(m_db);
+    FigureWriter figures(m_db, m_evidenceEnd);
     std::int64_t model = -1, freshModels = 0;
     bool fresh = false;
     mergeRows(cursors, [&](const DayRow &r) {
@@ -482,7 +485,7 @@ void UsageWriter::writeCalls()
             fresh = !m_hasRows.step();
             m_hasRows.reset();
             if (fresh) {
-                figures.begin(model, false);
+                figures.begin(model, FigureWriter::Days::New);
                 ++freshModels;
             } else {
                 m_touched.push_back(model);
@@ -522,36 +525,42 @@ UsageSummary UsageWriter::finish()
     if (m_summary.conflicts > 0)
         return m_summary; // the caller refuses the input and rolls back: no figures needed
     qCDebug(lcIngest) << "final batch and roll-ups" << timer.restart() << "ms";
+    // The evidence end after this import. Where it moves, callers of models this import does
+    // not reach become eligible for week 1 or 4: those models' retention is refigured too.
+    const std::optional<std::pair<std::int64_t, std::int64_t>> before = Figures::usageDays(m_db);
+    m_evidenceEnd = before ? std::max(before->second, m_maxDay) : m_maxDay;
+    std::vector<std::int64_t> endMoved;
+    if (before && m_evidenceEnd > before->second)
+        endMoved = modelsWithNewlyEligibleCallers(before->second, m_evidenceEnd);
+    qCDebug(lcIngest) << endMoved.size() << "models with callers newly eligible" << timer.restart() << "ms";
     writeCalls();
     qCDebug(lcIngest) << "day rows written in key order" << timer.restart() << "ms";
     std::sort(m_touched.begin(), m_touched.end());
     m_touched.erase(std::unique(m_touched.begin(), m_touched.end()), m_touched.end());
-
-    updateModelFigures();
+    refigureModels(m_db, m_touched, m_evidenceEnd, true);
     qCDebug(lcIngest) << "per-model figures read back for" << m_touched.size() << "models" << timer.restart() << "ms";
+    // Those the import reached have just been refigured.
+    std::vector<std::int64_t> untouched;
+    std::set_difference(endMoved.begin(), endMoved.end(), m_touched.begin(), m_touched.end(),
+                        std::back_inserter(untouched));
+    refigureModels(m_db, untouched, m_evidenceEnd, false);
+    qCDebug(lcIngest) << "retention refigured for" << untouched.size() << "models the import did not reach"
+                      << timer.restart() << "ms";
     m_touched.clear();
     return m_summary;
 }
 
-void UsageWriter::updateModelFigures()
+std::vector<std::int64_t> UsageWriter::modelsWithNewlyEligibleCallers(std::int64_t oldEnd, std::int64_t newEnd)
 {
-    // One walk of each touched model's rows in primary-key order (model, day, caller): much
-    // cheaper than GROUP BY model, caller, which needs a sort of the whole range.
-    Statement rows(m_db, "SELECT day, caller, calls, failed_calls, tee_calls + zkml_calls + verified_unsplit, fees_nano,"
-                         " first_ts, last_ts FROM usage_daily WHERE model = ?");
-    FigureWriter figures(m_db);
-    for (const std::int64_t model : m_touched) {
-        figures.begin(model, true);
-        rows.bind(1, model);
-        while (rows.step()) {
-            const std::int64_t day = rows.int64(0);
-            // A day known only as a day (roll-ups, NULL times) sorts before (first) or after
-            // (last) every time of that day, since its calls may lie anywhere in it.
-            const std::int64_t f = rows.isNull(6) ? CallKey::firstOfDay(day) : CallKey::first(rows.int64(6));
-            const std::int64_t l = rows.isNull(7) ? CallKey::lastOfDay(day) : CallKey::last(rows.int64(7));
-            figures.add(day, rows.int64(1), rows.int64(2), rows.int64(3), rows.int64(4), rows.int64(5), f, l);
-        }
-        rows.reset();
-        figures.end();
-    }
+    // A caller first seen on day f is eligible for period k once f + 7k + 6 <= E: moving E from
+    // oldEnd to newEnd brings in f in (oldEnd - 7k - 6, newEnd - 7k - 6] for k = 1 and 4. Its
+    // first day is a day of the model's daily totals (read before this import adds any).
+    Statement st(m_db, "SELECT DISTINCT model FROM model_day WHERE (day > ?1 - 13 AND day <= ?2 - 13)"
+                       " OR (day > ?1 - 34 AND day <= ?2 - 34) ORDER BY model");
+    st.bind(1, oldEnd).bind(2, newEnd);
+    std::vector<std::int64_t> models;
+    while (st.step())
+        models.push_back(st.int64(0));
+    return models;
 }
+

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -202,7 +203,7 @@ private:
     Statement m_findModel, m_insertUnlisted, m_insertKey, m_upsertDay, m_hasRows;
     Statement m_insertRoll, m_mergeRoll, m_replaceRoll;
 
-    void updateModelFigures();
+    std::vector<std::int64_t> modelsWithNewlyEligibleCallers(std::int64_t oldEnd, std::int64_t newEnd);
 
     IdMap m_models;
     IdMap m_callers;
@@ -224,5 +225,8 @@ private:
     // be summed, not a double count. 8 bytes a row, only for inputs of several flushes.
     std::vector<std::vector<std::uint64_t>> m_rolledRuns;
     bool m_replaceDays = false;
+    // The last day of this writer's rows, and the cache's evidence end once they are in.
+    std::int64_t m_maxDay = std::numeric_limits<std::int64_t>::min();
+    std::int64_t m_evidenceEnd = 0;
     UsageSummary m_summary;
 };

@@ -2,6 +2,7 @@
 
 #include "db/database.h"
 #include "view/shortterms.h"
+#include "evidence/evidence.h"
 #include "view/windowscreen.h"
 
 #ifdef __GLIBC__
@@ -139,6 +140,7 @@ std::string CatalogueReader::windowTableFor(const ViewSpec &spec)
     m_windowDirty = false;
     m_db.exec(ViewQuery::createWindowTable(name));
     WindowScreen::fillTable(m_db, spec, name);
+    Evidence::fillWindowTable(m_db, spec, name);
     m_windowKey = key;
     return name;
 }
@@ -184,7 +186,7 @@ bool CatalogueReader::firstScreenBySortIndex(const ViewSpec &spec, QList<qint64>
     // Without a filter the planner walks the sort index by itself.
     const bool filtered = !spec.search.trimmed().isEmpty() || !spec.task.isEmpty() || !spec.author.isEmpty()
         || !spec.license.isEmpty() || !spec.framework.isEmpty() || spec.usage != ViewSpec::Usage::All || spec.minCalls
-        || spec.minRepeatCallers || spec.listedFromDay || spec.listedUntilDay;
+        || spec.minRepeatCallers || spec.hasEvidenceFilter() || spec.listedFromDay || spec.listedUntilDay;
     const std::optional<SqlQuery> walk = filtered ? ViewQuery::orderedIdsBySortIndex(spec) : std::nullopt;
     if (!walk)
         return false;

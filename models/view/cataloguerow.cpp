@@ -12,6 +12,7 @@ QVariant cellValue(const Statement &st, int column, Columns::Kind kind)
     case Columns::Kind::Text:
         return st.text(column);
     case Columns::Kind::Rate:
+    case Columns::Kind::Decimal:
         return st.real(column);
     case Columns::Kind::Bool:
         return st.int64(column) != 0;

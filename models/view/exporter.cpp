@@ -63,22 +63,6 @@ std::string formatEffectiveCallers(double n)
 
 namespace {
 
-// After the view's columns: the demand evidence of each row's model (contract 3b).
-constexpr const char *kEvidenceKeys[] = {"week1_retention", "week4_retention", "top_caller_share",
-                                         "effective_callers"};
-
-void appendEvidence(std::string &out, const Evidence::ModelFigures &f)
-{
-    for (const std::optional<double> &rate : {f.week1Retention, f.week4Retention, f.topCallerShare}) {
-        out += ',';
-        if (rate)
-            out += formatRate(*rate);
-    }
-    out += ',';
-    if (f.effectiveCallers)
-        out += formatEffectiveCallers(*f.effectiveCallers);
-}
-
 void appendCell(std::string &out, const Statement &st, int sqlColumn, Columns::Kind kind)
 {
     if (st.isNull(sqlColumn))
@@ -99,6 +83,7 @@ void appendCell(std::string &out, const Statement &st, int sqlColumn, Columns::K
             out += TextRules::formatTimestamp(st.int64(sqlColumn));
         break;
     case Columns::Kind::Rate: out += formatRate(st.real(sqlColumn)); break;
+    case Columns::Kind::Decimal: out += formatEffectiveCallers(st.real(sqlColumn)); break;
     case Columns::Kind::Fee: out += TextRules::formatFee(st.int64(sqlColumn)); break;
     case Columns::Kind::Bool: out += st.int64(sqlColumn) ? "true" : "false"; break;
     }
@@ -190,19 +175,12 @@ ExportResult exportCsv(Database &db, const ViewSpec &spec, const QString &outPat
             buf += ',';
         buf += Columns::info(c).key;
     }
-    for (const char *key : kEvidenceKeys) {
-        buf += ',';
-        buf += key;
-    }
     buf += "\r\n";
 
-    // The evidence of every exported model in one pass over their day rows, in id order, then
-    // joined to the rows as they stream in the view's order (a lookup in a sorted table).
-    // The demo cache, all time (13k called models, 1.5M day rows): 0.24 s and 41 MB without
-    // these columns, 0.69 s and 56 MB with them.
-    const Evidence::ModelFigureTable evidence = Evidence::figuresOfModels(db, spec, window, [&] {
-        return !progress || progress(0, total);
-    });
+    // All time, the demand evidence columns are the models' own (kept by the usage writer);
+    // a window's are counted into its table, each called model's day rows read once.
+    if (!window.empty() && !spec.hasEvidenceFilter())
+        Evidence::fillWindowTable(db, spec, window, [&] { return !progress || progress(0, total); });
 
     const SqlQuery q = ViewQuery::select(spec, window);
     Statement st(db, q.sql);
@@ -215,7 +193,6 @@ ExportResult exportCsv(Database &db, const ViewSpec &spec, const QString &outPat
                 buf += ',';
             appendCell(buf, st, c + 1, Columns::info(c).kind);
         }
-        appendEvidence(buf, evidence.of(st.int64(0)));
         buf += "\r\n";
         ++result.rows;
         if (buf.size() >= (1 << 20) - 4096) {
@@ -236,9 +213,7 @@ ExportResult exportCsv(Database &db, const ViewSpec &spec, const QString &outPat
     side.insert(QStringLiteral("cache"), QFileInfo(db.path()).absoluteFilePath());
     side.insert(QStringLiteral("file"), QFileInfo(outPath).fileName());
     side.insert(QStringLiteral("rows"), qint64(result.rows));
-    QStringList columns = Columns::keys();
-    for (const char *key : kEvidenceKeys)
-        columns.append(QLatin1String(key));
+    const QStringList columns = Columns::keys();
     side.insert(QStringLiteral("columns"), QJsonValue::fromVariant(columns));
     side.insert(QStringLiteral("figures"), figures.toJson());
 

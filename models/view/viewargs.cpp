@@ -2,6 +2,8 @@
 
 #include "text/textrules.h"
 
+#include <QLocale>
+
 namespace ViewArgs {
 
 std::optional<std::int64_t> parseDayArg(const QString &text)
@@ -57,7 +59,9 @@ Result take(const QStringList &args, int &i, ViewSpec &spec, QString &error, boo
                                          QStringLiteral("--min-calls"), QStringLiteral("--min-repeat-callers"),
                                          QStringLiteral("--since"),     QStringLiteral("--until"),
                                          QStringLiteral("--listed-from"), QStringLiteral("--listed-until"),
-                                         QStringLiteral("--sort")};
+                                         QStringLiteral("--min-week4-retention"),
+                                         QStringLiteral("--min-effective-callers"),
+                                         QStringLiteral("--max-top-caller-share"), QStringLiteral("--sort")};
     if (!kOptions.contains(opt) || (opt == QLatin1String("--sort") && !allowSort))
         return Result::NotMine;
     if (!inlineValue) {
@@ -76,6 +80,18 @@ Result take(const QStringList &args, int &i, ViewSpec &spec, QString &error, boo
             return Result::Error;
         }
         out = n;
+        return Result::Taken;
+    };
+    // A plain decimal ("0.25", never "0,25": command lines are the same in every locale).
+    auto decimal = [&](std::optional<double> &out, double most) {
+        bool ok = false;
+        const double x = QLocale::c().toDouble(value, &ok);
+        if (!ok || !(x >= 0) || x > most) {
+            error = most == 1 ? QStringLiteral("%1: '%2' is not a fraction from 0 to 1 (e.g. 0.25)").arg(opt, value)
+                              : QStringLiteral("%1: '%2' is not a non-negative number").arg(opt, value);
+            return Result::Error;
+        }
+        out = x;
         return Result::Taken;
     };
     auto day = [&](std::optional<std::int64_t> &out) {
@@ -108,6 +124,12 @@ Result take(const QStringList &args, int &i, ViewSpec &spec, QString &error, boo
         return number(spec.minCalls);
     else if (opt == QLatin1String("--min-repeat-callers"))
         return number(spec.minRepeatCallers);
+    else if (opt == QLatin1String("--min-week4-retention"))
+        return decimal(spec.minWeek4Retention, 1);
+    else if (opt == QLatin1String("--min-effective-callers"))
+        return decimal(spec.minEffectiveCallers, 1e15);
+    else if (opt == QLatin1String("--max-top-caller-share"))
+        return decimal(spec.maxTopCallerShare, 1);
     else if (opt == QLatin1String("--since"))
         return day(spec.sinceDay);
     else if (opt == QLatin1String("--until"))
@@ -128,6 +150,8 @@ QString helpText(bool withSort)
         "  --task TASK            --author AUTHOR   --license LICENSE   --framework NAME\n"
         "  --usage STATE          all | never | called | repeat | unlisted\n"
         "  --min-calls N          --min-repeat-callers N\n"
+        "  --min-week4-retention F  --min-effective-callers N  --max-top-caller-share F\n"
+        "                         (demand evidence; F a fraction from 0 to 1)\n"
         "  --listed-from DATE     --listed-until DATE   (listing date range, YYYY-MM-DD)\n"
         "  --since DATE           --until DATE          (usage window, UTC, inclusive)\n");
     if (withSort)

@@ -40,12 +40,22 @@ const std::array<Info, Count> kColumns = {{
     {"likes", QT_TRANSLATE_NOOP("Columns", "Likes"), Kind::Integer},
     {"failed_calls", QT_TRANSLATE_NOOP("Columns", "Failed calls"), Kind::Integer},
     {"active_days", QT_TRANSLATE_NOOP("Columns", "Active days"), Kind::Integer},
+    {"week1_retention", QT_TRANSLATE_NOOP("Columns", "Week-1 retention"), Kind::Rate},
+    {"week4_retention", QT_TRANSLATE_NOOP("Columns", "Week-4 retention"), Kind::Rate},
+    {"top_caller_share", QT_TRANSLATE_NOOP("Columns", "Top caller share"), Kind::Rate},
+    {"effective_callers", QT_TRANSLATE_NOOP("Columns", "Effective callers"), Kind::Decimal},
 }};
 } // namespace
 
 const Info &info(int column)
 {
     return kColumns.at(size_t(column));
+}
+
+bool fromCallers(int column)
+{
+    return column == UniqueCallers || column == RepeatCallers || column == RepeatRate || column == Week1Retention
+        || column == Week4Retention || column == TopCallerShare || column == EffectiveCallers;
 }
 
 int fromKey(QStringView key)
@@ -108,6 +118,12 @@ QJsonObject ViewSpec::toJson() const
         filters.insert(QStringLiteral("min_calls"), qint64(*minCalls));
     if (minRepeatCallers)
         filters.insert(QStringLiteral("min_repeat_callers"), qint64(*minRepeatCallers));
+    if (minWeek4Retention)
+        filters.insert(QStringLiteral("min_week4_retention"), *minWeek4Retention);
+    if (minEffectiveCallers)
+        filters.insert(QStringLiteral("min_effective_callers"), *minEffectiveCallers);
+    if (maxTopCallerShare)
+        filters.insert(QStringLiteral("max_top_caller_share"), *maxTopCallerShare);
     if (listedFromDay)
         filters.insert(QStringLiteral("listed_from"), QString::fromStdString(TextRules::formatDay(*listedFromDay)));
     if (listedUntilDay)
@@ -135,6 +151,8 @@ void SqlQuery::bindTo(Statement &st) const
     for (const Value &v : params) {
         if (const auto *n = std::get_if<std::int64_t>(&v))
             st.bind(i++, *n);
+        else if (const auto *x = std::get_if<double>(&v))
+            st.bind(i++, *x);
         else
             st.bind(i++, std::get<std::string>(v));
     }
@@ -161,6 +179,7 @@ struct Source
     std::string with; // WITH clause, may be empty
     std::string from;
     std::string calls, failed, unique, repeat, verified, fees, first, last, activeDays;
+    std::string week1, week4, topShare, effective; // demand evidence
 };
 
 // With onlyIds, the window's roll-up reads only those models' days (a page of the lazy table)
@@ -180,11 +199,40 @@ Source windowed(std::string from)
     s.first = "w.f";
     s.last = "w.l";
     s.activeDays = "coalesce(w.days, 0)";
+    s.week1 = "w.w1";
+    s.week4 = "w.w4";
+    s.topShare = "w.top";
+    s.effective = "w.eff";
     return s;
 }
 
+// A window's demand evidence per model by contract 3b in plain SQL: each caller's first day
+// over the whole cache (fc), then per model the callers first seen in the window whose
+// period 1 or 4 had ended by the evidence end E, and of those the ones with a call in it.
+// Seconds at scale (a grouping of every (model, caller) pair): the browser and the export
+// read Evidence::fillWindowTable's table instead; this is the route the tests compare it to.
+std::string windowEvidence(const ViewSpec &spec, const std::string &onlyIds)
+{
+    const std::string lastDay = "(SELECT CAST(max(last_call) / 86400 AS INTEGER) FROM models)";
+    const std::string end = spec.untilDay ? "min(" + lastDay + ", " + std::to_string(*spec.untilDay) + ")" : lastDay;
+    const std::string models = onlyIds.empty() ? std::string() : " AND model IN (" + onlyIds + ")";
+    std::string firstSeen = " AND fc.f <= " + end;
+    if (spec.sinceDay)
+        firstSeen += " AND fc.f >= " + std::to_string(*spec.sinceDay);
+    auto period = [&](int k) {
+        const std::string last = std::to_string(7 * k + 6), first = std::to_string(7 * k);
+        return ", sum(fc.f + " + last + " <= " + end + ") AS e" + std::to_string(k) + ", sum(fc.f + " + last
+               + " <= " + end + " AND EXISTS (SELECT 1 FROM usage_daily AS u WHERE u.model = fc.model"
+                 " AND u.day BETWEEN fc.f + " + first + " AND fc.f + " + last
+               + " AND u.caller = fc.caller)) AS r" + std::to_string(k);
+    };
+    return " fc AS (SELECT model, caller, min(day) AS f FROM usage_daily WHERE 1" + models + " GROUP BY model, caller),"
+           " ev AS (SELECT fc.model AS model" + period(1) + period(4) + " FROM fc WHERE 1" + firstSeen
+           + " GROUP BY fc.model),";
+}
+
 Source source(const ViewSpec &spec, SqlQuery &q, const std::string &onlyIds = {},
-              const std::string &windowTable = {}, bool sumsOnly = false)
+              const std::string &windowTable = {}, bool sumsOnly = false, bool evidence = true)
 {
     Source s;
     if (spec.hasWindow() && !windowTable.empty()) {
@@ -201,6 +249,10 @@ Source source(const ViewSpec &spec, SqlQuery &q, const std::string &onlyIds = {}
         s.first = "m.first_call";
         s.last = "m.last_call";
         s.activeDays = "m.active_days";
+        s.week1 = "m.week1_retention";
+        s.week4 = "m.week4_retention";
+        s.topShare = "m.top_caller_share";
+        s.effective = "m.effective_callers";
         return s;
     }
     std::string range = onlyIds.empty() ? std::string() : " AND model IN (" + onlyIds + ")";
@@ -219,6 +271,7 @@ Source source(const ViewSpec &spec, SqlQuery &q, const std::string &onlyIds = {}
         w.with = s.with;
         w.unique = "NULL";
         w.repeat = "NULL";
+        w.week1 = w.week4 = w.topShare = w.effective = "NULL";
         return w;
     }
     // Repeat callers inside a window are callers with two or more distinct days inside it.
@@ -227,13 +280,21 @@ Source source(const ViewSpec &spec, SqlQuery &q, const std::string &onlyIds = {}
     // First and last call go through sortable keys (2t+1 and 2t for a time t): a day that a
     // roll-up gave without times (NULL first_ts/last_ts) sorts before, resp. after, every time
     // of that day, and comes out as the day's midnight + 0.5 s, a REAL: "only the day is known".
+    // Breadth (top caller share, effective callers) from each caller's calls in the window.
+    const std::string evidenceCols = evidence
+        ? ", c.top AS top, c.eff AS eff, CASE WHEN ev.e1 > 0 THEN CAST(ev.r1 AS REAL) / ev.e1 END AS w1,"
+          " CASE WHEN ev.e4 > 0 THEN CAST(ev.r4 AS REAL) / ev.e4 END AS w4"
+        : std::string();
     s.with = "WITH pd AS (SELECT model, day, calls, failed, verified, fees, f, l FROM model_day WHERE 1" + range + "),"
-             " pc AS (SELECT model, caller, count(*) AS days FROM usage_daily WHERE 1" + range + " GROUP BY model, caller),"
-             " c AS (SELECT model, count(*) AS uc, sum(days >= 2) AS rc FROM pc GROUP BY model),"
-             " w AS (SELECT d.model AS model, d.calls AS calls, d.failed AS failed, c.uc AS uc, c.rc AS rc,"
-             " d.verified AS verified, d.fees AS fees, d.f AS f, d.l AS l, d.days AS days"
-             " FROM (" + kDaySums + " FROM pd GROUP BY model) AS d"
-             " JOIN c ON c.model = d.model) ";
+             " pc AS (SELECT model, caller, count(*) AS days, sum(calls) AS n FROM usage_daily WHERE 1" + range
+             + " GROUP BY model, caller),"
+             " c AS (SELECT model, count(*) AS uc, sum(days >= 2) AS rc, CAST(max(n) AS REAL) / sum(n) AS top,"
+             " CAST(sum(n) AS REAL) * sum(n) / sum(CAST(n AS REAL) * n) AS eff FROM pc GROUP BY model),"
+             + (evidence ? windowEvidence(spec, onlyIds) : std::string())
+             + " w AS (SELECT d.model AS model, d.calls AS calls, d.failed AS failed, c.uc AS uc, c.rc AS rc,"
+               " d.verified AS verified, d.fees AS fees, d.f AS f, d.l AS l, d.days AS days" + evidenceCols
+             + " FROM (" + kDaySums + " FROM pd GROUP BY model) AS d"
+               " JOIN c ON c.model = d.model" + (evidence ? " LEFT JOIN ev ON ev.model = d.model" : "") + ") ";
     // The range appears twice: bind its values twice.
     if (spec.sinceDay)
         q.params.emplace_back(*spec.sinceDay);
@@ -241,6 +302,8 @@ Source source(const ViewSpec &spec, SqlQuery &q, const std::string &onlyIds = {}
         q.params.emplace_back(*spec.untilDay);
     Source w = windowed(" FROM models AS m LEFT JOIN w ON w.model = m.id");
     w.with = s.with;
+    if (!evidence)
+        w.week1 = w.week4 = w.topShare = w.effective = "NULL";
     return w;
 }
 
@@ -273,6 +336,10 @@ std::string columnExpr(const Source &s, int column)
     case Likes: return "m.likes";
     case FailedCalls: return s.failed;
     case ActiveDays: return s.activeDays;
+    case Week1Retention: return s.week1;
+    case Week4Retention: return s.week4;
+    case TopCallerShare: return s.topShare;
+    case EffectiveCallers: return s.effective;
     }
     return "NULL";
 }
@@ -351,6 +418,15 @@ std::string whereClause(const ViewSpec &spec, const Source &s, SqlQuery &q, Sear
         w += " AND " + s.repeat + " >= ?";
         q.params.emplace_back(*spec.minRepeatCallers);
     }
+    const auto bound = [&](const std::optional<double> &value, const std::string &column, const char *op) {
+        if (value) {
+            w += " AND " + column + op + "?";
+            q.params.emplace_back(*value);
+        }
+    };
+    bound(spec.minWeek4Retention, s.week4, " >= ");
+    bound(spec.minEffectiveCallers, s.effective, " >= ");
+    bound(spec.maxTopCallerShare, s.topShare, " <= ");
     if (spec.listedFromDay) {
         w += " AND m.created_at >= ?";
         q.params.emplace_back(*spec.listedFromDay * 86400);
@@ -379,11 +455,21 @@ std::string idList(const std::vector<std::int64_t> &ids)
     return out;
 }
 
+bool isEvidence(int column)
+{
+    return column == Columns::Week1Retention || column == Columns::Week4Retention || column == Columns::TopCallerShare
+        || column == Columns::EffectiveCallers;
+}
+
+// evidence: whether a window's columns (what empty) include its demand evidence; always when
+// the view filters or sorts on it.
 SqlQuery build(const ViewSpec &spec, const std::string &what, bool ordered, const std::string &onlyIds = {},
-               const std::string &windowTable = {}, SearchBy by = SearchBy::Index, bool sumsOnly = false)
+               const std::string &windowTable = {}, SearchBy by = SearchBy::Index, bool sumsOnly = false,
+               bool evidence = true)
 {
     SqlQuery q;
-    const Source s = source(spec, q, onlyIds, windowTable, sumsOnly);
+    evidence = (evidence && what.empty()) || spec.hasEvidenceFilter() || isEvidence(spec.sortColumn);
+    const Source s = source(spec, q, onlyIds, windowTable, sumsOnly, evidence);
     std::string cols = what;
     if (cols.empty()) {
         cols = "m.id";
@@ -405,6 +491,11 @@ namespace ViewQuery {
 SqlQuery select(const ViewSpec &spec)
 {
     return build(spec, {}, true);
+}
+
+SqlQuery selectWithoutWindowEvidence(const ViewSpec &spec)
+{
+    return build(spec, {}, true, {}, {}, SearchBy::Index, false, false);
 }
 
 SqlQuery selectIds(const ViewSpec &spec, const std::vector<std::int64_t> &ids)
@@ -454,7 +545,7 @@ std::string createWindowTable(const std::string &table)
 {
     return "DROP TABLE IF EXISTS temp." + table + "; CREATE TEMP TABLE " + table
            + "(model INTEGER PRIMARY KEY, calls INTEGER, failed INTEGER, uc INTEGER, rc INTEGER, verified INTEGER,"
-             " fees INTEGER, f INTEGER, l INTEGER, days INTEGER)";
+             " fees INTEGER, f INTEGER, l INTEGER, days INTEGER, w1 REAL, w4 REAL, top REAL, eff REAL)";
 }
 
 std::optional<SqlQuery> searchIds(const ViewSpec &spec)
@@ -496,6 +587,10 @@ const char *sortIndex(int column)
     case Likes: return "models_by_likes";
     case FailedCalls: return "models_by_failed";
     case ActiveDays: return "models_by_active_days";
+    case Week1Retention: return "models_by_week1";
+    case Week4Retention: return "models_by_week4";
+    case TopCallerShare: return "models_by_top_share";
+    case EffectiveCallers: return "models_by_effective";
     }
     return nullptr;
 }

@@ -42,10 +42,16 @@ enum Id : int {
     Likes,
     FailedCalls,
     ActiveDays,
+    // demand evidence (contract 3b)
+    Week1Retention,
+    Week4Retention,
+    TopCallerShare,
+    EffectiveCallers,
     Count
 };
 
-enum class Kind { Text, Integer, Timestamp, Rate, Fee, Bool };
+// Rate: a fraction (REAL); Decimal: a plain number with decimals (REAL).
+enum class Kind { Text, Integer, Timestamp, Rate, Fee, Bool, Decimal };
 
 struct Info
 {
@@ -58,6 +64,9 @@ const Info &info(int column);
 // A first or last call known only to the day (usage roll-ups) comes back from the view
 // queries as a REAL, that day's midnight + 0.5 s; a time of day as INTEGER seconds.
 bool isDayOnly(const Statement &st, int sqlColumn);
+// The figures a usage window has only once its callers are counted (unique and repeat
+// callers, repeat rate, the demand evidence); the others come from its daily totals.
+bool fromCallers(int column);
 // By CSV key; -1 when unknown.
 int fromKey(QStringView key);
 QStringList keys();
@@ -79,6 +88,11 @@ struct ViewSpec
     Usage usage = Usage::All;
     std::optional<std::int64_t> minCalls;
     std::optional<std::int64_t> minRepeatCallers;
+    // Demand evidence (contract 3b), in the window when there is one; a model where 3b leaves
+    // the figure empty does not pass. Fractions from 0 to 1.
+    std::optional<double> minWeek4Retention;
+    std::optional<double> minEffectiveCallers;
+    std::optional<double> maxTopCallerShare;
     std::optional<std::int64_t> listedFromDay, listedUntilDay; // days since epoch, inclusive
     std::optional<std::int64_t> sinceDay, untilDay; // usage window, inclusive
 
@@ -86,6 +100,10 @@ struct ViewSpec
     bool sortDescending = true;
 
     bool hasWindow() const { return sinceDay.has_value() || untilDay.has_value(); }
+    bool hasEvidenceFilter() const
+    {
+        return minWeek4Retention.has_value() || minEffectiveCallers.has_value() || maxTopCallerShare.has_value();
+    }
     bool operator==(const ViewSpec &) const = default;
 
     QJsonObject toJson() const;
@@ -96,7 +114,7 @@ struct ViewSpec
 // SQL text plus its parameters, bound in order.
 struct SqlQuery
 {
-    using Value = std::variant<std::int64_t, std::string>;
+    using Value = std::variant<std::int64_t, std::string, double>;
     std::string sql;
     std::vector<Value> params;
 
@@ -109,6 +127,9 @@ namespace ViewQuery {
 // sorted. Timestamps come back as Unix seconds (see Columns::isDayOnly), fees in nano units,
 // rate as REAL.
 SqlQuery select(const ViewSpec &spec);
+// The same, a window's demand evidence columns NULL unless the view filters or sorts on them:
+// in plain SQL they take a grouping of every (model, caller) pair of the cache.
+SqlQuery selectWithoutWindowEvidence(const ViewSpec &spec);
 // The same, only the rows whose ids are in the given list (for loading a page of a view).
 SqlQuery selectIds(const ViewSpec &spec, const std::vector<std::int64_t> &ids);
 // SELECT m.id in view order: the key list a lazy table pages through.

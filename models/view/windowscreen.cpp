@@ -1,6 +1,7 @@
 #include "view/windowscreen.h"
 
 #include "db/callkey.h"
+#include "evidence/evidence.h"
 #include "ingest/ingest.h"
 
 #include <algorithm>
@@ -24,7 +25,11 @@ Kind kindOf(int column)
     case LastCall: return Kind::LastCall;
     case UniqueCallers:
     case RepeatCallers:
-    case RepeatRate: return Kind::Callers;
+    case RepeatRate:
+    case Week1Retention:
+    case Week4Retention:
+    case TopCallerShare:
+    case EffectiveCallers: return Kind::Callers;
     default: return Kind::Listed;
     }
 }
@@ -138,7 +143,7 @@ namespace WindowScreen {
 
 bool supports(const ViewSpec &spec)
 {
-    if (!spec.hasWindow() || spec.usage == ViewSpec::Usage::Repeat || spec.minRepeatCallers)
+    if (!spec.hasWindow() || spec.usage == ViewSpec::Usage::Repeat || spec.minRepeatCallers || spec.hasEvidenceFilter())
         return false;
     const Kind kind = kindOf(spec.sortColumn);
     if (kind == Kind::Callers || (kind == Kind::FirstCall && spec.sortDescending))
@@ -265,6 +270,8 @@ std::string filledTable(Database &db, const ViewSpec &spec)
     static const std::string name = "uptake_window_once";
     db.exec(ViewQuery::createWindowTable(name));
     fillTable(db, spec, name);
+    if (spec.hasEvidenceFilter())
+        Evidence::fillWindowTable(db, spec, name);
     return name;
 }
 

@@ -38,7 +38,8 @@ std::optional<std::vector<std::int64_t>> firstIds(Database &db, const ViewSpec &
 // from its days inside the window, are counted in one vector (the busiest model's size).
 void fillTable(Database &db, const ViewSpec &spec, const std::string &table);
 // For a one-off question (export, stats): the TEMP table of the spec's window, created and
-// filled, by name; empty without a window.
+// filled, by name; empty without a window. Its demand evidence columns are filled only when
+// spec filters on them (Evidence::fillWindowTable does it for others who need them).
 std::string filledTable(Database &db, const ViewSpec &spec);
 
 } // namespace WindowScreen

@@ -114,6 +114,7 @@ QString CatalogueModel::formatValue(int column, const QVariant &value)
     case Columns::Kind::Integer: return locale.toString(value.toLongLong());
     case Columns::Kind::Rate: return locale.toString(value.toDouble() * 100, 'f', 1) + locale.percent();
     case Columns::Kind::Fee: return formatFee(value.toLongLong(), locale);
+    case Columns::Kind::Decimal: return locale.toString(value.toDouble(), 'f', 2);
     case Columns::Kind::Timestamp:
         return QDateTime::fromSecsSinceEpoch(value.toLongLong(), Qt::UTC).date().toString(Qt::ISODate);
     case Columns::Kind::Bool:
@@ -130,7 +131,8 @@ QVariant CatalogueModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     const Columns::Kind kind = Columns::info(column).kind;
     if (role == Qt::TextAlignmentRole) {
-        const bool number = kind == Columns::Kind::Integer || kind == Columns::Kind::Rate || kind == Columns::Kind::Fee;
+        const bool number = kind == Columns::Kind::Integer || kind == Columns::Kind::Rate || kind == Columns::Kind::Fee
+            || kind == Columns::Kind::Decimal;
         return QVariant::fromValue(Qt::AlignVCenter | (number ? Qt::AlignRight : Qt::AlignLeft));
     }
     if (role == RowIdRole)
@@ -152,8 +154,7 @@ QVariant CatalogueModel::data(const QModelIndex &index, int role) const
 
     const QVariant &value = row->cells[size_t(column)];
     const bool unlisted = !row->cells[Columns::Listed].toBool() && row->cells[Columns::Listed].isValid();
-    if (row->callersPending
-        && (column == Columns::UniqueCallers || column == Columns::RepeatCallers || column == Columns::RepeatRate)) {
+    if (row->callersPending && Columns::fromCallers(column)) {
         if (role == Qt::DisplayRole)
             return QStringLiteral("\u2026");
         if (role == Qt::ToolTipRole)
@@ -230,6 +231,23 @@ QString CatalogueModel::columnDescription(int column)
     case Columns::Likes: words = tr("Likes as the registry reports them."); break;
     case Columns::FailedCalls: words = tr("Of the calls, those that ended in an error."); break;
     case Columns::ActiveDays: words = tr("UTC days with at least one call in the usage window."); break;
+    case Columns::Week1Retention:
+        words = tr("Of the callers first seen (in the usage window) at least 2 weeks before the last day with calls, "
+                   "the share who called again in their 2nd week: 7 to 13 days after their first call. Empty where "
+                   "no caller is that old yet.");
+        break;
+    case Columns::Week4Retention:
+        words = tr("Of the callers first seen (in the usage window) at least 5 weeks before the last day with calls, "
+                   "the share who called again in their 5th week: 28 to 34 days after their first call. Empty where "
+                   "no caller is that old yet.");
+        break;
+    case Columns::TopCallerShare:
+        words = tr("The share of the calls made by the busiest caller. Near 100%, one caller is all the usage.");
+        break;
+    case Columns::EffectiveCallers:
+        words = tr("How many equally busy callers the usage amounts to: ten callers with ten calls each give 10; "
+                   "one caller with nearly all the calls gives about 1.");
+        break;
     default: return {};
     }
     return words + QLatin1Char('\n') + tr("CSV column: %1").arg(QLatin1String(Columns::info(column).key));
@@ -250,7 +268,8 @@ QVariant CatalogueModel::headerData(int section, Qt::Orientation orientation, in
         return columnDescription(section);
     if (role == Qt::TextAlignmentRole) {
         const Columns::Kind kind = Columns::info(section).kind;
-        const bool number = kind == Columns::Kind::Integer || kind == Columns::Kind::Rate || kind == Columns::Kind::Fee;
+        const bool number = kind == Columns::Kind::Integer || kind == Columns::Kind::Rate || kind == Columns::Kind::Fee
+            || kind == Columns::Kind::Decimal;
         return QVariant::fromValue(Qt::AlignVCenter | (number ? Qt::AlignRight : Qt::AlignLeft));
     }
     return {};

@@ -1,5 +1,6 @@
 #include "browser/filterpanel.h"
 
+#include "browser/evidencefilters.h"
 #include "text/textrules.h"
 
 #include <QAbstractItemView>
@@ -292,6 +293,8 @@ FilterPanel::FilterPanel(QWidget *parent)
     };
     m_minCalls = spin();
     m_minRepeat = spin();
+    m_evidence = new EvidenceFilters(this);
+    connect(m_evidence, &EvidenceFilters::edited, this, poke);
 
     // Listing dates have no data-bound day to start from: their calendars open at today.
     m_listedFrom = dateEdit(tr("any"), todayUtc);
@@ -394,6 +397,12 @@ FilterPanel::FilterPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_count);
     layout->addLayout(form);
+    layout->addSpacing(6);
+    QLabel *evidenceTitle = section(tr("Callers who stay"));
+    evidenceTitle->setToolTip(tr("Demand evidence, in the usage window when there is one: do callers come back, "
+                                 "and is the usage spread over many of them?"));
+    layout->addWidget(evidenceTitle);
+    layout->addWidget(m_evidence);
     layout->addSpacing(6);
     layout->addWidget(section(tr("Listed between")));
     layout->addLayout(listed);
@@ -546,6 +555,7 @@ void FilterPanel::clearAll()
     m_usage->setCurrentIndex(0);
     m_minCalls->setValue(0);
     m_minRepeat->setValue(0);
+    m_evidence->clear();
     for (QDateEdit *e : {m_listedFrom, m_listedUntil, m_since, m_until})
         e->setDate(kNoDate);
     // Clearing is a deliberate act: apply it now rather than after the typing pause.
@@ -604,6 +614,7 @@ QVariantMap FilterPanel::state() const
         m.insert(kMinCalls, m_minCalls->value());
     if (m_minRepeat->value() > 0)
         m.insert(kMinRepeat, m_minRepeat->value());
+    m_evidence->saveTo(m);
     // Dates as ISO text: readable in the settings file and independent of the locale.
     const std::pair<const QString *, const QDateEdit *> dates[] = {
         {&kListedFrom, m_listedFrom}, {&kListedUntil, m_listedUntil}, {&kSince, m_since}, {&kUntil, m_until}};
@@ -624,6 +635,7 @@ void FilterPanel::setState(const QVariantMap &state)
     m_usage->setCurrentIndex(std::max(0, m_usage->findData(int(usage))));
     m_minCalls->setValue(state.value(kMinCalls).toInt());
     m_minRepeat->setValue(state.value(kMinRepeat).toInt());
+    m_evidence->restoreFrom(state);
     const std::pair<const QString *, QDateEdit *> dates[] = {
         {&kListedFrom, m_listedFrom}, {&kListedUntil, m_listedUntil}, {&kSince, m_since}, {&kUntil, m_until}};
     for (const auto &[key, edit] : dates) {
@@ -657,6 +669,7 @@ void FilterPanel::fill(ViewSpec &spec) const
     spec.usage = ViewSpec::Usage(m_usage->currentData().toInt());
     spec.minCalls = m_minCalls->value() > 0 ? std::optional<std::int64_t>(m_minCalls->value()) : std::nullopt;
     spec.minRepeatCallers = m_minRepeat->value() > 0 ? std::optional<std::int64_t>(m_minRepeat->value()) : std::nullopt;
+    m_evidence->fill(spec);
     spec.listedFromDay = dayOf(m_listedFrom);
     spec.listedUntilDay = dayOf(m_listedUntil);
     spec.sinceDay = dayOf(m_since);

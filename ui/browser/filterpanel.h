@@ -19,6 +19,7 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QToolButton;
+class EvidenceFilters;
 
 // The filters beside the table. Every edit restarts a short timer; when it fires,
 // changed() asks the window to apply the whole panel as one ViewSpec.
@@ -82,6 +83,7 @@ private:
     QLineEdit *m_search;
     QComboBox *m_task, *m_author, *m_license, *m_framework, *m_usage;
     QSpinBox *m_minCalls, *m_minRepeat;
+    EvidenceFilters *m_evidence;
     QDateEdit *m_listedFrom, *m_listedUntil, *m_since, *m_until;
     QToolButton *m_period;
     QAction *m_periodNote;
