@@ -14,15 +14,14 @@
 #include <QTest>
 
 // What the tst_mainwindow_* suites share: the window offscreen on small caches, where what it
-// shows must be what SQL says. A suite derives from it beside QObject, calls setUpDemo() from
-// its initTestCase() and resetSettings() from its init().
-class MainWindowFixture
+// shows must be what SQL says. A suite derives from it; Qt Test runs these slots of the base
+// as its own initTestCase() and init().
+class MainWindowFixture : public QObject
 {
-protected:
-    QTemporaryDir m_dir;
-    QString m_demo;
+    Q_OBJECT
 
-    void setUpDemo()
+private slots:
+    void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
@@ -39,10 +38,14 @@ protected:
         Demo::generate(db, opt);
     }
 
-    static void resetSettings()
+    void init()
     {
         Settings().clear();
     }
+
+protected:
+    QTemporaryDir m_dir;
+    QString m_demo;
 
     static bool waitLoaded(MainWindow &w)
     {

@@ -8,32 +8,21 @@
 // Bad and hostile input: rejected rows and what their messages may quote, refused (--strict),
 // broken, missing and cancelled files leave the cache as it was, and no caller reaches the file.
 
-using namespace ImportFixture;
-
-namespace {
-
-// What an import that is left out must not change: the row counts of every table it writes,
-// the calls and the authors.
-QString cacheState(Database &db)
-{
-    return cell(db, "SELECT (SELECT count(*) FROM models) || ' ' || (SELECT count(*) FROM usage_daily) || ' ' ||"
-                    " (SELECT count(*) FROM event_keys) || ' ' || (SELECT count(*) FROM model_day) || ' ' ||"
-                    " (SELECT count(*) FROM imported_files) || ' ' || (SELECT sum(calls) FROM models) || ' ' ||"
-                    " (SELECT group_concat(coalesce(author, '-')) FROM models)");
-}
-
-} // namespace
-
-class TestImportBadInput : public QObject, private Files
+class TestImportBadInput : public ImportFixture
 {
     Q_OBJECT
 
-private slots:
-    void init()
+    // What an import that is left out must not change: the row counts of every table it writes,
+    // the calls and the authors.
+    static QString cacheState(Database &db)
     {
-        newCache();
+        return cell(db, "SELECT (SELECT count(*) FROM models) || ' ' || (SELECT count(*) FROM usage_daily) || ' ' ||"
+                        " (SELECT count(*) FROM event_keys) || ' ' || (SELECT count(*) FROM model_day) || ' ' ||"
+                        " (SELECT count(*) FROM imported_files) || ' ' || (SELECT sum(calls) FROM models) || ' ' ||"
+                        " (SELECT group_concat(coalesce(author, '-')) FROM models)");
     }
 
+private slots:
     void badRows_data()
     {
         QTest::addColumn<QByteArray>("content");

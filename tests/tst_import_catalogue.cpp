@@ -8,8 +8,6 @@
 // Catalogue files against the data contract: fields, layouts, forced formats, bad rows, the
 // models usage listed before their catalogue, and bulk loads that rebuild the indexes.
 
-using namespace ImportFixture;
-
 namespace {
 
 QString importData()
@@ -19,16 +17,11 @@ QString importData()
 
 } // namespace
 
-class TestImportCatalogue : public QObject, private Files
+class TestImportCatalogue : public ImportFixture
 {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        newCache();
-    }
-
     void catalogueFields_data()
     {
         QTest::addColumn<QString>("file");

@@ -8,18 +8,11 @@
 // Usage files against the data contract: timestamps, callers, duplicate events, modes and fees
 // as they reach the cache, re-imports, and the figures the documented examples give.
 
-using namespace ImportFixture;
-
-class TestImportUsage : public QObject, private Files
+class TestImportUsage : public ImportFixture
 {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        newCache();
-    }
-
     void timestamps_data()
     {
         QTest::addColumn<QByteArray>("timestamp");

@@ -15,19 +15,11 @@
 // The window's jobs offscreen: imports (their report, a bad file in a batch, a cache another
 // program holds locked) and the export of the filtered view.
 
-class TestMainWindowJobs : public QObject, private MainWindowFixture
+class TestMainWindowJobs : public MainWindowFixture
 {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        setUpDemo();
-    }
-    void init()
-    {
-        resetSettings();
-    }
     void emptyNoteGoesAfterAnImport();
     void importReportsRejectedRows();
     void importGoesOnPastABadFile();

@@ -21,19 +21,11 @@
 // The window offscreen as a whole: what it opens (an empty cache, a foreign file), the
 // dashboard tab, the state it saves and brings back, its menus and user guide.
 
-class TestMainWindowState : public QObject, private MainWindowFixture
+class TestMainWindowState : public MainWindowFixture
 {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        setUpDemo();
-    }
-    void init()
-    {
-        resetSettings();
-    }
     void emptyCacheBuildsTheDemo();
     void foreignFileShowsAMessage();
     void dashboardFollowsTheView();

@@ -24,19 +24,11 @@
 // The window offscreen on the demo cache: the table, its sorting and filters, the detail pane
 // beside it and the hostile text it must show inert. What it shows must be what SQL says.
 
-class TestMainWindowTable : public QObject, private MainWindowFixture
+class TestMainWindowTable : public MainWindowFixture
 {
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        setUpDemo();
-    }
-    void init()
-    {
-        resetSettings();
-    }
     void showsRowsAndStatusFigures();
     void clickingAHeaderSorts();
     void typingFiltersAndCounts();
