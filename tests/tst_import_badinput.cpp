@@ -22,6 +22,23 @@ class TestImportBadInput : public ImportFixture
                         " (SELECT group_concat(coalesce(author, '-')) FROM models)");
     }
 
+    // The cancel cases' cache: the documented examples in it. Returns its state, which the
+    // cancelled import must leave as it was.
+    QString withExamples(Database &db)
+    {
+        run(db, examples() + "catalogue.csv", ImportOptions::Catalogue);
+        run(db, examples() + "usage.csv", ImportOptions::Usage);
+        return cacheState(db);
+    }
+
+    // The cancel cases run once for each kind of file.
+    static void eachKind()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("usage") << int(ImportOptions::Usage);
+        QTest::newRow("catalogue") << int(ImportOptions::Catalogue);
+    }
+
 private slots:
     void badRows_data()
     {
@@ -257,18 +274,14 @@ private slots:
 
     void cancelLeavesNothing_data()
     {
-        QTest::addColumn<int>("kind");
-        QTest::newRow("usage") << int(ImportOptions::Usage);
-        QTest::newRow("catalogue") << int(ImportOptions::Catalogue);
+        eachKind();
     }
 
     void cancelLeavesNothing()
     {
         QFETCH(int, kind);
         Database db = Cache::open(m_cache);
-        run(db, examples() + "catalogue.csv", ImportOptions::Catalogue);
-        run(db, examples() + "usage.csv", ImportOptions::Usage);
-        const QString before = cacheState(db);
+        const QString before = withExamples(db);
 
         // About 6 MB, so that progress is reported several times on the way.
         QByteArray text = kind == ImportOptions::Usage ? QByteArray(kHeader) : QByteArray("model_id,author\n");
@@ -298,9 +311,7 @@ private slots:
 
     void cancelAfterTheLastByte_data()
     {
-        QTest::addColumn<int>("kind");
-        QTest::newRow("usage") << int(ImportOptions::Usage);
-        QTest::newRow("catalogue") << int(ImportOptions::Catalogue);
+        eachKind();
     }
 
     void cancelAfterTheLastByte()
@@ -309,9 +320,7 @@ private slots:
         // indexes up to date (well over 100 ms for 50,000 models): nothing is kept either.
         QFETCH(int, kind);
         Database db = Cache::open(m_cache);
-        run(db, examples() + "catalogue.csv", ImportOptions::Catalogue);
-        run(db, examples() + "usage.csv", ImportOptions::Usage);
-        const QString before = cacheState(db);
+        const QString before = withExamples(db);
         QByteArray text = kind == ImportOptions::Usage ? QByteArray(kHeader) : QByteArray("model_id,author\n");
         for (int i = 0; i < 100000; ++i) {
             if (kind == ImportOptions::Usage)
