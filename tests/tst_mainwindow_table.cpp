@@ -9,6 +9,7 @@
 #include <QChartView>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
@@ -16,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSpinBox>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
@@ -32,6 +34,7 @@ private slots:
     void showsRowsAndStatusFigures();
     void clickingAHeaderSorts();
     void typingFiltersAndCounts();
+    void evidenceFiltersAndSort();
     void pickListsCarryCounts();
     void selectingARowFillsTheDetailPane();
     void aNewViewStartsAtItsFirstRow();
@@ -136,6 +139,59 @@ void TestMainWindowTable::typingFiltersAndCounts()
     QTRY_COMPARE_WITH_TIMEOUT(m->spec().search, QString(), 5000);
     QVERIFY(waitLoaded(w));
     QCOMPARE(m->matchCount(), 3000);
+}
+
+// The demand evidence filters narrow the table to what SQL says (by the columns the usage
+// writer keeps); sorting by week-4 retention puts the best kept model first; a new window
+// remembers the filters.
+void TestMainWindowTable::evidenceFiltersAndSort()
+{
+    {
+        MainWindow w(m_demo);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(waitLoaded(w));
+        CatalogueModel *m = w.catalogueModel();
+        auto *week4 = w.filterPanel()->findChild<QSpinBox *>(QStringLiteral("minWeek4Retention"));
+        auto *effective = w.filterPanel()->findChild<QDoubleSpinBox *>(QStringLiteral("minEffectiveCallers"));
+        QVERIFY(week4 && effective);
+        QCOMPARE(week4->text(), QCoreApplication::translate("EvidenceFilters", "any"));
+        week4->setFocus();
+        QTest::keyClick(week4, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(week4, QStringLiteral("10"));
+        effective->setValue(3);
+        ViewSpec expected;
+        expected.minWeek4Retention = 0.1;
+        expected.minEffectiveCallers = 3;
+        const qint64 n = sqlCount(m_demo, expected);
+        Database db = Cache::open(m_demo, Database::Mode::ReadOnly);
+        const qint64 plain = db.queryInt("SELECT count(*) FROM models WHERE week4_retention >= 0.1 AND effective_callers >= 3")
+                                 .value_or(-1);
+        QCOMPARE(n, plain);
+        QVERIFY2(n > 0 && n < 3000, qPrintable(QString::number(n)));
+        QTRY_COMPARE_WITH_TIMEOUT(m->spec().minWeek4Retention, std::optional<double>(0.1), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m->spec().minEffectiveCallers, std::optional<double>(3.0), 5000);
+        QVERIFY(waitLoaded(w));
+        QCOMPARE(m->matchCount(), n);
+
+        m->sort(Columns::Week4Retention, Qt::DescendingOrder);
+        QVERIFY(waitLoaded(w));
+        QTRY_VERIFY_WITH_TIMEOUT(m->data(m->index(0, 0), CatalogueModel::LoadedRole).toBool(), 10000);
+        Statement best(db, "SELECT model_id, week4_retention FROM models WHERE week4_retention >= 0.1 AND"
+                           " effective_callers >= 3 ORDER BY week4_retention DESC, id DESC LIMIT 1");
+        QVERIFY(best.step());
+        QCOMPARE(m->data(m->index(0, Columns::ModelId), CatalogueModel::RawRole).toString(), best.text(0));
+        QCOMPARE(m->data(m->index(0, Columns::Week4Retention), CatalogueModel::RawRole).toDouble(), best.real(1));
+        // Shown as a percentage, with the header's plain words in its tooltip.
+        QVERIFY(m->data(m->index(0, Columns::Week4Retention), Qt::DisplayRole).toString().contains(QLocale().percent()));
+        QVERIFY(m->headerData(Columns::Week4Retention, Qt::Horizontal, Qt::ToolTipRole).toString().contains(
+            QLatin1String("week4_retention")));
+        QVERIFY(w.close()); // saves the filters
+    }
+    MainWindow again(m_demo);
+    QVERIFY(waitLoaded(again));
+    QCOMPARE(again.catalogueModel()->spec().minWeek4Retention, std::optional<double>(0.1));
+    QCOMPARE(again.catalogueModel()->spec().minEffectiveCallers, std::optional<double>(3.0));
 }
 
 void TestMainWindowTable::pickListsCarryCounts()
