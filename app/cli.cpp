@@ -15,6 +15,13 @@ void printError(const QString &message)
     std::fprintf(stderr, "uptake: %s\n", message.toLocal8Bit().constData());
 }
 
+Database CliContext::openCache(Database::Mode mode) const
+{
+    return Cache::open(cachePath, mode, [](const QString &path) {
+        printError(QStringLiteral("%1 is being written by another Uptake; waiting for it to finish...").arg(path));
+    });
+}
+
 int usageError(const QString &message)
 {
     printError(message + QStringLiteral(" (see uptake --help)"));

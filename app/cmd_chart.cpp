@@ -76,7 +76,7 @@ int runChartCommand(const CliContext &ctx, const QStringList &args)
     const bool svg = suffix == QLatin1String("svg");
     installTranslations(!svg);
 
-    Database db = Cache::open(ctx.cachePath);
+    Database db = ctx.openCache();
     Dashboard::Options options;
     // Never more points than pixels across the plot.
     options.maxLorenzPoints = std::clamp(size.width() - 150, 50, 400);

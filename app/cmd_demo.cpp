@@ -36,7 +36,7 @@ int runDemoCommand(const CliContext &ctx, const QStringList &args)
         }
     }
 
-    Database db = Cache::open(ctx.cachePath);
+    Database db = ctx.openCache();
     if (Cache::modelCount(db) > 0 && !Demo::isDemoCache(db)) {
         printError(QStringLiteral("%1 already holds imported data; write the demo into another cache "
                                   "(--cache FILE)").arg(ctx.cachePath));

@@ -55,7 +55,7 @@ std::optional<int> parseArgs(const char *command, const QStringList &args, Evide
 
 std::optional<Evidence::Report> compute(const char *command, const CliContext &ctx, const EvidenceArgs &a)
 {
-    Database db = Cache::open(ctx.cachePath);
+    Database db = ctx.openCache();
     if (a.model.isEmpty())
         return Evidence::ofSelection(db, a.spec);
     const std::optional<std::int64_t> id = Evidence::modelRowId(db, a.model);

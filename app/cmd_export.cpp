@@ -27,7 +27,7 @@ int runExportCommand(const CliContext &ctx, const QStringList &args)
     if (out.isEmpty())
         return usageError(QStringLiteral("export: name the output file, e.g. uptake export snapshot.csv"));
 
-    Database db = Cache::open(ctx.cachePath, Database::Mode::ReadWrite);
+    Database db = ctx.openCache(Database::Mode::ReadWrite);
     ConsoleProgress progress(QStringLiteral("export"));
     // Without a terminal there is no live line, and no need for the count it shows.
     const ExportResult r =

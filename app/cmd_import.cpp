@@ -107,7 +107,7 @@ int runImportCommand(const CliContext &ctx, const QStringList &args)
         return Exit::Failed;
     }
 #endif
-    Database db = Cache::open(ctx.cachePath);
+    Database db = ctx.openCache();
 
     // A PostgreSQL query is one more "file": the same messages and exit statuses.
     if (fromPostgres)

@@ -25,7 +25,7 @@ int runStatsCommand(const CliContext &ctx, const QStringList &args)
         else
             return usageError(QStringLiteral("stats: unknown argument '%1'").arg(args.at(i)));
     }
-    Database db = Cache::open(ctx.cachePath);
+    Database db = ctx.openCache();
     const std::string windowTable = WindowScreen::filledTable(db, spec); // once for both
     const CatalogueFigures f = Figures::compute(db, spec, windowTable);
     const Evidence::Report evidence = Evidence::ofSelection(db, spec, windowTable);

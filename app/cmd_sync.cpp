@@ -34,7 +34,7 @@ int runSyncCommand(const CliContext &ctx, const QStringList &args)
     // The token comes from the environment only: never from the command line (shell history, ps).
     opt.token = qgetenv("UPTAKE_TOKEN");
 
-    Database db = Cache::open(ctx.cachePath);
+    Database db = ctx.openCache();
     ConsoleProgress progress(QStringLiteral("sync"), QStringLiteral("models"));
     const SyncReport r = Sync::run(
         db, opt,

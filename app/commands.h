@@ -1,5 +1,7 @@
 #pragma once
 
+#include "db/database.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +16,9 @@ inline constexpr int PartlyRejected = 3;
 struct CliContext
 {
     QString cachePath;
+
+    // Cache::open for a command: a wait for another writer's lock is told on stderr.
+    Database openCache(Database::Mode mode = Database::Mode::ReadWrite) const;
 };
 
 // Each headless command: args are what follows the command name.

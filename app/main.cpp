@@ -69,9 +69,6 @@ int main(int argc, char *argv[])
     if (!parsed.command.isEmpty()) {
         // Headless: no display needed.
         QCoreApplication app(argc, argv);
-        Cache::setLockWaitNotifier([](const QString &path) {
-            printError(QStringLiteral("%1 is being written by another Uptake; waiting for it to finish...").arg(path));
-        });
         return Cli::run(parsed);
     }
 

@@ -169,9 +169,17 @@ MainWindow::MainWindow(const QString &cachePath, EmptyCache whenEmpty, const Dem
     });
     connect(m_filters, &FilterPanel::changed, this, &MainWindow::applyFilters);
 
-    // Another Uptake writing the cache (an import from the command line) makes our connections wait
-    // for its lock: say so instead of looking stuck. Called on whichever thread waits.
-    Cache::setLockWaitNotifier([window = QPointer<MainWindow>(this)](const QString &path) {
+    QMetaObject::invokeMethod(
+        loader, [loader, path = cachePath, notice = lockWaitNotice()] { loader->open(path, notice); },
+        Qt::QueuedConnection);
+}
+
+Cache::LockWaitNotice MainWindow::lockWaitNotice() const
+{
+    // Another Uptake writing the cache (an import from the command line) makes this window's
+    // connections wait for its lock: say so instead of looking stuck. Called on whichever
+    // thread waits; the window may be gone by then.
+    return [window = QPointer<const MainWindow>(this)](const QString &path) {
         QMetaObject::invokeMethod(
             qApp,
             [window, path] {
@@ -180,8 +188,7 @@ MainWindow::MainWindow(const QString &cachePath, EmptyCache whenEmpty, const Dem
                         tr("%1 is being written by another Uptake; waiting for it to finish\u2026").arg(path), 10000);
             },
             Qt::QueuedConnection);
-    });
-    QMetaObject::invokeMethod(loader, [loader, path = cachePath] { loader->open(path); }, Qt::QueuedConnection);
+    };
 }
 
 MainWindow::~MainWindow()
@@ -190,13 +197,11 @@ MainWindow::~MainWindow()
     const LockWaitBreaker breaker;
     delete m_job; // cancels and waits
     delete m_demoJob; // cancels and waits
-    // Stop the loader thread before the notifier goes: it may be waiting on a lock right now.
+    // Stop the loader thread while the breaker runs: it may be waiting on a lock right now.
     m_table->setModel(nullptr);
     m_loader.reset();
     delete m_dashboard; // joins its worker thread, here rather than after the breaker is gone
     m_dashboard = nullptr;
-    // The notifier is left as it is: it holds only a QPointer, and clearing it here would
-    // silence the window that opened another cache in this one's place.
 }
 
 void MainWindow::buildUi()
@@ -585,7 +590,7 @@ void MainWindow::onTabChanged()
     if (m_tabs->currentWidget() != m_dashboardPage || !m_open || m_demoJob)
         return;
     if (!m_dashboard) {
-        m_dashboard = new DashboardWidget(m_cachePath, m_dashboardPage);
+        m_dashboard = new DashboardWidget(m_cachePath, m_dashboardPage, lockWaitNotice());
         m_dashboard->setObjectName(QStringLiteral("dashboard"));
         m_dashboardPage->layout()->addWidget(m_dashboard);
         // A bar or a point on the dashboard narrows the table to it.

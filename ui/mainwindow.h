@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/cache.h"
 #include "ingest/demo.h"
 #include "view/figures.h"
 #include "ingest/importer.h"
@@ -96,6 +97,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    Cache::LockWaitNotice lockWaitNotice() const;
     void buildUi();
     void buildMenus();
     void restoreSettings();

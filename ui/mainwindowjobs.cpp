@@ -55,14 +55,15 @@ void MainWindow::startDemo()
     m_busyLabel->setText(tr("Building demo data\u2026"));
     const QString path = m_cachePath;
     const DemoOptions options = m_demoOptions;
+    const Cache::LockWaitNotice notice = lockWaitNotice();
     m_demoJob = new JobRunner(QStringLiteral("uptake-demo"), this);
     connect(m_demoJob, &JobRunner::progressed, this, [this](int permille) { onDemoProgress(permille, 1000); });
     connect(m_demoJob, &JobRunner::finished, this, [this](const QString &error, bool cancelled) {
         onDemoFinished(cancelled ? tr("cancelled") : error);
     });
-    m_demoJob->start([path, options](const JobRunner::Context &job) {
+    m_demoJob->start([path, options, notice](const JobRunner::Context &job) {
         // Its own connection: the generator writes in one transaction while the window stays live.
-        Database db = Cache::open(path);
+        Database db = Cache::open(path, Database::Mode::ReadWrite, notice);
         Demo::generate(db, options, job.progress());
     });
     updateActions();
@@ -126,8 +127,8 @@ void MainWindow::importFiles(ImportOptions::Kind kind, const QStringList &paths)
     const QString cache = m_cachePath;
     const bool catalogue = kind == ImportOptions::Catalogue;
     m_job = new BackgroundJob(this, catalogue ? tr("Importing catalogue") : tr("Importing usage"),
-                              [cache, kind, paths, outcome](const BackgroundJob::Reporter &r) {
-                                  Database db = Cache::open(cache);
+                              [cache, kind, paths, outcome, notice = lockWaitNotice()](const BackgroundJob::Reporter &r) {
+                                  Database db = Cache::open(cache, Database::Mode::ReadWrite, notice);
                                   ImportOptions options;
                                   options.kind = kind;
                                   BatchImportCallbacks callbacks;
@@ -190,7 +191,7 @@ SyncDialog *MainWindow::openSyncDialog()
     if (!m_open || m_demoJob || m_job)
         return nullptr;
     // Window-modal: no import or export can start while the sync writes.
-    auto *dialog = new SyncDialog(m_cachePath, Settings().syncUrl(), this);
+    auto *dialog = new SyncDialog(m_cachePath, Settings().syncUrl(), this, lockWaitNotice());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     connect(dialog, &SyncDialog::finished, this, [this, dialog](const SyncReport &report, const QString &, bool) {
@@ -224,9 +225,10 @@ void MainWindow::exportSnapshot(const QString &path)
     const QString cache = m_cachePath;
     // The view as the table shows it: the same filters, window and sort.
     const ViewSpec spec = m_model->spec();
-    m_job = new BackgroundJob(this, tr("Exporting snapshot"), [cache, spec, path, rows](const BackgroundJob::Reporter &r) {
+    m_job = new BackgroundJob(this, tr("Exporting snapshot"), [cache, spec, path, rows, notice = lockWaitNotice()](
+                                                                   const BackgroundJob::Reporter &r) {
         r.setLabel(tr("Writing %1").arg(QFileInfo(path).fileName()));
-        Database db = Cache::open(cache);
+        Database db = Cache::open(cache, Database::Mode::ReadWrite, notice);
         *rows = Exporter::exportCsv(db, spec, path, r.progress).rows;
     });
     connect(m_job, &BackgroundJob::finished, this, [this, rows, path](const QString &error, bool cancelled) {

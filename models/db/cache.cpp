@@ -12,7 +12,6 @@
 #include <QStandardPaths>
 
 #include <array>
-#include <mutex>
 
 CacheError::CacheError(Kind kind, const QString &message)
     : Error(message)
@@ -237,20 +236,6 @@ CREATE INDEX models_by_effective ON models(effective_callers, id);
 )sql",
 };
 
-// Set by the UI thread, called by whichever thread waits for a lock: behind a mutex, and
-// called on a copy, so that setting it never races a call.
-struct LockWaitNotifier
-{
-    std::mutex mutex;
-    std::function<void(const QString &)> notify;
-};
-
-LockWaitNotifier &lockWaitNotifier()
-{
-    static LockWaitNotifier notifier;
-    return notifier;
-}
-
 bool hasAnyTable(Database &db)
 {
     return db.queryInt("SELECT count(*) FROM sqlite_schema").value_or(0) > 0;
@@ -308,31 +293,15 @@ QString defaultPath()
     return dir + QStringLiteral("/uptake/cache.sqlite");
 }
 
-void setLockWaitNotifier(std::function<void(const QString &)> notifier)
-{
-    LockWaitNotifier &n = lockWaitNotifier();
-    const std::lock_guard lock(n.mutex);
-    n.notify = std::move(notifier);
-}
-
-void configureConnection(Database &db)
+void configureConnection(Database &db, LockWaitNotice notice)
 {
     ShortTerms::registerFunction(db); // before any write: the triggers of models call it
     const QString path = db.path();
-    db.setLockWait(LockWaitMs, [path] {
-        std::function<void(const QString &)> notify;
-        {
-            LockWaitNotifier &n = lockWaitNotifier();
-            const std::lock_guard lock(n.mutex);
-            notify = n.notify;
-        }
-        if (notify)
-            notify(path);
-    });
+    db.setLockWait(LockWaitMs, notice ? std::function<void()>([path, notice] { notice(path); }) : std::function<void()>());
     db.exec("PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;");
 }
 
-Database open(const QString &path, Database::Mode mode)
+Database open(const QString &path, Database::Mode mode, LockWaitNotice notice)
 {
     const QFileInfo info(path);
     if (mode == Database::Mode::ReadWrite && !info.exists())
@@ -370,7 +339,7 @@ Database open(const QString &path, Database::Mode mode)
             throw CacheError(CacheError::Kind::TooNew,
                              QObject::tr("%1 needs an upgrade, which a read-only open cannot do.").arg(path));
         }
-        configureConnection(db);
+        configureConnection(db, std::move(notice));
     } catch (const DbError &e) {
         const int primary = e.code() & 0xff;
         throw CacheError(primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB ? CacheError::Kind::Corrupt

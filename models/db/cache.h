@@ -34,18 +34,22 @@ QString defaultPath();
 
 // Opens (creating if absent) and migrates. Throws CacheError for a foreign, newer or
 // corrupt file; never modifies such a file.
-Database open(const QString &path, Database::Mode mode = Database::Mode::ReadWrite);
+// Told, on whichever thread waits, when a connection starts waiting for another writer's lock
+// (another Uptake importing, say): the CLI prints a line, the window a message. Each
+// connection has its own, given when it is opened.
+using LockWaitNotice = std::function<void(const QString &cachePath)>;
+
+Database open(const QString &path, Database::Mode mode = Database::Mode::ReadWrite, LockWaitNotice notice = {});
 
 // For tests of migrations: bring a fresh file only up to the given version.
 void createAtVersion(const QString &path, int version);
 
 // Per-connection settings every Uptake connection uses (WAL, foreign keys, cache size).
-void configureConnection(Database &db);
+void configureConnection(Database &db, LockWaitNotice notice = {});
 
 // How long a connection waits for another writer (another Uptake importing, say) before
-// giving up, and who is told that it waits: the CLI prints a line, the window a message.
+// giving up.
 inline constexpr int LockWaitMs = 10 * 60 * 1000;
-void setLockWaitNotifier(std::function<void(const QString &cachePath)> notifier);
 
 // The random key for caller pseudonyms, created with the cache.
 QByteArray secret(Database &db);

@@ -71,10 +71,10 @@ CatalogueReader &CatalogueLoader::reader()
     return *m_reader;
 }
 
-void CatalogueLoader::open(const QString &path)
+void CatalogueLoader::open(const QString &path, Cache::LockWaitNotice lockWaitNotice)
 {
     try {
-        Database db = Cache::open(path);
+        Database db = Cache::open(path, Database::Mode::ReadWrite, std::move(lockWaitNotice));
         m_reader.reset();
         m_conn.adopt(std::move(db));
         m_reader.emplace(m_conn.db());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/cache.h"
 #include "db/database.h"
 #include "jobs/worker.h"
 #include "view/cataloguereader.h"
@@ -56,7 +57,7 @@ public:
     quint64 startedGeneration() const { return m_startedGen.load(); }
 
     // The slots below run in the loader's thread; post them with QMetaObject::invokeMethod.
-    void open(const QString &path);
+    void open(const QString &path, Cache::LockWaitNotice lockWaitNotice = {});
     void close();
     void loadView(quint64 gen, const ViewSpec &spec);
     void loadPage(quint64 gen, const ViewSpec &spec, int page, const QList<qint64> &ids);

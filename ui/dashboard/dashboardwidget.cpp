@@ -40,10 +40,10 @@ void DashboardWorker::stop()
     m_conn.interrupt();
 }
 
-void DashboardWorker::open(const QString &path)
+void DashboardWorker::open(const QString &path, const Cache::LockWaitNotice &lockWaitNotice)
 {
     try {
-        m_conn.adopt(Cache::open(path));
+        m_conn.adopt(Cache::open(path, Database::Mode::ReadWrite, lockWaitNotice));
         m_openError.clear();
     } catch (const CacheError &e) {
         m_openError = e.message();
@@ -105,7 +105,7 @@ void DashboardWorker::compute(quint64 gen, const ViewSpec &spec, const Dashboard
     }
 }
 
-DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent)
+DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent, const Cache::LockWaitNotice &lockWaitNotice)
     : QWidget(parent)
     , m_cachePath(cachePath)
     , m_thread(QStringLiteral("uptake-dashboard"))
@@ -186,7 +186,7 @@ DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent)
         m_status->setText(message);
         emit updated();
     });
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, path = cachePath] { w->open(path); });
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, path = cachePath, lockWaitNotice] { w->open(path, lockWaitNotice); });
     setView(ViewSpec());
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/cache.h"
 #include "dashboard/dashboardcharts.h"
 #include "db/database.h"
 #include "jobs/worker.h"
@@ -38,7 +39,7 @@ public:
     void setUseSnapshot(bool on) { m_useSnapshot = on; }
 
     // Run in the worker's thread (post with QMetaObject::invokeMethod).
-    void open(const QString &path);
+    void open(const QString &path, const Cache::LockWaitNotice &lockWaitNotice);
     void close();
     void compute(quint64 gen, const ViewSpec &spec, const Dashboard::Options &options);
 
@@ -70,7 +71,8 @@ class DashboardWidget final : public QWidget
     Q_DISABLE_COPY_MOVE(DashboardWidget)
 
 public:
-    explicit DashboardWidget(const QString &cachePath, QWidget *parent = nullptr);
+    explicit DashboardWidget(const QString &cachePath, QWidget *parent = nullptr,
+                             const Cache::LockWaitNotice &lockWaitNotice = {});
     ~DashboardWidget() override;
 
     DashboardChartView *chartView(DashboardChart chart) const;

@@ -15,9 +15,11 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-SyncDialog::SyncDialog(const QString &cachePath, const QString &lastUrl, QWidget *parent)
+SyncDialog::SyncDialog(const QString &cachePath, const QString &lastUrl, QWidget *parent,
+                       Cache::LockWaitNotice lockWaitNotice)
     : QDialog(parent)
     , m_cachePath(cachePath)
+    , m_lockWaitNotice(std::move(lockWaitNotice))
     , m_job(QStringLiteral("uptake-sync"))
 {
     connect(&m_job, &JobRunner::finished, this, &SyncDialog::onDone);
@@ -154,8 +156,8 @@ void SyncDialog::start()
 
     const QString cache = m_cachePath;
     setRunning(true);
-    m_job.start([this, cache, options](const JobRunner::Context &job) {
-        Database db = Cache::open(cache);
+    m_job.start([this, cache, options, notice = m_lockWaitNotice](const JobRunner::Context &job) {
+        Database db = Cache::open(cache, Database::Mode::ReadWrite, notice);
         qint64 lastPages = -1, lastModels = -1;
         const SyncReport report = Sync::run(
             db, options,

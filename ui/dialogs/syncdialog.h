@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/cache.h"
 #include "jobs/jobrunner.h"
 #include "net/sync.h"
 
@@ -25,7 +26,8 @@ class SyncDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(SyncDialog)
 
 public:
-    SyncDialog(const QString &cachePath, const QString &lastUrl, QWidget *parent = nullptr);
+    SyncDialog(const QString &cachePath, const QString &lastUrl, QWidget *parent = nullptr,
+               Cache::LockWaitNotice lockWaitNotice = {});
     ~SyncDialog() override;
 
     // Starts with the options as filled in; the token, when the field is empty, comes from
@@ -59,6 +61,7 @@ private:
     void updateSyncButton();
 
     QString m_cachePath;
+    Cache::LockWaitNotice m_lockWaitNotice;
     SyncOptions m_base; // timeouts and retries; tests shorten them
     QLineEdit *m_url;
     QComboBox *m_format;
