@@ -333,13 +333,17 @@ private:
 };
 
 // Rows of one model up to the evidence end: later days change nothing (a caller first seen
-// after it is in no cohort, and no week after its week is reported).
-void readModel(Statement &st, std::int64_t model, std::int64_t end, Fold &fold)
+// after it is in no cohort, and no week after its week is reported). Each row goes to fold
+// and, when given, to also.
+void readModel(Statement &st, std::int64_t model, std::int64_t end, Fold &fold, Fold *also = nullptr)
 {
     st.reset(); // clears the bindings too
     st.bind(1, model).bind(2, end);
-    while (st.step())
+    while (st.step()) {
         fold.add(st.int64(0), st.int64(1), st.int64(2));
+        if (also)
+            also->add(st.int64(0), st.int64(1), st.int64(2));
+    }
 }
 
 constexpr const char *kDayRows = "SELECT caller, day, calls FROM usage_daily WHERE model = ? AND day <= ?";
@@ -449,6 +453,31 @@ Report ofSelection(Database &db, const ViewSpec &spec, const std::string &window
     for (const std::int64_t model : models)
         readModel(st, model, *end, fold);
     return fold.finish();
+}
+
+GroupedReports ofSelectionByGroup(Database &db, const ViewSpec &spec, const std::string &windowTable, int groups,
+                                  const std::function<int(std::int64_t)> &groupOf)
+{
+    std::optional<Transaction> snapshot;
+    if (sqlite3_get_autocommit(db.handle()))
+        snapshot.emplace(db, Transaction::Kind::Deferred);
+    GroupedReports out;
+    out.groups.resize(size_t(std::max(groups, 0)));
+    const std::optional<std::int64_t> end = Figures::evidenceEnd(db, spec);
+    if (!end)
+        return out;
+    const std::vector<std::int64_t> models = calledModels(db, spec, windowTable);
+    Fold fold(spec.sinceDay, spec.untilDay, *end);
+    std::vector<Fold> groupFolds(out.groups.size(), Fold(spec.sinceDay, spec.untilDay, *end));
+    Statement st(db, kDayRows);
+    for (const std::int64_t model : models) {
+        const int g = groupOf ? groupOf(model) : -1;
+        readModel(st, model, *end, fold, g >= 0 && g < groups ? &groupFolds[size_t(g)] : nullptr);
+    }
+    out.selection = fold.finish();
+    for (size_t g = 0; g < groupFolds.size(); ++g)
+        out.groups[g] = groupFolds[g].finish();
+    return out;
 }
 
 ModelFigures ModelFigureTable::of(std::int64_t model) const

@@ -84,6 +84,17 @@ Report ofSelection(Database &db, const ViewSpec &spec);
 // table WindowScreen::filledTable made for spec, so that stats fills it once for both.
 Report ofSelection(Database &db, const ViewSpec &spec, const std::string &windowTable);
 
+// The selection's Report (as ofSelection) and, from the same read of its day rows, one Report
+// per group of its models, a caller being one person within a group: groupOf(model row id)
+// gives the group, 0..groups-1, or -1 for none. For the dashboard's curves by task.
+struct GroupedReports
+{
+    Report selection;
+    std::vector<Report> groups;
+};
+GroupedReports ofSelectionByGroup(Database &db, const ViewSpec &spec, const std::string &windowTable, int groups,
+                                  const std::function<int(std::int64_t)> &groupOf);
+
 // The four figures the CSV snapshot gives per model (contract section 4), each as
 // ofModel(db, model, spec) defines it; none where that is empty.
 struct ModelFigures
