@@ -96,9 +96,10 @@ int runChartCommand(const CliContext &ctx, const QStringList &args)
         return Exit::Failed;
     }
     if (timing)
-        std::fprintf(stderr, "uptake: chart data in %lld ms (top %lld, models %lld, usage %lld), drawn in %lld ms\n",
-                     (long long)computeMs, (long long)data.msTop, (long long)data.msModels,
-                     (long long)data.msUsage, (long long)timer.elapsed());
+        std::fprintf(stderr,
+                     "uptake: chart data in %lld ms (top %lld, models %lld, usage %lld, evidence %lld), drawn in %lld ms\n",
+                     (long long)computeMs, (long long)data.msTop, (long long)data.msModels, (long long)data.msUsage,
+                     (long long)data.msEvidence, (long long)timer.elapsed());
     if (!view.message().isEmpty())
         std::fprintf(stderr, "uptake: %s: %s\n", qPrintable(DashboardCharts::name(*chart)),
                      view.message().toLocal8Bit().constData());

@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QScatterSeries>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -71,6 +72,7 @@ private slots:
     void importReportsRejectedRows();
     void importGoesOnPastABadFile();
     void dashboardFollowsTheView();
+    void demandMapClickShowsTheModel();
     void exportWritesTheFilteredView();
     void filtersAndColumnsComeBackNextStart();
     void layoutComesBackOnScreenWithItsDetailPane();
@@ -756,6 +758,38 @@ void TestMainWindow::dashboardFollowsTheView()
     QCOMPARE(w.catalogueModel()->matchCount(), sqlCount(m_demo, expected));
     w.tabs()->setCurrentIndex(1);
     QTRY_VERIFY_WITH_TIMEOUT(w.dashboard()->view().task == QLatin1String("text-generation"), 5000);
+}
+
+void TestMainWindow::demandMapClickShowsTheModel()
+{
+    MainWindow w(m_demo);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    w.tabs()->setCurrentIndex(1);
+    QVERIFY(w.dashboard());
+    w.dashboard()->showChart(DashboardChart::DemandMap);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.dashboard()->isBusy(), 60000);
+    DashboardChartView *map = w.dashboard()->chartView(DashboardChart::DemandMap);
+    QVERIFY2(map->message().isEmpty(), qPrintable(map->message()));
+    QScatterSeries *points = nullptr;
+    for (QAbstractSeries *s : map->chart()->series())
+        if (auto *dots = qobject_cast<QScatterSeries *>(s); dots && dots->count() > 0 && !points)
+            points = dots;
+    QVERIFY(points);
+    QSignalSpy picked(map, &DashboardChartView::modelActivated);
+    emit points->clicked(points->at(points->count() - 1));
+    QCOMPARE(picked.size(), 1);
+    const QString id = picked.at(0).at(0).toString();
+    QVERIFY(!id.isEmpty());
+
+    // The table shows that model, selected.
+    QCOMPARE(w.tabs()->currentIndex(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(w.catalogueModel()->spec().search, id, 5000);
+    QVERIFY(waitLoaded(w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.table()->selectionModel()->hasSelection(), 5000);
+    const QModelIndex selected = w.table()->selectionModel()->selectedRows(Columns::ModelId).value(0);
+    QCOMPARE(selected.data(CatalogueModel::RawRole).toString(), id);
 }
 
 void TestMainWindow::exportWritesTheFilteredView()
