@@ -551,6 +551,28 @@ private slots:
             if (a.top[i].repeatRate)
                 QVERIFY(qAbs(*b.top[i].repeatRate - *a.top[i].repeatRate) < 1e-12);
         }
+        // The evidence folded from the snapshot's rows is the SQL route's.
+        QVERIFY(a.evidence.computed && b.evidence.computed);
+        QCOMPARE(b.evidence.selection.evidenceEnd, a.evidence.selection.evidenceEnd);
+        QCOMPARE(b.evidence.selection.curve, a.evidence.selection.curve);
+        QCOMPARE(b.evidence.selection.cohorts, a.evidence.selection.cohorts);
+        QCOMPARE(b.evidence.selection.lifecycle, a.evidence.selection.lifecycle);
+        QCOMPARE(b.evidence.selection.calls, a.evidence.selection.calls);
+        QCOMPARE(b.funnel.keptToWeek4, a.funnel.keptToWeek4);
+        QCOMPARE(b.evidence.tasks.size(), a.evidence.tasks.size());
+        for (size_t i = 0; i < a.evidence.tasks.size(); ++i) {
+            QCOMPARE(b.evidence.tasks[i].task, a.evidence.tasks[i].task);
+            QCOMPARE(b.evidence.tasks[i].callers, a.evidence.tasks[i].callers);
+            QCOMPARE(b.evidence.tasks[i].curve, a.evidence.tasks[i].curve);
+        }
+        QCOMPARE(b.evidence.demandLeftOut, a.evidence.demandLeftOut);
+        QCOMPARE(b.evidence.medianCallers, a.evidence.medianCallers);
+        QCOMPARE(b.evidence.demand.size(), a.evidence.demand.size());
+        for (size_t i = 0; i < a.evidence.demand.size(); ++i) {
+            QCOMPARE(b.evidence.demand[i].modelId, a.evidence.demand[i].modelId);
+            QCOMPARE(b.evidence.demand[i].uniqueCallers, a.evidence.demand[i].uniqueCallers);
+            QCOMPARE(b.evidence.demand[i].week4Retention, a.evidence.demand[i].week4Retention);
+        }
     }
 
     // The evidence page: the view's curve, cohorts and lifecycle, its top tasks' curves and the

@@ -283,7 +283,7 @@ void Computation::evidence(DashboardData &data)
     std::optional<Transaction> snapshot;
     if (sqlite3_get_autocommit(m_db.handle()))
         snapshot.emplace(m_db, Transaction::Kind::Deferred);
-    const std::string windowTable = WindowScreen::filledTable(m_db, m_spec);
+    const std::string windowTable = m_snapshot ? std::string() : WindowScreen::filledTable(m_db, m_spec);
 
     // The called models' names and tasks, one primary-key lookup each.
     struct Info
@@ -319,11 +319,33 @@ void Computation::evidence(DashboardData &data)
         }
     }
 
-    Evidence::GroupedReports reports = Evidence::ofSelectionByGroup(
-        m_db, m_spec, windowTable, int(taskNames.size()), [&](std::int64_t id) {
-            const auto it = at.find(id);
-            return it == at.end() ? -1 : info[it->second].group;
+    Evidence::GroupedReports reports;
+    std::vector<std::optional<double>> week4(m_called.size());
+    const std::optional<std::int64_t> end = Figures::evidenceEnd(m_db, m_spec);
+    if (!end) {
+        // No usage in the cache: nobody is eligible, nothing to fold.
+    } else if (m_snapshot) {
+        // In memory, without reading the day rows twice from SQLite.
+        evidenceFromSnapshot(*end, groupOfTask, int(taskNames.size()), reports, week4);
+    } else {
+        // The selection reads every model of the view with usage, also those without calls in the
+        // window (their earlier calls are its callers' history): their tasks by lookup.
+        Statement taskOf(m_db, "SELECT task FROM models WHERE id = ?");
+        reports = Evidence::ofSelectionByGroup(m_db, m_spec, windowTable, int(taskNames.size()), [&](std::int64_t id) {
+            if (const auto it = at.find(id); it != at.end())
+                return info[it->second].group;
+            taskOf.reset();
+            taskOf.bind(1, id);
+            if (!taskOf.step() || taskOf.isNull(0))
+                return -1;
+            const std::string_view task = TextRules::trim(taskOf.textView(0));
+            const auto g = groupOfTask.find(QString::fromUtf8(task.data(), qsizetype(task.size())));
+            return g == groupOfTask.end() ? -1 : g->second;
         });
+        const Evidence::ModelFigureTable figures = Evidence::figuresOfModels(m_db, m_spec, windowTable);
+        for (size_t i = 0; i < m_called.size(); ++i)
+            week4[i] = figures.of(m_called[i].id).week4Retention;
+    }
     e.selection = std::move(reports.selection);
     data.funnel.keptToWeek4 = e.selection.curve[3];
 
@@ -342,17 +364,15 @@ void Computation::evidence(DashboardData &data)
     }
 
     // The demand map: each called model's breadth and its own week-4 retention.
-    const Evidence::ModelFigureTable figures = Evidence::figuresOfModels(m_db, m_spec, windowTable);
     for (size_t i = 0; i < m_called.size(); ++i) {
         const Called &c = m_called[i];
         if (info[i].modelId.isEmpty())
             continue;
-        const std::optional<double> week4 = figures.of(c.id).week4Retention;
-        if (!week4) {
+        if (!week4[i]) {
             ++e.demandLeftOut;
             continue;
         }
-        e.demand.push_back({info[i].modelId, info[i].task, c.calls, c.unique, *week4});
+        e.demand.push_back({info[i].modelId, info[i].task, c.calls, c.unique, *week4[i]});
     }
     // The busiest first, so that the small points are drawn over the large ones.
     std::sort(e.demand.begin(), e.demand.end(), [](const DemandPoint &a, const DemandPoint &b) {

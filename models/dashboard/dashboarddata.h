@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -193,6 +194,12 @@ private:
     void topFromSql(DashboardData &data);
     void usageFromSql(DashboardData &data);
     void usageFromSnapshot(DashboardData &data);
+    // The evidence stage's folds from the snapshot's rows, over the view's models with any usage
+    // (as Evidence::ofSelection reads them): the selection's report, one per task group
+    // (groupOfTask: by trimmed task name; other tasks in none) and each model of m_called's
+    // week-4 retention (by m_called's index).
+    void evidenceFromSnapshot(std::int64_t end, const std::map<QString, int> &groupOfTask, int groups,
+                              Evidence::GroupedReports &reports, std::vector<std::optional<double>> &week4);
 
     Database &m_db;
     ViewSpec m_spec;

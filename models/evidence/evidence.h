@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -128,6 +129,41 @@ private:
 ModelFigureTable figuresOfModels(Database &db, const ViewSpec &spec, const std::string &windowTable,
                                  const std::function<bool()> &keepGoing = {});
 ModelFigureTable figuresOfModels(Database &db, const ViewSpec &spec);
+
+class Fold;
+class ModelFold;
+
+// The folds behind ofSelection and figuresOfModels, for day rows held elsewhere (the
+// dashboard's in-memory copy of usage_daily): the same rules, so the same figures. Give them
+// the rows (caller, day, calls) of the selection's models up to the evidence end.
+class SelectionFold final
+{
+public:
+    SelectionFold(std::optional<std::int64_t> since, std::optional<std::int64_t> until, std::int64_t end);
+    ~SelectionFold();
+    SelectionFold(SelectionFold &&) noexcept;
+    SelectionFold &operator=(SelectionFold &&) noexcept;
+    void add(std::int64_t caller, std::int64_t day, std::int64_t calls);
+    Report finish();
+
+private:
+    std::unique_ptr<Fold> m_fold;
+};
+
+// One model at a time: its rows, then finish() gives its figures and makes room for the next.
+class ModelFiguresFold final
+{
+public:
+    ModelFiguresFold();
+    ~ModelFiguresFold();
+    ModelFiguresFold(const ModelFiguresFold &) = delete;
+    ModelFiguresFold &operator=(const ModelFiguresFold &) = delete;
+    void add(std::int64_t caller, std::int64_t day, std::int64_t calls);
+    ModelFigures finish(std::optional<std::int64_t> since, std::optional<std::int64_t> until, std::int64_t end);
+
+private:
+    std::unique_ptr<ModelFold> m_fold;
+};
 
 // What `retention --json` and `lifecycle --json` print (contract section 5): integers and
 // dates only, the same bytes in every locale. End with a newline.
