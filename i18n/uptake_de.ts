@@ -647,17 +647,6 @@ Top 10% erhalten %6</translation>
         <translation>Bindung nach 4 Wochen (%)</translation>
     </message>
     <message>
-        <source>Lines: %1 unique callers (the median of the plotted models) and %2 week-4 retention.</source>
-        <translation>Linien: %1 eindeutige Aufrufer (der Median der gezeigten Modelle) und %2 Bindung nach 4 Wochen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n called model(s) not plotted: none of their callers&apos; 5th week is over yet.</source>
-        <translation>
-            <numerusform>%n aufgerufenes Modell nicht gezeigt: für keinen seiner Aufrufer ist die 5. Woche vorbei.</numerusform>
-            <numerusform>%n aufgerufene Modelle nicht gezeigt: für keinen ihrer Aufrufer ist die 5. Woche vorbei.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Each point is a called model of this view: to the right, more callers; higher up, more of its callers came back in their 5th week (week-4 retention, of the callers first seen in the window). Bigger points have more calls. Click a point to show the model in the table.</source>
         <translation>Jeder Punkt ist ein aufgerufenes Modell dieser Ansicht: weiter rechts mehr Aufrufer; weiter oben kamen mehr seiner Aufrufer in ihrer 5. Woche wieder (Bindung nach 4 Wochen, unter den im Zeitraum zuerst gesehenen Aufrufern). Größere Punkte haben mehr Aufrufe. Ein Klick auf einen Punkt zeigt das Modell in der Tabelle.</translation>
     </message>
@@ -722,6 +711,17 @@ Top 10% erhalten %6</translation>
         <translation>
             <numerusform>Die Linie der Aufgabe mit den meisten Aufrufern: ein Aufrufer zählt innerhalb einer Aufgabe einmal. Die n unter jeder Woche gelten für die ganze Ansicht.</numerusform>
             <numerusform>Die Linien der %n Aufgaben mit den meisten Aufrufern: ein Aufrufer zählt innerhalb einer Aufgabe einmal. Die n unter jeder Woche gelten für die ganze Ansicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lines: %1 callers (the median of the models shown), %2 week-4 retention</source>
+        <translation>Linien: %1 Aufrufer (Median der gezeigten Modelle), %2 Bindung nach 4 Wochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n called model(s) not shown: no caller&apos;s 5th week is over yet</source>
+        <translation>
+            <numerusform>%n aufgerufenes Modell nicht gezeigt: für keinen Aufrufer ist die 5. Woche vorbei</numerusform>
+            <numerusform>%n aufgerufene Modelle nicht gezeigt: für keinen Aufrufer ist die 5. Woche vorbei</numerusform>
         </translation>
     </message>
 </context>

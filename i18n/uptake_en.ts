@@ -18,17 +18,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n called model(s) not plotted: none of their callers&apos; 5th week is over yet.</source>
-        <translation>
-            <numerusform>%n called model not plotted: none of its callers&apos; 5th week is over yet.</numerusform>
-            <numerusform>%n called models not plotted: none of their callers&apos; 5th week is over yet.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>The lines of the %n task(s) with the most callers: a caller counts once within a task. The n under each week are the whole view&apos;s.</source>
         <translation>
             <numerusform>The line of the task with the most callers: a caller counts once within a task. The n under each week are the whole view&apos;s.</numerusform>
             <numerusform>The lines of the %n tasks with the most callers: a caller counts once within a task. The n under each week are the whole view&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n called model(s) not shown: no caller&apos;s 5th week is over yet</source>
+        <translation>
+            <numerusform>%n called model not shown: no caller&apos;s 5th week is over yet</numerusform>
+            <numerusform>%n called models not shown: no caller&apos;s 5th week is over yet</numerusform>
         </translation>
     </message>
 </context>

@@ -645,16 +645,6 @@ Gini：%3
         <translation>第 4 周留存（%）</translation>
     </message>
     <message>
-        <source>Lines: %1 unique callers (the median of the plotted models) and %2 week-4 retention.</source>
-        <translation>分界线：%1 个独立调用方（所绘模型的中位数）和 %2 的第 4 周留存。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n called model(s) not plotted: none of their callers&apos; 5th week is over yet.</source>
-        <translation>
-            <numerusform>%n 个被调用的模型未绘出：其调用方的第 5 周都尚未结束。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Each point is a called model of this view: to the right, more callers; higher up, more of its callers came back in their 5th week (week-4 retention, of the callers first seen in the window). Bigger points have more calls. Click a point to show the model in the table.</source>
         <translation>每个点是此视图中一个被调用的模型：越靠右调用方越多；越靠上，越多调用方在第 5 周回访（第 4 周留存，按时段内首次出现的调用方计）。点越大调用越多。点击一个点可在表格中显示该模型。</translation>
     </message>
@@ -718,6 +708,16 @@ Gini：%3
         <source>The lines of the %n task(s) with the most callers: a caller counts once within a task. The n under each week are the whole view&apos;s.</source>
         <translation>
             <numerusform>调用方最多的 %n 个任务各自的曲线：同一任务内一个调用方只算一次。每周下方的 n 属于整个视图。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lines: %1 callers (the median of the models shown), %2 week-4 retention</source>
+        <translation>分界线：%1 个调用方（所示模型的中位数），%2 的第 4 周留存</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n called model(s) not shown: no caller&apos;s 5th week is over yet</source>
+        <translation>
+            <numerusform>%n 个被调用的模型未显示：尚无调用方的第 5 周结束</numerusform>
         </translation>
     </message>
 </context>

@@ -158,6 +158,8 @@ QString DashboardChartView::emptyReason(const DashboardData &d) const
     if (d.viewCalls == 0)
         return tr("The %1 models of this view have no calls in the selected usage window.")
             .arg(num(m_numbers, d.viewModels));
+    if (DashboardCharts::isEvidenceChart(m_kind) && !d.evidence.computed)
+        return tr("Computing…");
     switch (m_kind) {
     case DashboardChart::Concentration:
         if (d.concentration.listedModels == 0)

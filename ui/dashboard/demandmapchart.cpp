@@ -130,14 +130,16 @@ void DashboardChartView::buildDemandMap(const DashboardData &d)
             markers.constFirst()->setVisible(false);
 
     // The caption states the lines and what is left out.
-    const QString lines = tr("Lines: %1 unique callers (the median of the plotted models) and %2 week-4 retention.")
+    const QString lines = tr("Lines: %1 callers (the median of the models shown), %2 week-4 retention")
                               .arg(m_numbers.toString(e.medianCallers, 'g', 6), pct(m_numbers, lasting));
     const QString left = e.demandLeftOut > 0
-        ? tr("%n called model(s) not plotted: none of their callers' 5th week is over yet.", nullptr,
+        ? tr("%n called model(s) not shown: no caller's 5th week is over yet", nullptr,
              int(std::min<std::int64_t>(e.demandLeftOut, INT_MAX)))
         : QString();
-    chart->setTitle(QStringLiteral("%1<br><span style=\"font-size:8pt; font-weight:normal\">%2 %3</span>")
-                        .arg(chartTitle(m_kind).toHtmlEscaped(), lines.toHtmlEscaped(), left.toHtmlEscaped()));
+    // A caption of two short lines: a chart's title does not wrap.
+    chart->setTitle(QStringLiteral("%1<br><span style=\"font-size:8pt; font-weight:normal\">%2%3</span>")
+                        .arg(chartTitle(m_kind).toHtmlEscaped(), lines.toHtmlEscaped(),
+                             left.isEmpty() ? QString() : QStringLiteral("<br>") + left.toHtmlEscaped()));
     setToolTip(tr("Each point is a called model of this view: to the right, more callers; higher up, more of its "
                   "callers came back in their 5th week (week-4 retention, of the callers first seen in the "
                   "window). Bigger points have more calls. Click a point to show the model in the table.")
