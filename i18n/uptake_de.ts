@@ -596,18 +596,6 @@ Top 10% erhalten %6</translation>
         <translation>Nachfragekarte: wie breit, wie dauerhaft</translation>
     </message>
     <message>
-        <source>week after the first call; the latest %1 of %2 weekly cohorts</source>
-        <translation>Woche nach dem ersten Aufruf; die letzten %1 von %2 Wochenkohorten</translation>
-    </message>
-    <message>
-        <source>week after the first call</source>
-        <translation>Woche nach dem ersten Aufruf</translation>
-    </message>
-    <message>
-        <source>first call in the week of</source>
-        <translation>erster Aufruf in der Woche vom</translation>
-    </message>
-    <message>
         <source>Each row: the callers first seen in one week (Monday to Sunday, UTC). Each cell: the share of them who called again in the k-th week after their first, white for none, deep blue for all. Empty cells: that week is not over yet for the row&apos;s callers.</source>
         <translation>Jede Zeile: die Aufrufer, die in einer Woche (Montag bis Sonntag, UTC) zuerst auftraten. Jede Zelle: der Anteil von ihnen, der in der k-ten Woche nach der ersten wieder aufrief, weiß für keinen, tiefblau für alle. Leere Zellen: diese Woche ist für die Aufrufer der Zeile noch nicht vorbei.</translation>
     </message>
@@ -644,7 +632,7 @@ Top 10% erhalten %6</translation>
     </message>
     <message>
         <source>Week-4 retention (%)</source>
-        <translation>Bindung nach 4 Wochen (%)</translation>
+        <translation>4-Wochen-Bindung (%)</translation>
     </message>
     <message>
         <source>Each point is a called model of this view: to the right, more callers; higher up, more of its callers came back in their 5th week (week-4 retention, of the callers first seen in the window). Bigger points have more calls. Click a point to show the model in the table.</source>
@@ -702,10 +690,6 @@ Top 10% erhalten %6</translation>
         <source>not over yet: the figures are not final</source>
         <translation>noch nicht vorbei: die Zahlen sind nicht endgültig</translation>
     </message>
-    <message>
-        <source>This view, all its callers</source>
-        <translation>Diese Ansicht, alle ihre Aufrufer</translation>
-    </message>
     <message numerus="yes">
         <source>The lines of the %n task(s) with the most callers: a caller counts once within a task. The n under each week are the whole view&apos;s.</source>
         <translation>
@@ -723,6 +707,18 @@ Top 10% erhalten %6</translation>
             <numerusform>%n aufgerufenes Modell nicht gezeigt: für keinen Aufrufer ist die 5. Woche vorbei</numerusform>
             <numerusform>%n aufgerufene Modelle nicht gezeigt: für keinen Aufrufer ist die 5. Woche vorbei</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>week after the first call; rows: the latest %1 of %2 weeks of first calls</source>
+        <translation>Woche nach dem ersten Aufruf; Zeilen: die letzten %1 von %2 Wochen erster Aufrufe</translation>
+    </message>
+    <message>
+        <source>week after the first call; rows: the week of the first call</source>
+        <translation>Woche nach dem ersten Aufruf; Zeilen: die Woche des ersten Aufrufs</translation>
+    </message>
+    <message>
+        <source>This view</source>
+        <translation>Diese Ansicht</translation>
     </message>
 </context>
 <context>

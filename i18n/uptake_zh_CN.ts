@@ -595,18 +595,6 @@ Gini：%3
         <translation>需求图：有多广，有多持久</translation>
     </message>
     <message>
-        <source>week after the first call; the latest %1 of %2 weekly cohorts</source>
-        <translation>首次调用之后的第几周；%2 个周队列中最近的 %1 个</translation>
-    </message>
-    <message>
-        <source>week after the first call</source>
-        <translation>首次调用之后的第几周</translation>
-    </message>
-    <message>
-        <source>first call in the week of</source>
-        <translation>首次调用所在的周</translation>
-    </message>
-    <message>
         <source>Each row: the callers first seen in one week (Monday to Sunday, UTC). Each cell: the share of them who called again in the k-th week after their first, white for none, deep blue for all. Empty cells: that week is not over yet for the row&apos;s callers.</source>
         <translation>每行：在同一周（周一至周日，UTC）首次出现的调用方。每格：其中在首周之后第 k 周再次调用的比例，白色表示没有，深蓝表示全部。空格：对该行的调用方而言，那一周尚未结束。</translation>
     </message>
@@ -700,10 +688,6 @@ Gini：%3
         <source>not over yet: the figures are not final</source>
         <translation>尚未结束：数字不是最终的</translation>
     </message>
-    <message>
-        <source>This view, all its callers</source>
-        <translation>此视图，全部调用方</translation>
-    </message>
     <message numerus="yes">
         <source>The lines of the %n task(s) with the most callers: a caller counts once within a task. The n under each week are the whole view&apos;s.</source>
         <translation>
@@ -719,6 +703,18 @@ Gini：%3
         <translation>
             <numerusform>%n 个被调用的模型未显示：尚无调用方的第 5 周结束</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>week after the first call; rows: the latest %1 of %2 weeks of first calls</source>
+        <translation>首次调用之后的第几周；行：%2 个首次调用周中最近的 %1 个</translation>
+    </message>
+    <message>
+        <source>week after the first call; rows: the week of the first call</source>
+        <translation>首次调用之后的第几周；行：首次调用所在的周</translation>
+    </message>
+    <message>
+        <source>This view</source>
+        <translation>此视图</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "dashboard/evidencecharts.h"
 
 #include <QCategoryAxis>
+#include <QFontMetricsF>
 #include <QLegend>
 #include <QScatterSeries>
 
@@ -47,22 +48,32 @@ void DashboardChartView::buildCohorts(const DashboardData &d)
     for (int k = 1; k <= Evidence::Periods; ++k)
         x->append(m_numbers.toString(k), k);
     x->setGridLineVisible(false);
-    x->setTitleText(skip > 0 ? tr("week after the first call; the latest %1 of %2 weekly cohorts")
+    x->setTitleText(skip > 0 ? tr("week after the first call; rows: the latest %1 of %2 weeks of first calls")
                                    .arg(num(m_numbers, rows), num(m_numbers, std::int64_t(all.size())))
-                             : tr("week after the first call"));
-    // The earliest week on top, as a table reads.
+                             : tr("week after the first call; rows: the week of the first call"));
+    // The earliest week on top, as a table reads. The rows are named by notes beside the plot,
+    // not by the axis: a category axis elides every label taller than its row.
     auto *y = new QCategoryAxis;
     y->setRange(-0.5, rows - 0.5);
     y->setStartValue(-0.5);
     y->setReverse(true);
-    y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    // A label every few rows: about 16 pixels each at the chart's usual height.
-    const int every = std::max(1, int(std::ceil(rows / std::max(1.0, (height() - 140) / 16.0))));
-    for (int r = 0; r < rows; ++r)
-        if (r % every == 0 || r == rows - 1)
-            y->append(EvidenceCharts::dayText(m_numbers, cohorts[size_t(r)].week), r);
+    y->setLabelsVisible(false);
     y->setGridLineVisible(false);
-    y->setTitleText(tr("first call in the week of"));
+    // A name every few rows: at least 16 pixels apart at the view's height.
+    const double rowPixels = std::max(60.0, double(height()) - 130.0) / std::max(rows, 1);
+    const int every = std::max(1, int(std::ceil(16.0 / rowPixels)));
+    QStringList names;
+    QFont noteFont = font();
+    noteFont.setPointSizeF(8.5);
+    const QFontMetricsF metrics(noteFont);
+    qreal widest = 0;
+    for (int r = 0; r < rows; ++r) {
+        // The last row always, the others every few rows, none crowding the last.
+        const bool named = r == rows - 1 || (r % every == 0 && rows - 1 - r >= every);
+        names << (named ? EvidenceCharts::dayText(m_numbers, cohorts[size_t(r)].week) : QString());
+        widest = std::max(widest, metrics.horizontalAdvance(names.back()));
+    }
+    chart->setMargins(QMargins(int(std::ceil(widest)) + 12, 4, 10, 4));
     for (QAbstractAxis *a : {static_cast<QAbstractAxis *>(x), static_cast<QAbstractAxis *>(y)})
         styleAxis(a);
     chart->addAxis(x, Qt::AlignBottom);
@@ -86,5 +97,7 @@ void DashboardChartView::buildCohorts(const DashboardData &d)
                     EvidenceCharts::cohortTip(m_numbers, n, c.week, k) + QLatin1Char('\n')
                         + tr("The cohort: %n caller(s)", nullptr, int(std::min<std::int64_t>(c.callers, INT_MAX))));
         }
+        if (!names[r].isEmpty())
+            addNote(names[r], frame, QPointF(0.5, r), Qt::AlignRight | Qt::AlignVCenter);
     }
 }

@@ -161,6 +161,9 @@ DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent)
                                  "have broad and lasting demand"));
     for (const auto &c : cells) {
         auto *view = new DashboardChartView(c.chart);
+        // Two rows of the evidence page fit a 1280x800 window without scrolling.
+        if (c.page == 1)
+            view->setMinimumHeight(270);
         m_views[c.chart] = view;
         grids[c.page]->addWidget(view, c.row, c.column, 1, c.span);
         connect(view, &DashboardChartView::taskActivated, this, &DashboardWidget::taskActivated);

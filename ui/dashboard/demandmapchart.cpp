@@ -68,7 +68,7 @@ void DashboardChartView::buildDemandMap(const DashboardData &d)
         QColor color = other ? kOtherTasks : taskColor(g);
         auto *s = new QScatterSeries;
         s->setName(other ? (e.tasks.empty() ? tr("models") : tr("other tasks"))
-                         : DisplayText::html(elide(e.tasks[size_t(g)].task, 30)));
+                         : DisplayText::html(elide(e.tasks[size_t(g)].task, 24)));
         s->setMarkerSize(9);
         s->setBorderColor(color.darker(130));
         color.setAlpha(170);

@@ -128,7 +128,7 @@ QString EvidenceCharts::retentionAbout()
 }
 
 bool EvidenceCharts::fillLifecycle(QChart *chart, const std::vector<Evidence::LifecycleWeek> &weeks,
-                                   const QLocale &locale)
+                                   const QLocale &locale, int maxLabels)
 {
     const bool any = std::any_of(weeks.cbegin(), weeks.cend(), [](const Evidence::LifecycleWeek &w) {
         return w.newCallers + w.returning + w.resurrecting + w.dormant > 0;
@@ -175,7 +175,8 @@ bool EvidenceCharts::fillLifecycle(QChart *chart, const std::vector<Evidence::Li
     x->setRange(-0.5, n - 0.5);
     x->setStartValue(-0.5);
     x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    const int every = std::max(1, (n + 5) / 6);
+    maxLabels = std::max(maxLabels, 2);
+    const int every = std::max(1, (n + maxLabels - 1) / maxLabels);
     for (int i = 0; i < n; ++i) {
         const bool last = i == n - 1;
         if (!last && (i % every != 0 || n - 1 - i < (every + 1) / 2))

@@ -51,8 +51,9 @@ public:
 
     // New, returning and resurrecting callers stacked per week, dormant below the axis; the
     // partial last week pale and labelled. False when no week has a caller (nothing drawn).
+    // At most about maxLabels dates on the axis (the last week's always).
     static bool fillLifecycle(QChart *chart, const std::vector<Evidence::LifecycleWeek> &weeks,
-                              const QLocale &locale);
+                              const QLocale &locale, int maxLabels = 6);
     // The states explained, and the partial week named when there is one.
     static QString lifecycleAbout(const std::vector<Evidence::LifecycleWeek> &weeks, const QLocale &locale);
 

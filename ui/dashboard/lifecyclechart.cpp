@@ -9,6 +9,7 @@
 #include <QStackedBarSeries>
 #include <QToolTip>
 
+#include <algorithm>
 #include <vector>
 
 using namespace ChartParts;
@@ -17,7 +18,8 @@ void DashboardChartView::buildLifecycle(const DashboardData &d)
 {
     const std::vector<Evidence::LifecycleWeek> &weeks = d.evidence.selection.lifecycle;
     QChart *chart = newChart(chartTitle(m_kind));
-    EvidenceCharts::fillLifecycle(chart, weeks, m_numbers);
+    // A date needs about 90 pixels of the axis.
+    EvidenceCharts::fillLifecycle(chart, weeks, m_numbers, std::max(2, (width() - 140) / 90));
     setToolTip(EvidenceCharts::lifecycleAbout(weeks, m_numbers));
     // Room for the last week's label, centred on the last bar, at the right edge.
     chart->setMargins(QMargins(6, 4, weeks.back().partial ? 48 : 16, 4));

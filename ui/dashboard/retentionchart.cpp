@@ -21,10 +21,10 @@ void DashboardChartView::buildRetention(const DashboardData &d)
     QChart *chart = newChart(chartTitle(m_kind));
     std::vector<EvidenceCharts::Curve> curves;
     std::vector<QString> names; // rich text, for the tooltips
-    curves.push_back({tr("This view, all its callers"), EvidenceCharts::kRetention, e.selection.curve, 3.5});
+    curves.push_back({tr("This view"), EvidenceCharts::kRetention, e.selection.curve, 3.5});
     names.push_back(curves.back().name.toHtmlEscaped());
     for (size_t i = 0; i < e.tasks.size(); ++i) {
-        const QString task = DisplayText::html(elide(e.tasks[i].task, 30));
+        const QString task = DisplayText::html(elide(e.tasks[i].task, 24));
         curves.push_back({task, taskColor(int(i)), e.tasks[i].curve, 1.6});
         names.push_back(DisplayText::html(e.tasks[i].task, 120));
     }
