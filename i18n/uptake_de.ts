@@ -611,6 +611,147 @@ Top 10% erhalten %6</translation>
             <numerusform>&lt;br&gt;&lt;i&gt;Noch nicht vorbei: bisher %n Tage (leere Punkte)&lt;/i&gt;</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Do callers come back? Retention by week</source>
+        <translation>Kommen Aufrufer wieder? Bindung nach Woche</translation>
+    </message>
+    <message>
+        <source>Retention by week of the first call</source>
+        <translation>Bindung nach Woche des ersten Aufrufs</translation>
+    </message>
+    <message>
+        <source>Callers per week, by state</source>
+        <translation>Aufrufer pro Woche, nach Zustand</translation>
+    </message>
+    <message>
+        <source>Demand map: how broad, how lasting</source>
+        <translation>Nachfragekarte: wie breit, wie dauerhaft</translation>
+    </message>
+    <message>
+        <source>Each row: the callers first seen in one week (Monday to Sunday, UTC). Each cell: the share of them who called again in the k-th week after their first, white for none, deep blue for all. Empty cells: that week is not over yet for the row&apos;s callers.</source>
+        <translation>Jede Zeile: die Aufrufer, die in einer Woche (Montag bis Sonntag, UTC) zuerst auftraten. Jede Zelle: der Anteil von ihnen, der in der k-ten Woche nach der ersten wieder aufrief, weiß für keinen, tiefblau für alle. Leere Zellen: diese Woche ist für die Aufrufer der Zeile noch nicht vorbei.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The cohort: %n caller(s)</source>
+        <translation>
+            <numerusform>Die Kohorte: %n Aufrufer</numerusform>
+            <numerusform>Die Kohorte: %n Aufrufer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No caller of this view was first seen in the selected usage window.</source>
+        <translation>Kein Aufrufer dieser Ansicht trat im gewählten Nutzungszeitraum zum ersten Mal auf.</translation>
+    </message>
+    <message>
+        <source>No caller&apos;s 2nd week is over yet: nothing can be said about coming back.</source>
+        <translation>Für keinen Aufrufer ist die 2. Woche schon vorbei: über das Wiederkommen lässt sich noch nichts sagen.</translation>
+    </message>
+    <message>
+        <source>No callers in the selected usage window.</source>
+        <translation>Keine Aufrufer im gewählten Nutzungszeitraum.</translation>
+    </message>
+    <message>
+        <source>No called model of this view has callers whose 5th week is over: week-4 retention is not known for any of them yet.</source>
+        <translation>Kein aufgerufenes Modell dieser Ansicht hat Aufrufer, deren 5. Woche vorbei ist: die Bindung nach 4 Wochen ist noch für keines bekannt.</translation>
+    </message>
+    <message>
+        <source>other tasks</source>
+        <translation>andere Aufgaben</translation>
+    </message>
+    <message>
+        <source>Unique callers in the window (log scale)</source>
+        <translation>Eindeutige Aufrufer im Zeitraum (logarithmisch)</translation>
+    </message>
+    <message>
+        <source>Week-4 retention (%)</source>
+        <translation>4-Wochen-Bindung (%)</translation>
+    </message>
+    <message>
+        <source>Each point is a called model of this view: to the right, more callers; higher up, more of its callers came back in their 5th week (week-4 retention, of the callers first seen in the window). Bigger points have more calls. Click a point to show the model in the table.</source>
+        <translation>Jeder Punkt ist ein aufgerufenes Modell dieser Ansicht: weiter rechts mehr Aufrufer; weiter oben kamen mehr seiner Aufrufer in ihrer 5. Woche wieder (Bindung nach 4 Wochen, unter den im Zeitraum zuerst gesehenen Aufrufern). Größere Punkte haben mehr Aufrufe. Ein Klick auf einen Punkt zeigt das Modell in der Tabelle.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Task: %2&lt;br&gt;Unique callers: %3&lt;br&gt;Calls: %4&lt;br&gt;Week-4 retention: %5&lt;br&gt;&lt;i&gt;Click to show it in the table&lt;/i&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Aufgabe: %2&lt;br&gt;Eindeutige Aufrufer: %3&lt;br&gt;Aufrufe: %4&lt;br&gt;Bindung nach 4 Wochen: %5&lt;br&gt;&lt;i&gt;Klicken, um es in der Tabelle zu zeigen&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>narrow but loyal</source>
+        <translation>schmal, aber treu</translation>
+    </message>
+    <message>
+        <source>wide and lasting</source>
+        <translation>breit und dauerhaft</translation>
+    </message>
+    <message>
+        <source>barely used</source>
+        <translation>kaum genutzt</translation>
+    </message>
+    <message>
+        <source>wide but passing</source>
+        <translation>breit, aber flüchtig</translation>
+    </message>
+    <message>
+        <source>…kept a caller to week 4</source>
+        <translation>…Aufrufer bis Woche 4 gehalten</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 callers came back in their 5th week (28 to 34 days after their first call), of the %3 callers first seen in the window whose 5th week was over by the last day with calls: %4, the view&apos;s week-4 retention.&lt;br&gt;Not a part of the step before: any caller of the view counts.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 Aufrufer kamen in ihrer 5. Woche wieder (28 bis 34 Tage nach ihrem ersten Aufruf), von den %3 im Zeitraum zuerst gesehenen Aufrufern, deren 5. Woche am letzten Tag mit Aufrufen vorbei war: %4, die Bindung der Ansicht in Woche 4.&lt;br&gt;Keine Teilmenge des Schritts davor: jeder Aufrufer der Ansicht zählt.</translation>
+    </message>
+    <message>
+        <source>none (nobody eligible)</source>
+        <translation>keine (niemand berücksichtigt)</translation>
+    </message>
+    <message>
+        <source>%1  (%2 of %3 eligible)</source>
+        <translation>%1  (%2 von %3 berücksichtigten)</translation>
+    </message>
+    <message>
+        <source>none eligible yet</source>
+        <translation>noch niemand berücksichtigt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Week of %1&lt;/b&gt;&lt;br&gt;new: %2&lt;br&gt;returning: %3&lt;br&gt;resurrecting: %4&lt;br&gt;dormant: %5</source>
+        <translation>&lt;b&gt;Woche vom %1&lt;/b&gt;&lt;br&gt;neu: %2&lt;br&gt;wiederkehrend: %3&lt;br&gt;reaktiviert: %4&lt;br&gt;ruhend: %5</translation>
+    </message>
+    <message>
+        <source>not over yet: the figures are not final</source>
+        <translation>noch nicht vorbei: die Zahlen sind nicht endgültig</translation>
+    </message>
+    <message numerus="yes">
+        <source>The lines of the %n task(s) with the most callers: a caller counts once within a task. The n under each week are the whole view&apos;s.</source>
+        <translation>
+            <numerusform>Die Linie der Aufgabe mit den meisten Aufrufern: ein Aufrufer zählt innerhalb einer Aufgabe einmal. Die n unter jeder Woche gelten für die ganze Ansicht.</numerusform>
+            <numerusform>Die Linien der %n Aufgaben mit den meisten Aufrufern: ein Aufrufer zählt innerhalb einer Aufgabe einmal. Die n unter jeder Woche gelten für die ganze Ansicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lines: %1 callers (the median of the models shown), %2 week-4 retention</source>
+        <translation>Linien: %1 Aufrufer (Median der gezeigten Modelle), %2 Bindung nach 4 Wochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n called model(s) not shown: no caller&apos;s 5th week is over yet</source>
+        <translation>
+            <numerusform>%n aufgerufenes Modell nicht gezeigt: für keinen Aufrufer ist die 5. Woche vorbei</numerusform>
+            <numerusform>%n aufgerufene Modelle nicht gezeigt: für keinen Aufrufer ist die 5. Woche vorbei</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>week after the first call; rows: the latest %1 of %2 weeks of first calls</source>
+        <translation>Woche nach dem ersten Aufruf; Zeilen: die letzten %1 von %2 Wochen erster Aufrufe</translation>
+    </message>
+    <message>
+        <source>week after the first call; rows: the week of the first call</source>
+        <translation>Woche nach dem ersten Aufruf; Zeilen: die Woche des ersten Aufrufs</translation>
+    </message>
+    <message>
+        <source>This view</source>
+        <translation>Diese Ansicht</translation>
+    </message>
 </context>
 <context>
     <name>DashboardWidget</name>
@@ -659,6 +800,22 @@ Top 10% erhalten %6</translation>
             <numerusform>%1 Aufruf</numerusform>
             <numerusform>%1 Aufrufe</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Supply and demand</source>
+        <translation>Angebot und Nachfrage</translation>
+    </message>
+    <message>
+        <source>Does demand last?</source>
+        <translation>Hält die Nachfrage?</translation>
+    </message>
+    <message>
+        <source>Whether the callers of this view come back, week after week, and which models have broad and lasting demand</source>
+        <translation>Ob die Aufrufer dieser Ansicht Woche für Woche wiederkommen und welche Modelle breite und dauerhafte Nachfrage haben</translation>
+    </message>
+    <message>
+        <source>Computing whether callers come back…</source>
+        <translation>Berechne, ob Aufrufer wiederkommen…</translation>
     </message>
 </context>
 <context>
@@ -846,11 +1003,6 @@ came back: of them, those who had called this model in an earlier week.</source>
 kamen wieder: davon die, die dieses Modell schon in einer früheren Woche aufgerufen hatten.</translation>
     </message>
     <message>
-        <source>%1%</source>
-        <comment>a percentage</comment>
-        <translation>%1 %</translation>
-    </message>
-    <message>
         <source>Usage</source>
         <translation>Nutzung</translation>
     </message>
@@ -927,68 +1079,16 @@ kamen wieder: davon die, die dieses Modell schon in einer früheren Woche aufger
         <translation>Die wenigsten Aufrufer, deren Aufrufe zusammen mindestens die Hälfte der Aufrufe dieses Zeitraums ausmachen, von allen seinen Aufrufern.</translation>
     </message>
     <message>
-        <source>Of the callers first seen in this window, the share who called this model again in the k-th week after their first week. Below each week: n, the callers whose k-th week was over by the last day with calls; only they count.</source>
-        <translation>Von den in diesem Zeitraum erstmals gesehenen Aufrufern der Anteil, der dieses Modell in der k-ten Woche nach seiner ersten Woche erneut aufrief. Unter jeder Woche: n, die Aufrufer, deren k-te Woche am letzten Tag mit Aufrufen vorbei war; nur sie zählen.</translation>
-    </message>
-    <message>
         <source>Retention: no caller&apos;s 2nd week is over yet</source>
         <translation>Bindung: noch für keinen Aufrufer ist die 2. Woche vorbei</translation>
-    </message>
-    <message>
-        <source>Week %1 after the first: %2 of %3 callers came back (%4)</source>
-        <translation>Woche %1 nach der ersten: %2 von %3 Aufrufern kamen wieder (%4)</translation>
     </message>
     <message>
         <source>Retention by week after the first</source>
         <translation>Bindung je Woche nach der ersten</translation>
     </message>
     <message>
-        <source>week after the first; n callers</source>
-        <translation>Woche nach der ersten; n Aufrufer</translation>
-    </message>
-    <message>
-        <source>% came back</source>
-        <translation>% kamen wieder</translation>
-    </message>
-    <message>
-        <source>Callers per week (Monday to Sunday, UTC).
-new: first call in this week.
-returning: called in this week and in the week before.
-resurrecting: called in this week, not in the week before, but earlier.
-dormant (below the axis): called in the week before, not in this week.</source>
-        <translation>Aufrufer pro Woche (Montag bis Sonntag, UTC).
-neu: erster Aufruf in dieser Woche.
-wiederkehrend: Aufruf in dieser und in der Vorwoche.
-reaktiviert: Aufruf in dieser Woche, nicht in der Vorwoche, aber früher.
-ruhend (unter der Achse): Aufruf in der Vorwoche, nicht in dieser Woche.</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>neu</translation>
-    </message>
-    <message>
-        <source>returning</source>
-        <translation>wiederkehrend</translation>
-    </message>
-    <message>
-        <source>resurrecting</source>
-        <translation>reaktiviert</translation>
-    </message>
-    <message>
-        <source>dormant</source>
-        <translation>ruhend</translation>
-    </message>
-    <message>
         <source>Callers per week, by state</source>
         <translation>Aufrufer pro Woche, nach Zustand</translation>
-    </message>
-    <message>
-        <source>(partial)</source>
-        <translation>(laufend)</translation>
-    </message>
-    <message>
-        <source>The last week, from %1, is not over: its bars are pale.</source>
-        <translation>Die letzte Woche, ab dem %1, ist nicht vorbei: ihre Balken sind blass.</translation>
     </message>
     <message>
         <source>Callers</source>
@@ -1014,13 +1114,25 @@ ruhend (unter der Achse): Aufruf in der Vorwoche, nicht in dieser Woche.</transl
         </translation>
     </message>
     <message>
-        <source>%1 of %2 callers first seen in the week of %3 came back in week %4 after it</source>
-        <translation>%1 von %2 in der Woche vom %3 erstmals gesehenen Aufrufern kamen in Woche %4 danach wieder</translation>
+        <source>Lifecycle</source>
+        <translation>Lebenszyklus</translation>
     </message>
+    <message>
+        <source>Each week&apos;s callers: new, returning, resurrecting, and those who went dormant</source>
+        <translation>Die Aufrufer jeder Woche: neue, wiederkehrende, reaktivierte und die, die ruhend wurden</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceCharts</name>
     <message>
         <source>&lt; %1</source>
         <comment>less than a percentage</comment>
         <translation>&lt; %1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>a percentage</comment>
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>%1M</source>
@@ -1033,12 +1145,64 @@ ruhend (unter der Achse): Aufruf in der Vorwoche, nicht in dieser Woche.</transl
         <translation>%1k</translation>
     </message>
     <message>
-        <source>Lifecycle</source>
-        <translation>Lebenszyklus</translation>
+        <source>week after the first; n callers</source>
+        <translation>Woche nach der ersten; n Aufrufer</translation>
     </message>
     <message>
-        <source>Each week&apos;s callers: new, returning, resurrecting, and those who went dormant</source>
-        <translation>Die Aufrufer jeder Woche: neue, wiederkehrende, reaktivierte und die, die ruhend wurden</translation>
+        <source>% came back</source>
+        <translation>% kamen wieder</translation>
+    </message>
+    <message>
+        <source>Week %1 after the first: %2 of %3 callers came back (%4)</source>
+        <translation>Woche %1 nach der ersten: %2 von %3 Aufrufern kamen wieder (%4)</translation>
+    </message>
+    <message>
+        <source>Of the callers first seen in this window, the share who called again in the k-th week after their first week. Below each week: n, the callers whose k-th week was over by the last day with calls; only they count.</source>
+        <translation>Von den in diesem Zeitraum zuerst gesehenen Aufrufern der Anteil, der in der k-ten Woche nach seiner ersten Woche wieder aufrief. Unter jeder Woche: n, die Aufrufer, deren k-te Woche am letzten Tag mit Aufrufen vorbei war; nur sie zählen.</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>returning</source>
+        <translation>wiederkehrend</translation>
+    </message>
+    <message>
+        <source>resurrecting</source>
+        <translation>reaktiviert</translation>
+    </message>
+    <message>
+        <source>dormant</source>
+        <translation>ruhend</translation>
+    </message>
+    <message>
+        <source>(partial)</source>
+        <translation>(laufend)</translation>
+    </message>
+    <message>
+        <source>callers</source>
+        <translation>Aufrufer</translation>
+    </message>
+    <message>
+        <source>Callers per week (Monday to Sunday, UTC).
+new: first call in this week.
+returning: called in this week and in the week before.
+resurrecting: called in this week, not in the week before, but earlier.
+dormant (below the axis): called in the week before, not in this week.</source>
+        <translation>Aufrufer pro Woche (Montag bis Sonntag, UTC).
+neu: erster Aufruf in dieser Woche.
+wiederkehrend: Aufruf in dieser und in der Vorwoche.
+reaktiviert: Aufruf in dieser Woche, nicht in der Vorwoche, aber früher.
+ruhend (unter der Achse): Aufruf in der Vorwoche, nicht in dieser Woche.</translation>
+    </message>
+    <message>
+        <source>The last week, from %1, is not over: its bars are pale.</source>
+        <translation>Die letzte Woche, ab dem %1, ist nicht vorbei: ihre Balken sind blass.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 callers first seen in the week of %3 came back in week %4 after it</source>
+        <translation>%1 von %2 in der Woche vom %3 erstmals gesehenen Aufrufern kamen in Woche %4 danach wieder</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,27 @@
             <numerusform>&lt;br&gt;&lt;i&gt;Not over yet: %n days so far (hollow dots)&lt;/i&gt;</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The cohort: %n caller(s)</source>
+        <translation>
+            <numerusform>The cohort: %n caller</numerusform>
+            <numerusform>The cohort: %n callers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The lines of the %n task(s) with the most callers: a caller counts once within a task. The n under each week are the whole view&apos;s.</source>
+        <translation>
+            <numerusform>The line of the task with the most callers: a caller counts once within a task. The n under each week are the whole view&apos;s.</numerusform>
+            <numerusform>The lines of the %n tasks with the most callers: a caller counts once within a task. The n under each week are the whole view&apos;s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n called model(s) not shown: no caller&apos;s 5th week is over yet</source>
+        <translation>
+            <numerusform>%n called model not shown: no caller&apos;s 5th week is over yet</numerusform>
+            <numerusform>%n called models not shown: no caller&apos;s 5th week is over yet</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DashboardWidget</name>

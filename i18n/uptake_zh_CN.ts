@@ -610,6 +610,144 @@ Gini：%3
             <numerusform>&lt;br&gt;&lt;i&gt;尚未结束：目前 %n 天（空心点）&lt;/i&gt;</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Do callers come back? Retention by week</source>
+        <translation>调用方会回来吗？按周的留存</translation>
+    </message>
+    <message>
+        <source>Retention by week of the first call</source>
+        <translation>按首次调用所在周的留存</translation>
+    </message>
+    <message>
+        <source>Callers per week, by state</source>
+        <translation>每周调用方（按状态）</translation>
+    </message>
+    <message>
+        <source>Demand map: how broad, how lasting</source>
+        <translation>需求图：有多广，有多持久</translation>
+    </message>
+    <message>
+        <source>Each row: the callers first seen in one week (Monday to Sunday, UTC). Each cell: the share of them who called again in the k-th week after their first, white for none, deep blue for all. Empty cells: that week is not over yet for the row&apos;s callers.</source>
+        <translation>每行：在同一周（周一至周日，UTC）首次出现的调用方。每格：其中在首周之后第 k 周再次调用的比例，白色表示没有，深蓝表示全部。空格：对该行的调用方而言，那一周尚未结束。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The cohort: %n caller(s)</source>
+        <translation>
+            <numerusform>该队列：%n 个调用方</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No caller of this view was first seen in the selected usage window.</source>
+        <translation>此视图中没有调用方在所选使用时段内首次出现。</translation>
+    </message>
+    <message>
+        <source>No caller&apos;s 2nd week is over yet: nothing can be said about coming back.</source>
+        <translation>还没有调用方的第 2 周已经结束：尚无法判断是否回访。</translation>
+    </message>
+    <message>
+        <source>No callers in the selected usage window.</source>
+        <translation>所选使用时段内没有调用方。</translation>
+    </message>
+    <message>
+        <source>No called model of this view has callers whose 5th week is over: week-4 retention is not known for any of them yet.</source>
+        <translation>此视图中被调用的模型都没有第 5 周已结束的调用方：尚不知道任何模型的第 4 周留存。</translation>
+    </message>
+    <message>
+        <source>other tasks</source>
+        <translation>其他任务</translation>
+    </message>
+    <message>
+        <source>Unique callers in the window (log scale)</source>
+        <translation>时段内的独立调用方（对数刻度）</translation>
+    </message>
+    <message>
+        <source>Week-4 retention (%)</source>
+        <translation>第 4 周留存（%）</translation>
+    </message>
+    <message>
+        <source>Each point is a called model of this view: to the right, more callers; higher up, more of its callers came back in their 5th week (week-4 retention, of the callers first seen in the window). Bigger points have more calls. Click a point to show the model in the table.</source>
+        <translation>每个点是此视图中一个被调用的模型：越靠右调用方越多；越靠上，越多调用方在第 5 周回访（第 4 周留存，按时段内首次出现的调用方计）。点越大调用越多。点击一个点可在表格中显示该模型。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Task: %2&lt;br&gt;Unique callers: %3&lt;br&gt;Calls: %4&lt;br&gt;Week-4 retention: %5&lt;br&gt;&lt;i&gt;Click to show it in the table&lt;/i&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;任务：%2&lt;br&gt;独立调用方：%3&lt;br&gt;调用：%4&lt;br&gt;第 4 周留存：%5&lt;br&gt;&lt;i&gt;点击可在表格中显示&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>narrow but loyal</source>
+        <translation>窄而忠诚</translation>
+    </message>
+    <message>
+        <source>wide and lasting</source>
+        <translation>广而持久</translation>
+    </message>
+    <message>
+        <source>barely used</source>
+        <translation>几乎无人用</translation>
+    </message>
+    <message>
+        <source>wide but passing</source>
+        <translation>广而短暂</translation>
+    </message>
+    <message>
+        <source>…kept a caller to week 4</source>
+        <translation>…调用方留到第 4 周</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 callers came back in their 5th week (28 to 34 days after their first call), of the %3 callers first seen in the window whose 5th week was over by the last day with calls: %4, the view&apos;s week-4 retention.&lt;br&gt;Not a part of the step before: any caller of the view counts.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;在时段内首次出现、且第 5 周在最后一个有调用的日子之前已结束的 %3 个调用方中，有 %2 个在第 5 周（首次调用后第 28 至 34 天）回访：%4，即此视图的第 4 周留存。&lt;br&gt;它不是上一步的子集：此视图的任何调用方都计入。</translation>
+    </message>
+    <message>
+        <source>none (nobody eligible)</source>
+        <translation>无（没有符合条件的调用方）</translation>
+    </message>
+    <message>
+        <source>%1  (%2 of %3 eligible)</source>
+        <translation>%1  （%3 个符合条件者中的 %2）</translation>
+    </message>
+    <message>
+        <source>none eligible yet</source>
+        <translation>尚无符合条件者</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Week of %1&lt;/b&gt;&lt;br&gt;new: %2&lt;br&gt;returning: %3&lt;br&gt;resurrecting: %4&lt;br&gt;dormant: %5</source>
+        <translation>&lt;b&gt;%1 这一周&lt;/b&gt;&lt;br&gt;新增：%2&lt;br&gt;回访：%3&lt;br&gt;复活：%4&lt;br&gt;休眠：%5</translation>
+    </message>
+    <message>
+        <source>not over yet: the figures are not final</source>
+        <translation>尚未结束：数字不是最终的</translation>
+    </message>
+    <message numerus="yes">
+        <source>The lines of the %n task(s) with the most callers: a caller counts once within a task. The n under each week are the whole view&apos;s.</source>
+        <translation>
+            <numerusform>调用方最多的 %n 个任务各自的曲线：同一任务内一个调用方只算一次。每周下方的 n 属于整个视图。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lines: %1 callers (the median of the models shown), %2 week-4 retention</source>
+        <translation>分界线：%1 个调用方（所示模型的中位数），%2 的第 4 周留存</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n called model(s) not shown: no caller&apos;s 5th week is over yet</source>
+        <translation>
+            <numerusform>%n 个被调用的模型未显示：尚无调用方的第 5 周结束</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>week after the first call; rows: the latest %1 of %2 weeks of first calls</source>
+        <translation>首次调用之后的第几周；行：%2 个首次调用周中最近的 %1 个</translation>
+    </message>
+    <message>
+        <source>week after the first call; rows: the week of the first call</source>
+        <translation>首次调用之后的第几周；行：首次调用所在的周</translation>
+    </message>
+    <message>
+        <source>This view</source>
+        <translation>此视图</translation>
+    </message>
 </context>
 <context>
     <name>DashboardWidget</name>
@@ -656,6 +794,22 @@ Gini：%3
         <translation>
             <numerusform>%1 次调用</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Supply and demand</source>
+        <translation>供给与需求</translation>
+    </message>
+    <message>
+        <source>Does demand last?</source>
+        <translation>需求能持续吗？</translation>
+    </message>
+    <message>
+        <source>Whether the callers of this view come back, week after week, and which models have broad and lasting demand</source>
+        <translation>此视图的调用方是否一周又一周地回来，以及哪些模型拥有广泛而持久的需求</translation>
+    </message>
+    <message>
+        <source>Computing whether callers come back…</source>
+        <translation>正在计算调用方是否回访…</translation>
     </message>
 </context>
 <context>
@@ -840,11 +994,6 @@ came back: of them, those who had called this model in an earlier week.</source>
 再次调用：其中在更早的某周已调用过该模型的调用方。</translation>
     </message>
     <message>
-        <source>%1%</source>
-        <comment>a percentage</comment>
-        <translation>%1%</translation>
-    </message>
-    <message>
         <source>Usage</source>
         <translation>使用情况</translation>
     </message>
@@ -921,68 +1070,16 @@ came back: of them, those who had called this model in an earlier week.</source>
         <translation>调用合计至少占此时间段一半调用的最少调用方数，以及全部调用方数。</translation>
     </message>
     <message>
-        <source>Of the callers first seen in this window, the share who called this model again in the k-th week after their first week. Below each week: n, the callers whose k-th week was over by the last day with calls; only they count.</source>
-        <translation>在此时间段内首次出现的调用方中，在首周之后第 k 周再次调用此模型的比例。每周下方：n，即第 k 周在最后一个有调用的日期前已结束的调用方；只计入他们。</translation>
-    </message>
-    <message>
         <source>Retention: no caller&apos;s 2nd week is over yet</source>
         <translation>留存：尚无调用方的第 2 周已结束</translation>
-    </message>
-    <message>
-        <source>Week %1 after the first: %2 of %3 callers came back (%4)</source>
-        <translation>首周后第 %1 周：%3 个调用方中有 %2 个回来（%4）</translation>
     </message>
     <message>
         <source>Retention by week after the first</source>
         <translation>首周之后各周的留存</translation>
     </message>
     <message>
-        <source>week after the first; n callers</source>
-        <translation>首周后的第几周；n 个调用方</translation>
-    </message>
-    <message>
-        <source>% came back</source>
-        <translation>回来的 %</translation>
-    </message>
-    <message>
-        <source>Callers per week (Monday to Sunday, UTC).
-new: first call in this week.
-returning: called in this week and in the week before.
-resurrecting: called in this week, not in the week before, but earlier.
-dormant (below the axis): called in the week before, not in this week.</source>
-        <translation>每周调用方（周一至周日，UTC）。
-新增：本周首次调用。
-回访：本周和上周都有调用。
-复活：本周有调用，上周没有，但更早有过。
-休眠（轴线以下）：上周有调用，本周没有。</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <source>returning</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <source>resurrecting</source>
-        <translation>复活</translation>
-    </message>
-    <message>
-        <source>dormant</source>
-        <translation>休眠</translation>
-    </message>
-    <message>
         <source>Callers per week, by state</source>
         <translation>每周调用方（按状态）</translation>
-    </message>
-    <message>
-        <source>(partial)</source>
-        <translation>（未完）</translation>
-    </message>
-    <message>
-        <source>The last week, from %1, is not over: its bars are pale.</source>
-        <translation>最后一周（自 %1 起）尚未结束：其柱形颜色较浅。</translation>
     </message>
     <message>
         <source>Callers</source>
@@ -1007,13 +1104,25 @@ dormant (below the axis): called in the week before, not in this week.</source>
         </translation>
     </message>
     <message>
-        <source>%1 of %2 callers first seen in the week of %3 came back in week %4 after it</source>
-        <translation>在 %3 这一周首次出现的 %2 个调用方中，有 %1 个在其后第 %4 周回来</translation>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
     </message>
+    <message>
+        <source>Each week&apos;s callers: new, returning, resurrecting, and those who went dormant</source>
+        <translation>每周的调用方：新增、回访、复活，以及转为休眠的调用方</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceCharts</name>
     <message>
         <source>&lt; %1</source>
         <comment>less than a percentage</comment>
         <translation>&lt; %1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>a percentage</comment>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>%1M</source>
@@ -1026,12 +1135,64 @@ dormant (below the axis): called in the week before, not in this week.</source>
         <translation>%1千</translation>
     </message>
     <message>
-        <source>Lifecycle</source>
-        <translation>生命周期</translation>
+        <source>week after the first; n callers</source>
+        <translation>首周后的第几周；n 个调用方</translation>
     </message>
     <message>
-        <source>Each week&apos;s callers: new, returning, resurrecting, and those who went dormant</source>
-        <translation>每周的调用方：新增、回访、复活，以及转为休眠的调用方</translation>
+        <source>% came back</source>
+        <translation>回来的 %</translation>
+    </message>
+    <message>
+        <source>Week %1 after the first: %2 of %3 callers came back (%4)</source>
+        <translation>首周后第 %1 周：%3 个调用方中有 %2 个回来（%4）</translation>
+    </message>
+    <message>
+        <source>Of the callers first seen in this window, the share who called again in the k-th week after their first week. Below each week: n, the callers whose k-th week was over by the last day with calls; only they count.</source>
+        <translation>在此时段内首次出现的调用方中，在首周之后第 k 周再次调用的比例。每周下方：n，即第 k 周在最后一个有调用的日子之前已结束的调用方；只计他们。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>returning</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>resurrecting</source>
+        <translation>复活</translation>
+    </message>
+    <message>
+        <source>dormant</source>
+        <translation>休眠</translation>
+    </message>
+    <message>
+        <source>(partial)</source>
+        <translation>（未完）</translation>
+    </message>
+    <message>
+        <source>callers</source>
+        <translation>调用方</translation>
+    </message>
+    <message>
+        <source>Callers per week (Monday to Sunday, UTC).
+new: first call in this week.
+returning: called in this week and in the week before.
+resurrecting: called in this week, not in the week before, but earlier.
+dormant (below the axis): called in the week before, not in this week.</source>
+        <translation>每周调用方（周一至周日，UTC）。
+新增：本周首次调用。
+回访：本周和上周都有调用。
+复活：本周有调用，上周没有，但更早有过。
+休眠（轴线以下）：上周有调用，本周没有。</translation>
+    </message>
+    <message>
+        <source>The last week, from %1, is not over: its bars are pale.</source>
+        <translation>最后一周（自 %1 起）尚未结束：其柱形颜色较浅。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 callers first seen in the week of %3 came back in week %4 after it</source>
+        <translation>在 %3 这一周首次出现的 %2 个调用方中，有 %1 个在其后第 %4 周回来</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,10 @@ int main(int argc, char *argv[])
     waitFor([&] { return w.dashboard() && !w.dashboard()->isBusy(); });
     QTest::qWait(500);
     shoot(&w, QStringLiteral("dashboard"));
+    w.dashboard()->showChart(DashboardChart::DemandMap);
+    QTest::qWait(500);
+    shoot(&w, QStringLiteral("dashboard-evidence"));
+    w.dashboard()->showChart(DashboardChart::Tasks);
     w.tabs()->setCurrentIndex(0);
 
     {

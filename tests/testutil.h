@@ -3,10 +3,15 @@
 #include "db/cache.h"
 #include "ingest/ingest.h"
 
+#include <QDate>
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <string>
+#include <utility>
+#include <vector>
 
 // Small helpers shared by the suites: fresh caches in a temporary folder, running the
 // built uptake binary, and writing fixture usage through the real writers.
@@ -146,6 +151,46 @@ LEFT JOIN (SELECT model, count(*) repeat FROM (SELECT model, caller FROM usage_d
     return db.queryInt(std::string("SELECT (SELECT count(*) FROM (") + computed + " EXCEPT " + kept
                        + ")) + (SELECT count(*) FROM (" + kept + " EXCEPT " + computed + "))")
         .value_or(-1);
+}
+
+// A cache of 80 days from Monday 2026-01-05, for the evidence suites: four tasks (and models
+// without one), callers who come and go by a fixed rule, so that every period, cohort and
+// lifecycle state occurs.
+inline void buildWeeks(Database &db)
+{
+    writeModel(db, "w/a1", "alpha");
+    writeModel(db, "w/a2", "alpha");
+    writeModel(db, "w/b1", "beta");
+    writeModel(db, "w/c1", "gamma");
+    writeModel(db, "w/d1", "delta");
+    writeModel(db, "w/none", "");
+    const char *models[] = {"w/a1", "w/a2", "w/b1", "w/c1", "w/d1", "w/none", "w/unlisted"};
+    std::vector<std::string> stamps, callers;
+    std::vector<std::pair<size_t, size_t>> rows; // (stamp, caller) indexes, model by position
+    std::vector<int> modelOf;
+    std::uint32_t seed = 12345;
+    auto next = [&seed] {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 16) & 0x7fff;
+    };
+    const QDate start(2026, 1, 5); // a Monday
+    for (int c = 0; c < 80; ++c) {
+        callers.push_back("caller-" + std::to_string(c));
+        const int first = int(next() % 60);
+        const int model = int(next() % 7);
+        int day = first;
+        // Each caller calls on its first day, then comes back now and then, sometimes to another model.
+        for (int visit = 0; visit < 12 && day < 80; ++visit) {
+            stamps.push_back(start.addDays(day).toString(Qt::ISODate).toStdString() + "T10:00:00Z");
+            rows.push_back({stamps.size() - 1, callers.size() - 1});
+            modelOf.push_back(next() % 4 == 0 ? int(next() % 7) : model);
+            day += 1 + int(next() % 16);
+        }
+    }
+    std::vector<Call> calls;
+    for (size_t i = 0; i < rows.size(); ++i)
+        calls.push_back({stamps[rows[i].first].c_str(), models[modelOf[i]], callers[rows[i].second].c_str()});
+    writeCalls(db, calls);
 }
 
 } // namespace TestUtil

@@ -1,7 +1,9 @@
 #include "db/cache.h"
 #include "dashboard/dashboardcharts.h"
 #include "dashboard/dashboarddata.h"
+#include "dashboard/chartparts.h"
 #include "dashboard/dashboardwidget.h"
+#include "dashboard/evidencecharts.h"
 #include "view/figures.h"
 #include "testutil.h"
 
@@ -10,12 +12,19 @@
 #include <QBarSet>
 #include <QChart>
 #include <QFile>
+#include <QGraphicsRectItem>
+#include <QGraphicsScene>
 #include <QImage>
 #include <QSignalSpy>
 #include <QLineSeries>
+#include <QLogValueAxis>
 #include <QScatterSeries>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cstdlib>
 
 // The dashboard drawn headless: each chart renders to PNG and SVG with real content, empty
 // states say so in words, clicks turn into signals, the widget follows the view, and
@@ -50,11 +59,45 @@ private slots:
         ViewSpec nothing;
         nothing.search = QStringLiteral("no-such-model");
         m_nothing = Dashboard::compute(db, nothing);
+        // Weeks of usage, for the evidence charts (the small fixture's five days prove nothing).
+        m_weeksCache = path(QStringLiteral("weeks.sqlite"));
+        Database weeks = Cache::open(m_weeksCache);
+        TestUtil::buildWeeks(weeks);
+        m_weeks = Dashboard::compute(weeks, ViewSpec());
+    }
+
+    // The data a chart is drawn from in these tests.
+    const DashboardData &dataFor(DashboardChart c) const
+    {
+        return DashboardCharts::isEvidenceChart(c) ? m_weeks : m_data;
+    }
+    QString cacheFor(DashboardChart c) const { return DashboardCharts::isEvidenceChart(c) ? m_weeksCache : m_cache; }
+
+    // Pixels within tolerance of a colour.
+    static int pixelsOf(const QImage &image, const QColor &color, int tolerance = 30)
+    {
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            const QRgb *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+            for (int x = 0; x < image.width(); ++x)
+                if (std::abs(qRed(line[x]) - color.red()) <= tolerance
+                    && std::abs(qGreen(line[x]) - color.green()) <= tolerance
+                    && std::abs(qBlue(line[x]) - color.blue()) <= tolerance)
+                    ++n;
+        }
+        return n;
+    }
+    static QImage drawn(DashboardChartView &view, const QString &file)
+    {
+        if (!view.exportTo(file, QSize(900, 560), 1.0))
+            return {};
+        return QImage(file).convertToFormat(QImage::Format_RGB32);
     }
 
     void names()
     {
-        QCOMPARE(DashboardCharts::all().size(), 5);
+        QCOMPARE(DashboardCharts::all().size(), 9);
+        QCOMPARE(DashboardCharts::fromName(QStringLiteral("demand-map")), DashboardChart::DemandMap);
         for (const DashboardChart c : DashboardCharts::all())
             QCOMPARE(DashboardCharts::fromName(DashboardCharts::name(c)), c);
         QVERIFY(!DashboardCharts::fromName(QStringLiteral("pie")));
@@ -71,7 +114,7 @@ private slots:
     {
         QFETCH(QString, name);
         DashboardChartView view(*DashboardCharts::fromName(name));
-        view.setData(m_data);
+        view.setData(dataFor(view.kind()));
         QVERIFY2(view.message().isEmpty(), qPrintable(view.message()));
         const QString png = path(name + QStringLiteral(".png"));
         QString error;
@@ -138,6 +181,151 @@ private slots:
         view.setData(d);
         for (QAbstractSeries *s : view.chart()->series())
             QVERIFY(!qobject_cast<QScatterSeries *>(s));
+    }
+
+    // The evidence charts draw their series (their colours are on the image) on honest axes.
+    void retentionChart()
+    {
+        DashboardChartView view(DashboardChart::Retention);
+        view.resize(900, 560);
+        view.setData(m_weeks);
+        QVERIFY2(view.message().isEmpty(), qPrintable(view.message()));
+        QVERIFY(m_weeks.evidence.tasks.size() >= 3);
+        int lines = 0;
+        qreal highest = 0;
+        for (QAbstractSeries *s : view.chart()->series())
+            if (auto *line = qobject_cast<QLineSeries *>(s); line && !qobject_cast<QScatterSeries *>(s)) {
+                ++lines;
+                for (const QPointF &p : line->points())
+                    highest = std::max(highest, p.y());
+            }
+        // The view's curve and one a task.
+        QCOMPARE(lines, 1 + int(m_weeks.evidence.tasks.size()));
+        // No point where nobody is eligible: the view's line has as many points as eligible periods.
+        const auto *first = qobject_cast<QLineSeries *>(view.chart()->series().constFirst());
+        int eligible = 0;
+        for (const Evidence::Counts &c : m_weeks.evidence.selection.curve)
+            eligible += c.eligible > 0;
+        QCOMPARE(first->count(), eligible);
+        QVERIFY(eligible < Evidence::Periods); // the fixture's last callers are too recent for week 12
+        const auto *y = qobject_cast<QValueAxis *>(view.chart()->axes(Qt::Vertical).constFirst());
+        QVERIFY(y);
+        QCOMPARE(y->min(), 0.0);
+        QVERIFY(y->max() >= highest && y->max() <= 100);
+        const QImage image = drawn(view, path(QStringLiteral("retention-colour.png")));
+        QVERIFY(pixelsOf(image, EvidenceCharts::kRetention, 20) > 200);
+        QVERIFY(pixelsOf(image, ChartParts::taskColor(0), 20) > 50);
+    }
+
+    void cohortsChart()
+    {
+        DashboardChartView view(DashboardChart::Cohorts);
+        view.resize(900, 560);
+        view.setData(m_weeks);
+        QVERIFY2(view.message().isEmpty(), qPrintable(view.message()));
+        // One cell per cohort and period with eligible callers, each telling "r of n" on hover.
+        int expected = 0;
+        for (const Evidence::Cohort &c : m_weeks.evidence.selection.cohorts)
+            for (const Evidence::Counts &n : c.periods)
+                expected += n.eligible > 0;
+        int cells = 0;
+        for (QGraphicsItem *item : view.scene()->items())
+            if (auto *rect = qgraphicsitem_cast<QGraphicsRectItem *>(item); rect && rect->toolTip().contains(QStringLiteral(" callers first seen in the week of ")))
+                ++cells;
+        QCOMPARE(cells, expected);
+        const Evidence::Cohort &c = m_weeks.evidence.selection.cohorts.front();
+        const QString tip = EvidenceCharts::cohortTip(view.numberLocale(), c.periods[0], c.week, 1);
+        QVERIFY(tip.startsWith(QStringLiteral("%1 of %2 ").arg(c.periods[0].returned).arg(c.periods[0].eligible)));
+        const QImage image = drawn(view, path(QStringLiteral("cohorts-colour.png")));
+        // Cells of the heat map's blues: a full one is the retention blue, others lighter.
+        int blue = 0;
+        for (int yy = 0; yy < image.height(); ++yy)
+            for (int xx = 0; xx < image.width(); ++xx) {
+                const QColor p = image.pixelColor(xx, yy);
+                blue += p.blue() > p.red() + 25 && p.blue() > 120;
+            }
+        QVERIFY2(blue > 2000, qPrintable(QString::number(blue)));
+    }
+
+    void lifecycleChart()
+    {
+        DashboardChartView view(DashboardChart::Lifecycle);
+        view.resize(900, 560);
+        view.setData(m_weeks);
+        QVERIFY2(view.message().isEmpty(), qPrintable(view.message()));
+        auto *bars = qobject_cast<QAbstractBarSeries *>(view.chart()->series().constFirst());
+        QVERIFY(bars);
+        QCOMPARE(bars->barSets().size(), 4);
+        QCOMPARE(bars->barSets().constFirst()->count(), qsizetype(m_weeks.evidence.selection.lifecycle.size()));
+        // Dormant callers below the axis.
+        const auto *y = qobject_cast<QValueAxis *>(view.chart()->axes(Qt::Vertical).constFirst());
+        QVERIFY(y && y->min() < 0 && y->max() > 0);
+        QVERIFY(bars->barSets().constLast()->at(1) <= 0);
+        const QImage image = drawn(view, path(QStringLiteral("lifecycle-colour.png")));
+        QVERIFY(pixelsOf(image, QColor(0x3b, 0x8e, 0x4f), 20) > 200); // new
+        QVERIFY(pixelsOf(image, QColor(0x8a, 0x93, 0xa0), 12) > 200); // dormant
+    }
+
+    void demandMapChart()
+    {
+        DashboardChartView view(DashboardChart::DemandMap);
+        view.resize(900, 560);
+        view.setData(m_weeks);
+        QVERIFY2(view.message().isEmpty(), qPrintable(view.message()));
+        const EvidenceData &e = m_weeks.evidence;
+        QVERIFY(!e.demand.empty());
+        const auto *x = qobject_cast<QLogValueAxis *>(view.chart()->axes(Qt::Horizontal).constFirst());
+        QVERIFY(x); // log scale
+        const auto *y = qobject_cast<QValueAxis *>(view.chart()->axes(Qt::Vertical).constFirst());
+        QVERIFY(y && y->min() == 0 && y->max() == 100);
+        int plotted = 0;
+        QScatterSeries *someSeries = nullptr;
+        for (QAbstractSeries *s : view.chart()->series())
+            if (auto *dots = qobject_cast<QScatterSeries *>(s)) {
+                plotted += int(dots->count());
+                someSeries = someSeries ? someSeries : dots;
+                for (const QPointF &p : dots->points()) {
+                    QVERIFY(p.x() >= x->min() && p.x() <= x->max());
+                    QVERIFY(p.y() >= 0 && p.y() <= 100);
+                }
+            }
+        QCOMPARE(plotted, int(e.demand.size()));
+        QVERIFY(view.chart()->title().contains(QStringLiteral("20")));
+        QVERIFY(view.toolTip().contains(QStringLiteral("median")));
+
+        // A click on a point names its model.
+        QSignalSpy clicked(&view, &DashboardChartView::modelActivated);
+        const QPointF point = someSeries->at(0);
+        emit someSeries->clicked(point);
+        QCOMPARE(clicked.size(), 1);
+        const QString id = clicked.at(0).at(0).toString();
+        const auto it = std::find_if(e.demand.begin(), e.demand.end(), [&](const DemandPoint &p) { return p.modelId == id; });
+        QVERIFY(it != e.demand.end());
+        QCOMPARE(double(it->uniqueCallers), point.x());
+        QCOMPARE(100 * it->week4Retention, point.y());
+
+        const QImage image = drawn(view, path(QStringLiteral("map-colour.png")));
+        // The points' outlines, in their tasks' colours.
+        int outlines = 0;
+        for (QAbstractSeries *s : view.chart()->series())
+            if (auto *dots = qobject_cast<QScatterSeries *>(s))
+                outlines += pixelsOf(image, dots->borderColor(), 12);
+        QVERIFY2(outlines > 100, qPrintable(QString::number(outlines)));
+    }
+
+    // The loop ends with the view's week-4 retention.
+    void funnelKeepsToWeek4()
+    {
+        DashboardChartView view(DashboardChart::Funnel);
+        view.resize(900, 560);
+        view.setData(m_weeks);
+        auto *bars = qobject_cast<QAbstractBarSeries *>(view.chart()->series().constFirst());
+        QVERIFY(bars);
+        QCOMPARE(bars->barSets().constFirst()->count(), 10); // five model steps, four caller steps, week 4
+        QVERIFY(m_weeks.funnel.keptToWeek4 && m_weeks.funnel.keptToWeek4->eligible > 0);
+        // The top row (the categories run bottom to top) is the week-4 step's share of all callers.
+        const double all = double(m_weeks.funnel.callers.front().count);
+        QCOMPARE(bars->barSets().constLast()->at(0), 100.0 * double(m_weeks.funnel.keptToWeek4->returned) / all);
     }
 
     void emptyStatesSayWhy()
@@ -256,13 +444,25 @@ private slots:
     {
         for (const DashboardChart c : DashboardCharts::all()) {
             const QString out = path(QStringLiteral("cli-%1.png").arg(DashboardCharts::name(c)));
-            const auto r = TestUtil::runUptake({QStringLiteral("--cache"), m_cache, QStringLiteral("chart"),
+            const auto r = TestUtil::runUptake({QStringLiteral("--cache"), cacheFor(c), QStringLiteral("chart"),
                                                 DashboardCharts::name(c), out, QStringLiteral("--size"),
                                                 QStringLiteral("800x500")});
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            QVERIFY2(!r.err.contains(QStringLiteral("No ")), qPrintable(r.err)); // a chart, not an empty state
             QImage image(out);
             QCOMPARE(image.size(), QSize(800, 500));
             QVERIFY(inked(image.convertToFormat(QImage::Format_RGB32)) > 800 * 500 / 50);
+            if (!DashboardCharts::isEvidenceChart(c))
+                continue;
+            const QString svg = path(QStringLiteral("cli-%1.svg").arg(DashboardCharts::name(c)));
+            const auto s = TestUtil::runUptake({QStringLiteral("--cache"), cacheFor(c), QStringLiteral("chart"),
+                                                DashboardCharts::name(c), svg});
+            QVERIFY2(s.exitCode == 0, qPrintable(s.err));
+            QFile f(svg);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray text = f.readAll();
+            QVERIFY(text.startsWith("<?xml") && text.contains("<svg") && text.trimmed().endsWith("</svg>"));
+            QVERIFY(text.size() > 5000);
         }
         const QString svg = path(QStringLiteral("cli-tasks.svg"));
         auto r = TestUtil::runUptake({QStringLiteral("--cache"), m_cache, QStringLiteral("chart"), QStringLiteral("tasks"),
@@ -288,7 +488,8 @@ private slots:
                                  path(QStringLiteral("x.png")), QStringLiteral("--size"), QStringLiteral("big")});
         QCOMPARE(r.exitCode, 2);
         r = TestUtil::runUptake({QStringLiteral("--help")});
-        QVERIFY(r.out.contains(QStringLiteral("chart tasks|concentration|weekly|funnel|top")));
+        QVERIFY(r.out.contains(
+            QStringLiteral("chart tasks|concentration|weekly|funnel|top|retention|cohorts|lifecycle|demand-map")));
     }
 
 private:
@@ -296,6 +497,8 @@ private:
     QString m_cache;
     DashboardData m_data;
     DashboardData m_nothing;
+    QString m_weeksCache;
+    DashboardData m_weeks;
 };
 
 QTEST_MAIN(TestDashboardCharts)

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QScatterSeries>
 #include <QScreen>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -29,6 +30,7 @@ private slots:
     void emptyCacheBuildsTheDemo();
     void foreignFileShowsAMessage();
     void dashboardFollowsTheView();
+    void demandMapClickShowsTheModel();
     void filtersAndColumnsComeBackNextStart();
     void layoutComesBackOnScreenWithItsDetailPane();
     void menusShowDistinctShortcuts();
@@ -242,6 +244,38 @@ void TestMainWindowState::userGuideListsTheShortcuts()
     Screenshots::save(guide, QStringLiteral("userguide"));
     guide->browser()->scrollToAnchor(QStringLiteral("keys"));
     Screenshots::save(guide, QStringLiteral("userguide-keys"));
+}
+
+void TestMainWindowState::demandMapClickShowsTheModel()
+{
+    MainWindow w(m_demo);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(waitLoaded(w));
+    w.tabs()->setCurrentIndex(1);
+    QVERIFY(w.dashboard());
+    w.dashboard()->showChart(DashboardChart::DemandMap);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.dashboard()->isBusy(), 60000);
+    DashboardChartView *map = w.dashboard()->chartView(DashboardChart::DemandMap);
+    QVERIFY2(map->message().isEmpty(), qPrintable(map->message()));
+    QScatterSeries *points = nullptr;
+    for (QAbstractSeries *s : map->chart()->series())
+        if (auto *dots = qobject_cast<QScatterSeries *>(s); dots && dots->count() > 0 && !points)
+            points = dots;
+    QVERIFY(points);
+    QSignalSpy picked(map, &DashboardChartView::modelActivated);
+    emit points->clicked(points->at(points->count() - 1));
+    QCOMPARE(picked.size(), 1);
+    const QString id = picked.at(0).at(0).toString();
+    QVERIFY(!id.isEmpty());
+
+    // The table shows that model, selected.
+    QCOMPARE(w.tabs()->currentIndex(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(w.catalogueModel()->spec().search, id, 5000);
+    QVERIFY(waitLoaded(w));
+    QTRY_VERIFY_WITH_TIMEOUT(w.table()->selectionModel()->hasSelection(), 5000);
+    const QModelIndex selected = w.table()->selectionModel()->selectedRows(Columns::ModelId).value(0);
+    QCOMPARE(selected.data(CatalogueModel::RawRole).toString(), id);
 }
 
 QTEST_MAIN(TestMainWindowState)

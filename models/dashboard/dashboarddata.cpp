@@ -3,6 +3,8 @@
 
 #include "dashboard/dashboardparts.h"
 #include "db/database.h"
+#include "text/textrules.h"
+#include "view/windowscreen.h"
 
 #include <QElapsedTimer>
 
@@ -268,6 +270,129 @@ void Computation::usage(DashboardData &data)
     data.msUsage = timer.elapsed();
 }
 
+void Computation::evidence(DashboardData &data)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (!m_haveCalled) {
+        DashboardData scratch;
+        models(scratch);
+    }
+    EvidenceData &e = data.evidence;
+    e = EvidenceData();
+    data.funnel.keptToWeek4.reset();
+    // One read snapshot for the window's table, the selection's day rows and the models' figures.
+    std::optional<Transaction> snapshot;
+    if (sqlite3_get_autocommit(m_db.handle()))
+        snapshot.emplace(m_db, Transaction::Kind::Deferred);
+    const std::string windowTable = m_snapshot ? std::string() : WindowScreen::filledTable(m_db, m_spec);
+
+    // The called models' names and tasks, one primary-key lookup each.
+    struct Info
+    {
+        QString modelId, task;
+        int group = -1;
+    };
+    std::vector<Info> info(m_called.size());
+    std::unordered_map<std::int64_t, size_t> at;
+    at.reserve(m_called.size());
+    std::map<QString, int> groupOfTask;
+    std::vector<QString> taskNames;
+    {
+        Statement st(m_db, "SELECT model_id, task FROM models WHERE id = ?");
+        for (size_t i = 0; i < m_called.size(); ++i) {
+            st.reset();
+            st.bind(1, std::int64_t(m_called[i].id));
+            if (!st.step())
+                continue;
+            Info &m = info[i];
+            m.modelId = st.text(0);
+            if (!st.isNull(1)) {
+                const std::string_view task = TextRules::trim(st.textView(1));
+                m.task = QString::fromUtf8(task.data(), qsizetype(task.size()));
+            }
+            if (!m.task.isEmpty()) {
+                const auto [it, added] = groupOfTask.try_emplace(m.task, int(taskNames.size()));
+                if (added)
+                    taskNames.push_back(m.task);
+                m.group = it->second;
+            }
+            at.emplace(std::int64_t(m_called[i].id), i);
+        }
+    }
+
+    Evidence::GroupedReports reports;
+    std::vector<std::optional<double>> week4(m_called.size());
+    const std::optional<std::int64_t> end = Figures::evidenceEnd(m_db, m_spec);
+    if (!end) {
+        // No usage in the cache: nobody is eligible, nothing to fold.
+    } else if (m_snapshot) {
+        // In memory, without reading the day rows twice from SQLite.
+        evidenceFromSnapshot(*end, groupOfTask, int(taskNames.size()), reports, week4);
+    } else {
+        // The selection reads every model of the view with usage, also those without calls in the
+        // window (their earlier calls are its callers' history): their tasks by lookup.
+        Statement taskOf(m_db, "SELECT task FROM models WHERE id = ?");
+        reports = Evidence::ofSelectionByGroup(m_db, m_spec, windowTable, int(taskNames.size()), [&](std::int64_t id) {
+            if (const auto it = at.find(id); it != at.end())
+                return info[it->second].group;
+            taskOf.reset();
+            taskOf.bind(1, id);
+            if (!taskOf.step() || taskOf.isNull(0))
+                return -1;
+            const std::string_view task = TextRules::trim(taskOf.textView(0));
+            const auto g = groupOfTask.find(QString::fromUtf8(task.data(), qsizetype(task.size())));
+            return g == groupOfTask.end() ? -1 : g->second;
+        });
+        const Evidence::ModelFigureTable figures = Evidence::figuresOfModels(m_db, m_spec, windowTable);
+        for (size_t i = 0; i < m_called.size(); ++i)
+            week4[i] = figures.of(m_called[i].id).week4Retention;
+    }
+    e.selection = std::move(reports.selection);
+    data.funnel.keptToWeek4 = e.selection.curve[3];
+
+    // The tasks with the most callers (ties by name), each its own curve.
+    std::vector<size_t> order(taskNames.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        const std::int64_t ca = reports.groups[a].callers, cb = reports.groups[b].callers;
+        return ca != cb ? ca > cb : taskNames[a] < taskNames[b];
+    });
+    for (const size_t g : order) {
+        if (int(e.tasks.size()) >= m_options.evidenceTasks || reports.groups[g].callers == 0)
+            break;
+        e.tasks.push_back({taskNames[g], reports.groups[g].callers, reports.groups[g].curve});
+    }
+
+    // The demand map: each called model's breadth and its own week-4 retention.
+    for (size_t i = 0; i < m_called.size(); ++i) {
+        const Called &c = m_called[i];
+        if (info[i].modelId.isEmpty())
+            continue;
+        if (!week4[i]) {
+            ++e.demandLeftOut;
+            continue;
+        }
+        e.demand.push_back({info[i].modelId, info[i].task, c.calls, c.unique, *week4[i]});
+    }
+    // The busiest first, so that the small points are drawn over the large ones.
+    std::sort(e.demand.begin(), e.demand.end(), [](const DemandPoint &a, const DemandPoint &b) {
+        return a.calls != b.calls ? a.calls > b.calls : a.modelId < b.modelId;
+    });
+    if (!e.demand.empty()) {
+        std::vector<std::int64_t> callers;
+        callers.reserve(e.demand.size());
+        for (const DemandPoint &p : e.demand)
+            callers.push_back(p.uniqueCallers);
+        std::sort(callers.begin(), callers.end());
+        const size_t n = callers.size();
+        e.medianCallers = n % 2 ? double(callers[n / 2]) : (double(callers[n / 2 - 1]) + double(callers[n / 2])) / 2;
+    }
+    e.computed = true;
+    data.msEvidence = timer.elapsed();
+}
+
 DashboardData compute(Database &db, const ViewSpec &spec, const Options &options, const Snapshot *snapshot)
 {
     DashboardData data;
@@ -275,6 +400,7 @@ DashboardData compute(Database &db, const ViewSpec &spec, const Options &options
     c.models(data);
     c.top(data);
     c.usage(data);
+    c.evidence(data);
     return data;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dashboard/snapshot.h"
+#include "evidence/evidence.h"
 #include "text/textrules.h"
 #include "view/figures.h"
 
@@ -9,7 +10,9 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -94,6 +97,10 @@ struct FunnelData
     // all callers of the view's models -> made a verified call -> paid a fee -> returned
     // (called on two or more distinct UTC days)
     std::vector<FunnelStep> callers;
+    // Not nested in the callers' steps: of the callers first seen in the window whose period 4
+    // was over by the evidence end (eligible), those who called the selection again in it: the
+    // selection's week-4 retention (contract 3b). Set by the evidence stage.
+    std::optional<Evidence::Counts> keptToWeek4;
 };
 
 // 5. Top models by calls.
@@ -103,6 +110,38 @@ struct TopModel
     bool listed = true;
     std::int64_t calls = 0, uniqueCallers = 0, repeatCallers = 0;
     std::optional<double> repeatRate; // none when unique_callers is 0
+};
+
+// 6. Demand evidence of the selection (contract 3b): its retention curve, cohorts and
+// lifecycle, the curves of its top tasks, and each called model's breadth and week-4 retention.
+struct TaskCurve
+{
+    QString task;
+    std::int64_t callers = 0; // distinct callers of the task's models in the window
+    std::array<Evidence::Counts, Evidence::Periods> curve{}; // a caller is one person within the task
+};
+
+struct DemandPoint
+{
+    QString modelId;
+    QString task; // trimmed; empty for none
+    std::int64_t calls = 0, uniqueCallers = 0; // in the window
+    double week4Retention = 0; // of its own callers (Evidence::figuresOfModels)
+};
+
+struct EvidenceData
+{
+    bool computed = false; // the evidence stage ran for this view
+    Evidence::Report selection; // the whole selection, a caller one person across its models
+    std::vector<TaskCurve> tasks; // the top tasks by callers, most first
+    // Every called model of the view with a week-4 retention; those without (nobody eligible
+    // for period 4) are counted in demandLeftOut.
+    std::vector<DemandPoint> demand;
+    std::int64_t demandLeftOut = 0;
+    // The map's dividing lines: the median unique callers of the plotted models, and a fixed
+    // week-4 retention.
+    double medianCallers = 0;
+    static constexpr double kLastingRetention = 0.2;
 };
 
 struct DashboardData
@@ -116,9 +155,10 @@ struct DashboardData
     WeeklyData weekly;
     FunnelData funnel;
     std::vector<TopModel> top;
+    EvidenceData evidence;
 
     // Milliseconds spent per stage, for the status line and the benchmark.
-    qint64 msModels = 0, msUsage = 0, msTop = 0;
+    qint64 msModels = 0, msUsage = 0, msTop = 0, msEvidence = 0;
 };
 
 namespace Dashboard {
@@ -129,6 +169,7 @@ struct Options
     int topModels = 15;
     int maxLorenzPoints = 200; // never more than the chart's width in pixels
     int maxBuckets = 200;
+    int evidenceTasks = 5; // task curves beside the selection's retention curve
 };
 
 // One computation for one view, stage by stage, so that a worker can hand charts over as they
@@ -142,6 +183,9 @@ public:
     void models(DashboardData &data);
     void top(DashboardData &data);
     void usage(DashboardData &data);
+    // The demand evidence (EvidenceData) and the funnel's week-4 step, by Evidence's own folds
+    // over usage_daily, so that the figures are the contract's and equal `uptake retention`'s.
+    void evidence(DashboardData &data);
 
 private:
     // The two routes, one file each: dashboard/fromsql.cpp and dashboard/fromsnapshot.cpp.
@@ -150,6 +194,12 @@ private:
     void topFromSql(DashboardData &data);
     void usageFromSql(DashboardData &data);
     void usageFromSnapshot(DashboardData &data);
+    // The evidence stage's folds from the snapshot's rows, over the view's models with any usage
+    // (as Evidence::ofSelection reads them): the selection's report, one per task group
+    // (groupOfTask: by trimmed task name; other tasks in none) and each model of m_called's
+    // week-4 retention (by m_called's index).
+    void evidenceFromSnapshot(std::int64_t end, const std::map<QString, int> &groupOfTask, int groups,
+                              Evidence::GroupedReports &reports, std::vector<std::optional<double>> &week4);
 
     Database &m_db;
     ViewSpec m_spec;

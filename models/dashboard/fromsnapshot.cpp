@@ -11,6 +11,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -201,6 +202,60 @@ void Computation::usageFromSnapshot(DashboardData &data)
             }
         },
         [&](std::int64_t week) { return weekCalls[size_t(week - s.m_minWeek)]; });
+}
+
+void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString, int> &groupOfTask, int groups,
+                                       Evidence::GroupedReports &reports, std::vector<std::optional<double>> &week4)
+{
+    const Snapshot &s = *m_snapshot;
+    std::vector<int> groupOf(s.m_taskNames.size(), -1);
+    for (size_t t = 0; t < s.m_taskNames.size(); ++t)
+        if (const auto it = groupOfTask.find(s.m_taskNames[t]); it != groupOfTask.end() && it->second < groups)
+            groupOf[t] = it->second;
+    std::unordered_map<std::uint32_t, size_t> calledAt;
+    calledAt.reserve(m_called.size());
+    for (size_t i = 0; i < m_called.size(); ++i)
+        calledAt.emplace(m_called[i].id, i);
+
+    Evidence::SelectionFold all(m_spec.sinceDay, m_spec.untilDay, end);
+    std::vector<Evidence::SelectionFold> byGroup;
+    byGroup.reserve(size_t(std::max(groups, 0)));
+    for (int g = 0; g < groups; ++g)
+        byGroup.emplace_back(m_spec.sinceDay, m_spec.untilDay, end);
+    Evidence::ModelFold model;
+    // The view's models with any usage, as ViewQuery::calledIds gives them to the SQL route, their
+    // days up to the evidence end (later days change nothing).
+    auto fold = [&](size_t id) {
+        if (id >= s.m_flags.size() || !(s.m_flags[id] & 1) || s.m_calls[id] <= 0 || id + 1 >= s.m_start.size())
+            return;
+        const int g = groupOf[s.m_task[id]];
+        Evidence::SelectionFold *group = g >= 0 ? &byGroup[size_t(g)] : nullptr;
+        const auto called = calledAt.find(std::uint32_t(id));
+        const bool perModel = called != calledAt.end();
+        for (std::uint32_t r = s.m_start[id], last = s.m_start[id + 1]; r < last; ++r) {
+            const std::int64_t day = s.m_day[r];
+            if (day > end)
+                continue;
+            const std::int64_t caller = s.m_caller[r], calls = s.m_rowCalls[r];
+            all.add(caller, day, calls);
+            if (group)
+                group->add(caller, day, calls);
+            if (perModel)
+                model.add(caller, day, calls);
+        }
+        if (perModel)
+            week4[called->second] = model.finish(m_spec.sinceDay, m_spec.untilDay, end).week4Retention;
+    };
+    if (m_whole)
+        for (size_t id = 0; id < s.m_flags.size(); ++id)
+            fold(id);
+    else
+        for (const std::uint32_t id : m_ids)
+            fold(id);
+    reports.selection = all.finish();
+    reports.groups.clear();
+    for (Evidence::SelectionFold &f : byGroup)
+        reports.groups.push_back(f.finish());
 }
 
 } // namespace Dashboard

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -84,6 +85,17 @@ Report ofSelection(Database &db, const ViewSpec &spec);
 // table WindowScreen::filledTable made for spec, so that stats fills it once for both.
 Report ofSelection(Database &db, const ViewSpec &spec, const std::string &windowTable);
 
+// The selection's Report (as ofSelection) and, from the same read of its day rows, one Report
+// per group of its models, a caller being one person within a group: groupOf(model row id)
+// gives the group, 0..groups-1, or -1 for none. For the dashboard's curves by task.
+struct GroupedReports
+{
+    Report selection;
+    std::vector<Report> groups;
+};
+GroupedReports ofSelectionByGroup(Database &db, const ViewSpec &spec, const std::string &windowTable, int groups,
+                                  const std::function<int(std::int64_t)> &groupOf);
+
 // The four figures the CSV snapshot gives per model (contract section 4), each as
 // ofModel(db, model, spec) defines it; none where that is empty.
 struct ModelFigures
@@ -148,6 +160,25 @@ ModelFigureTable figuresOfModels(Database &db, const ViewSpec &spec);
 // figures there.
 void fillWindowTable(Database &db, const ViewSpec &spec, const std::string &table,
                      const std::function<bool()> &keepGoing = {});
+
+class Fold;
+
+// The folds behind ofSelection and figuresOfModels, for day rows held elsewhere (the
+// dashboard's in-memory copy of usage_daily): the same rules, so the same figures. Give them
+// the rows (caller, day, calls) of the selection's models up to the evidence end.
+class SelectionFold final
+{
+public:
+    SelectionFold(std::optional<std::int64_t> since, std::optional<std::int64_t> until, std::int64_t end);
+    ~SelectionFold();
+    SelectionFold(SelectionFold &&) noexcept;
+    SelectionFold &operator=(SelectionFold &&) noexcept;
+    void add(std::int64_t caller, std::int64_t day, std::int64_t calls);
+    Report finish();
+
+private:
+    std::unique_ptr<Fold> m_fold;
+};
 
 // What `retention --json` and `lifecycle --json` print (contract section 5): integers and
 // dates only, the same bytes in every locale. End with a newline.

@@ -3,6 +3,7 @@
 #include "browser/cataloguemodel.h"
 #include "browser/detailparts.h"
 #include "dashboard/chartaxes.h"
+#include "dashboard/evidencecharts.h"
 #include "text/displaytext.h"
 #include "text/textrules.h"
 
@@ -63,31 +64,12 @@ void resetChart(QChart *chart)
 
 QString percentOf(double fraction)
 {
-    const double share = fraction * 100;
-    const QLocale locale;
-    // A share that is not 0 never reads as 0: 0.004% of the calls is one caller of many.
-    if (share > 0 && share < 0.01)
-        return DetailPane::tr("< %1", "less than a percentage")
-            .arg(DetailPane::tr("%1%", "a percentage").arg(locale.toString(0.01, 'f', 2)));
-    const int decimals = share == 0 || share >= 10 ? 0 : share >= 1 ? 1 : share >= 0.1 ? 2 : 3;
-    return DetailPane::tr("%1%", "a percentage").arg(locale.toString(share, 'f', decimals));
+    return EvidenceCharts::percent(QLocale(), fraction);
 }
 
-// A count short enough for a narrow axis label: 218,034 as 218k.
-QString shortCount(qint64 n)
-{
-    const QLocale locale;
-    if (n >= 10'000'000)
-        return DetailPane::tr("%1M", "millions, short").arg(locale.toString(double(n) / 1e6, 'f', 0));
-    if (n >= 10'000)
-        return DetailPane::tr("%1k", "thousands, short").arg(locale.toString(double(n) / 1e3, 'f', 0));
-    return locale.toString(n);
-}
-
-// A day (a week by its Monday), in the user's way of writing dates.
 QString dayText(qint64 day)
 {
-    return QLocale().toString(QDate(1970, 1, 1).addDays(day), QLocale::ShortFormat);
+    return EvidenceCharts::dayText(QLocale(), day);
 }
 
 } // namespace DetailParts

@@ -15,8 +15,6 @@ QLabel *plainLabel(const QString &text, QWidget *parent);
 void resetChart(QChart *chart);
 // A share as a percentage in the user's locale; a share that is not 0 never reads as 0.
 QString percentOf(double fraction);
-// A count short enough for a narrow axis label: 218,034 as 218k.
-QString shortCount(qint64 n);
 // A day (a week by its Monday), in the user's way of writing dates.
 QString dayText(qint64 day);
 

@@ -42,11 +42,12 @@ bool DashboardChartView::exportTo(const QString &path, QSize size, qreal scale, 
     DashboardChartView copy(m_kind);
     copy.setAttribute(Qt::WA_DontShowOnScreen);
     copy.setNumberLocale(suffix == QLatin1String("svg") ? svgLocale() : m_numbers);
+    // Sized first: some charts fit their labels to the room they have.
+    copy.resize(size);
     if (m_data)
         copy.setData(*m_data);
     else
         copy.showMessage(m_message);
-    copy.resize(size);
     copy.show();
     QCoreApplication::processEvents();
     copy.placeNotes();

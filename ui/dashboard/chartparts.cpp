@@ -4,7 +4,9 @@
 #include <QAbstractAxis>
 #include <QFont>
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace ChartParts {
 
@@ -26,6 +28,13 @@ QString elide(const QString &text, int chars)
         return text;
     const int head = chars * 2 / 3;
     return text.left(head) + QChar(0x2026) + text.right(chars - head - 1);
+}
+
+QColor taskColor(int index)
+{
+    static constexpr QColor palette[] = {kCalls, kRepeat, QColor(148, 103, 189), QColor(140, 86, 75),
+                                         QColor(214, 39, 40), QColor(23, 190, 207)};
+    return palette[size_t(std::max(index, 0)) % std::size(palette)];
 }
 
 void styleAxis(QAbstractAxis *axis)
@@ -52,6 +61,14 @@ QString chartTitle(DashboardChart kind)
         return DashboardChartView::tr("The loop: from listing to repeat use");
     case DashboardChart::Top:
         return DashboardChartView::tr("Top models by calls, with their repeat rate");
+    case DashboardChart::Retention:
+        return DashboardChartView::tr("Do callers come back? Retention by week");
+    case DashboardChart::Cohorts:
+        return DashboardChartView::tr("Retention by week of the first call");
+    case DashboardChart::Lifecycle:
+        return DashboardChartView::tr("Callers per week, by state");
+    case DashboardChart::DemandMap:
+        return DashboardChartView::tr("Demand map: how broad, how lasting");
     }
     return {};
 }

@@ -27,6 +27,11 @@ QString elide(const QString &text, int chars);
 inline constexpr QColor kSupply(31, 119, 180);
 inline constexpr QColor kCalls(230, 120, 20);
 inline constexpr QColor kRepeat(44, 160, 44);
+inline constexpr QColor kOtherTasks(150, 150, 150);
+
+// The colour of the i-th top task where the evidence charts tell tasks apart (the retention
+// curves and the demand map use the same one for the same task).
+QColor taskColor(int index);
 
 void styleAxis(QAbstractAxis *axis);
 

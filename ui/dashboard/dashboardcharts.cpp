@@ -4,10 +4,12 @@
 #include "dashboard/chartparts.h"
 
 #include <QFontMetricsF>
+#include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QLegend>
 #include <QPainter>
+#include <QPen>
 #include <QTextDocument>
 #include <QTextOption>
 
@@ -20,7 +22,8 @@ namespace DashboardCharts {
 QList<DashboardChart> all()
 {
     return { DashboardChart::Tasks, DashboardChart::Concentration, DashboardChart::Weekly, DashboardChart::Funnel,
-        DashboardChart::Top };
+        DashboardChart::Top, DashboardChart::Retention, DashboardChart::Cohorts, DashboardChart::Lifecycle,
+        DashboardChart::DemandMap };
 }
 
 QString name(DashboardChart chart)
@@ -36,8 +39,22 @@ QString name(DashboardChart chart)
         return QStringLiteral("funnel");
     case DashboardChart::Top:
         return QStringLiteral("top");
+    case DashboardChart::Retention:
+        return QStringLiteral("retention");
+    case DashboardChart::Cohorts:
+        return QStringLiteral("cohorts");
+    case DashboardChart::Lifecycle:
+        return QStringLiteral("lifecycle");
+    case DashboardChart::DemandMap:
+        return QStringLiteral("demand-map");
     }
     return {};
+}
+
+bool isEvidenceChart(DashboardChart chart)
+{
+    return chart == DashboardChart::Retention || chart == DashboardChart::Cohorts
+        || chart == DashboardChart::Lifecycle || chart == DashboardChart::DemandMap;
 }
 
 std::optional<DashboardChart> fromName(const QString &text)
@@ -106,6 +123,7 @@ QChart *DashboardChartView::newChart(const QString &title)
 void DashboardChartView::install(QChart *chart)
 {
     m_notes.clear();
+    m_cells.clear();
     m_messageItem = nullptr;
     QChart *old = this->chart();
     setChart(chart);
@@ -140,6 +158,8 @@ QString DashboardChartView::emptyReason(const DashboardData &d) const
     if (d.viewCalls == 0)
         return tr("The %1 models of this view have no calls in the selected usage window.")
             .arg(num(m_numbers, d.viewModels));
+    if (DashboardCharts::isEvidenceChart(m_kind) && !d.evidence.computed)
+        return tr("Computing…");
     switch (m_kind) {
     case DashboardChart::Concentration:
         if (d.concentration.listedModels == 0)
@@ -154,6 +174,27 @@ QString DashboardChartView::emptyReason(const DashboardData &d) const
     case DashboardChart::Top:
         if (d.top.empty())
             return tr("No model of this view was called in the selected usage window.");
+        break;
+    case DashboardChart::Retention:
+    case DashboardChart::Cohorts:
+        if (!d.evidence.selection.evidenceEnd || d.evidence.selection.cohorts.empty())
+            return tr("No caller of this view was first seen in the selected usage window.");
+        if (m_kind == DashboardChart::Retention
+            && std::all_of(d.evidence.selection.curve.begin(), d.evidence.selection.curve.end(),
+                           [](const Evidence::Counts &c) { return c.eligible == 0; }))
+            return tr("No caller's 2nd week is over yet: nothing can be said about coming back.");
+        break;
+    case DashboardChart::Lifecycle:
+        if (std::none_of(d.evidence.selection.lifecycle.begin(), d.evidence.selection.lifecycle.end(),
+                         [](const Evidence::LifecycleWeek &w) {
+                             return w.newCallers + w.returning + w.resurrecting + w.dormant > 0;
+                         }))
+            return tr("No callers in the selected usage window.");
+        break;
+    case DashboardChart::DemandMap:
+        if (d.evidence.demand.empty())
+            return tr("No called model of this view has callers whose 5th week is over: week-4 retention is "
+                      "not known for any of them yet.");
         break;
     case DashboardChart::Tasks:
     case DashboardChart::Funnel:
@@ -187,6 +228,18 @@ void DashboardChartView::setData(const DashboardData &data)
     case DashboardChart::Top:
         buildTop(data);
         break;
+    case DashboardChart::Retention:
+        buildRetention(data);
+        break;
+    case DashboardChart::Cohorts:
+        buildCohorts(data);
+        break;
+    case DashboardChart::Lifecycle:
+        buildLifecycle(data);
+        break;
+    case DashboardChart::DemandMap:
+        buildDemandMap(data);
+        break;
     }
     m_data = data;
     placeNotes();
@@ -214,12 +267,39 @@ void DashboardChartView::addBarNote(const QString &text, const QString &shortTex
     placeNotes();
 }
 
+void DashboardChartView::addCell(const QRectF &rect, QAbstractSeries *series, const QColor &fill, const QString &text,
+                                 const QColor &textColor, const QString &toolTip)
+{
+    auto *item = new QGraphicsRectItem(chart());
+    item->setBrush(fill);
+    item->setPen(QPen(Qt::white, 1));
+    item->setToolTip(toolTip);
+    item->setZValue(5);
+    auto *label = new QGraphicsSimpleTextItem(text, item);
+    QFont f = font();
+    f.setPointSizeF(7.5);
+    label->setFont(f);
+    label->setBrush(textColor);
+    label->setAcceptHoverEvents(false);
+    m_cells.push_back({item, label, series, rect});
+}
+
 void DashboardChartView::placeNotes()
 {
     QChart *c = chart();
     if (!c)
         return;
     const QRectF plot = c->plotArea();
+    for (Cell &cell : m_cells) {
+        const QRectF box = QRectF(c->mapToPosition(cell.rect.topLeft(), cell.series),
+                                  c->mapToPosition(cell.rect.bottomRight(), cell.series))
+                               .normalized();
+        cell.item->setRect(box);
+        const QRectF t = cell.text->boundingRect();
+        // The figure where the cell can hold it; the tooltip always has it.
+        cell.text->setVisible(t.width() + 4 <= box.width() && t.height() <= box.height());
+        cell.text->setPos(box.center() - QPointF(t.width() / 2, t.height() / 2));
+    }
     for (Note &n : m_notes) {
         if (!n.barText.isEmpty() && n.series) {
             // Inside the bar in white where it fits, else beside it in black, else the short text.
@@ -242,6 +322,8 @@ void DashboardChartView::placeNotes()
             at.rx() += 4;
         if (n.align & Qt::AlignVCenter)
             at.ry() -= box.height() / 2;
+        else if (n.align & Qt::AlignBottom)
+            at.ry() -= box.height();
         n.item->setPos(at);
     }
     if (m_messageItem) {

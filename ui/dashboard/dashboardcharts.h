@@ -12,19 +12,24 @@
 #include <vector>
 
 class QAbstractSeries;
+class QGraphicsRectItem;
 class QGraphicsSimpleTextItem;
 class QGraphicsTextItem;
 
-// The dashboard's charts, in the order the dashboard shows them.
-enum class DashboardChart { Tasks, Concentration, Weekly, Funnel, Top };
+// The dashboard's charts, in the order the dashboard shows them: supply and demand first,
+// then the demand evidence of the selection (contract 3b).
+enum class DashboardChart { Tasks, Concentration, Weekly, Funnel, Top, Retention, Cohorts, Lifecycle, DemandMap };
 
 namespace DashboardCharts {
 QList<DashboardChart> all();
-// Stable names for the command line and file names: tasks, concentration, weekly, funnel, top.
+// Stable names for the command line and file names: tasks, concentration, weekly, funnel, top,
+// retention, cohorts, lifecycle, demand-map.
 QString name(DashboardChart chart);
 std::optional<DashboardChart> fromName(const QString &name);
 // Translated, for menus.
 QString displayName(DashboardChart chart);
+// Drawn from the evidence stage (DashboardData::evidence), after the usage stage.
+bool isEvidenceChart(DashboardChart chart);
 } // namespace DashboardCharts
 
 Q_DECLARE_METATYPE(DashboardData)
@@ -88,6 +93,14 @@ private:
     void buildWeekly(const DashboardData &d);
     void buildFunnel(const DashboardData &d);
     void buildTop(const DashboardData &d);
+    void buildRetention(const DashboardData &d);
+    void buildCohorts(const DashboardData &d);
+    void buildLifecycle(const DashboardData &d);
+    void buildDemandMap(const DashboardData &d);
+    // A rectangle in the series' values (a heat map's cell), kept in place as the plot moves,
+    // with its text drawn inside when it fits.
+    void addCell(const QRectF &rect, QAbstractSeries *series, const QColor &fill, const QString &text,
+                 const QColor &textColor, const QString &toolTip);
     // Why there is nothing to draw for this data, or an empty string.
     QString emptyReason(const DashboardData &d) const;
     void addNote(const QString &text, QAbstractSeries *series, QPointF pos, Qt::Alignment align,
@@ -104,4 +117,12 @@ private:
     QString m_message;
     QGraphicsTextItem *m_messageItem = nullptr;
     std::vector<Note> m_notes;
+    struct Cell
+    {
+        QGraphicsRectItem *item;
+        QGraphicsSimpleTextItem *text;
+        QAbstractSeries *series;
+        QRectF rect;
+    };
+    std::vector<Cell> m_cells;
 };

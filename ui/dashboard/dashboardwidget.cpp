@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -93,6 +94,10 @@ void DashboardWorker::compute(quint64 gen, const ViewSpec &spec, const Dashboard
         if (stale(gen))
             return;
         emit partReady(gen, TopPart | ModelPart | UsagePart, data);
+        c.evidence(data);
+        if (stale(gen))
+            return;
+        emit partReady(gen, TopPart | ModelPart | UsagePart | EvidencePart, data);
         emit finished(gen, timer.elapsed());
     } catch (const DbError &e) {
         // An interrupt means a newer view took over: nobody waits for this one.
@@ -117,46 +122,58 @@ DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent, cons
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
 
-    auto *grid = new QGridLayout;
-    grid->setSpacing(6);
-    grid->setContentsMargins(0, 0, 0, 0);
     // Two charts a row, the weekly series across the page below them: three charts in one row
     // of a 1280x800 window cut their titles and labels (bench/dashboard_draw_bench, looked at).
-    // The page scrolls to the third row.
+    // A page scrolls below its charts' minimum sizes instead of clipping them; the demand
+    // evidence has a page of its own, two by two, which fits 1280x800 without scrolling.
     const struct
     {
         DashboardChart chart;
-        int row, column, span;
+        int page, row, column, span;
     } cells[] = {
-        {DashboardChart::Tasks, 0, 0, 6},  {DashboardChart::Concentration, 0, 6, 6}, {DashboardChart::Funnel, 1, 0, 6},
-        {DashboardChart::Top, 1, 6, 6},    {DashboardChart::Weekly, 2, 0, 12},
+        {DashboardChart::Tasks, 0, 0, 0, 6},     {DashboardChart::Concentration, 0, 0, 6, 6},
+        {DashboardChart::Funnel, 0, 1, 0, 6},    {DashboardChart::Top, 0, 1, 6, 6},
+        {DashboardChart::Weekly, 0, 2, 0, 12},   {DashboardChart::Retention, 1, 0, 0, 6},
+        {DashboardChart::DemandMap, 1, 0, 6, 6}, {DashboardChart::Cohorts, 1, 1, 0, 6},
+        {DashboardChart::Lifecycle, 1, 1, 6, 6},
     };
+    m_pages = new QTabWidget(this);
+    m_pages->setDocumentMode(true);
+    m_pages->setObjectName(QStringLiteral("dashboardPages"));
+    QGridLayout *grids[2];
+    for (int page = 0; page < 2; ++page) {
+        auto *grid = grids[page] = new QGridLayout;
+        grid->setSpacing(6);
+        grid->setContentsMargins(0, 0, 0, 0);
+        for (int col = 0; col < 12; ++col)
+            grid->setColumnStretch(col, 1);
+        for (int row = 0; row < (page == 0 ? 3 : 2); ++row)
+            grid->setRowStretch(row, 1);
+        auto *content = new QWidget;
+        content->setLayout(grid);
+        auto *scroll = new QScrollArea;
+        scroll->setWidget(content);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        m_pages->addTab(scroll, page == 0 ? tr("Supply and demand") : tr("Does demand last?"));
+    }
+    m_pages->setTabToolTip(1, tr("Whether the callers of this view come back, week after week, and which models "
+                                 "have broad and lasting demand"));
     for (const auto &c : cells) {
         auto *view = new DashboardChartView(c.chart);
+        // Two rows of the evidence page fit a 1280x800 window without scrolling.
+        if (c.page == 1)
+            view->setMinimumHeight(270);
         m_views[c.chart] = view;
-        grid->addWidget(view, c.row, c.column, 1, c.span);
+        grids[c.page]->addWidget(view, c.row, c.column, 1, c.span);
         connect(view, &DashboardChartView::taskActivated, this, &DashboardWidget::taskActivated);
         connect(view, &DashboardChartView::modelActivated, this, &DashboardWidget::modelActivated);
     }
-    // The concentration chart is square by nature; the bar charts need room for their labels.
-    for (int col = 0; col < 12; ++col)
-        grid->setColumnStretch(col, 1);
-    grid->setRowStretch(0, 1);
-    grid->setRowStretch(1, 1);
-    grid->setRowStretch(2, 1);
-
-    // Below the charts' minimum sizes the page scrolls instead of clipping them.
-    auto *page = new QWidget;
-    page->setLayout(grid);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(page);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_status);
-    layout->addWidget(scroll, 1);
+    layout->addWidget(m_pages, 1);
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(250);
@@ -197,6 +214,11 @@ DashboardChartView *DashboardWidget::chartView(DashboardChart chart) const
     return m_views.at(chart);
 }
 
+void DashboardWidget::showChart(DashboardChart chart)
+{
+    m_pages->setCurrentIndex(DashboardCharts::isEvidenceChart(chart) ? 1 : 0);
+}
+
 void DashboardWidget::setView(const ViewSpec &spec)
 {
     m_spec = spec;
@@ -232,12 +254,21 @@ void DashboardWidget::onPart(quint64 gen, int parts, const DashboardData &data)
     m_lastModels = data.viewModels;
     m_lastCalls = data.viewCalls;
     const bool usage = parts & DashboardWorker::UsagePart;
+    const bool evidence = parts & DashboardWorker::EvidencePart;
     for (auto &[kind, view] : m_views) {
+        if (DashboardCharts::isEvidenceChart(kind)) {
+            if (evidence)
+                view->setData(data);
+            else if (!usage)
+                view->showMessage(tr("Computing whether callers come back…")); // not the previous view's figures
+            continue;
+        }
         const bool usageChart = kind == DashboardChart::Weekly || kind == DashboardChart::Funnel;
-        if (usageChart == usage)
+        // The funnel is drawn again with the evidence: its week-4 step comes from there.
+        if (usageChart ? usage && (kind == DashboardChart::Funnel || !evidence) : !usage)
             view->setData(data);
-        else if (usageChart)
-            view->showMessage(tr("Computing usage over time and callers…")); // not the previous view's figures
+        else if (usageChart && !usage)
+            view->showMessage(tr("Computing usage over time and callers…"));
     }
 }
 

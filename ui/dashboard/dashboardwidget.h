@@ -15,6 +15,7 @@
 #include <map>
 
 class QLabel;
+class QTabWidget;
 
 // Computes DashboardData on its own connection, in its own thread. Requests carry a
 // generation; supersede() interrupts the running query and makes older requests silent.
@@ -25,7 +26,7 @@ class DashboardWorker final : public QObject
 
 public:
     // Which charts a partial result can already draw.
-    enum Part { TopPart = 1, ModelPart = 2, UsagePart = 4 };
+    enum Part { TopPart = 1, ModelPart = 2, UsagePart = 4, EvidencePart = 8 };
 
     explicit DashboardWorker(QObject *parent = nullptr);
     ~DashboardWorker() override;
@@ -59,8 +60,8 @@ private:
     Dashboard::Snapshot m_snapshot;
 };
 
-// The supply-vs-usage dashboard: five charts that follow the table's filter and usage
-// window, computed in a worker thread. Embed it as a tab and feed it the view:
+// The supply-vs-usage dashboard: charts that follow the table's filter and usage window,
+// computed in a worker thread, on two pages: supply and demand, and whether demand lasts. Embed it as a tab and feed it the view:
 //   auto *dash = new DashboardWidget(cachePath);
 //   connect(filterPanel, &..., dash, &DashboardWidget::setView);
 //   connect(dash, &DashboardWidget::taskActivated, ...);   // filter the table to a task
@@ -76,12 +77,14 @@ public:
     ~DashboardWidget() override;
 
     DashboardChartView *chartView(DashboardChart chart) const;
+    // Shows the page that holds the chart (for screenshots and tests).
+    void showChart(DashboardChart chart);
     ViewSpec view() const { return m_spec; }
     // True while a computation for the current view is running or pending.
     bool isBusy() const { return m_busy; }
     // How many computations have been started; quick changes of the view start one.
     quint64 computationsStarted() const { return m_gen; }
-    // Writes one chart (by name: tasks, concentration, weekly, funnel, top) to a .png or .svg.
+    // Writes one chart (by name: DashboardCharts::name) to a .png or .svg.
     bool exportChart(const QString &name, const QString &path, QString *error = nullptr) const;
 
 public slots:
@@ -107,6 +110,7 @@ private:
     DashboardWorker *m_worker; // m_thread's
     std::map<DashboardChart, DashboardChartView *> m_views;
     QLabel *m_status;
+    QTabWidget *m_pages;
     QTimer m_debounce;
     ViewSpec m_spec;
     quint64 m_gen = 0;

@@ -40,6 +40,16 @@ void DashboardChartView::buildFunnel(const DashboardData &d)
     };
     addSteps(f.models, true);
     addSteps(f.callers, false);
+    // Not nested in the callers' steps: the view's week-4 retention, its share of eligible callers.
+    FunnelStep kept{"week4", "", 0, {}};
+    const std::int64_t allCallers = f.callers.empty() ? 0 : f.callers.front().count;
+    if (f.keptToWeek4 && !f.callers.empty()) {
+        kept.count = f.keptToWeek4->returned;
+        if (f.keptToWeek4->eligible > 0)
+            kept.shareOfPrevious = double(f.keptToWeek4->returned) / double(f.keptToWeek4->eligible);
+        rows.push_back({tr("…kept a caller to week 4"), &kept,
+                        allCallers > 0 ? 100.0 * double(kept.count) / double(allCallers) : 0.0, false});
+    }
     std::reverse(rows.begin(), rows.end()); // the first step on top
 
     QStringList categories;
@@ -73,7 +83,16 @@ void DashboardChartView::buildFunnel(const DashboardData &d)
 
     std::vector<QString> tips;
     for (const Row &r : rows)
-        tips.push_back(
+        if (r.step == &kept)
+            tips.push_back(
+                tr("<b>%1</b><br>%2 callers came back in their 5th week (28 to 34 days after their first call), of "
+                   "the %3 callers first seen in the window whose 5th week was over by the last day with calls: "
+                   "%4, the view's week-4 retention.<br>Not a part of the step before: any caller of the view "
+                   "counts.")
+                    .arg(r.label.toHtmlEscaped(), num(m_numbers, kept.count), num(m_numbers, f.keptToWeek4->eligible),
+                         kept.shareOfPrevious ? pct(m_numbers, *kept.shareOfPrevious) : tr("none (nobody eligible)")));
+        else
+            tips.push_back(
             tr("<b>%1</b><br>%2 %3%4")
                 .arg(r.label.toHtmlEscaped(), num(m_numbers, r.step->count), r.isModel ? tr("models") : tr("callers"),
                     r.step->shareOfPrevious
@@ -89,9 +108,14 @@ void DashboardChartView::buildFunnel(const DashboardData &d)
     install(chart);
     for (size_t i = 0; i < rows.size(); ++i) {
         const Row &r = rows[i];
-        const QString text = r.step->shareOfPrevious
+        QString text = r.step->shareOfPrevious
             ? tr("%1  (%2 of previous)").arg(num(m_numbers, r.step->count), pct(m_numbers, *r.step->shareOfPrevious))
             : num(m_numbers, r.step->count);
+        if (r.step == &kept)
+            text = kept.shareOfPrevious ? tr("%1  (%2 of %3 eligible)")
+                                              .arg(num(m_numbers, kept.count), pct(m_numbers, *kept.shareOfPrevious),
+                                                   num(m_numbers, f.keptToWeek4->eligible))
+                                        : tr("none eligible yet");
         addBarNote(text, num(m_numbers, r.step->count), series, QPointF(r.percent, double(i)));
     }
 }

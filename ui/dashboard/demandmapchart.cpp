@@ -1,0 +1,197 @@
+// The demand map: each called model of the view by its breadth (unique callers, log scale) and
+// how lasting its use is (week-4 retention), coloured by task, sized by calls.
+#include "dashboard/dashboardcharts.h"
+
+#include "dashboard/chartparts.h"
+#include "dashboard/evidencecharts.h"
+#include "text/displaytext.h"
+
+#include <QCursor>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QPen>
+#include <QScatterSeries>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <vector>
+
+using namespace ChartParts;
+
+namespace {
+
+// Diameter in pixels: the radius grows with the logarithm of the calls, 1 call 5 px across,
+// 10k calls 21 px.
+qreal markerSize(std::int64_t calls)
+{
+    return std::clamp(5.0 + 4.0 * std::log10(double(std::max<std::int64_t>(calls, 1))), 5.0, 30.0);
+}
+
+} // namespace
+
+void DashboardChartView::buildDemandMap(const DashboardData &d)
+{
+    const EvidenceData &e = d.evidence;
+    QChart *chart = newChart(chartTitle(m_kind));
+    const double lasting = EvidenceData::kLastingRetention;
+
+    // One series per top task (as the retention chart colours them), the rest grey.
+    const int groups = int(e.tasks.size()) + 1;
+    auto groupOf = [&](const QString &task) {
+        for (size_t i = 0; i < e.tasks.size(); ++i)
+            if (e.tasks[i].task == task)
+                return int(i);
+        return groups - 1;
+    };
+    // Per series, the models of its points, in the same order.
+    auto members = std::make_shared<std::vector<std::vector<const DemandPoint *>>>(size_t(groups));
+    auto points = std::make_shared<std::vector<DemandPoint>>(e.demand);
+    std::int64_t lowest = std::numeric_limits<std::int64_t>::max(), highest = 1;
+    for (const DemandPoint &p : *points) {
+        (*members)[size_t(groupOf(p.task))].push_back(&p);
+        lowest = std::min(lowest, p.uniqueCallers);
+        highest = std::max(highest, p.uniqueCallers);
+    }
+    std::vector<QScatterSeries *> series(size_t(groups), nullptr);
+    for (int g = 0; g < groups; ++g) {
+        const auto &list = (*members)[size_t(g)];
+        if (list.empty())
+            continue;
+        const bool other = g == groups - 1;
+        QColor color = other ? kOtherTasks : taskColor(g);
+        auto *s = new QScatterSeries;
+        s->setName(other ? (e.tasks.empty() ? tr("models") : tr("other tasks"))
+                         : DisplayText::html(elide(e.tasks[size_t(g)].task, 24)));
+        s->setMarkerSize(9);
+        s->setBorderColor(color.darker(130));
+        color.setAlpha(170);
+        s->setColor(color);
+        QList<QPointF> xy;
+        xy.reserve(qsizetype(list.size()));
+        QHash<int, QHash<QXYSeries::PointConfiguration, QVariant>> sizes;
+        for (size_t i = 0; i < list.size(); ++i) {
+            xy.append(QPointF(double(list[i]->uniqueCallers), 100.0 * list[i]->week4Retention));
+            sizes[int(i)][QXYSeries::PointConfiguration::Size] = markerSize(list[i]->calls);
+        }
+        s->replace(xy);
+        s->setPointsConfiguration(sizes);
+        chart->addSeries(s);
+        series[size_t(g)] = s;
+    }
+
+    // Whole decades around the points, so that the log scale's ticks fall on 1, 10, 100...
+    const double xMin = std::pow(10.0, std::floor(std::log10(double(std::max<std::int64_t>(lowest, 1)))));
+    double xMax = std::pow(10.0, std::ceil(std::log10(double(highest))));
+    if (xMax <= xMin)
+        xMax = xMin * 10;
+    const double median = std::clamp(e.medianCallers, xMin, xMax);
+    QPen dividing(QColor(110, 110, 110));
+    dividing.setStyle(Qt::DashLine);
+    dividing.setWidthF(1.2);
+    auto *vertical = new QLineSeries;
+    vertical->append(median, 0);
+    vertical->append(median, 100);
+    auto *horizontal = new QLineSeries;
+    horizontal->append(xMin, 100 * lasting);
+    horizontal->append(xMax, 100 * lasting);
+    for (QLineSeries *line : {vertical, horizontal}) {
+        line->setPen(dividing);
+        chart->addSeries(line);
+    }
+
+    auto *axisX = new QLogValueAxis;
+    axisX->setBase(10);
+    axisX->setRange(xMin, xMax);
+    axisX->setLabelFormat(QStringLiteral("%.0f"));
+    axisX->setMinorTickCount(0); // the decades alone: eight minor lines a decade drowned the points
+    axisX->setTitleText(tr("Unique callers in the window (log scale)"));
+    auto *axisY = new QValueAxis;
+    axisY->setRange(0, 100);
+    axisY->setTickCount(6);
+    axisY->setLabelFormat(QStringLiteral("%.0f"));
+    axisY->setTitleText(tr("Week-4 retention (%)"));
+    styleAxis(axisX);
+    styleAxis(axisY);
+    chart->addAxis(axisX, Qt::AlignBottom);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    for (QAbstractSeries *s : chart->series()) {
+        s->attachAxis(axisX);
+        s->attachAxis(axisY);
+    }
+    for (QLineSeries *line : {vertical, horizontal})
+        if (const auto markers = chart->legend()->markers(line); !markers.isEmpty())
+            markers.constFirst()->setVisible(false);
+
+    // The caption states the lines and what is left out.
+    const QString lines = tr("Lines: %1 callers (the median of the models shown), %2 week-4 retention")
+                              .arg(m_numbers.toString(e.medianCallers, 'g', 6), pct(m_numbers, lasting));
+    const QString left = e.demandLeftOut > 0
+        ? tr("%n called model(s) not shown: no caller's 5th week is over yet", nullptr,
+             int(std::min<std::int64_t>(e.demandLeftOut, INT_MAX)))
+        : QString();
+    // A caption of two short lines: a chart's title does not wrap.
+    chart->setTitle(QStringLiteral("%1<br><span style=\"font-size:8pt; font-weight:normal\">%2%3</span>")
+                        .arg(chartTitle(m_kind).toHtmlEscaped(), lines.toHtmlEscaped(),
+                             left.isEmpty() ? QString() : QStringLiteral("<br>") + left.toHtmlEscaped()));
+    setToolTip(tr("Each point is a called model of this view: to the right, more callers; higher up, more of its "
+                  "callers came back in their 5th week (week-4 retention, of the callers first seen in the "
+                  "window). Bigger points have more calls. Click a point to show the model in the table.")
+               + QLatin1Char('\n') + lines + (left.isEmpty() ? QString() : QLatin1Char('\n') + left));
+
+    // The model under the pointer: the nearest point of the series on screen.
+    auto nearest = [this, members, points, series](QScatterSeries *s, const QPointF &value) -> const DemandPoint * {
+        const auto it = std::find(series.begin(), series.end(), s);
+        if (it == series.end() || !this->chart())
+            return nullptr;
+        const auto &list = (*members)[size_t(it - series.begin())];
+        const QPointF at = this->chart()->mapToPosition(value, s);
+        const DemandPoint *best = nullptr;
+        qreal bestDistance = std::numeric_limits<qreal>::max();
+        for (size_t i = 0; i < list.size(); ++i) {
+            const QPointF p = this->chart()->mapToPosition(s->at(int(i)), s);
+            const qreal distance = std::hypot(p.x() - at.x(), p.y() - at.y());
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = list[i];
+            }
+        }
+        return best;
+    };
+    for (QScatterSeries *s : series) {
+        if (!s)
+            continue;
+        connect(s, &QScatterSeries::hovered, this, [this, s, nearest](const QPointF &value, bool on) {
+            const DemandPoint *m = on ? nearest(s, value) : nullptr;
+            if (!m) {
+                QToolTip::hideText();
+                return;
+            }
+            QToolTip::showText(
+                QCursor::pos(),
+                tr("<b>%1</b><br>Task: %2<br>Unique callers: %3<br>Calls: %4<br>Week-4 retention: %5<br>"
+                   "<i>Click to show it in the table</i>")
+                    .arg(DisplayText::html(m->modelId, 200),
+                         m->task.isEmpty() ? tr("none") : DisplayText::html(m->task, 100),
+                         num(m_numbers, m->uniqueCallers), num(m_numbers, m->calls),
+                         pct(m_numbers, m->week4Retention)),
+                this);
+        });
+        connect(s, &QScatterSeries::clicked, this, [this, s, nearest](const QPointF &value) {
+            if (const DemandPoint *m = nearest(s, value))
+                emit modelActivated(m->modelId);
+        });
+    }
+    install(chart);
+    const QColor name(70, 70, 70);
+    addNote(tr("narrow but loyal"), nullptr, QPointF(0.01, 0.01), Qt::AlignLeft | Qt::AlignTop, true, name);
+    addNote(tr("wide and lasting"), nullptr, QPointF(0.99, 0.01), Qt::AlignRight | Qt::AlignTop, true, name);
+    addNote(tr("barely used"), nullptr, QPointF(0.01, 0.99), Qt::AlignLeft | Qt::AlignBottom, true, name);
+    addNote(tr("wide but passing"), nullptr, QPointF(0.99, 0.99), Qt::AlignRight | Qt::AlignBottom, true, name);
+}
