@@ -287,7 +287,10 @@ void Computation::evidence(DashboardData &data)
         snapshot.emplace(m_db, Transaction::Kind::Deferred);
     const std::string windowTable = m_snapshot ? std::string() : WindowScreen::filledTable(m_db, m_spec);
 
-    // The called models' names and tasks, one primary-key lookup each.
+    // The called models' names and tasks, one primary-key lookup each; all time, their week-4
+    // retention too, which the usage writer keeps (a window's is folded below).
+    const bool allTime = !m_spec.hasWindow();
+    std::vector<std::optional<double>> week4(m_called.size());
     struct Info
     {
         QString modelId, task;
@@ -299,7 +302,7 @@ void Computation::evidence(DashboardData &data)
     std::map<QString, int> groupOfTask;
     std::vector<QString> taskNames;
     {
-        Statement st(m_db, "SELECT model_id, task FROM models WHERE id = ?");
+        Statement st(m_db, "SELECT model_id, task, week4_retention FROM models WHERE id = ?");
         for (size_t i = 0; i < m_called.size(); ++i) {
             st.reset();
             st.bind(1, std::int64_t(m_called[i].id));
@@ -318,17 +321,18 @@ void Computation::evidence(DashboardData &data)
                 m.group = it->second;
             }
             at.emplace(std::int64_t(m_called[i].id), i);
+            if (allTime && !st.isNull(2))
+                week4[i] = st.real(2);
         }
     }
 
     Evidence::GroupedReports reports;
-    std::vector<std::optional<double>> week4(m_called.size());
     const std::optional<std::int64_t> end = Figures::evidenceEnd(m_db, m_spec);
     if (!end) {
         // No usage in the cache: nobody is eligible, nothing to fold.
     } else if (m_snapshot) {
         // In memory, without reading the day rows twice from SQLite.
-        evidenceFromSnapshot(*end, groupOfTask, int(taskNames.size()), reports, week4);
+        evidenceFromSnapshot(*end, groupOfTask, int(taskNames.size()), reports, allTime ? nullptr : &week4);
     } else {
         // The selection reads every model of the view with usage, also those without calls in the
         // window (their earlier calls are its callers' history): their tasks by lookup.
@@ -344,9 +348,11 @@ void Computation::evidence(DashboardData &data)
             const auto g = groupOfTask.find(QString::fromUtf8(task.data(), qsizetype(task.size())));
             return g == groupOfTask.end() ? -1 : g->second;
         });
-        const Evidence::ModelFigureTable figures = Evidence::figuresOfModels(m_db, m_spec, windowTable);
-        for (size_t i = 0; i < m_called.size(); ++i)
-            week4[i] = figures.of(m_called[i].id).week4Retention;
+        if (!allTime) {
+            const Evidence::ModelFigureTable figures = Evidence::figuresOfModels(m_db, m_spec, windowTable);
+            for (size_t i = 0; i < m_called.size(); ++i)
+                week4[i] = figures.of(m_called[i].id).week4Retention;
+        }
     }
     e.selection = std::move(reports.selection);
     data.funnel.keptToWeek4 = e.selection.curve[3];

@@ -197,9 +197,10 @@ private:
     // The evidence stage's folds from the snapshot's rows, over the view's models with any usage
     // (as Evidence::ofSelection reads them): the selection's report, one per task group
     // (groupOfTask: by trimmed task name; other tasks in none) and each model of m_called's
-    // week-4 retention (by m_called's index).
+    // week-4 retention (by m_called's index) when week4 is given (a window's; all time, the
+    // models table has it).
     void evidenceFromSnapshot(std::int64_t end, const std::map<QString, int> &groupOfTask, int groups,
-                              Evidence::GroupedReports &reports, std::vector<std::optional<double>> &week4);
+                              Evidence::GroupedReports &reports, std::vector<std::optional<double>> *week4);
 
     Database &m_db;
     ViewSpec m_spec;

@@ -205,7 +205,7 @@ void Computation::usageFromSnapshot(DashboardData &data)
 }
 
 void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString, int> &groupOfTask, int groups,
-                                       Evidence::GroupedReports &reports, std::vector<std::optional<double>> &week4)
+                                       Evidence::GroupedReports &reports, std::vector<std::optional<double>> *week4)
 {
     const Snapshot &s = *m_snapshot;
     std::vector<int> groupOf(s.m_taskNames.size(), -1);
@@ -231,7 +231,7 @@ void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString,
         const int g = groupOf[s.m_task[id]];
         Evidence::SelectionFold *group = g >= 0 ? &byGroup[size_t(g)] : nullptr;
         const auto called = calledAt.find(std::uint32_t(id));
-        const bool perModel = called != calledAt.end();
+        const bool perModel = week4 && called != calledAt.end();
         for (std::uint32_t r = s.m_start[id], last = s.m_start[id + 1]; r < last; ++r) {
             const std::int64_t day = s.m_day[r];
             if (day > end)
@@ -244,7 +244,7 @@ void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString,
                 model.add(caller, day, calls);
         }
         if (perModel)
-            week4[called->second] = model.finish(m_spec.sinceDay, m_spec.untilDay, end).week4Retention;
+            (*week4)[called->second] = model.finish(m_spec.sinceDay, m_spec.untilDay, end).week4Retention;
     };
     if (m_whole)
         for (size_t id = 0; id < s.m_flags.size(); ++id)
