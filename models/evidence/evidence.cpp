@@ -336,6 +336,7 @@ ModelFigures ModelFold::finish(std::optional<std::int64_t> since, std::optional<
     });
     Report r;
     m_windowCalls.clear();
+    m_callerCount = m_repeatCount = 0;
     for (size_t i = 0; i < m_rows.size();) {
         const std::int64_t caller = m_rows[i].caller;
         m_days.clear();
@@ -349,6 +350,8 @@ ModelFigures ModelFold::finish(std::optional<std::int64_t> since, std::optional<
         }
         if (windowCalls > 0)
             m_windowCalls.push_back(windowCalls);
+        ++m_callerCount;
+        m_repeatCount += m_days.size() >= 2;
         const std::int64_t f = m_days[0];
         if (countsForRetention(f, since, until, end)) {
             const unsigned returned = returnedPeriods(m_days.data(), m_days.size());

@@ -115,6 +115,10 @@ public:
     // The figures of the rows added since the last finish, which forgets them. Rows after
     // end must not be added.
     ModelFigures finish(std::optional<std::int64_t> since, std::optional<std::int64_t> until, std::int64_t end);
+    // The callers of the rows given to the last finish, and those among them on two or more
+    // days (all rows, whatever the window): what the usage writer stores beside the figures.
+    std::int64_t callers() const { return m_callerCount; }
+    std::int64_t repeatCallers() const { return m_repeatCount; }
 
 private:
     struct Row
@@ -126,6 +130,7 @@ private:
     std::vector<Row> m_rows;
     std::vector<std::int32_t> m_days;
     std::vector<std::int64_t> m_windowCalls;
+    std::int64_t m_callerCount = 0, m_repeatCount = 0;
 };
 
 // ModelFigures by model row id, for the models of a view that have any usage. Compact (five

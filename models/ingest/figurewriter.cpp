@@ -76,7 +76,6 @@ void FigureWriter::begin(std::int64_t model, Days days)
 {
     m_model = model;
     m_days = days;
-    m_callers.clear();
     m_calls = m_failed = m_verified = m_fees = m_activeDays = 0;
     m_lastDay = INT64_MIN;
     m_first.reset();
@@ -96,7 +95,6 @@ void FigureWriter::add(std::int64_t day, std::int64_t caller, std::int64_t calls
         ++m_activeDays;
         m_lastDay = day;
     }
-    m_callers.push_back(caller);
     m_calls += calls;
     m_failed += failed;
     m_verified += verified;
@@ -117,10 +115,9 @@ void FigureWriter::end()
 {
     if (m_activeDays > 0)
         writeDay();
-    const CallerCounts counted = countCallers(m_callers);
+    // One sort of the model's rows by caller gives its callers and its evidence alike.
     const Evidence::ModelFigures evidence = m_fold.finish(std::nullopt, std::nullopt, m_evidenceEnd);
-    if (m_callers.capacity() > (1u << 20))
-        m_callers = {}; // one busy model does not keep its memory for all the others
+    const CallerCounts counted { m_fold.callers(), m_fold.repeatCallers() };
 
     // The new values beside the old ones.
     m_old.bind(1, m_model);

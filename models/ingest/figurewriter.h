@@ -49,10 +49,6 @@ private:
     Statement m_old, m_clearDays, m_insertDay;
     std::unordered_map<unsigned, Statement> m_updates; // by the mask of columns set
     std::int64_t m_model = 0;
-    // Callers of the model, one entry per (day, caller) row; sorted, a caller's run length is
-    // its number of active days. A vector, because clearing a hash map costs as much as its
-    // largest size ever, which the busiest model then imposes on every other one.
-    std::vector<std::int64_t> m_callers;
     std::int64_t m_calls = 0, m_failed = 0, m_verified = 0, m_fees = 0, m_activeDays = 0, m_lastDay = INT64_MIN;
     std::optional<std::int64_t> m_first, m_last;
     DayTotals m_today;
