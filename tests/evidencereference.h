@@ -2,12 +2,14 @@
 
 // The demand evidence of contract 3b by plain SQL over usage_daily, knowing nothing of
 // models/evidence: the second computation the evidence suites compare with. Also the
-// strings they compare in.
+// strings they compare in, and how they import their usage files.
 
 #include "db/database.h"
 #include "evidence/evidence.h"
+#include "ingest/importer.h"
 #include "text/textrules.h"
 
+#include <QFile>
 #include <QString>
 #include <QStringList>
 
@@ -180,6 +182,22 @@ inline std::optional<std::int64_t> optDay(const QString &text)
     if (text.isEmpty())
         return std::nullopt;
     return *TextRules::parseDay(text.toStdString());
+}
+
+// Writes content to file and imports it into db as usage: empty, or what went wrong.
+inline QString importUsage(Database &db, const QString &file, const QByteArray &content)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
+        return QStringLiteral("cannot write %1").arg(file);
+    f.close();
+    ImportOptions opt;
+    opt.kind = ImportOptions::Usage;
+    QStringList errors;
+    const ImportReport report = importFile(db, file, opt, {}, [&](const RowError &e) { errors << e.toString(); });
+    if (!errors.isEmpty())
+        return errors.join(QLatin1Char('\n'));
+    return report.rowsImported > 0 ? QString() : QStringLiteral("nothing imported");
 }
 
 } // namespace EvidenceReference

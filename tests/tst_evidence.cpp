@@ -47,18 +47,8 @@ private:
     QString importInto(const QByteArray &content, Database &db)
     {
         const QString file = m_dir.filePath(QStringLiteral("usage%1.csv").arg(++m_n));
-        QFile f(file);
-        if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
-            return QStringLiteral("cannot write %1").arg(file);
-        f.close();
         db = Cache::open(m_dir.filePath(QStringLiteral("c%1.sqlite").arg(m_n)));
-        ImportOptions opt;
-        opt.kind = ImportOptions::Usage;
-        QStringList errors;
-        const ImportReport report = importFile(db, file, opt, {}, [&](const RowError &e) { errors << e.toString(); });
-        if (!errors.isEmpty())
-            return errors.join(QLatin1Char('\n'));
-        return report.rowsImported > 0 ? QString() : QStringLiteral("nothing imported");
+        return importUsage(db, file, content);
     }
 
     // The report's every figure equals the SQL reference's.

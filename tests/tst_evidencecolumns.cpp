@@ -126,18 +126,7 @@ private:
 
     QString importInto(Database &db, const QByteArray &content)
     {
-        const QString file = m_dir.filePath(QStringLiteral("usage%1.csv").arg(++m_n));
-        QFile f(file);
-        if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
-            return QStringLiteral("cannot write %1").arg(file);
-        f.close();
-        ImportOptions opt;
-        opt.kind = ImportOptions::Usage;
-        QStringList errors;
-        const ImportReport report = importFile(db, file, opt, {}, [&](const RowError &e) { errors << e.toString(); });
-        if (!errors.isEmpty())
-            return errors.join(QLatin1Char('\n'));
-        return report.rowsImported > 0 ? QString() : QStringLiteral("nothing imported");
+        return importUsage(db, m_dir.filePath(QStringLiteral("usage%1.csv").arg(++m_n)), content);
     }
 
     // The stored all-time columns of every model equal the reference.

@@ -522,6 +522,29 @@ ModelFigureTable figuresOfModels(Database &db, const ViewSpec &spec)
     return figuresOfModels(db, spec, WindowScreen::filledTable(db, spec));
 }
 
+namespace {
+
+// Each model's figures in spec's window, in the order given (ascending ids walk usage_daily
+// forwards), to each(model, figures). keepGoing, when given, is asked now and then.
+void foldEach(Database &db, const ViewSpec &spec, std::int64_t end, const std::vector<std::int64_t> &models,
+              const std::function<bool()> &keepGoing,
+              const std::function<void(std::int64_t, const ModelFigures &)> &each)
+{
+    ModelFold fold;
+    Statement st(db, kDayRows);
+    for (size_t i = 0; i < models.size(); ++i) {
+        if (keepGoing && i % 1024 == 0 && !keepGoing())
+            throw Cancelled();
+        st.reset();
+        st.bind(1, models[i]).bind(2, end);
+        while (st.step())
+            fold.add(st.int64(0), st.int64(1), st.int64(2));
+        each(models[i], fold.finish(spec.sinceDay, spec.untilDay, end));
+    }
+}
+
+} // namespace
+
 ModelFigureTable figuresOfModels(Database &db, const ViewSpec &spec, const std::string &windowTable,
                                  const std::function<bool()> &keepGoing)
 {
@@ -530,19 +553,9 @@ ModelFigureTable figuresOfModels(Database &db, const ViewSpec &spec, const std::
     if (!end)
         return table;
     std::vector<std::int64_t> models = calledModels(db, spec, windowTable);
-    // In id order, usage_daily's key order: the reads walk the table forwards.
     std::sort(models.begin(), models.end());
-    ModelFold fold;
-    Statement st(db, kDayRows);
-    for (size_t i = 0; i < models.size(); ++i) {
-        if (keepGoing && i % 1024 == 0 && !keepGoing())
-            throw Cancelled();
-        st.reset();
-        st.bind(1, models[i]).bind(2, *end);
-        while (st.step())
-            fold.add(st.int64(0), st.int64(1), st.int64(2));
-        table.append(models[i], fold.finish(spec.sinceDay, spec.untilDay, *end));
-    }
+    foldEach(db, spec, *end, models, keepGoing,
+             [&table](std::int64_t model, const ModelFigures &f) { table.append(model, f); });
     return table;
 }
 
@@ -565,23 +578,14 @@ void fillWindowTable(Database &db, const ViewSpec &spec, const std::string &tabl
         else
             update.bindNull(index);
     };
-    ModelFold fold;
-    Statement st(db, kDayRows);
-    for (size_t i = 0; i < models.size(); ++i) {
-        if (keepGoing && i % 1024 == 0 && !keepGoing())
-            throw Cancelled();
-        st.reset();
-        st.bind(1, models[i]).bind(2, *end);
-        while (st.step())
-            fold.add(st.int64(0), st.int64(1), st.int64(2));
-        const ModelFigures f = fold.finish(spec.sinceDay, spec.untilDay, *end);
-        update.bind(1, models[i]);
+    foldEach(db, spec, *end, models, keepGoing, [&](std::int64_t model, const ModelFigures &f) {
+        update.bind(1, model);
         bindOptional(2, f.week1Retention);
         bindOptional(3, f.week4Retention);
         bindOptional(4, f.topCallerShare);
         bindOptional(5, f.effectiveCallers);
         update.run();
-    }
+    });
 }
 
 std::string retentionJson(const Report &r)
