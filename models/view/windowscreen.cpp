@@ -15,6 +15,8 @@ enum class Kind { Listed, Sum, FirstCall, LastCall, Callers };
 Kind kindOf(int column)
 {
     using namespace Columns;
+    if (fromCallers(column))
+        return Kind::Callers;
     switch (column) {
     case Calls:
     case FailedCalls:
@@ -23,13 +25,6 @@ Kind kindOf(int column)
     case ActiveDays: return Kind::Sum;
     case FirstCall: return Kind::FirstCall;
     case LastCall: return Kind::LastCall;
-    case UniqueCallers:
-    case RepeatCallers:
-    case RepeatRate:
-    case Week1Retention:
-    case Week4Retention:
-    case TopCallerShare:
-    case EffectiveCallers: return Kind::Callers;
     default: return Kind::Listed;
     }
 }
