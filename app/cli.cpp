@@ -10,6 +10,8 @@
 
 #include <cstdio>
 
+namespace uptake {
+
 void printError(const QString &message)
 {
     std::fprintf(stderr, "uptake: %s\n", message.toLocal8Bit().constData());
@@ -152,3 +154,5 @@ int run(const Parsed &p)
 }
 
 } // namespace Cli
+
+} // namespace uptake

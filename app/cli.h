@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+namespace uptake {
+
 namespace Cli {
 
 struct Parsed
@@ -23,3 +25,5 @@ QString helpText();
 int run(const Parsed &parsed);
 
 } // namespace Cli
+
+} // namespace uptake

@@ -10,6 +10,8 @@
 
 #include <cstdio>
 
+namespace uptake {
+
 // uptake chart NAME OUT.png|OUT.svg [FILTERS] [--since D] [--until D] [--size WxH] [--scale F] [--timing]
 // Renders one dashboard chart headless (the caller provides a QApplication, offscreen).
 int runChartCommand(const CliContext &ctx, const QStringList &args)
@@ -115,3 +117,5 @@ int runChartCommand(const CliContext &ctx, const QStringList &args)
     std::fprintf(stderr, "uptake: wrote %s\n", out.toLocal8Bit().constData());
     return Exit::Ok;
 }
+
+} // namespace uptake

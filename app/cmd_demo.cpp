@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+namespace uptake {
+
 int runDemoCommand(const CliContext &ctx, const QStringList &args)
 {
     DemoOptions opt;
@@ -51,3 +53,5 @@ int runDemoCommand(const CliContext &ctx, const QStringList &args)
                  ctx.cachePath.toLocal8Bit().constData());
     return Exit::Ok;
 }
+
+} // namespace uptake

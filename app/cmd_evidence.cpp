@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+namespace uptake {
+
 namespace {
 
 struct EvidenceArgs
@@ -181,3 +183,5 @@ int runLifecycleCommand(const CliContext &ctx, const QStringList &args)
     printTable(rows);
     return Exit::Ok;
 }
+
+} // namespace uptake

@@ -6,6 +6,8 @@
 
 #include <cstdio>
 
+namespace uptake {
+
 int runExportCommand(const CliContext &ctx, const QStringList &args)
 {
     ViewSpec spec;
@@ -38,3 +40,5 @@ int runExportCommand(const CliContext &ctx, const QStringList &args)
                  progress.elapsedSeconds());
     return Exit::Ok;
 }
+
+} // namespace uptake

@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <optional>
 
+namespace uptake {
+
 namespace {
 
 void printLine(const QString &line)
@@ -177,3 +179,5 @@ int runImportCommand(const CliContext &ctx, const QStringList &args)
         return Exit::Failed;
     return rejected ? Exit::PartlyRejected : Exit::Ok;
 }
+
+} // namespace uptake

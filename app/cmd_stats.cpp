@@ -9,6 +9,8 @@
 
 #include <cstdio>
 
+namespace uptake {
+
 int runStatsCommand(const CliContext &ctx, const QStringList &args)
 {
     ViewSpec spec;
@@ -62,3 +64,5 @@ int runStatsCommand(const CliContext &ctx, const QStringList &args)
     }
     return Exit::Ok;
 }
+
+} // namespace uptake

@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+namespace uptake {
+
 int runSyncCommand(const CliContext &ctx, const QStringList &args)
 {
     SyncOptions opt;
@@ -57,3 +59,5 @@ int runSyncCommand(const CliContext &ctx, const QStringList &args)
     }
     return r.complete ? Exit::Ok : Exit::Failed;
 }
+
+} // namespace uptake

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace uptake {
+
 // Exit statuses of contract section 5.
 namespace Exit {
 inline constexpr int Ok = 0;
@@ -41,3 +43,5 @@ void installTranslations(bool userLanguage);
 int usageError(const QString &message);
 // "uptake: message" on stderr.
 void printError(const QString &message);
+
+} // namespace uptake

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <unistd.h>
 
+namespace uptake {
+
 ConsoleProgress::ConsoleProgress(QString label, QString unit)
     : m_label(std::move(label))
     , m_unit(std::move(unit))
@@ -59,3 +61,5 @@ void ConsoleProgress::clear()
         m_drawn = false;
     }
 }
+
+} // namespace uptake

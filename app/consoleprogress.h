@@ -5,6 +5,8 @@
 #include <QElapsedTimer>
 #include <QString>
 
+namespace uptake {
+
 // Progress on stderr for headless commands: a live line with rate and ETA when stderr
 // is a terminal (nothing otherwise), so logs and pipes stay clean.
 class ConsoleProgress final
@@ -29,3 +31,5 @@ private:
     bool m_tty;
     bool m_drawn = false;
 };
+
+} // namespace uptake

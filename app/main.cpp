@@ -15,9 +15,11 @@
 #include <cstdio>
 #include <memory>
 
+using namespace uptake;
+
 // The interface language: the language preference when set (e.g. "de"), else the
 // system's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). Numbers and dates follow it too.
-void installTranslations(bool userLanguage)
+void uptake::installTranslations(bool userLanguage)
 {
     QCoreApplication &app = *QCoreApplication::instance();
     // Installed first, so searched last: the English plural forms, beneath any language.

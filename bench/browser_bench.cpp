@@ -26,6 +26,8 @@
 #include <string>
 #include <vector>
 
+using namespace uptake;
+
 namespace {
 
 long statusKb(const char *field)

@@ -21,6 +21,8 @@
 
 #include <cstdio>
 
+using namespace uptake;
+
 int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

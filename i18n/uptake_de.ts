@@ -2,14 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
-    <name>CatalogueLoader</name>
+    <name>uptake::CatalogueLoader</name>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
 </context>
 <context>
-    <name>CatalogueModel</name>
+    <name>uptake::CatalogueModel</name>
     <message>
         <source>listed</source>
         <translation>gelistet</translation>
@@ -271,7 +271,7 @@
     </message>
 </context>
 <context>
-    <name>DashboardChartView</name>
+    <name>uptake::DashboardChartView</name>
     <message>
         <source>Supply vs demand by task</source>
         <translation>Angebot und Nachfrage nach Aufgabe</translation>
@@ -754,7 +754,7 @@ Top 10% erhalten %6</translation>
     </message>
 </context>
 <context>
-    <name>DashboardWidget</name>
+    <name>uptake::DashboardWidget</name>
     <message>
         <source>The dashboard could not be computed: %1</source>
         <translation>Das Dashboard konnte nicht berechnet werden: %1</translation>
@@ -819,7 +819,7 @@ Top 10% erhalten %6</translation>
     </message>
 </context>
 <context>
-    <name>DashboardWorker</name>
+    <name>uptake::DashboardWorker</name>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
@@ -830,7 +830,7 @@ Top 10% erhalten %6</translation>
     </message>
 </context>
 <context>
-    <name>DetailPane</name>
+    <name>uptake::DetailPane</name>
     <message>
         <source>No description</source>
         <translation>Keine Beschreibung</translation>
@@ -1206,7 +1206,7 @@ ruhend (unter der Achse): Aufruf in der Vorwoche, nicht in dieser Woche.</transl
     </message>
 </context>
 <context>
-    <name>EvidenceFilters</name>
+    <name>uptake::EvidenceFilters</name>
     <message>
         <source>any</source>
         <translation>beliebig</translation>
@@ -1242,7 +1242,7 @@ ruhend (unter der Achse): Aufruf in der Vorwoche, nicht in dieser Woche.</transl
     </message>
 </context>
 <context>
-    <name>FilterPanel</name>
+    <name>uptake::FilterPanel</name>
     <message>
         <source>id, author, task, tags</source>
         <translation>ID, Autor, Aufgabe, Tags</translation>
@@ -1419,14 +1419,14 @@ ruhend (unter der Achse): Aufruf in der Vorwoche, nicht in dieser Woche.</transl
     </message>
 </context>
 <context>
-    <name>HelpDialog</name>
+    <name>uptake::HelpDialog</name>
     <message>
         <source>Uptake User Guide</source>
         <translation>Uptake-Benutzerhandbuch</translation>
     </message>
 </context>
 <context>
-    <name>ImportResultDialog</name>
+    <name>uptake::ImportResultDialog</name>
     <message>
         <source>Import finished</source>
         <translation>Import abgeschlossen</translation>
@@ -1448,7 +1448,7 @@ ruhend (unter der Achse): Aufruf in der Vorwoche, nicht in dieser Woche.</transl
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>uptake::MainWindow</name>
     <message>
         <source>Query failed: %1</source>
         <translation>Abfrage fehlgeschlagen: %1</translation>
@@ -1938,7 +1938,7 @@ Trotzdem in den Demo-Cache importieren?</translation>
     </message>
 </context>
 <context>
-    <name>PreferencesDialog</name>
+    <name>uptake::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
@@ -2028,7 +2028,7 @@ Trotzdem in den Demo-Cache importieren?</translation>
     </message>
 </context>
 <context>
-    <name>SyncDialog</name>
+    <name>uptake::SyncDialog</name>
     <message>
         <source>Sync from a Registry</source>
         <translation>Aus einer Registry synchronisieren</translation>

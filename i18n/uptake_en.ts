@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>DashboardChartView</name>
+    <name>uptake::DashboardChartView</name>
     <message numerus="yes">
         <source>&lt;br&gt;&lt;i&gt;Not over yet: %n day(s) so far (hollow dots)&lt;/i&gt;</source>
         <translation>
@@ -33,7 +33,7 @@
     </message>
 </context>
 <context>
-    <name>DashboardWidget</name>
+    <name>uptake::DashboardWidget</name>
     <message numerus="yes">
         <source>%1 model(s)</source>
         <translation>
@@ -50,7 +50,7 @@
     </message>
 </context>
 <context>
-    <name>DetailPane</name>
+    <name>uptake::DetailPane</name>
     <message numerus="yes">
         <source>callers: the distinct callers of the week.
 came back: of them, those who had called this model in an earlier week.
@@ -73,7 +73,7 @@ The last week has %n days so far: hollow dots, not part of the line.</numerusfor
     </message>
 </context>
 <context>
-    <name>FilterPanel</name>
+    <name>uptake::FilterPanel</name>
     <message numerus="yes">
         <source>%Ln+ matching model(s)…</source>
         <translation>
@@ -90,7 +90,7 @@ The last week has %n days so far: hollow dots, not part of the line.</numerusfor
     </message>
 </context>
 <context>
-    <name>ImportResultDialog</name>
+    <name>uptake::ImportResultDialog</name>
     <message numerus="yes">
         <source>… and %1 more rejected row(s)</source>
         <translation>
@@ -100,7 +100,7 @@ The last week has %n days so far: hollow dots, not part of the line.</numerusfor
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>uptake::MainWindow</name>
     <message numerus="yes">
         <source>%1 model(s)</source>
         <translation>

@@ -2,14 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>CatalogueLoader</name>
+    <name>uptake::CatalogueLoader</name>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
 </context>
 <context>
-    <name>CatalogueModel</name>
+    <name>uptake::CatalogueModel</name>
     <message>
         <source>listed</source>
         <translation>已上架</translation>
@@ -271,7 +271,7 @@
     </message>
 </context>
 <context>
-    <name>DashboardChartView</name>
+    <name>uptake::DashboardChartView</name>
     <message>
         <source>Supply vs demand by task</source>
         <translation>各任务的供给与需求</translation>
@@ -750,7 +750,7 @@ Gini：%3
     </message>
 </context>
 <context>
-    <name>DashboardWidget</name>
+    <name>uptake::DashboardWidget</name>
     <message>
         <source>The dashboard could not be computed: %1</source>
         <translation>无法计算仪表板：%1</translation>
@@ -813,7 +813,7 @@ Gini：%3
     </message>
 </context>
 <context>
-    <name>DashboardWorker</name>
+    <name>uptake::DashboardWorker</name>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
@@ -824,7 +824,7 @@ Gini：%3
     </message>
 </context>
 <context>
-    <name>DetailPane</name>
+    <name>uptake::DetailPane</name>
     <message>
         <source>No description</source>
         <translation>无描述</translation>
@@ -1196,7 +1196,7 @@ dormant (below the axis): called in the week before, not in this week.</source>
     </message>
 </context>
 <context>
-    <name>EvidenceFilters</name>
+    <name>uptake::EvidenceFilters</name>
     <message>
         <source>any</source>
         <translation>不限</translation>
@@ -1232,7 +1232,7 @@ dormant (below the axis): called in the week before, not in this week.</source>
     </message>
 </context>
 <context>
-    <name>FilterPanel</name>
+    <name>uptake::FilterPanel</name>
     <message>
         <source>id, author, task, tags</source>
         <translation>ID、作者、任务、标签</translation>
@@ -1407,14 +1407,14 @@ dormant (below the axis): called in the week before, not in this week.</source>
     </message>
 </context>
 <context>
-    <name>HelpDialog</name>
+    <name>uptake::HelpDialog</name>
     <message>
         <source>Uptake User Guide</source>
         <translation>Uptake 用户指南</translation>
     </message>
 </context>
 <context>
-    <name>ImportResultDialog</name>
+    <name>uptake::ImportResultDialog</name>
     <message>
         <source>Import finished</source>
         <translation>导入完成</translation>
@@ -1435,7 +1435,7 @@ dormant (below the axis): called in the week before, not in this week.</source>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>uptake::MainWindow</name>
     <message>
         <source>Query failed: %1</source>
         <translation>查询失败：%1</translation>
@@ -1921,7 +1921,7 @@ Import into the demo cache anyway?</source>
     </message>
 </context>
 <context>
-    <name>PreferencesDialog</name>
+    <name>uptake::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
         <translation>首选项</translation>
@@ -2011,7 +2011,7 @@ Import into the demo cache anyway?</source>
     </message>
 </context>
 <context>
-    <name>SyncDialog</name>
+    <name>uptake::SyncDialog</name>
     <message>
         <source>Sync from a Registry</source>
         <translation>从注册表同步</translation>

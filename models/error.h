@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 
+namespace uptake {
+
 // The one base of what the data layer throws: a message a person can read, in English,
 // naming the file (and line) where there is one. Each edge catches it once: the command line
 // prints "uptake: <message>", the window shows it (models/ never translates; the window
@@ -23,3 +25,5 @@ public:
     }
     QString message() const { return QString::fromStdString(what()); }
 };
+
+} // namespace uptake

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <functional>
 
+namespace uptake {
+
 // Long work reports progress through this; returning false asks it to stop, which it
 // does by throwing Cancelled so that the open transaction rolls back.
 using ProgressFn = std::function<bool(std::int64_t done, std::int64_t total)>;
@@ -17,3 +19,5 @@ public:
     {
     }
 };
+
+} // namespace uptake

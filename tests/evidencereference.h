@@ -20,6 +20,8 @@
 #include <string>
 #include <vector>
 
+using namespace uptake;
+
 namespace EvidenceReference {
 
 inline QString day(std::int64_t d)

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace uptake;
+
 // What the tst_import_* suites share: the importers run in-process through importFile(), the
 // same call the window makes, on files written into a temporary folder, and the cells they
 // read back. A suite derives from it; Qt Test runs init() of the base before each case.

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace uptake;
+
 // What the tst_mainwindow_* suites share: the window offscreen on small caches, where what it
 // shows must be what SQL says. A suite derives from it; Qt Test runs these slots of the base
 // as its own initTestCase() and init().

@@ -29,6 +29,8 @@
 
 #include <cstdio>
 
+using namespace uptake;
+
 namespace {
 
 QString g_out, g_suffix;

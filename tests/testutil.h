@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+using namespace uptake;
+
 // Small helpers shared by the suites: fresh caches in a temporary folder, running the
 // built uptake binary, and writing fixture usage through the real writers.
 namespace TestUtil {

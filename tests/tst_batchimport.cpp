@@ -13,6 +13,8 @@
 // reported and the files around it go in; a cancel or a full disk stops the batch and keeps
 // what was committed before. Real files, a real cache, checked with plain SQL.
 
+using namespace uptake;
+
 namespace {
 
 const QByteArray kHeader = "timestamp,model_id,caller,event_id,mode,fee,status\n";

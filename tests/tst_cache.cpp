@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace uptake;
+
 namespace {
 QByteArray fileHash(const QString &path)
 {

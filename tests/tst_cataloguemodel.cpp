@@ -13,6 +13,8 @@
 #include <memory>
 
 // The lazy catalogue model against a real loader thread and a real cache.
+using namespace uptake;
+
 class TestCatalogueModel : public QObject
 {
     Q_OBJECT

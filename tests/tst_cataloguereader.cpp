@@ -16,6 +16,8 @@
 // What the browser reads, on one connection and without its thread: a model's detail, the
 // pick lists and a view's order, each checked against an independent fold of the fixture's
 // calls or plain SQL on the same cache.
+using namespace uptake;
+
 class TestCatalogueReader : public QObject {
     Q_OBJECT
 

@@ -11,6 +11,8 @@
 
 #include <clocale>
 
+using namespace uptake;
+
 using TestUtil::runUptake;
 
 class TestCli : public QObject

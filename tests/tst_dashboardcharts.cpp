@@ -29,6 +29,8 @@
 // The dashboard drawn headless: each chart renders to PNG and SVG with real content, empty
 // states say so in words, clicks turn into signals, the widget follows the view, and
 // `uptake chart` works end to end without a display.
+using namespace uptake;
+
 class TestDashboardCharts : public QObject
 {
     Q_OBJECT

@@ -21,6 +21,8 @@
 
 // The numbers behind the dashboard's charts, against figures computed by hand on
 // TestUtil::buildFixture (see the comments there) and on small hand-made histograms.
+using namespace uptake;
+
 class TestDashboardData : public QObject
 {
     Q_OBJECT

@@ -7,6 +7,8 @@
 #include <atomic>
 #include <memory>
 
+using namespace uptake;
+
 class TestDatabase : public QObject
 {
     Q_OBJECT

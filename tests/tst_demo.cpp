@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace uptake;
+
 namespace {
 // A digest of everything the demo wrote that does not depend on the per-cache secret.
 QByteArray contentDigest(Database &db)

@@ -25,6 +25,8 @@
 
 // The detail pane's charts tell the truth about counts: whole-number ticks, quiet weeks as
 // zeros, and a lone day or week drawn rather than left blank.
+using namespace uptake;
+
 class TestDetailPane : public QObject
 {
     Q_OBJECT

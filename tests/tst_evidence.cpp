@@ -19,6 +19,8 @@
 // every figure by hand (the data table) and again by plain SQL over the same cache (the
 // reference below knows nothing of models/evidence), for raw calls and roll-ups alike.
 
+using namespace uptake;
+
 namespace {
 
 using namespace EvidenceReference;

@@ -21,6 +21,8 @@
 // usage writer keeps in models after every import, the window's in its table, the filters
 // and sorts on them. Each figure against the plain-SQL reference of evidencereference.h.
 
+using namespace uptake;
+
 using namespace EvidenceReference;
 
 namespace {

@@ -14,6 +14,8 @@
 
 #include <random>
 
+using namespace uptake;
+
 namespace {
 QByteArray readAll(const QString &path)
 {

@@ -18,6 +18,8 @@
 
 #include <memory>
 
+using namespace uptake;
+
 Q_DECLARE_METATYPE(FilterPanel::Period)
 
 namespace {

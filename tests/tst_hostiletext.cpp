@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace uptake;
+
 namespace {
 
 // What registries may send: markup that would load a local file, a formula, control

@@ -8,6 +8,8 @@
 // Bad and hostile input: rejected rows and what their messages may quote, refused (--strict),
 // broken, missing and cancelled files leave the cache as it was, and no caller reaches the file.
 
+using namespace uptake;
+
 class TestImportBadInput : public ImportFixture
 {
     Q_OBJECT

@@ -8,6 +8,8 @@
 // Catalogue files against the data contract: fields, layouts, forced formats, bad rows, the
 // models usage listed before their catalogue, and bulk loads that rebuild the indexes.
 
+using namespace uptake;
+
 namespace {
 
 QString importData()

@@ -12,6 +12,8 @@
 // `uptake import` as a user runs it: exit statuses, messages on stderr, and a SIGKILL
 // in the middle of an import.
 
+using namespace uptake;
+
 namespace {
 
 QString examples(const char *name)

@@ -8,6 +8,8 @@
 // Usage files against the data contract: timestamps, callers, duplicate events, modes and fees
 // as they reach the cache, re-imports, and the figures the documented examples give.
 
+using namespace uptake;
+
 class TestImportUsage : public ImportFixture
 {
     Q_OBJECT

@@ -11,6 +11,8 @@
 #include <string>
 
 // Feeds text in pieces of a given size, to cross every buffer boundary.
+using namespace uptake;
+
 static ReadFn feed(const QByteArray &text, std::size_t piece)
 {
     auto pos = std::make_shared<qsizetype>(0);

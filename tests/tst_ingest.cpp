@@ -9,6 +9,8 @@
 
 #include <random>
 
+using namespace uptake;
+
 struct Row
 {
     std::int64_t calls, failed, unique, repeat, verified, fees, days, listed;

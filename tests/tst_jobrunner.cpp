@@ -10,6 +10,8 @@
 #include <new>
 
 // The one runner of the window's one-shot work: what it reports for each way work can end.
+using namespace uptake;
+
 class TestJobRunner : public QObject
 {
     Q_OBJECT

@@ -18,6 +18,8 @@
 #include <clocale>
 #include <map>
 
+using namespace uptake;
+
 namespace {
 
 const char *const kLocales[] = {"C.UTF-8", "de_DE.UTF-8", "fr_FR.UTF-8", "tr_TR.UTF-8"};

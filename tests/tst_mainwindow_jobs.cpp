@@ -15,6 +15,8 @@
 // The window's jobs offscreen: imports (their report, a bad file in a batch, a cache another
 // program holds locked) and the export of the filtered view.
 
+using namespace uptake;
+
 class TestMainWindowJobs : public MainWindowFixture
 {
     Q_OBJECT
@@ -207,13 +209,13 @@ void TestMainWindowJobs::closingIsPromptWhileAnotherProgramHoldsTheLock()
                     b->click();
         });
     };
-    answer(QCoreApplication::translate("MainWindow", "Keep Working"));
+    answer(MainWindow::tr("Keep Working"));
     QVERIFY(!w->close());
     QVERIFY(w->isVisible());
     QVERIFY(w->isBusy());
 
     // Stopping it does not wait for the other program: the lock wait is abandoned at once.
-    answer(QCoreApplication::translate("MainWindow", "Stop It"));
+    answer(MainWindow::tr("Stop It"));
     // The other program still holds its lock, so the import cannot have ended by itself: the
     // window is idle after close() only if the lock wait was abandoned.
     QVERIFY(w->close());

@@ -22,6 +22,8 @@
 // The window offscreen as a whole: what it opens (an empty cache, a foreign file), the
 // dashboard tab, the state it saves and brings back, its menus and user guide.
 
+using namespace uptake;
+
 class TestMainWindowState : public MainWindowFixture
 {
     Q_OBJECT

@@ -1,5 +1,6 @@
 #include "browser/catalogueview.h"
 #include "browser/detailpane.h"
+#include "browser/evidencefilters.h"
 #include "browser/filterpanel.h"
 #include "browser/tablecopy.h"
 #include "mainwindowfixture.h"
@@ -25,6 +26,8 @@
 
 // The window offscreen on the demo cache: the table, its sorting and filters, the detail pane
 // beside it and the hostile text it must show inert. What it shows must be what SQL says.
+
+using namespace uptake;
 
 class TestMainWindowTable : public MainWindowFixture
 {
@@ -155,7 +158,7 @@ void TestMainWindowTable::evidenceFiltersAndSort()
         auto *week4 = w.filterPanel()->findChild<QSpinBox *>(QStringLiteral("minWeek4Retention"));
         auto *effective = w.filterPanel()->findChild<QDoubleSpinBox *>(QStringLiteral("minEffectiveCallers"));
         QVERIFY(week4 && effective);
-        QCOMPARE(week4->text(), QCoreApplication::translate("EvidenceFilters", "any"));
+        QCOMPARE(week4->text(), EvidenceFilters::tr("any"));
         week4->setFocus();
         QTest::keyClick(week4, Qt::Key_A, Qt::ControlModifier);
         QTest::keyClicks(week4, QStringLiteral("10"));

@@ -23,6 +23,8 @@
 
 #include <functional>
 
+using namespace uptake;
+
 Q_DECLARE_METATYPE(MainWindow::EmptyCache)
 
 // A cache that cannot be opened: the window says why and offers the ways on (another cache,

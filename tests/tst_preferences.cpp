@@ -14,6 +14,8 @@
 
 // Edit > Preferences offscreen: it shows what the settings hold, OK writes what it shows and
 // Cancel writes nothing.
+using namespace uptake;
+
 class TestPreferences : public QObject
 {
     Q_OBJECT
@@ -64,7 +66,7 @@ void TestPreferences::showsTheDefaults()
     // The language takes effect at the next start, and the dialog says so.
     bool said = false;
     for (QLabel *l : d.findChildren<QLabel *>())
-        said = said || l->text().contains(QCoreApplication::translate("PreferencesDialog", "Takes effect the next time Uptake starts."));
+        said = said || l->text().contains(PreferencesDialog::tr("Takes effect the next time Uptake starts."));
     QVERIFY(said);
 }
 

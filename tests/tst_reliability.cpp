@@ -14,6 +14,8 @@
 #include <csignal>
 #include <sys/resource.h>
 
+using namespace uptake;
+
 namespace {
 
 // Everything a user could lose, as one digest: listings, per-model figures, day rows,

@@ -19,6 +19,8 @@
 // double-count refusal and --replace-days, bad rows, strict, dates alone in the snapshot,
 // privacy, and rows from a source other than a file (what --from-postgres feeds in).
 
+using namespace uptake;
+
 namespace {
 
 struct Outcome

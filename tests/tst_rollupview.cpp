@@ -17,6 +17,8 @@
 
 // What the window shows of usage imported as a warehouse roll-up: verified calls whose kind
 // the roll-up does not say, and first/last calls known only to the day.
+using namespace uptake;
+
 class TestRollupView : public QObject
 {
     Q_OBJECT

@@ -9,6 +9,8 @@
 
 // The typed settings: the defaults a fresh user gets, and every value coming back as it went in.
 // Everything lives in a temporary folder, never in the real configuration.
+using namespace uptake;
+
 class TestSettings : public QObject
 {
     Q_OBJECT

@@ -12,6 +12,8 @@
 
 #include <set>
 
+using namespace uptake;
+
 namespace {
 
 std::vector<std::int64_t> ids(Database &db, const SqlQuery &q)

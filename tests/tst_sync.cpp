@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace uptake;
+
 namespace {
 
 QByteArray hfModel(const char *id, int downloads)

@@ -25,6 +25,8 @@
 #include <QValueAxis>
 #include <QXYSeries>
 
+using namespace uptake;
+
 namespace {
 
 QByteArray hfModel(const QString &id, int downloads, int likes)

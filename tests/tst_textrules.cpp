@@ -4,6 +4,8 @@
 #include <QDate>
 #include <QTest>
 
+using namespace uptake;
+
 using namespace TextRules;
 
 class TestTextRules : public QObject

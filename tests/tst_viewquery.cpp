@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace uptake;
+
 namespace {
 // model_id -> the view's value of one column, as text ("" for NULL).
 QMap<QString, QString> columnOf(Database &db, const ViewSpec &spec, int column)

@@ -18,6 +18,8 @@
 #include <map>
 #include <random>
 
+using namespace uptake;
+
 namespace {
 
 std::vector<std::int64_t> fullOrder(Database &db, const ViewSpec &spec, int count)

@@ -47,6 +47,8 @@
 #include <thread>
 #include <utility>
 
+namespace uptake {
+
 namespace {
 
 // While alive, tells every SQLite lock wait in the process to give up, again and again: a
@@ -621,3 +623,4 @@ void MainWindow::updateDashboard()
     }
 }
 
+} // namespace uptake

@@ -11,6 +11,15 @@
 
 #include <memory>
 
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QTabWidget;
+class QTableView;
+class QToolButton;
+
+namespace uptake {
+
 class BackgroundJob;
 class JobRunner;
 class CatalogueModel;
@@ -19,13 +28,7 @@ class DashboardWidget;
 class DetailPane;
 class FilterPanel;
 class LoaderThread;
-class QLabel;
-class QMenu;
 class SyncDialog;
-class QProgressBar;
-class QTabWidget;
-class QTableView;
-class QToolButton;
 
 // The catalogue browser: filter panel, lazy table, detail pane and status figures.
 // Every query runs in the loader thread; the window only posts requests and reacts.
@@ -182,3 +185,5 @@ private:
     QAction *m_copyRows = nullptr;
     QList<int> m_pendingCopy; // rows to copy once their pages are in
 };
+
+} // namespace uptake

@@ -15,6 +15,8 @@
 #include <QProgressBar>
 #include <QToolButton>
 
+namespace uptake {
+
 // MainWindow, part: opening, creating and switching caches, the title and the recent list.
 
 void MainWindow::onOpened(bool empty, bool demo)
@@ -154,3 +156,4 @@ void MainWindow::fillRecentMenu()
     clear->setEnabled(!recent.isEmpty());
 }
 
+} // namespace uptake

@@ -22,6 +22,8 @@
 
 #include <utility>
 
+namespace uptake {
+
 // MainWindow, part: the long work it starts, each through a JobRunner: the demo data,
 // imports (one batch routine with the command line), exports and sync; and stopping it.
 
@@ -250,3 +252,5 @@ void MainWindow::exportSnapshot(const QString &path)
     updateActions();
     m_job->start();
 }
+
+} // namespace uptake

@@ -22,6 +22,8 @@
 
 #include <utility>
 
+namespace uptake {
+
 // MainWindow, part: the menus, which actions a cache state allows, and the small dialogs
 // they open (preferences, the user guide, about).
 
@@ -161,3 +163,5 @@ void MainWindow::updateActions()
     for (QAction *a : std::as_const(m_cacheActions))
         a->setEnabled(usable);
 }
+
+} // namespace uptake

@@ -20,6 +20,8 @@
 
 #include <algorithm>
 
+namespace uptake {
+
 // MainWindow, part: the table's selection, copying rows, the row menu and the detail pane.
 
 namespace {
@@ -172,3 +174,4 @@ void MainWindow::selectModelWhenLoaded()
     m_selectAfterLoad.clear();
 }
 
+} // namespace uptake

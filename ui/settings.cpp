@@ -4,6 +4,8 @@
 #include <QFileInfo>
 #include <QSettings>
 
+namespace uptake {
+
 namespace {
 
 // The keys, in one place. The first five predate this class: keep them, so that a window
@@ -229,3 +231,5 @@ void Settings::clear()
 {
     m_s->clear();
 }
+
+} // namespace uptake

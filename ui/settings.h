@@ -9,6 +9,8 @@
 
 class QSettings;
 
+namespace uptake {
+
 // Everything Uptake remembers between runs, behind typed accessors; the keys and their
 // defaults live in settings.cpp and nowhere else. Each instance reads and writes the
 // application's QSettings (organisation and application "Uptake"), or the file given.
@@ -83,3 +85,5 @@ public:
 private:
     std::unique_ptr<QSettings> m_s;
 };
+
+} // namespace uptake

@@ -4,6 +4,8 @@
 
 #include <QApplication>
 
+namespace uptake {
+
 WindowController::WindowController(const DemoOptions &firstStartDemo, QObject *parent)
     : QObject(parent)
     , m_demo(firstStartDemo)
@@ -38,3 +40,5 @@ void WindowController::open(const QString &path, MainWindow::EmptyCache whenEmpt
     w->show();
     emit windowChanged(w);
 }
+
+} // namespace uptake

@@ -8,6 +8,8 @@
 
 #include <memory>
 
+namespace uptake {
+
 // Owns the main window and puts a new one in its place when the user opens another cache
 // (File > Open Cache, New Cache, Open Recent, or the offer shown when a cache cannot be
 // opened). A fresh window per cache keeps MainWindow simple: its loader thread, models and
@@ -34,3 +36,5 @@ private:
     DemoOptions m_demo;
     std::unique_ptr<MainWindow> m_window;
 };
+
+} // namespace uptake

@@ -15,6 +15,8 @@
 #include <unordered_map>
 #include <utility>
 
+namespace uptake {
+
 namespace Dashboard {
 
 using namespace Parts;
@@ -122,11 +124,11 @@ void Parts::ModelSums::finish(std::map<QString, TaskSum> byTask, const Options &
 
     // Labels are translated where they are drawn (DashboardChartView); marked here for lupdate.
     data.funnel.models = nestedSteps({
-        { "listed", QT_TRANSLATE_NOOP("DashboardChartView", "Listed"), listed, {} },
-        { "called", QT_TRANSLATE_NOOP("DashboardChartView", "Called at least once"), called, {} },
-        { "verified", QT_TRANSLATE_NOOP("DashboardChartView", "…with verified calls"), verified, {} },
-        { "paid", QT_TRANSLATE_NOOP("DashboardChartView", "…and paid for"), paid, {} },
-        { "kept", QT_TRANSLATE_NOOP("DashboardChartView", "…kept a repeat caller"), kept, {} },
+        { "listed", QT_TRANSLATE_NOOP("uptake::DashboardChartView", "Listed"), listed, {} },
+        { "called", QT_TRANSLATE_NOOP("uptake::DashboardChartView", "Called at least once"), called, {} },
+        { "verified", QT_TRANSLATE_NOOP("uptake::DashboardChartView", "…with verified calls"), verified, {} },
+        { "paid", QT_TRANSLATE_NOOP("uptake::DashboardChartView", "…and paid for"), paid, {} },
+        { "kept", QT_TRANSLATE_NOOP("uptake::DashboardChartView", "…kept a repeat caller"), kept, {} },
     });
 
     data.weekly.undatedModels = undated;
@@ -411,3 +413,5 @@ DashboardData compute(Database &db, const ViewSpec &spec, const Options &options
 }
 
 } // namespace Dashboard
+
+} // namespace uptake

@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+namespace uptake {
+
 class Database;
 
 // The numbers behind the dashboard's five charts for one view (filters and usage window),
@@ -234,3 +236,5 @@ using TextRules::mondayOf;
 using TextRules::weekOf;
 
 } // namespace Dashboard
+
+} // namespace uptake

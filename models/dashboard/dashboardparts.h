@@ -15,6 +15,8 @@
 #include <unordered_map>
 #include <vector>
 
+namespace uptake {
+
 namespace Dashboard::Parts {
 
 // The view's rows, unsorted, as a CTE named v whose columns are m.id ("id") and then the
@@ -95,10 +97,10 @@ void finishUsage(const ViewSpec &spec, const Options &options, DashboardData &da
         returning += multiDay;
     });
     data.funnel.callers = nestedSteps({
-        { "all", QT_TRANSLATE_NOOP("DashboardChartView", "Callers"), all, {} },
-        { "verified", QT_TRANSLATE_NOOP("DashboardChartView", "…made a verified call"), verified, {} },
-        { "paying", QT_TRANSLATE_NOOP("DashboardChartView", "…and paid a fee"), paying, {} },
-        { "returning", QT_TRANSLATE_NOOP("DashboardChartView", "…came back another day"), returning, {} },
+        { "all", QT_TRANSLATE_NOOP("uptake::DashboardChartView", "Callers"), all, {} },
+        { "verified", QT_TRANSLATE_NOOP("uptake::DashboardChartView", "…made a verified call"), verified, {} },
+        { "paying", QT_TRANSLATE_NOOP("uptake::DashboardChartView", "…and paid a fee"), paying, {} },
+        { "returning", QT_TRANSLATE_NOOP("uptake::DashboardChartView", "…came back another day"), returning, {} },
     });
 
     // The buckets: the window where it is given, else the weeks with usage.
@@ -161,3 +163,5 @@ void finishUsage(const ViewSpec &spec, const Options &options, DashboardData &da
 }
 
 } // namespace Dashboard::Parts
+
+} // namespace uptake

@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+namespace uptake {
+
 namespace Dashboard {
 
 using namespace Parts;
@@ -259,3 +261,5 @@ void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString,
 }
 
 } // namespace Dashboard
+
+} // namespace uptake

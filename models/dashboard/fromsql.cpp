@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+namespace uptake {
+
 namespace Dashboard {
 
 using namespace Parts;
@@ -165,3 +167,5 @@ void Computation::usageFromSql(DashboardData &data)
 }
 
 } // namespace Dashboard
+
+} // namespace uptake

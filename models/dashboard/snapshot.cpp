@@ -15,6 +15,8 @@
 #include <unordered_map>
 #include <utility>
 
+namespace uptake {
+
 namespace Dashboard {
 
 using namespace Parts;
@@ -138,3 +140,5 @@ bool Snapshot::refresh(Database &db)
 }
 
 } // namespace Dashboard
+
+} // namespace uptake

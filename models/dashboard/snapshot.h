@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <vector>
 
+namespace uptake {
+
 class Database;
 
 namespace Dashboard {
@@ -59,3 +61,5 @@ private:
 };
 
 } // namespace Dashboard
+
+} // namespace uptake

@@ -13,6 +13,8 @@
 
 #include <array>
 
+namespace uptake {
+
 CacheError::CacheError(Kind kind, const QString &message)
     : Error(message)
     , m_kind(kind)
@@ -428,3 +430,5 @@ std::int64_t callCount(Database &db)
 }
 
 } // namespace Cache
+
+} // namespace uptake

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+namespace uptake {
+
 // An Uptake cache: an SQLite file with our application id, schema version and
 // per-cache secret. Opening runs the migrations a file made by an older Uptake needs.
 class CacheError : public Error
@@ -82,3 +84,5 @@ std::int64_t modelCount(Database &db);
 std::int64_t callCount(Database &db);
 
 } // namespace Cache
+
+} // namespace uptake

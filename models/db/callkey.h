@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+namespace uptake {
+
 // First and last calls as sortable integer keys (model_day.f and .l, the figure writer, the
 // window screen). A call at Unix second t is 2t+1 as a first call and 2t as a last call; a
 // day a roll-up gave without a time of day (its calls may lie anywhere in it) is the day's
@@ -37,3 +39,5 @@ constexpr std::int64_t twiceStoredLast(std::int64_t key)
 }
 
 } // namespace CallKey
+
+} // namespace uptake

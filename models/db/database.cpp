@@ -8,6 +8,8 @@
 #include <chrono>
 #include <utility>
 
+namespace uptake {
+
 namespace {
 // Raised by abandonLockWaits(); a wait that sees it change since it began gives up.
 std::atomic<quint64> g_abandonEpoch{0};
@@ -360,3 +362,5 @@ int StopWhen::check(void *self)
     s->m_stopped = s->m_stopped || s->m_stop();
     return s->m_stopped ? 1 : 0;
 }
+
+} // namespace uptake

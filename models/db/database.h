@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+namespace uptake {
+
 // A thin RAII layer over the SQLite C API: one connection, prepared statements,
 // transactions and interruption. Errors are thrown as DbError.
 
@@ -178,3 +180,5 @@ private:
     Database &m_db;
     bool m_done = false;
 };
+
+} // namespace uptake

@@ -16,6 +16,8 @@
 #include <map>
 #include <memory>
 
+namespace uptake {
+
 namespace Evidence {
 
 namespace {
@@ -672,3 +674,5 @@ void addToStats(QJsonObject &stats, const Report &r)
 }
 
 } // namespace Evidence
+
+} // namespace uptake

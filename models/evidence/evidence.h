@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+namespace uptake {
+
 class Database;
 
 // Demand evidence (contract 3b, docs/METRICS.md): whether callers come back, and how broad
@@ -194,3 +196,5 @@ std::string lifecycleJson(const Report &r);
 void addToStats(QJsonObject &stats, const Report &r);
 
 } // namespace Evidence
+
+} // namespace uptake

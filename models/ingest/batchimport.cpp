@@ -1,5 +1,7 @@
 #include "ingest/batchimport.h"
 
+namespace uptake {
+
 BatchImportResult importBatch(Database &db, const QStringList &paths, const ImportOptions &options,
                               const BatchImportCallbacks &callbacks, const ImportOneFn &importOne)
 {
@@ -52,3 +54,5 @@ BatchImportResult importBatch(Database &db, const QStringList &paths, const Impo
     }
     return result;
 }
+
+} // namespace uptake

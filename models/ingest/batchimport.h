@@ -11,6 +11,8 @@
 #include <functional>
 #include <vector>
 
+namespace uptake {
+
 // Several files imported one after another, each in its own transaction: the window's Import
 // and `uptake import` share this, so that both follow one rule. A file that cannot be
 // imported (ImportError, or a DbError other than a full disk) is reported and the files after
@@ -77,3 +79,5 @@ using ImportOneFn = std::function<ImportReport(Database &db, const QString &path
 // (out of memory) goes through, as from importFile().
 BatchImportResult importBatch(Database &db, const QStringList &paths, const ImportOptions &options,
                               const BatchImportCallbacks &callbacks = {}, const ImportOneFn &importOne = {});
+
+} // namespace uptake

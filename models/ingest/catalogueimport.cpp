@@ -1,5 +1,7 @@
 #include "ingest/importparts.h"
 
+namespace uptake {
+
 namespace ImportParts {
 
 // Catalogue
@@ -460,3 +462,5 @@ QString importCatalogue(Database &db, Input &in, RowSink &sink, const ImportOpti
 }
 
 } // namespace ImportParts
+
+} // namespace uptake

@@ -16,6 +16,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+namespace uptake {
+
 DayRuns::DayRuns(const QString &cachePath)
 {
     const QString dir = cachePath.isEmpty() ? QDir::tempPath() : QFileInfo(cachePath).absolutePath();
@@ -130,3 +132,5 @@ void mergeRows(std::vector<std::unique_ptr<RowCursor>> &cursors, const std::func
     if (pending)
         sink(*pending);
 }
+
+} // namespace uptake

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+namespace uptake {
+
 // The usage writer's day rows: summed from calls, kept on disk in sorted runs when they do
 // not fit in memory, and merged back in key order (model, day, caller). Internal to
 // models/ingest/.
@@ -120,3 +122,5 @@ private:
 
 // Merges cursors into one stream in key order, summing rows of one key from several cursors.
 void mergeRows(std::vector<std::unique_ptr<RowCursor>> &cursors, const std::function<void(const DayRow &)> &sink);
+
+} // namespace uptake

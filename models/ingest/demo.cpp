@@ -15,6 +15,8 @@
 #include <unordered_set>
 #include <vector>
 
+namespace uptake {
+
 namespace {
 
 // Weekly popularity snapshots the demo invents before today's.
@@ -439,3 +441,5 @@ bool isDemoCache(Database &db)
 }
 
 } // namespace Demo
+
+} // namespace uptake

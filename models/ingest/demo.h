@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <optional>
 
+namespace uptake {
+
 class Database;
 
 // A realistic, deterministic demo registry: Hugging-Face-like and OpenGradient-like
@@ -31,3 +33,5 @@ namespace Demo {
 DemoResult generate(Database &db, const DemoOptions &options, const ProgressFn &progress = {});
 bool isDemoCache(Database &db);
 } // namespace Demo
+
+} // namespace uptake

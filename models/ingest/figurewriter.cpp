@@ -10,6 +10,8 @@
 #include <climits>
 #include <string>
 
+namespace uptake {
+
 namespace {
 // A first or last call as stored: Unix seconds, or the day's midnight + 0.5 s as a REAL when
 // only the day is known.
@@ -245,3 +247,5 @@ void refigureAllCalled(Database &db)
         models.push_back(called.int64(0));
     refigureModels(db, models, days->second, false);
 }
+
+} // namespace uptake

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+namespace uptake {
+
 // The usage writer's last step, per model: its all-time figures and daily totals from its
 // day rows. Internal to models/ingest/.
 
@@ -60,3 +62,5 @@ void refigureModels(Database &db, const std::vector<std::int64_t> &models, std::
 // The evidence figures of every called model, for the cache's evidence end: after a schema
 // upgrade that adds them.
 void refigureAllCalled(Database &db);
+
+} // namespace uptake

@@ -2,6 +2,8 @@
 
 #include "ingest/importparts.h"
 
+namespace uptake {
+
 using namespace ImportParts;
 
 bool ImportOptions::parseFormat(const QString &text, Format &out)
@@ -158,3 +160,4 @@ ImportReport importFile(Database &db, const QString &path, const ImportOptions &
     return report;
 }
 
+} // namespace uptake

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+namespace uptake {
+
 // Imports one catalogue or usage file into an open cache, to the data contract
 // (docs/FORMATS.md). Safe to run on a worker thread with that thread's own Database
 // connection; nothing here touches the GUI.
@@ -128,3 +130,5 @@ public:
 // progress gets (rows read, 0) every few thousand rows; returning false cancels.
 ImportReport importRollup(Database &db, RollupSource &source, const ImportOptions &options,
                           const ProgressFn &progress = {}, const RowErrorFn &onRowError = {});
+
+} // namespace uptake

@@ -1,5 +1,7 @@
 #include "ingest/importparts.h"
 
+namespace uptake {
+
 namespace ImportParts {
 
 QString plural(std::int64_t n, const char *one, const char *many)
@@ -224,3 +226,5 @@ ON CONFLICT(kind, content_hash) DO UPDATE SET path = excluded.path, size = exclu
 }
 
 } // namespace ImportParts
+
+} // namespace uptake

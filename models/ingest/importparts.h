@@ -34,6 +34,8 @@
 #include <thread>
 #include <vector>
 
+namespace uptake {
+
 Q_DECLARE_LOGGING_CATEGORY(lcImport)
 
 namespace ImportParts {
@@ -402,3 +404,5 @@ QString importUsage(Database &db, Input &in, RowSink &sink, const ImportOptions 
 QString importCatalogue(Database &db, Input &in, RowSink &sink, const ImportOptions &opt, ImportReport &report);
 
 } // namespace ImportParts
+
+} // namespace uptake

@@ -28,6 +28,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+namespace uptake {
+
 Q_LOGGING_CATEGORY(lcIngest, "uptake.ingest", QtWarningMsg)
 
 namespace {
@@ -564,3 +566,4 @@ std::vector<std::int64_t> UsageWriter::modelsWithNewlyEligibleCallers(std::int64
     return models;
 }
 
+} // namespace uptake

@@ -17,6 +17,8 @@
 #include <memory>
 #include <vector>
 
+namespace uptake {
+
 // The one way data enters the cache. File importers, the demo generator and sync
 // all parse into these records and hand them to the writers; nothing else writes
 // the catalogue or usage tables. The caller owns the transaction.
@@ -230,3 +232,5 @@ private:
     std::int64_t m_evidenceEnd = 0;
     UsageSummary m_summary;
 };
+
+} // namespace uptake

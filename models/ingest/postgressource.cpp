@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+namespace uptake {
+
 Q_LOGGING_CATEGORY(lcPostgres, "uptake.postgres", QtWarningMsg)
 
 namespace PostgresSource {
@@ -205,3 +207,5 @@ ImportReport importQuery(Database &db, const QString &conninfo, const QString &q
 }
 
 } // namespace PostgresSource
+
+} // namespace uptake

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+namespace uptake {
+
 // Usage roll-ups read straight from a PostgreSQL server, for `uptake import usage
 // --from-postgres CONNINFO --query FILE.sql`. libpq stays behind this header, and is
 // optional: where the build did not find it, UPTAKE_HAVE_POSTGRES is not defined and
@@ -26,3 +28,5 @@ ImportReport importQuery(Database &db, const QString &conninfo, const QString &q
                          const RowErrorFn &onRowError = {});
 
 } // namespace PostgresSource
+
+} // namespace uptake

@@ -1,5 +1,7 @@
 #include "ingest/importparts.h"
 
+namespace uptake {
+
 using namespace ImportParts;
 
 namespace ImportParts {
@@ -350,3 +352,5 @@ ImportReport importRollup(Database &db, RollupSource &source, const ImportOption
     tx.commit();
     return report;
 }
+
+} // namespace uptake

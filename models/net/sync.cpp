@@ -20,6 +20,8 @@
 #include <algorithm>
 #include <memory>
 
+namespace uptake {
+
 Q_LOGGING_CATEGORY(lcSync, "uptake.sync", QtWarningMsg)
 
 bool SyncOptions::parseFormat(const QString &text, Format &out)
@@ -542,3 +544,5 @@ SyncReport run(Database &db, const SyncOptions &options, const ProgressFn &progr
 }
 
 } // namespace Sync
+
+} // namespace uptake

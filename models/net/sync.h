@@ -11,6 +11,8 @@
 #include <functional>
 #include <optional>
 
+namespace uptake {
+
 class Database;
 
 // Sync from a live registry listing over HTTP: the Hugging Face Hub (`/api/models`, paged
@@ -74,3 +76,5 @@ bool isUsablePage(const QUrl &url);
 std::optional<int> retryAfterMs(const QByteArray &value);
 
 } // namespace Sync
+
+} // namespace uptake

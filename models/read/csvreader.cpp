@@ -3,6 +3,8 @@
 #include <cstring>
 #include <string>
 
+namespace uptake {
+
 namespace {
 // Small enough to allocate per file without cost (fuzzers make thousands of readers),
 // large enough that reads are rare; the buffer grows for long records.
@@ -194,3 +196,5 @@ void CsvReader::splitFields(std::size_t p, std::size_t end)
         }
     }
 }
+
+} // namespace uptake

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+namespace uptake {
+
 // Where the streaming readers get their bytes: fills buf with up to max bytes and
 // returns how many, 0 at the end of the input; throws on an I/O error. Lets the
 // importer hash, count and cancel in one place, and tests feed text from memory.
@@ -61,3 +63,5 @@ private:
     bool m_malformed = false;
     std::vector<std::string_view> m_fields;
 };
+
+} // namespace uptake

@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+namespace uptake {
+
 namespace {
 
 // Fetched once: an implicit fetch on every init costs more than hashing an event id.
@@ -50,3 +52,5 @@ QByteArray Sha256::result()
     out.resize(int(size));
     return out;
 }
+
+} // namespace uptake

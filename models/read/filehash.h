@@ -6,6 +6,8 @@
 
 struct evp_md_ctx_st;
 
+namespace uptake {
+
 // Streaming SHA-256 for the content hash of imported files, through OpenSSL's EVP: it uses
 // the CPU's SHA instructions where there are some (QCryptographicHash does not, and would
 // cost more than the whole parse of a usage file).
@@ -25,3 +27,5 @@ public:
 private:
     evp_md_ctx_st *m_ctx;
 };
+
+} // namespace uptake

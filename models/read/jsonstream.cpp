@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+namespace uptake {
+
 namespace {
 // Small enough to allocate per file without cost (fuzzers make thousands of readers),
 // large enough that reads are rare. Records are copied out, so they may be longer.
@@ -336,3 +338,5 @@ bool JsonRecordReader::next()
         return nextLine();
     return nextInArray();
 }
+
+} // namespace uptake

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+namespace uptake {
+
 // The shape of the JSON around the records was wrong in a way that leaves no safe
 // place to resume (an array that never closes, text after the end...).
 class JsonStructureError : public Error
@@ -75,3 +77,5 @@ private:
     std::int64_t m_recordLine = 0;
     bool m_oversized = false;
 };
+
+} // namespace uptake

@@ -1,5 +1,7 @@
 #include "text/displaytext.h"
 
+namespace uptake {
+
 namespace DisplayText {
 
 namespace {
@@ -68,3 +70,5 @@ QString tooltip(const QString &text, int maxChars)
 }
 
 } // namespace DisplayText
+
+} // namespace uptake

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+namespace uptake {
+
 // Registry text is hostile: a model id, author, task or description may carry control
 // characters, bidirectional overrides that reorder what follows, markup, or 100 KB of
 // anything. Every place that shows such text goes through one of these, so that it stays
@@ -23,3 +25,5 @@ QString html(const QString &text, int maxChars = 300);
 QString tooltip(const QString &text, int maxChars = 1000);
 
 } // namespace DisplayText
+
+} // namespace uptake

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <limits>
 
+namespace uptake {
+
 namespace TextRules {
 
 namespace {
@@ -308,3 +310,5 @@ std::string normaliseCaller(std::string_view raw)
 }
 
 } // namespace TextRules
+
+} // namespace uptake

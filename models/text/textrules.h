@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+namespace uptake {
+
 // The normalisation rules of the data contract, free of I/O so that they can be
 // tested and fuzzed on their own.
 namespace TextRules {
@@ -65,3 +67,5 @@ std::string_view trim(std::string_view s);
 bool equalsNoCase(std::string_view a, std::string_view lowerB);
 
 } // namespace TextRules
+
+} // namespace uptake

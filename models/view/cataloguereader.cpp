@@ -11,6 +11,8 @@
 
 #include <unordered_map>
 
+namespace uptake {
+
 namespace {
 
 // glibc keeps freed heap for reuse; after the sort of a 2M-row view (100 MB in SQLite's
@@ -268,3 +270,5 @@ bool CatalogueReader::firstScreenOfWindow(const ViewSpec &spec, QList<qint64> &i
         throw;
     }
 }
+
+} // namespace uptake

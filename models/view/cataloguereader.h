@@ -15,6 +15,8 @@
 #include <string>
 #include <utility>
 
+namespace uptake {
+
 class Database;
 
 // Values for the filter panel's pick lists, most frequent first, with their counts.
@@ -27,7 +29,6 @@ struct FilterChoices {
     static FilterChoices read(Database &db);
 };
 
-Q_DECLARE_METATYPE(FilterChoices)
 
 // What the catalogue browser asks of one cache connection: a view's first screen of ids at
 // once, its whole order, rows by id, figures, a model's detail. It holds the TEMP table of
@@ -87,3 +88,7 @@ private:
     std::optional<std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>> m_windowKey;
     bool m_windowDirty = false;
 };
+
+} // namespace uptake
+
+Q_DECLARE_METATYPE(uptake::FilterChoices)

@@ -2,6 +2,8 @@
 
 #include "db/database.h"
 
+namespace uptake {
+
 namespace {
 
 QVariant cellValue(const Statement &st, int column, Columns::Kind kind)
@@ -39,3 +41,5 @@ CatalogueRow readCatalogueRow(const Statement &st)
         row.cells[size_t(c)] = cellValue(st, c + 1, Columns::info(c).kind);
     return row;
 }
+
+} // namespace uptake

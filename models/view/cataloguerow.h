@@ -8,6 +8,8 @@
 
 #include <array>
 
+namespace uptake {
+
 class Statement;
 
 // One row of the catalogue view as SQL returned it: the model's row id and one raw value
@@ -24,4 +26,6 @@ using RowPage = QList<CatalogueRow>;
 // Reads one view row (m.id then the Columns in order) from a statement of ViewQuery.
 CatalogueRow readCatalogueRow(const Statement &st);
 
-Q_DECLARE_METATYPE(CatalogueRow)
+} // namespace uptake
+
+Q_DECLARE_METATYPE(uptake::CatalogueRow)

@@ -16,6 +16,8 @@
 #include <cmath>
 #include <optional>
 
+namespace uptake {
+
 namespace Exporter {
 
 void appendTextCell(std::string &out, std::string_view text)
@@ -233,3 +235,5 @@ ExportResult exportCsv(Database &db, const ViewSpec &spec, const QString &outPat
 }
 
 } // namespace Exporter
+
+} // namespace uptake

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <string>
 
+namespace uptake {
+
 class Database;
 
 // CSV snapshots (contract section 4): every row of a view, streamed from SQLite to a
@@ -39,3 +41,5 @@ std::string formatRate(double rate); // up to six decimals, trailing zeros dropp
 std::string formatEffectiveCallers(double n); // two decimals
 
 } // namespace Exporter
+
+} // namespace uptake

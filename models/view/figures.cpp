@@ -9,6 +9,8 @@
 #include <map>
 #include <numeric>
 
+namespace uptake {
+
 namespace Figures {
 
 double gini(std::vector<std::int64_t> calls)
@@ -152,3 +154,5 @@ QJsonObject CatalogueFigures::toJson() const
     o.insert(QStringLiteral("top10_share"), top10Share);
     return o;
 }
+
+} // namespace uptake

@@ -12,6 +12,8 @@
 #include <vector>
 #include <string>
 
+namespace uptake {
+
 class Database;
 
 // Catalogue-level figures of contract section 3 for a view (filter and window).
@@ -65,4 +67,6 @@ std::optional<std::pair<std::int64_t, std::int64_t>> usageDays(Database &db);
 std::optional<std::int64_t> evidenceEnd(Database &db, const ViewSpec &spec);
 } // namespace Figures
 
-Q_DECLARE_METATYPE(CatalogueFigures)
+} // namespace uptake
+
+Q_DECLARE_METATYPE(uptake::CatalogueFigures)

@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+namespace uptake {
+
 ModelDetail ModelDetail::read(
     Database &db, qint64 id, const ViewSpec &spec, const std::optional<std::string> &windowTable)
 {
@@ -183,3 +185,5 @@ ModelDetail ModelDetail::read(
     d.evidence = Evidence::ofModel(db, id, spec);
     return d;
 }
+
+} // namespace uptake

@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 
+namespace uptake {
+
 class Database;
 
 // Everything the detail pane shows for one model over the view's usage window.
@@ -62,4 +64,6 @@ struct ModelDetail {
         Database &db, qint64 id, const ViewSpec &spec, const std::optional<std::string> &windowTable);
 };
 
-Q_DECLARE_METATYPE(ModelDetail)
+} // namespace uptake
+
+Q_DECLARE_METATYPE(uptake::ModelDetail)

@@ -8,6 +8,8 @@
 #include <string>
 #include <unordered_map>
 
+namespace uptake {
+
 namespace {
 
 // A term as an integer: up to two code points of 21 bits each, the second 0 for a single one.
@@ -237,3 +239,5 @@ bool isListed(Database &db, std::int64_t key)
 }
 
 } // namespace ShortTerms
+
+} // namespace uptake

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+namespace uptake {
+
 // Search for one or two characters.
 //
 // The trigram index finds three characters or more; shorter text would need a scan of every
@@ -47,3 +49,5 @@ void refresh(Database &db);
 bool isListed(Database &db, std::int64_t key);
 
 } // namespace ShortTerms
+
+} // namespace uptake

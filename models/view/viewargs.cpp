@@ -4,6 +4,8 @@
 
 #include <QLocale>
 
+namespace uptake {
+
 namespace ViewArgs {
 
 std::optional<std::int64_t> parseDayArg(const QString &text)
@@ -160,3 +162,5 @@ QString helpText(bool withSort)
 }
 
 } // namespace ViewArgs
+
+} // namespace uptake

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace uptake {
+
 // The command line's filter, window and sort options (contract section 5), shared by
 // `export` and `stats`, so that both read the same view as the window builds.
 namespace ViewArgs {
@@ -22,3 +24,5 @@ bool parseSort(const QString &text, ViewSpec &spec, QString &error);
 QString helpText(bool withSort);
 
 } // namespace ViewArgs
+
+} // namespace uptake

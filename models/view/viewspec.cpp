@@ -11,6 +11,8 @@
 #include <array>
 #include <limits>
 
+namespace uptake {
+
 namespace Columns {
 
 namespace {
@@ -686,3 +688,5 @@ SqlQuery figures(const ViewSpec &spec, const std::string &windowTable)
 }
 
 } // namespace ViewQuery
+
+} // namespace uptake

@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+namespace uptake {
+
 class Statement;
 
 // The columns of the catalogue view, in the order of the CSV snapshot (contract
@@ -190,3 +192,5 @@ std::optional<SqlQuery> walk(const ViewSpec &spec, bool byId);
 SqlQuery selectIdsWindowSums(const ViewSpec &spec, const std::vector<std::int64_t> &ids);
 
 } // namespace ViewQuery
+
+} // namespace uptake

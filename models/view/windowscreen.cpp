@@ -8,6 +8,8 @@
 #include <cmath>
 #include <limits>
 
+namespace uptake {
+
 namespace {
 
 enum class Kind { Listed, Sum, FirstCall, LastCall, Callers };
@@ -271,3 +273,5 @@ std::string filledTable(Database &db, const ViewSpec &spec)
 }
 
 } // namespace WindowScreen
+
+} // namespace uptake

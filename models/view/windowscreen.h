@@ -7,6 +7,8 @@
 #include <optional>
 #include <vector>
 
+namespace uptake {
+
 // The first screen of a usage-window view, found without aggregating the whole window.
 //
 // Aggregating a window over 2 million models takes seconds; the first screen needs a few
@@ -43,3 +45,5 @@ void fillTable(Database &db, const ViewSpec &spec, const std::string &table);
 std::string filledTable(Database &db, const ViewSpec &spec);
 
 } // namespace WindowScreen
+
+} // namespace uptake

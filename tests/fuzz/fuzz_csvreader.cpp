@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <cstring>
 
+using namespace uptake;
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     std::size_t pos = 0;

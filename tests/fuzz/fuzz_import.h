@@ -10,6 +10,8 @@
 
 #include <cstdlib>
 
+using namespace uptake;
+
 inline int fuzzImport(const std::uint8_t *data, std::size_t size, ImportOptions::Kind kind)
 {
     static const QString dir = QDir::tempPath();

@@ -13,6 +13,8 @@
 #include <cstdlib>
 #include <string>
 
+using namespace uptake;
+
 namespace {
 
 sqlite3_stmt *likeStatement()

@@ -9,6 +9,8 @@
 
 #include <cstdlib>
 
+using namespace uptake;
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     const QByteArray input(reinterpret_cast<const char *>(data), qsizetype(size));

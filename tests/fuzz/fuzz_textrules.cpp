@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <string_view>
 
+using namespace uptake;
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     const std::string_view text(reinterpret_cast<const char *>(data), size);

@@ -9,6 +9,8 @@
 
 #include <cstdlib>
 
+using namespace uptake;
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     static Database db = Cache::open(QDir::tempPath() + QStringLiteral("/uptake-fuzz-viewargs.sqlite"));

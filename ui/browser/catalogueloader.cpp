@@ -5,6 +5,8 @@
 
 #include <limits>
 
+namespace uptake {
+
 namespace {
 
 // A query is cut short by an interrupt meant for older work: run it again while its
@@ -280,3 +282,5 @@ void CatalogueLoader::loadDetail(quint64 request, qint64 id, const ViewSpec &spe
         emit failed(e.message());
     }
 }
+
+} // namespace uptake

@@ -20,6 +20,8 @@
 #include <string>
 #include <utility>
 
+namespace uptake {
+
 // Runs every query of the window on its own connection, in its own thread. Requests carry
 // a generation; the UI raises the current generation (and interrupts the running query)
 // before it posts a request for a new view, so work for older views is skipped or cut
@@ -109,3 +111,5 @@ public:
     }
     CatalogueLoader *loader() const { return worker(); }
 };
+
+} // namespace uptake

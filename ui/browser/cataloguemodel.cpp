@@ -14,6 +14,8 @@
 #include <limits>
 #include <cstdlib>
 
+namespace uptake {
+
 CatalogueModel::CatalogueModel(CatalogueLoader *loader, QObject *parent)
     : QAbstractTableModel(parent)
     , m_loader(loader)
@@ -118,8 +120,8 @@ QString CatalogueModel::formatValue(int column, const QVariant &value)
     case Columns::Kind::Timestamp:
         return QDateTime::fromSecsSinceEpoch(value.toLongLong(), Qt::UTC).date().toString(Qt::ISODate);
     case Columns::Kind::Bool:
-        return value.toBool() ? QCoreApplication::translate("CatalogueModel", "listed")
-                              : QCoreApplication::translate("CatalogueModel", "unlisted");
+        return value.toBool() ? CatalogueModel::tr("listed")
+                              : CatalogueModel::tr("unlisted");
     }
     return {};
 }
@@ -146,7 +148,7 @@ QVariant CatalogueModel::data(const QModelIndex &index, int role) const
         if (role == LoadedRole)
             return false;
         if (role == Qt::DisplayRole && column == Columns::ModelId)
-            return QCoreApplication::translate("CatalogueModel", "loading\u2026");
+            return CatalogueModel::tr("loading\u2026");
         if (role == Qt::ForegroundRole)
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
@@ -158,21 +160,21 @@ QVariant CatalogueModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole)
             return QStringLiteral("\u2026");
         if (role == Qt::ToolTipRole)
-            return QCoreApplication::translate("CatalogueModel", "Counting the callers of this usage window\u2026");
+            return CatalogueModel::tr("Counting the callers of this usage window\u2026");
     }
     switch (role) {
     case Qt::DisplayRole:
         if (column == Columns::ModelId && unlisted)
-            return QCoreApplication::translate("CatalogueModel", "%1  [unlisted]").arg(DisplayText::line(value.toString()));
+            return CatalogueModel::tr("%1  [unlisted]").arg(DisplayText::line(value.toString()));
         return formatValue(column, value);
     case Qt::ToolTipRole:
         if (column == Columns::ModelId && unlisted)
             return DisplayText::tooltip(
-                QCoreApplication::translate("CatalogueModel", "%1 has usage but is not in any imported catalogue.")
+                CatalogueModel::tr("%1 has usage but is not in any imported catalogue.")
                     .arg(value.toString()));
         if (kind == Columns::Kind::Timestamp && !value.isNull())
             return value.typeId() == QMetaType::Double
-                       ? QCoreApplication::translate("CatalogueModel", "%1 (known to the day only: from a usage roll-up)")
+                       ? CatalogueModel::tr("%1 (known to the day only: from a usage roll-up)")
                              .arg(formatValue(column, value))
                        : QString::fromStdString(TextRules::formatTimestamp(value.toLongLong()));
         if (kind == Columns::Kind::Text && !value.isNull())
@@ -405,3 +407,5 @@ void CatalogueModel::evict(int keepPage)
             emit dataChanged(index(begin, 0), index(last, Columns::Count - 1));
     }
 }
+
+} // namespace uptake

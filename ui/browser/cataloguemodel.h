@@ -9,6 +9,8 @@
 #include <QLocale>
 #include <QSet>
 
+namespace uptake {
+
 // The catalogue table, lazy: the loader answers with the view's ordered id list, and the
 // model asks for pages of rows by id as the view shows them. Rows not loaded yet show a
 // placeholder; pages far from where the view looks are dropped again, so memory stays
@@ -97,3 +99,5 @@ private:
     mutable QHash<int, quint64> m_pageUse;
     mutable quint64 m_useTick = 0;
 };
+
+} // namespace uptake

@@ -3,6 +3,8 @@
 #include <QScrollBar>
 #include <QStyleOptionHeader>
 
+namespace uptake {
+
 CatalogueHeader::CatalogueHeader(QWidget *parent)
     : QHeaderView(Qt::Horizontal, parent)
 {
@@ -192,3 +194,5 @@ void CatalogueView::scrollTo(const QModelIndex &index, ScrollHint hint)
     }
     QTableView::scrollTo(index, hint);
 }
+
+} // namespace uptake

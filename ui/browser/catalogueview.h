@@ -5,6 +5,8 @@
 #include <QPair>
 #include <QTableView>
 
+namespace uptake {
+
 // The catalogue's header: sort arrows that point the way the rows run. QHeaderView marks a
 // descending sort SortUp, which Fusion and most styles draw pointing up; biggest first
 // should read as an arrow pointing down.
@@ -64,3 +66,5 @@ private:
     QList<QPair<int, int>> m_added; // column, pixels given to it by fitColumnsToWidth
     bool m_fitting = false;
 };
+
+} // namespace uptake

@@ -19,6 +19,8 @@
 #include <cmath>
 #include <limits>
 
+namespace uptake {
+
 // DetailPane, part: the model's demand evidence (CONTRACT 3b): its figures, retention
 // curve, weekly lifecycle and cohort heat map. The usage charts are in detailpane.cpp.
 
@@ -154,3 +156,5 @@ void DetailPane::fillCohorts(const ModelDetail &d)
     }
     m_cohorts->resizeColumnToContents(0);
 }
+
+} // namespace uptake

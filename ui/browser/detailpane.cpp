@@ -40,6 +40,8 @@
 #include <cmath>
 #include <limits>
 
+namespace uptake {
+
 namespace DetailParts {
 
 QLabel *plainLabel(const QString &text, QWidget *parent)
@@ -623,3 +625,5 @@ void DetailPane::fillPopularity(const ModelDetail &d)
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->legend()->setVisible(true);
 }
+
+} // namespace uptake

@@ -12,6 +12,8 @@ class QPlainTextEdit;
 class QTabWidget;
 class QTableWidget;
 
+namespace uptake {
+
 // The selected model: its listing, its figures over the window, its usage charts, and its
 // demand evidence (whether callers come back, and how broad the usage is) on pages of their own. Every
 // registry field is shown as plain text: a description is data, never markup.
@@ -72,3 +74,5 @@ private:
     QTableWidget *m_cohorts;
     Evidence::Report m_evidence; // what the retention chart's tooltips tell
 };
+
+} // namespace uptake

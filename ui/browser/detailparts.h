@@ -6,6 +6,8 @@ class QChart;
 class QLabel;
 class QWidget;
 
+namespace uptake {
+
 // What the detail pane's two files (detailpane.cpp, detailevidence.cpp) share.
 namespace DetailParts {
 
@@ -19,3 +21,5 @@ QString percentOf(double fraction);
 QString dayText(qint64 day);
 
 } // namespace DetailParts
+
+} // namespace uptake

@@ -4,6 +4,8 @@
 #include <QFormLayout>
 #include <QSpinBox>
 
+namespace uptake {
+
 namespace {
 const QString kMinWeek4 = QStringLiteral("minWeek4RetentionPercent"),
               kMinEffective = QStringLiteral("minEffectiveCallers"),
@@ -87,3 +89,5 @@ void EvidenceFilters::restoreFrom(const QVariantMap &state)
     m_minEffective->setValue(state.value(kMinEffective).toDouble());
     m_maxTopShare->setValue(state.value(kMaxTopShare).toInt());
 }
+
+} // namespace uptake

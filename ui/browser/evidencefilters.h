@@ -8,6 +8,8 @@
 class QDoubleSpinBox;
 class QSpinBox;
 
+namespace uptake {
+
 // The filter panel's demand evidence fields (contract 3b): min. week-4 retention, min.
 // effective callers, max. top caller share, each "any" at 0. In the usage window when there
 // is one, as the columns they filter.
@@ -31,3 +33,5 @@ private:
     QSpinBox *m_minWeek4, *m_maxTopShare; // percents
     QDoubleSpinBox *m_minEffective;
 };
+
+} // namespace uptake

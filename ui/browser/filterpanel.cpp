@@ -31,6 +31,8 @@
 #include <algorithm>
 #include <limits>
 
+namespace uptake {
+
 namespace {
 
 constexpr int CountRole = Qt::UserRole + 1;
@@ -675,3 +677,5 @@ void FilterPanel::fill(ViewSpec &spec) const
     spec.sinceDay = dayOf(m_since);
     spec.untilDay = dayOf(m_until);
 }
+
+} // namespace uptake

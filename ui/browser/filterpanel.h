@@ -19,6 +19,9 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QToolButton;
+
+namespace uptake {
+
 class EvidenceFilters;
 
 // The filters beside the table. Every edit restarts a short timer; when it fires,
@@ -90,3 +93,5 @@ private:
     QList<QAction *> m_periodActions; // in the order of Period
     std::optional<qint64> m_firstUsageDay, m_lastUsageDay;
 };
+
+} // namespace uptake

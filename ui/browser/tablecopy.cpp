@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+namespace uptake {
+
 namespace TableCopy {
 
 namespace {
@@ -51,3 +53,5 @@ QList<QPair<QString, QUrl>> registryPages(const QString &modelId)
 }
 
 } // namespace TableCopy
+
+} // namespace uptake

@@ -7,6 +7,8 @@
 
 class QAbstractItemModel;
 
+namespace uptake {
+
 // What the catalogue table hands to other programs: rows as tab-separated text, and the web
 // pages of a model on the registries whose ids look like it.
 namespace TableCopy {
@@ -21,3 +23,5 @@ QString tsv(const QAbstractItemModel *model, const QList<int> &rows, const QList
 QList<QPair<QString, QUrl>> registryPages(const QString &modelId);
 
 } // namespace TableCopy
+
+} // namespace uptake

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+namespace uptake {
+
 namespace ChartAxes {
 
 IntegerTicks integerTicks(double top, int maxIntervals)
@@ -38,3 +40,5 @@ void setIntegerRange(QValueAxis *axis, double top, int maxIntervals)
 }
 
 } // namespace ChartAxes
+
+} // namespace uptake

@@ -1,6 +1,9 @@
-#pragma once
 
 class QValueAxis;
+
+namespace uptake {
+
+#pragma once
 
 // Value axes for counts: whole-number ticks at a "nice" step (1, 2 or 5 times a power of
 // ten), so that no label is a rounded 1.25 and the top tick is at least the largest value.
@@ -21,3 +24,5 @@ IntegerTicks integerTicks(double top, int maxIntervals);
 void setIntegerRange(QValueAxis *axis, double top, int maxIntervals);
 
 } // namespace ChartAxes
+
+} // namespace uptake

@@ -16,6 +16,8 @@
 
 #include <algorithm>
 
+namespace uptake {
+
 using namespace ChartParts;
 
 QLocale DashboardChartView::svgLocale()
@@ -103,3 +105,5 @@ void DashboardChartView::contextMenuEvent(QContextMenuEvent *event)
     menu.addAction(tr("Export as SVG…"), this, [this] { exportInteractively(QStringLiteral("svg")); });
     menu.exec(event->globalPos());
 }
+
+} // namespace uptake

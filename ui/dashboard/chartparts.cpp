@@ -8,6 +8,8 @@
 #include <cmath>
 #include <iterator>
 
+namespace uptake {
+
 namespace ChartParts {
 
 QString num(const QLocale &locale, std::int64_t n)
@@ -74,3 +76,5 @@ QString chartTitle(DashboardChart kind)
 }
 
 } // namespace ChartParts
+
+} // namespace uptake

@@ -12,6 +12,8 @@
 
 class QAbstractAxis;
 
+namespace uptake {
+
 // Internal to ui/dashboard/: the view (dashboardcharts.cpp), its export and one file per chart.
 namespace ChartParts {
 
@@ -38,3 +40,5 @@ void styleAxis(QAbstractAxis *axis);
 QString chartTitle(DashboardChart kind);
 
 } // namespace ChartParts
+
+} // namespace uptake

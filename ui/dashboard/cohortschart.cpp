@@ -14,6 +14,8 @@
 #include <cmath>
 #include <vector>
 
+namespace uptake {
+
 using namespace ChartParts;
 
 namespace {
@@ -101,3 +103,5 @@ void DashboardChartView::buildCohorts(const DashboardData &d)
             addNote(names[r], frame, QPointF(0.5, r), Qt::AlignRight | Qt::AlignVCenter);
     }
 }
+
+} // namespace uptake

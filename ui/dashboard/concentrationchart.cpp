@@ -16,6 +16,8 @@
 #include <cmath>
 #include <vector>
 
+namespace uptake {
+
 using namespace ChartParts;
 
 namespace {
@@ -119,3 +121,5 @@ void DashboardChartView::buildConcentration(const DashboardData &d)
         markers.constFirst()->setVisible(false);
     addNote(tr("equal use"), diagonal, QPointF(60, 60), Qt::AlignLeft | Qt::AlignTop, false, kGrey);
 }
+
+} // namespace uptake

@@ -15,6 +15,8 @@
 
 #include <algorithm>
 
+namespace uptake {
+
 using namespace ChartParts;
 
 namespace DashboardCharts {
@@ -339,3 +341,5 @@ void DashboardChartView::resizeEvent(QResizeEvent *event)
     QChartView::resizeEvent(event);
     placeNotes();
 }
+
+} // namespace uptake

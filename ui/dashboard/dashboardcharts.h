@@ -16,6 +16,8 @@ class QGraphicsRectItem;
 class QGraphicsSimpleTextItem;
 class QGraphicsTextItem;
 
+namespace uptake {
+
 // The dashboard's charts, in the order the dashboard shows them: supply and demand first,
 // then the demand evidence of the selection (contract 3b).
 enum class DashboardChart { Tasks, Concentration, Weekly, Funnel, Top, Retention, Cohorts, Lifecycle, DemandMap };
@@ -32,7 +34,6 @@ QString displayName(DashboardChart chart);
 bool isEvidenceChart(DashboardChart chart);
 } // namespace DashboardCharts
 
-Q_DECLARE_METATYPE(DashboardData)
 
 // One chart of the dashboard, built with Qt Charts from DashboardData. Shows an empty state
 // in words when there is nothing to draw, tooltips with exact values, and exports itself as
@@ -126,3 +127,7 @@ private:
     };
     std::vector<Cell> m_cells;
 };
+
+} // namespace uptake
+
+Q_DECLARE_METATYPE(uptake::DashboardData)

@@ -18,6 +18,8 @@
 #include <algorithm>
 #include <limits>
 
+namespace uptake {
+
 DashboardWorker::DashboardWorker(QObject *parent)
     : QObject(parent)
 {
@@ -304,3 +306,5 @@ void DashboardWidget::exportChartDialog()
     if (!exportChart(DashboardCharts::name(chart), path, &error))
         QMessageBox::warning(this, tr("Export Chart"), error);
 }
+
+} // namespace uptake

@@ -17,6 +17,8 @@
 class QLabel;
 class QTabWidget;
 
+namespace uptake {
+
 // Computes DashboardData on its own connection, in its own thread. Requests carry a
 // generation; supersede() interrupts the running query and makes older requests silent.
 class DashboardWorker final : public QObject
@@ -117,3 +119,5 @@ private:
     bool m_busy = false;
     qint64 m_lastModels = 0, m_lastCalls = 0;
 };
+
+} // namespace uptake

@@ -23,6 +23,8 @@
 #include <memory>
 #include <vector>
 
+namespace uptake {
+
 using namespace ChartParts;
 
 namespace {
@@ -215,3 +217,5 @@ void DashboardChartView::buildDemandMap(const DashboardData &d)
     addNote(tr("barely used"), nullptr, QPointF(0.01, 0.99), Qt::AlignLeft | Qt::AlignBottom, true, name);
     addNote(tr("wide but passing"), nullptr, QPointF(0.99, 0.99), Qt::AlignRight | Qt::AlignBottom, true, name);
 }
+
+} // namespace uptake

@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <cmath>
 
+namespace uptake {
+
 QString EvidenceCharts::percent(const QLocale &locale, double fraction)
 {
     const double share = fraction * 100;
@@ -237,3 +239,5 @@ QString EvidenceCharts::cohortTip(const QLocale &locale, const Evidence::Counts 
     return tr("%1 of %2 callers first seen in the week of %3 came back in week %4 after it")
         .arg(locale.toString(n.returned), locale.toString(n.eligible), dayText(locale, week), locale.toString(k));
 }
+
+} // namespace uptake

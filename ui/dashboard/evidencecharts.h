@@ -13,6 +13,8 @@
 class QChart;
 class QScatterSeries;
 
+namespace uptake {
+
 // The demand evidence charts (contract 3b) as the detail pane draws them for one model and the
 // dashboard for a selection: one drawing, so that the two read the same. Fill a chart that has
 // no series and no axes; the caller owns its title, margins and tooltips' placement.
@@ -63,3 +65,5 @@ public:
     // "r of n callers first seen in the week of W came back in week k after it".
     static QString cohortTip(const QLocale &locale, const Evidence::Counts &n, qint64 week, int k);
 };
+
+} // namespace uptake

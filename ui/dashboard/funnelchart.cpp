@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <vector>
 
+namespace uptake {
+
 using namespace ChartParts;
 
 void DashboardChartView::buildFunnel(const DashboardData &d)
@@ -119,3 +121,5 @@ void DashboardChartView::buildFunnel(const DashboardData &d)
         addBarNote(text, num(m_numbers, r.step->count), series, QPointF(r.percent, double(i)));
     }
 }
+
+} // namespace uptake

@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <vector>
 
+namespace uptake {
+
 using namespace ChartParts;
 
 void DashboardChartView::buildLifecycle(const DashboardData &d)
@@ -41,3 +43,5 @@ void DashboardChartView::buildLifecycle(const DashboardData &d)
             });
     install(chart);
 }
+
+} // namespace uptake

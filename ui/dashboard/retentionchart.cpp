@@ -13,6 +13,8 @@
 #include <cmath>
 #include <vector>
 
+namespace uptake {
+
 using namespace ChartParts;
 
 void DashboardChartView::buildRetention(const DashboardData &d)
@@ -52,3 +54,5 @@ void DashboardChartView::buildRetention(const DashboardData &d)
                     nullptr, int(e.tasks.size())));
     install(chart);
 }
+
+} // namespace uptake

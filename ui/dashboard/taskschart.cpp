@@ -16,6 +16,8 @@
 #include <cmath>
 #include <vector>
 
+namespace uptake {
+
 using namespace ChartParts;
 
 void DashboardChartView::buildTasks(const DashboardData &d)
@@ -103,3 +105,5 @@ void DashboardChartView::buildTasks(const DashboardData &d)
     });
     install(chart);
 }
+
+} // namespace uptake

@@ -18,6 +18,8 @@
 #include <initializer_list>
 #include <vector>
 
+namespace uptake {
+
 using namespace ChartParts;
 
 void DashboardChartView::buildTop(const DashboardData &d)
@@ -107,3 +109,5 @@ void DashboardChartView::buildTop(const DashboardData &d)
     });
     install(chart);
 }
+
+} // namespace uptake

@@ -23,6 +23,8 @@
 #include <utility>
 #include <vector>
 
+namespace uptake {
+
 using namespace ChartParts;
 
 namespace {
@@ -214,3 +216,5 @@ void DashboardChartView::buildWeekly(const DashboardData &d)
         connect(s, &QScatterSeries::hovered, this, tip);
     install(chart);
 }
+
+} // namespace uptake

@@ -8,6 +8,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+namespace uptake {
+
 namespace {
 
 QString plainTitle(QString text)
@@ -78,3 +80,5 @@ HelpDialog::HelpDialog(const QList<QAction *> &menus, QWidget *parent)
     layout->addWidget(buttons);
     resize(760, 680);
 }
+
+} // namespace uptake

@@ -6,6 +6,8 @@
 class QAction;
 class QTextBrowser;
 
+namespace uptake {
+
 // Help > User Guide (F1): the guide built into the program (resources/help/guide.html), with
 // the keyboard shortcuts read from the window's own menus, so that they are never out of date
 // and appear in the interface language. The guide's body is English for now; a translated
@@ -24,3 +26,5 @@ public:
 private:
     QTextBrowser *m_browser;
 };
+
+} // namespace uptake

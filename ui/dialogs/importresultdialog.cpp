@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <climits>
 
+namespace uptake {
+
 ImportResultDialog::ImportResultDialog(const QStringList &summaries, const QStringList &rejected,
                                        qint64 moreRejected, QWidget *parent)
     : QDialog(parent)
@@ -52,3 +54,5 @@ ImportResultDialog::ImportResultDialog(const QStringList &summaries, const QStri
     }
     layout->addWidget(buttons);
 }
+
+} // namespace uptake

@@ -5,6 +5,8 @@
 
 class QPlainTextEdit;
 
+namespace uptake {
+
 // What an import did: one summary line per file, and the rejected rows as a list one can
 // select and copy (FILE:LINE: reason; never a caller id).
 class ImportResultDialog final : public QDialog
@@ -21,3 +23,5 @@ public:
 private:
     QPlainTextEdit *m_rejected;
 };
+
+} // namespace uptake

@@ -12,6 +12,8 @@
 #include <QRadioButton>
 #include <QVBoxLayout>
 
+namespace uptake {
+
 namespace {
 
 QLabel *note(const QString &text)
@@ -94,3 +96,5 @@ void PreferencesDialog::accept()
     s.setRestoreFilters(m_restoreFilters->isChecked());
     QDialog::accept();
 }
+
+} // namespace uptake

@@ -7,6 +7,8 @@ class QCheckBox;
 class QComboBox;
 class QRadioButton;
 
+namespace uptake {
+
 // Edit > Preferences: the interface language (from the next start), which cache a start
 // without --cache opens, and whether the last filters come back. OK writes the settings.
 class PreferencesDialog final : public QDialog
@@ -30,3 +32,5 @@ private:
     QRadioButton *m_startDefault;
     QCheckBox *m_restoreFilters;
 };
+
+} // namespace uptake

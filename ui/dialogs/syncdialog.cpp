@@ -15,6 +15,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+namespace uptake {
+
 SyncDialog::SyncDialog(const QString &cachePath, const QString &lastUrl, QWidget *parent,
                        Cache::LockWaitNotice lockWaitNotice)
     : QDialog(parent)
@@ -234,3 +236,5 @@ void SyncDialog::onDone(const QString &error, bool cancelled)
     if (m_closeWhenDone)
         QDialog::reject();
 }
+
+} // namespace uptake

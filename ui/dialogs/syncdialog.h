@@ -16,6 +16,8 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 
+namespace uptake {
+
 // Registry > Sync: asks for a registry URL and runs the sync on a thread of its own (with its
 // own connection to the cache), showing pages and models so far, the retries and waits as
 // they happen, and a Cancel that stops between two requests. Pages committed before a
@@ -77,4 +79,6 @@ private:
     bool m_closeWhenDone = false;
 };
 
-Q_DECLARE_METATYPE(SyncReport)
+} // namespace uptake
+
+Q_DECLARE_METATYPE(uptake::SyncReport)

@@ -2,6 +2,8 @@
 
 #include <QProgressDialog>
 
+namespace uptake {
+
 BackgroundJob::BackgroundJob(QWidget *parent, const QString &title, Work work)
     : QObject(parent)
     , m_work(std::move(work))
@@ -41,3 +43,5 @@ void BackgroundJob::start()
         work(reporter);
     });
 }
+
+} // namespace uptake

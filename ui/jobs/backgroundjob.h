@@ -12,6 +12,8 @@
 
 class QWidget;
 
+namespace uptake {
+
 // A JobRunner behind a window-modal progress dialog whose Cancel stops it: the window's
 // imports and exports. The work opens its own SQLite connection; it reports through the
 // Reporter, which is safe to call from its thread.
@@ -46,3 +48,5 @@ private:
     QPointer<QProgressDialog> m_dialog;
     JobRunner m_runner;
 };
+
+} // namespace uptake

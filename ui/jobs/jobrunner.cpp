@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+namespace uptake {
+
 ProgressFn JobRunner::Context::progress() const
 {
     return [runner = m_runner, last = -1](std::int64_t done, std::int64_t total) mutable {
@@ -77,3 +79,5 @@ void JobRunner::onDone(const QString &error, bool cancelled)
     m_thread = nullptr;
     emit finished(error, cancelled);
 }
+
+} // namespace uptake

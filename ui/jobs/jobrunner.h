@@ -10,6 +10,8 @@
 
 class QThread;
 
+namespace uptake {
+
 // The one way the window runs a piece of work off the UI thread: an import, an export, a
 // sync, the demo data. The work runs on a thread of its own with a connection of its own;
 // everything it throws is caught here, once (Cancelled is no failure; any other Error's
@@ -73,3 +75,5 @@ private:
     QThread *m_thread = nullptr;
     std::atomic<bool> m_cancel{false};
 };
+
+} // namespace uptake

@@ -11,6 +11,8 @@
 #include <atomic>
 #include <limits>
 
+namespace uptake {
+
 // What the window's long-lived workers share (the table's CatalogueLoader, the dashboard's
 // DashboardWorker): a thread of their own with a queue of requests, a connection of their
 // own that the UI thread may interrupt, and a generation that says which requests still
@@ -100,3 +102,5 @@ private:
     QThread m_thread;
     Worker *m_worker;
 };
+
+} // namespace uptake
