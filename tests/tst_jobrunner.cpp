@@ -3,14 +3,52 @@
 #include "db/database.h"
 #include "progress.h"
 
+#include <QMutex>
+#include <QMutexLocker>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 #include <atomic>
+#include <memory>
 #include <new>
 
-// The one runner of the window's one-shot work: what it reports for each way work can end.
+// The one runner of the window's work off the UI thread: what it reports for each way a
+// one-shot work can end, and how it hosts a long-lived worker.
 using namespace uptake;
+
+namespace {
+
+// What a hosted worker saw, kept outside it: the runner deletes the worker.
+struct WorkerLog
+{
+    QMutex mutex;
+    QStringList events;
+    QList<const QThread *> threads;
+    void add(const QString &event)
+    {
+        QMutexLocker lock(&mutex);
+        events << event;
+        threads << QThread::currentThread();
+    }
+    qsizetype count()
+    {
+        QMutexLocker lock(&mutex);
+        return events.size();
+    }
+};
+WorkerLog *workerLog = nullptr;
+
+class LoggingWorker final : public JobWorker
+{
+public:
+    ~LoggingWorker() override { workerLog->add(QStringLiteral("deleted")); }
+    void request(int n) { workerLog->add(QStringLiteral("request %1").arg(n)); }
+    void stop() override { workerLog->add(QStringLiteral("stop")); }
+    void close() override { workerLog->add(QStringLiteral("close")); }
+};
+
+} // namespace
 
 class TestJobRunner : public QObject
 {
@@ -111,6 +149,51 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(started.load(), 30000);
         }
         QVERIFY(stopped.load()); // the destructor returned only once the work had stopped
+    }
+
+    void oneShotWorksShareTheRunnersThread()
+    {
+        JobRunner runner(QStringLiteral("test-job"));
+        QSignalSpy finished(&runner, &JobRunner::finished);
+        std::atomic<const QThread *> first{nullptr}, second{nullptr};
+        auto held = std::make_shared<int>(7);
+        QVERIFY(runner.start([&first, held](const JobRunner::Context &) { first = QThread::currentThread(); }));
+        held.reset(); // only the work holds it now
+        std::weak_ptr<int> watch;
+        {
+            auto again = std::make_shared<int>(8);
+            watch = again;
+            QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+            QVERIFY(runner.start([&second, again](const JobRunner::Context &) { second = QThread::currentThread(); }));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+        QVERIFY(watch.expired()); // what the work held was released before finished()
+        QVERIFY(first.load() != nullptr);
+        QCOMPARE(first.load(), runner.thread());
+        QCOMPARE(second.load(), runner.thread());
+        QVERIFY(first.load() != QThread::currentThread());
+    }
+
+    void hostedWorkerServesInOrderAndClosesOnItsThread()
+    {
+        WorkerLog log;
+        workerLog = &log;
+        const QThread *workerThread = nullptr;
+        {
+            JobRunner runner(QStringLiteral("test-worker"));
+            LoggingWorker *worker = runner.host<LoggingWorker>();
+            workerThread = runner.thread();
+            QCOMPARE(worker->thread(), runner.thread());
+            for (int n = 1; n <= 3; ++n)
+                QMetaObject::invokeMethod(worker, [worker, n] { worker->request(n); });
+            QTRY_COMPARE_WITH_TIMEOUT(log.count(), 3, 30000);
+        }
+        workerLog = nullptr;
+        QCOMPARE(log.events, (QStringList{QStringLiteral("request 1"), QStringLiteral("request 2"), QStringLiteral("request 3"),
+                                          QStringLiteral("stop"), QStringLiteral("close"), QStringLiteral("deleted")}));
+        for (int i : {0, 1, 2, 4})
+            QCOMPARE(log.threads.at(i), workerThread); // requests and close on the worker's thread
+        QCOMPARE(log.threads.at(3), QThread::currentThread()); // stop from the owner's
     }
 };
 

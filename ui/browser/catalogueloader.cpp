@@ -29,7 +29,7 @@ template <typename Fn, typename Wanted> bool retrying(Fn &&fn, Wanted &&wanted)
 } // namespace
 
 CatalogueLoader::CatalogueLoader(QObject *parent)
-    : QObject(parent)
+    : JobWorker(parent)
 {
 }
 

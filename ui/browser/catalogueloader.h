@@ -2,6 +2,7 @@
 
 #include "db/cache.h"
 #include "db/database.h"
+#include "jobs/jobrunner.h"
 #include "jobs/worker.h"
 #include "view/cataloguereader.h"
 #include "view/viewspec.h"
@@ -26,7 +27,7 @@ namespace uptake {
 // a generation; the UI raises the current generation (and interrupts the running query)
 // before it posts a request for a new view, so work for older views is skipped or cut
 // short and never answered.
-class CatalogueLoader final : public QObject {
+class CatalogueLoader final : public JobWorker {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CatalogueLoader)
 
@@ -49,7 +50,7 @@ public:
     void pageWanted();
     quint64 latestGeneration() const { return m_gen.latest(); }
     // Thread-safe: every request is stale from now on, the running query interrupted (on shutdown).
-    void stop();
+    void stop() override;
     // Thread-safe: the cache's data changed (an import), so derived tables must be rebuilt.
     void markDataChanged() { m_windowDirty.store(true); }
 
@@ -60,7 +61,7 @@ public:
 
     // The slots below run in the loader's thread; post them with QMetaObject::invokeMethod.
     void open(const QString &path, Cache::LockWaitNotice lockWaitNotice = {});
-    void close();
+    void close() override;
     void loadView(quint64 gen, const ViewSpec &spec);
     void loadPage(quint64 gen, const ViewSpec &spec, int page, const QList<qint64> &ids);
     void loadChoices();
@@ -100,16 +101,24 @@ private:
     std::atomic<bool> m_windowDirty { false };
 };
 
-// Owns a loader and the thread it lives in; stops the thread (interrupting any query) on
-// destruction.
-class LoaderThread final : public WorkerThread<CatalogueLoader>
+// Owns a loader and the runner whose thread it lives on; stops it (interrupting any query)
+// and joins the thread on destruction.
+class LoaderThread final
 {
+    Q_DISABLE_COPY_MOVE(LoaderThread)
+
 public:
     LoaderThread()
-        : WorkerThread(QStringLiteral("uptake-loader"))
+        : m_runner(QStringLiteral("uptake-loader"))
+        , m_loader(m_runner.host<CatalogueLoader>())
     {
     }
-    CatalogueLoader *loader() const { return worker(); }
+    CatalogueLoader *loader() const { return m_loader; }
+    CatalogueLoader *worker() const { return m_loader; }
+
+private:
+    JobRunner m_runner;
+    CatalogueLoader *m_loader; // m_runner's
 };
 
 } // namespace uptake

@@ -21,7 +21,7 @@
 namespace uptake {
 
 DashboardWorker::DashboardWorker(QObject *parent)
-    : QObject(parent)
+    : JobWorker(parent)
 {
 }
 
@@ -115,8 +115,8 @@ void DashboardWorker::compute(quint64 gen, const ViewSpec &spec, const Dashboard
 DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent, const Cache::LockWaitNotice &lockWaitNotice)
     : QWidget(parent)
     , m_cachePath(cachePath)
-    , m_thread(QStringLiteral("uptake-dashboard"))
-    , m_worker(m_thread.worker())
+    , m_runner(QStringLiteral("uptake-dashboard"))
+    , m_worker(m_runner.host<DashboardWorker>())
 {
     qRegisterMetaType<DashboardData>();
 
@@ -209,7 +209,7 @@ DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent, cons
     setView(ViewSpec());
 }
 
-DashboardWidget::~DashboardWidget() = default; // m_thread stops the worker and joins it
+DashboardWidget::~DashboardWidget() = default; // m_runner stops the worker and joins its thread
 
 DashboardChartView *DashboardWidget::chartView(DashboardChart chart) const
 {

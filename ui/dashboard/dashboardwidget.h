@@ -3,6 +3,7 @@
 #include "db/cache.h"
 #include "dashboard/dashboardcharts.h"
 #include "db/database.h"
+#include "jobs/jobrunner.h"
 #include "jobs/worker.h"
 #include "view/viewspec.h"
 
@@ -21,7 +22,7 @@ namespace uptake {
 
 // Computes DashboardData on its own connection, in its own thread. Requests carry a
 // generation; supersede() interrupts the running query and makes older requests silent.
-class DashboardWorker final : public QObject
+class DashboardWorker final : public JobWorker
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DashboardWorker)
@@ -36,14 +37,14 @@ public:
     // Thread-safe: from now on only generation >= gen matters.
     void supersede(quint64 gen);
     // Thread-safe: stop whatever runs, the snapshot's load included (on shutdown).
-    void stop();
+    void stop() override;
     // Keep the cache's usage in memory (Dashboard::Snapshot) so that filter changes are fast.
     // On by default; call before the first compute.
     void setUseSnapshot(bool on) { m_useSnapshot = on; }
 
     // Run in the worker's thread (post with QMetaObject::invokeMethod).
     void open(const QString &path, const Cache::LockWaitNotice &lockWaitNotice);
-    void close();
+    void close() override;
     void compute(quint64 gen, const ViewSpec &spec, const Dashboard::Options &options);
 
 signals:
@@ -108,8 +109,8 @@ private:
     void onPart(quint64 gen, int parts, const DashboardData &data);
 
     QString m_cachePath;
-    WorkerThread<DashboardWorker> m_thread;
-    DashboardWorker *m_worker; // m_thread's
+    JobRunner m_runner;
+    DashboardWorker *m_worker; // m_runner's
     std::map<DashboardChart, DashboardChartView *> m_views;
     QLabel *m_status;
     QTabWidget *m_pages;

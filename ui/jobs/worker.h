@@ -6,17 +6,16 @@
 #include <QMutexLocker>
 #include <QObject>
 #include <QString>
-#include <QThread>
 
 #include <atomic>
 #include <limits>
 
 namespace uptake {
 
-// What the window's long-lived workers share (the table's CatalogueLoader, the dashboard's
-// DashboardWorker): a thread of their own with a queue of requests, a connection of their
-// own that the UI thread may interrupt, and a generation that says which requests still
-// matter. One-shot work (imports, exports, sync, the demo) goes through JobRunner instead.
+// What the window's long-lived workers (JobWorker, hosted by a JobRunner: the table's
+// CatalogueLoader, the dashboard's DashboardWorker) share besides their thread: a connection
+// of their own that the UI thread may interrupt, and a generation that says which requests
+// still matter.
 
 // The connection of a worker: used on the worker's thread only, interrupted from any thread.
 class WorkerConnection final
@@ -71,36 +70,6 @@ public:
 
 private:
     std::atomic<quint64> m_latest{0};
-};
-
-// Owns a worker and the thread it lives on. Worker is a QObject with stop() (any thread:
-// make every request stale and interrupt the running query) and close() (its thread: close
-// the connection). Destruction stops it, closes its connection on its own thread and joins.
-template <class Worker> class WorkerThread
-{
-    Q_DISABLE_COPY_MOVE(WorkerThread)
-
-public:
-    explicit WorkerThread(const QString &name)
-        : m_worker(new Worker)
-    {
-        m_thread.setObjectName(name);
-        m_worker->moveToThread(&m_thread);
-        m_thread.start();
-    }
-    ~WorkerThread()
-    {
-        m_worker->stop();
-        QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->close(); });
-        m_thread.quit();
-        m_thread.wait();
-        delete m_worker;
-    }
-    Worker *worker() const { return m_worker; }
-
-private:
-    QThread m_thread;
-    Worker *m_worker;
 };
 
 } // namespace uptake
