@@ -99,7 +99,7 @@ QString helpText()
                "  lifecycle [FILTERS] [--model ID] [--json]   (new, returning, resurrecting, dormant per week)\n"
                "  demo [--models N] [--events N] [--seed N]\n"
                "  chart tasks|concentration|weekly|funnel|top|retention|cohorts|lifecycle|demand-map OUT.png|OUT.svg [FILTERS] [--size WxH] [--scale F]\n"
-               "  sync URL [--format auto|hf|opengradient] [--limit N]   (token: $UPTAKE_TOKEN)\n\n"
+               "  sync URL [--format auto|hf|opengradient] [--limit N] [--max-page-mb N (64)]   (token: $UPTAKE_TOKEN)\n\n"
                "Filters (export, stats, chart, retention, lifecycle):\n")
            + ViewArgs::helpText(true)
            + QStringLiteral(

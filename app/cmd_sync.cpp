@@ -22,6 +22,12 @@ int runSyncCommand(const CliContext &ctx, const QStringList &args)
             if (!ok || n < 1)
                 return usageError(QStringLiteral("sync: --limit needs a whole number of at least 1"));
             opt.limit = n;
+        } else if (a == QLatin1String("--max-page-mb")) {
+            bool ok = false;
+            const int mb = i + 1 < args.size() ? args.at(++i).toInt(&ok) : 0;
+            if (!ok || mb < 1 || mb > 4096)
+                return usageError(QStringLiteral("sync: --max-page-mb needs a whole number from 1 to 4096"));
+            opt.maxPageBytes = std::int64_t(mb) << 20;
         } else if (a.startsWith(QLatin1Char('-'))) {
             return usageError(QStringLiteral("sync: unknown option '%1'").arg(a));
         } else if (url.isEmpty()) {

@@ -9,6 +9,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <memory>
+
 // A real HTTP/1.1 server on 127.0.0.1 for the sync tests: each request target (path and
 // query, as sent) answers from a script of replies; the last reply repeats. It serves
 // from the event loop of the thread that made it.
@@ -31,6 +33,8 @@ public:
         Headers headers;
         int delayMs;
         bool truncate; // announce the full length, send half, close
+        int trickleMs = 0; // send the body one byte every trickleMs
+        bool endless = false; // no length; the body repeats until the client goes
     };
     struct Request
     {
@@ -55,6 +59,8 @@ public:
 
     void on(const QByteArray &target, QList<Reply> replies) { m_routes[target] = std::move(replies); }
     const QList<Request> &requests() const { return m_requests; }
+    // Body bytes written so far, over all replies.
+    qint64 bodyBytesSent() const { return m_bodyBytesSent; }
 
 private:
     void serve(QTcpSocket *socket)
@@ -81,16 +87,41 @@ private:
             Reply reply = script.isEmpty() ? Reply(404, "no such page")
                                            : (script.size() > 1 ? script.takeFirst() : script.first());
             QPointer<QTcpSocket> guard(socket);
-            QTimer::singleShot(reply.delayMs, socket, [guard, reply] {
+            QTimer::singleShot(reply.delayMs, socket, [this, guard, reply] {
                 if (!guard)
                     return;
                 QByteArray out = "HTTP/1.1 " + QByteArray::number(reply.status) + " Scripted\r\n";
                 out += "Content-Type: application/json\r\nConnection: close\r\n";
-                out += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
+                if (!reply.endless)
+                    out += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
                 for (const auto &[name, value] : reply.headers)
                     out += name + ": " + value + "\r\n";
                 out += "\r\n";
+                if (reply.trickleMs > 0 || reply.endless) {
+                    guard->write(out);
+                    auto *timer = new QTimer(guard);
+                    auto next = std::make_shared<qsizetype>(0);
+                    QObject::connect(timer, &QTimer::timeout, guard, [this, guard, timer, reply, next] {
+                        if (reply.endless) {
+                            if (guard->bytesToWrite() < (qint64(1) << 20)) { // keep up with the reader, no faster
+                                guard->write(reply.body);
+                                m_bodyBytesSent += reply.body.size();
+                            }
+                            return;
+                        }
+                        if (*next >= reply.body.size()) {
+                            timer->stop();
+                            guard->disconnectFromHost();
+                            return;
+                        }
+                        guard->write(reply.body.mid((*next)++, 1));
+                        ++m_bodyBytesSent;
+                    });
+                    timer->start(reply.endless ? 1 : reply.trickleMs);
+                    return;
+                }
                 out += reply.truncate ? reply.body.left(reply.body.size() / 2) : reply.body;
+                m_bodyBytesSent += reply.truncate ? reply.body.size() / 2 : reply.body.size();
                 guard->write(out);
                 guard->flush();
                 guard->disconnectFromHost();
@@ -101,4 +132,5 @@ private:
     QTcpServer m_server;
     QHash<QByteArray, QList<Reply>> m_routes;
     QList<Request> m_requests;
+    qint64 m_bodyBytesSent = 0;
 };

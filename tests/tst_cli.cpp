@@ -52,6 +52,10 @@ private slots:
             << QStringList{"--cache", "x.sqlite", "retention", "--model", "lab/x", "--task", "t"};
         QTest::newRow("retention model without id") << QStringList{"--cache", "x.sqlite", "retention", "--model"};
         QTest::newRow("lifecycle bad date") << QStringList{"--cache", "x.sqlite", "lifecycle", "--since", "March"};
+        QTest::newRow("sync page cap zero")
+            << QStringList{"--cache", "x.sqlite", "sync", "http://127.0.0.1:9/api/models", "--max-page-mb", "0"};
+        QTest::newRow("sync page cap not a number")
+            << QStringList{"--cache", "x.sqlite", "sync", "http://127.0.0.1:9/api/models", "--max-page-mb", "lots"};
     }
 
     void badCommandLines()

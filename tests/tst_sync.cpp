@@ -222,6 +222,111 @@ private slots:
         QCOMPARE(Cache::modelCount(m_db), 0);
     }
 
+    // A server that sends a byte now and then never trips Qt's transfer timeout (each byte
+    // resets it); the stall watch abandons it and retries like a 5xx.
+    void tricklingTransferIsAbandonedAndRetried()
+    {
+        HttpFixture http;
+        const QByteArray body = hfPage({hfModel("a/one", 1)});
+        HttpFixture::Reply slow(200, body);
+        slow.trickleMs = 100; // 10 bytes a second: the page would take seconds
+        http.on("/api/models", {slow, {200, body}});
+        SyncOptions opt = options(http.url(QStringLiteral("/api/models")));
+        opt.stallMs = 500;
+        opt.minBytesPerSecond = 100;
+        const SyncReport r = Sync::run(m_db, opt, {}, [this](const QString &m) { m_messages << m; });
+        QCOMPARE(r.models, 1);
+        QCOMPARE(http.requests().size(), 2);
+        QVERIFY(http.bodyBytesSent() < 2 * body.size()); // the first transfer did not finish
+        QCOMPARE(m_messages.size(), 1);
+        QVERIFY2(m_messages.first().contains(QStringLiteral("the transfer stalled (under 100 bytes a second for 500 ms)")),
+                 qPrintable(m_messages.first()));
+    }
+
+    void stallingEveryTimeIsAClearError()
+    {
+        HttpFixture http;
+        HttpFixture::Reply slow(200, hfPage({hfModel("a/one", 1)}));
+        slow.trickleMs = 100;
+        http.on("/api/models", {slow});
+        SyncOptions opt = options(http.url(QStringLiteral("/api/models")));
+        opt.stallMs = 500;
+        opt.minBytesPerSecond = 100;
+        opt.maxAttempts = 2;
+        QString error;
+        try {
+            Sync::run(m_db, opt);
+        } catch (const SyncError &e) {
+            error = e.message();
+        }
+        QVERIFY2(error.endsWith(QStringLiteral(": the transfer stalled (under 100 bytes a second for 500 ms) after 2 attempts")),
+                 qPrintable(error));
+        QCOMPARE(http.requests().size(), 2);
+        QCOMPARE(Cache::modelCount(m_db), 0);
+    }
+
+    // A page that never ends stops at the cap, with a message that names it and how to raise it,
+    // and is not asked for again; what the cache held stays.
+    void endlessPageStopsAtTheCap()
+    {
+        HttpFixture http;
+        http.on("/api/models", {{200, hfPage({hfModel("k/kept", 1)})}});
+        sync(http.url(QStringLiteral("/api/models")));
+        QCOMPARE(Cache::modelCount(m_db), 1);
+        HttpFixture::Reply endless(200, QByteArray(64 * 1024, ' '));
+        endless.endless = true;
+        http.on("/api/models?page=2", {endless});
+        SyncOptions opt = options(http.url(QStringLiteral("/api/models?page=2")));
+        opt.maxPageBytes = 2 << 20;
+        QString error;
+        try {
+            Sync::run(m_db, opt);
+        } catch (const SyncError &e) {
+            error = e.message();
+        }
+        QVERIFY2(error.contains(QStringLiteral("the page is larger than 2 MiB, the most a page may be")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("--max-page-mb")), qPrintable(error));
+        QCOMPARE(http.requests().size(), 2);
+        QCOMPARE(Cache::modelCount(m_db), 1);
+    }
+
+    void undecodableBodyIsNotRetried()
+    {
+        HttpFixture http;
+        http.on("/api/models", {{200, QByteArray("\x1f\x8b\x08\x00", 4) + " this is no gzip stream at all",
+                                 {{"Content-Encoding", "gzip"}}}});
+        QString error;
+        try {
+            sync(http.url(QStringLiteral("/api/models")));
+        } catch (const SyncError &e) {
+            error = e.message();
+        }
+        QVERIFY2(error.contains(QStringLiteral("did not decompress")), qPrintable(error));
+        QCOMPARE(http.requests().size(), 1);
+        QCOMPARE(Cache::modelCount(m_db), 0);
+    }
+
+    // Cancel ends a transfer in the middle, not after it.
+    void cancelStopsATransferAtOnce()
+    {
+        HttpFixture http;
+        const QByteArray body = hfPage({hfModel("a/one", 1)});
+        HttpFixture::Reply slow(200, body);
+        slow.trickleMs = 20;
+        http.on("/api/models", {slow});
+        SyncOptions opt = options(http.url(QStringLiteral("/api/models")));
+        bool cancelled = false;
+        try {
+            Sync::run(m_db, opt, [&http](std::int64_t, std::int64_t) { return http.bodyBytesSent() < 5; });
+        } catch (const Cancelled &) {
+            cancelled = true;
+        }
+        QVERIFY(cancelled);
+        QVERIFY(http.bodyBytesSent() < body.size());
+        QCOMPARE(http.requests().size(), 1);
+        QCOMPARE(Cache::modelCount(m_db), 0);
+    }
+
     void sameHostRedirectIsFollowed()
     {
         HttpFixture http;
@@ -332,7 +437,8 @@ private slots:
         QProcess p;
         p.start(TestUtil::binary(), {QStringLiteral("--cache"), cache, QStringLiteral("sync"),
                                      http.url(QStringLiteral("/api/v0/models/")).toString(),
-                                     QStringLiteral("--format"), QStringLiteral("opengradient")});
+                                     QStringLiteral("--format"), QStringLiteral("opengradient"),
+                                     QStringLiteral("--max-page-mb"), QStringLiteral("8")});
         QVERIFY(p.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(p.state() == QProcess::NotRunning, 60000); // the fixture serves meanwhile
         QCOMPARE(p.exitCode(), 0);

@@ -6,6 +6,7 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -18,7 +19,9 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <deque>
 #include <memory>
+#include <utility>
 
 namespace uptake {
 
@@ -42,9 +45,6 @@ namespace Sync {
 
 namespace {
 
-// A page bigger than this is not a listing page; refuse rather than hold it in memory.
-constexpr qint64 kMaxPageBytes = qint64(256) << 20;
-
 struct Response
 {
     int status = 0;
@@ -58,8 +58,10 @@ struct Response
     bool redirectLoop = false;
     int redirects = 0;
     bool cancelled = false;
-    bool tooBig = false;   // stopped at kMaxPageBytes
+    bool tooBig = false;   // stopped at SyncOptions::maxPageBytes
+    bool stalled = false;  // stopped: under SyncOptions::minBytesPerSecond for stallMs
     bool timedOut = false; // no complete answer within SyncOptions::timeoutMs
+    bool undecodable = false; // the body's Content-Encoding did not decode
 };
 
 QString formatName(SyncOptions::Format f)
@@ -106,23 +108,43 @@ Response fetchOnce(QNetworkAccessManager &nam, const QUrl &url, const SyncOption
 
     Response r;
     std::unique_ptr<QNetworkReply> reply(nam.get(req));
+    qint64 received = 0;
     QObject::connect(reply.get(), &QNetworkReply::downloadProgress, reply.get(),
-                     [&r, p = reply.get()](qint64 received, qint64) {
-                         if (received > kMaxPageBytes) {
+                     [&r, &received, max = opt.maxPageBytes, p = reply.get()](qint64 bytes, qint64) {
+                         received = bytes;
+                         if (bytes > max && !r.tooBig) {
                              r.tooBig = true;
                              p->abort();
                          }
                      });
     QEventLoop loop;
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    // The stall watch: (elapsed ms, bytes) samples, the oldest one at least stallMs old.
+    QElapsedTimer clock;
+    clock.start();
+    std::deque<std::pair<qint64, qint64>> samples{{0, 0}};
+    const qint64 needed = opt.minBytesPerSecond * opt.stallMs / 1000;
     QTimer poll;
     QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (reply->isFinished())
+            return;
         if (cancelled()) {
             r.cancelled = true;
             reply->abort();
+            return;
+        }
+        if (opt.stallMs <= 0)
+            return;
+        const qint64 now = clock.elapsed();
+        samples.emplace_back(now, received);
+        while (samples.size() > 1 && samples[1].first <= now - opt.stallMs)
+            samples.pop_front();
+        if (now - samples.front().first >= opt.stallMs && received - samples.front().second < needed) {
+            r.stalled = true;
+            reply->abort();
         }
     });
-    poll.start(100);
+    poll.start(std::clamp(opt.stallMs / 10, 10, 100));
     if (!reply->isFinished())
         loop.exec();
 
@@ -138,7 +160,10 @@ Response fetchOnce(QNetworkAccessManager &nam, const QUrl &url, const SyncOption
     r.retryAfter = reply->rawHeader("Retry-After");
     r.location = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
     // Qt ends a request that outlives its transfer timeout as "canceled"; so do our own aborts.
-    r.timedOut = r.error == QNetworkReply::OperationCanceledError && !r.cancelled && !r.tooBig;
+    r.timedOut = r.error == QNetworkReply::OperationCanceledError && !r.cancelled && !r.tooBig && !r.stalled;
+    // A body that does not decode will not decode on a second try either.
+    r.undecodable = r.error != QNetworkReply::NoError && !r.cancelled && !r.tooBig && !r.stalled
+                    && r.errorText.contains(QLatin1String("ecompress"), Qt::CaseInsensitive);
     // Qt 6.4 now and then ends a reply whose connection closed mid-body without an error. The
     // announced length says so (when the body is not compressed, whose length is another).
     bool known = false;
@@ -184,8 +209,10 @@ Response fetch(QNetworkAccessManager &nam, const QUrl &url, const SyncOptions &o
 
 bool retriable(const Response &r)
 {
-    if (r.redirectRefused || r.redirectLoop || r.cancelled || r.tooBig)
+    if (r.redirectRefused || r.redirectLoop || r.cancelled || r.tooBig || r.undecodable)
         return false;
+    if (r.stalled)
+        return true;
     if (r.status == 429 || (r.status >= 500 && r.status <= 599))
         return true;
     if (r.status >= 200 && r.status <= 299 && r.error != QNetworkReply::NoError)
@@ -195,7 +222,12 @@ bool retriable(const Response &r)
     return false;
 }
 
-QString describe(const Response &r, const QUrl &url, int timeoutMs)
+QString durationText(int ms)
+{
+    return ms % 1000 == 0 ? QStringLiteral("%1 s").arg(ms / 1000) : QStringLiteral("%1 ms").arg(ms);
+}
+
+QString describe(const Response &r, const QUrl &url, const SyncOptions &opt)
 {
     if (r.redirectRefused)
         return QStringLiteral("%1: refused a redirect to another host over plain http").arg(url.toDisplayString());
@@ -203,13 +235,19 @@ QString describe(const Response &r, const QUrl &url, int timeoutMs)
         || (r.redirects > 0 && r.status != 200 && r.status != 304))
         return QStringLiteral("%1: the redirects did not end at a page (a redirect loop?)").arg(url.toDisplayString());
     if (r.tooBig)
-        return QStringLiteral("%1: the page is larger than %2 MiB; it is no listing page")
+        return QStringLiteral("%1: the page is larger than %2 MiB, the most a page may be; if the registry's "
+                              "pages are this large, raise the cap (uptake sync --max-page-mb)")
             .arg(url.toDisplayString())
-            .arg(kMaxPageBytes >> 20);
+            .arg(opt.maxPageBytes / (1 << 20));
+    if (r.stalled)
+        return QStringLiteral("%1: the transfer stalled (under %2 bytes a second for %3)")
+            .arg(url.toDisplayString())
+            .arg(opt.minBytesPerSecond)
+            .arg(durationText(opt.stallMs));
+    if (r.undecodable)
+        return QStringLiteral("%1: the page did not decompress (%2)").arg(url.toDisplayString(), r.errorText);
     if (r.timedOut)
-        return QStringLiteral("%1: no complete answer within %2")
-            .arg(url.toDisplayString(), timeoutMs % 1000 == 0 ? QStringLiteral("%1 s").arg(timeoutMs / 1000)
-                                                               : QStringLiteral("%1 ms").arg(timeoutMs));
+        return QStringLiteral("%1: no complete answer within %2").arg(url.toDisplayString(), durationText(opt.timeoutMs));
     if (r.status == 0)
         return QStringLiteral("%1: %2").arg(url.toDisplayString(), r.errorText);
     if (r.error != QNetworkReply::NoError && r.status >= 200 && r.status <= 299)
@@ -446,7 +484,7 @@ SyncReport run(Database &db, const SyncOptions &options, const ProgressFn &progr
             if (const auto after = retryAfterMs(r.retryAfter); after && r.status == 429)
                 delay = std::min(std::max(*after, 0), options.maxBackoffMs);
             say(QStringLiteral("%1; retrying in %2 s (attempt %3 of %4)")
-                    .arg(describe(r, pageUrl, options.timeoutMs))
+                    .arg(describe(r, pageUrl, options))
                     .arg(delay / 1000.0, 0, 'f', 1)
                     .arg(attempt + 1)
                     .arg(options.maxAttempts));
@@ -461,7 +499,7 @@ SyncReport run(Database &db, const SyncOptions &options, const ProgressFn &progr
         }
         if (r.status != 200 || r.error != QNetworkReply::NoError || r.redirectLoop) {
             saveState(db, key, format, state);
-            throw SyncError(describe(r, pageUrl, options.timeoutMs)
+            throw SyncError(describe(r, pageUrl, options)
                             + (retriable(r) ? QStringLiteral(" after %1 attempts").arg(options.maxAttempts) : QString()));
         }
 

@@ -32,6 +32,12 @@ struct SyncOptions
     int backoffBaseMs = 500; // doubled each attempt, plus jitter
     int maxBackoffMs = 60000;
     int pageSize = 100;
+    // A page larger than this is refused: it is held in memory until it is parsed.
+    std::int64_t maxPageBytes = std::int64_t(64) << 20;
+    // A transfer that brings fewer than minBytesPerSecond * stallMs / 1000 bytes in any
+    // stallMs (the wait for the answer included) is abandoned and retried like a 5xx; 0 off.
+    int stallMs = 30000;
+    std::int64_t minBytesPerSecond = 1024;
 
     static bool parseFormat(const QString &text, Format &out);
 };
