@@ -119,6 +119,49 @@ private slots:
         QCOMPARE(db.queryInt("SELECT calls FROM model_day ORDER BY day DESC LIMIT 1"), std::optional<std::int64_t>(1));
     }
 
+    // Contract 2: a simulated inference is no call; it is skipped and counted, and leaves no
+    // trace (its event id does not hide a real call, its model is not made unlisted).
+    void simulatedInferencesAreSkippedAndCounted()
+    {
+        Database db = Cache::open(m_cache);
+        const Outcome a = run(db,
+                              write("timestamp,model_id,caller,event_id,mode,fee,status,simulation\n"
+                                    "2026-03-01T10:00:00Z,m/x,alice,e1,tee,0.5,ok,true\n"
+                                    "2026-03-01T11:00:00Z,m/x,alice,e2,tee,0.5,ok,false\n"
+                                    "2026-03-01T12:00:00Z,m/x,bob,e3,,1,ok,\n"
+                                    "2026-03-01T13:00:00Z,m/y,carol,e4,,,ok, TRUE \n"
+                                    "2026-03-01T14:00:00Z,m/x,dave,e5,,,ok,1\n"
+                                    "2026-03-01T15:00:00Z,m/x,erin,e6,,,ok,maybe\n"),
+                              ImportOptions::Usage);
+        QCOMPARE(a.errors, QStringList{QStringLiteral("7: simulation is not true or false: \"maybe\"")});
+        QCOMPARE(a.report.rowsImported, 2);
+        QCOMPARE(a.report.simulatedSkipped, 3);
+        QVERIFY2(a.report.summary().endsWith(QStringLiteral(", 3 simulated inferences skipped")), qPrintable(a.report.summary()));
+        QCOMPARE(modelCell(db, "m/x", "calls"), QStringLiteral("2"));
+        QCOMPARE(modelCell(db, "m/x", "fees_nano"), QStringLiteral("1500000000"));
+        QCOMPARE(db.queryInt("SELECT count(*) FROM models WHERE model_id = 'm/y'"), std::optional<std::int64_t>(0));
+        QCOMPARE(db.queryInt("SELECT sum(calls) FROM usage_daily"), std::optional<std::int64_t>(2));
+        QCOMPARE(TestUtil::modelDayMismatches(db), std::int64_t(0));
+
+        // JSON Lines: a boolean, or the words; e1 was only simulated, so its real call counts.
+        const Outcome b = run(db,
+                              write("{\"timestamp\":\"2026-03-02T10:00:00Z\",\"model_id\":\"m/x\",\"caller\":\"a\",\"event_id\":\"e1\",\"simulation\":false}\n"
+                                    "{\"timestamp\":\"2026-03-02T11:00:00Z\",\"model_id\":\"m/x\",\"caller\":\"a\",\"simulation\":true}\n"
+                                    "{\"timestamp\":\"2026-03-02T12:00:00Z\",\"model_id\":\"m/x\",\"caller\":\"a\",\"simulation\":\"True\"}\n"
+                                    "{\"timestamp\":\"2026-03-02T13:00:00Z\",\"model_id\":\"m/x\",\"caller\":\"a\",\"simulation\":null}\n",
+                                    ".jsonl"),
+                              ImportOptions::Usage);
+        QCOMPARE(b.errors, QStringList());
+        QCOMPARE(b.report.rowsImported, 2);
+        QCOMPARE(b.report.duplicates, 0);
+        QCOMPARE(b.report.simulatedSkipped, 2);
+        QCOMPARE(modelCell(db, "m/x", "calls"), QStringLiteral("4"));
+        // A file without simulated rows says nothing of them.
+        const Outcome c = run(db, usageFile({"2026-03-03T10:00:00Z,m/x,alice,e9,,,"}), ImportOptions::Usage);
+        QCOMPARE(c.report.simulatedSkipped, 0);
+        QVERIFY(!c.report.summary().contains(QStringLiteral("simulated")));
+    }
+
     void modes_data()
     {
         QTest::addColumn<QByteArray>("mode");

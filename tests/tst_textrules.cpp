@@ -214,6 +214,16 @@ private slots:
         QCOMPARE(parseFailedStatus("error"), std::optional<bool>(true));
         QCOMPARE(parseFailedStatus("failed"), std::nullopt);
     }
+
+    void yesNo()
+    {
+        for (const char *t : {"", " ", "0", "false", "FALSE", " False "})
+            QCOMPARE(parseBool(t), std::optional<bool>(false));
+        for (const char *t : {"1", "true", "TRUE", " True "})
+            QCOMPARE(parseBool(t), std::optional<bool>(true));
+        for (const char *t : {"yes", "2", "truth", "t", "-1"})
+            QCOMPARE(parseBool(t), std::nullopt);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestTextRules)

@@ -65,11 +65,14 @@ QString ImportReport::summary() const
                                                       plural(rowsRejected, "row rejected", "rows rejected"),
                                                       plural(nowListed, "unlisted model now listed",
                                                              "unlisted models now listed"));
-    return QStringLiteral("%1: %2, %3, %4, %5, %6")
+    return QStringLiteral("%1: %2, %3, %4, %5, %6%7")
         .arg(path, plural(rowsImported, "row imported", "rows imported"),
              plural(rowsRejected, "rejected", "rejected"),
              plural(duplicates, "duplicate skipped", "duplicates skipped"), rounded,
-             plural(unlistedModels, "model seen only in usage", "models seen only in usage"));
+             plural(unlistedModels, "model seen only in usage", "models seen only in usage"),
+             simulatedSkipped > 0 ? QStringLiteral(", ")
+                                        + plural(simulatedSkipped, "simulated inference skipped", "simulated inferences skipped")
+                                  : QString());
 }
 
 ImportReport importFile(Database &db, const QString &path, const ImportOptions &options, const ProgressFn &progress,
@@ -132,7 +135,8 @@ ImportReport importFile(Database &db, const QString &path, const ImportOptions &
         report.rowsRejected = sink.rejected();
         if (options.strict && sink.rejected() > 0) {
             report.outcome = ImportReport::Outcome::Refused;
-            report.rowsImported = report.duplicates = report.feesRounded = report.unlistedModels = report.nowListed = 0;
+            report.rowsImported = report.duplicates = report.feesRounded = report.unlistedModels = report.nowListed =
+                report.simulatedSkipped = 0;
             report.firstRoundedLine = 0;
             report.callsImported = report.daysReplaced = 0;
             return report; // the transaction rolls back

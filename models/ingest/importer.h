@@ -81,6 +81,7 @@ struct ImportReport
     std::int64_t duplicates = 0; // usage: calls whose event_id was already seen
     std::int64_t feesRounded = 0; // usage: fees with more than 9 fractional digits
     std::int64_t firstRoundedLine = 0; // usage: the line of the first of them (0 when none)
+    std::int64_t simulatedSkipped = 0; // usage: rows with simulation true (no calls; skipped)
     bool resultRows = false; // importRollup: lines are rows of a query's result
     std::int64_t unlistedModels = 0; // usage: model ids not in the catalogue (kept, unlisted)
     std::int64_t nowListed = 0; // catalogue: models known only from usage, listed by this file

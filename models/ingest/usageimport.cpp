@@ -8,9 +8,9 @@ namespace ImportParts {
 
 // Usage
 
-enum UsageColumn { UTimestamp, UModel, UCaller, UEvent, UMode, UFee, UStatus, UColumnCount };
+enum UsageColumn { UTimestamp, UModel, UCaller, UEvent, UMode, UFee, UStatus, USimulation, UColumnCount };
 constexpr std::array<std::string_view, UColumnCount> kUsageNames = {"timestamp", "model_id", "caller", "event_id",
-                                                                    "mode",      "fee",      "status"};
+                                                                    "mode",      "fee",      "status", "simulation"};
 
 using UsageValues = std::array<std::optional<std::string_view>, UColumnCount>;
 
@@ -19,6 +19,7 @@ struct UsageState
     UsageWriter writer;
     std::int64_t rounded = 0;
     std::int64_t firstRoundedLine = 0; // where the first of them is (0: none)
+    std::int64_t simulated = 0; // simulated inferences: no calls, skipped
     void countRounding(const TextRules::Fee &fee, std::int64_t line)
     {
         if (!fee.rounded)
@@ -52,6 +53,16 @@ std::optional<QString> addUsageRow(const UsageValues &v, UsageState &state, RowS
     const auto bad = [&](const QString &reason, UsageColumn c) {
         return withValue(reason, v[c].value_or(std::string_view()), v[UCaller]);
     };
+
+    // A simulated inference is no call: skipped and counted, whatever else it says.
+    const auto simulated = parseBool(v[USimulation].value_or(std::string_view()));
+    if (!simulated)
+        return bad(QStringLiteral("simulation is not true or false"), USimulation);
+    if (*simulated) {
+        if (sink.writing())
+            ++state.simulated;
+        return std::nullopt;
+    }
 
     UsageEvent e;
     const auto ts = parseTimestamp(*v[UTimestamp], false);
@@ -190,6 +201,7 @@ void finishUsage(UsageState &state, const RowSink &sink, bool rollUp, ImportRepo
     report.unlistedModels = s.unlistedModels;
     report.feesRounded = state.rounded;
     report.firstRoundedLine = state.firstRoundedLine;
+    report.simulatedSkipped = state.simulated;
 }
 
 QString importUsage(Database &db, Input &in, RowSink &sink, const ImportOptions &opt, ImportReport &report)
@@ -216,7 +228,10 @@ QString importUsage(Database &db, Input &in, RowSink &sink, const ImportOptions 
                     known = equalsNoCase(key, kRollupNames[std::size_t(c)]);
                 if (!known)
                     return std::nullopt;
-                if (!scalarText(value, scalar))
+                od::json_type type;
+                if (equalsNoCase(key, "simulation") && !value.type().get(type) && type == od::json_type::boolean)
+                    scalar = TextRules::trim(value.raw_json_token()); // true or false
+                else if (!scalarText(value, scalar))
                     return QStringLiteral("%1 is not a string or a number").arg(QString::fromUtf8(key.data(), qsizetype(key.size())).toLower());
                 for (int c = 0; c < UColumnCount; ++c)
                     if (equalsNoCase(key, kUsageNames[std::size_t(c)]))
@@ -344,7 +359,8 @@ ImportReport importRollup(Database &db, RollupSource &source, const ImportOption
     report.rowsRejected = sink.rejected();
     if (options.strict && sink.rejected() > 0) {
         report.outcome = ImportReport::Outcome::Refused;
-        report.rowsImported = report.callsImported = report.daysReplaced = report.feesRounded = report.unlistedModels = 0;
+        report.rowsImported = report.callsImported = report.daysReplaced = report.feesRounded = report.unlistedModels =
+            report.simulatedSkipped = 0;
         report.firstRoundedLine = 0;
         return report; // the transaction rolls back
     }

@@ -292,6 +292,16 @@ std::optional<bool> parseFailedStatus(std::string_view text)
     return std::nullopt;
 }
 
+std::optional<bool> parseBool(std::string_view text)
+{
+    const std::string_view s = trim(text);
+    if (s.empty() || s == "0" || equalsNoCase(s, "false"))
+        return false;
+    if (s == "1" || equalsNoCase(s, "true"))
+        return true;
+    return std::nullopt;
+}
+
 std::string normaliseCaller(std::string_view raw)
 {
     std::string s(trim(raw));

@@ -58,6 +58,9 @@ std::optional<Mode> parseMode(std::string_view text);
 
 // ok (or empty) = false, error = true; nullopt for anything else.
 std::optional<bool> parseFailedStatus(std::string_view text);
+// A yes/no column such as simulation: true or 1 is true; false, 0 or empty is false (any
+// case, trimmed); anything else is nullopt.
+std::optional<bool> parseBool(std::string_view text);
 
 // Trimmed; an EVM address (0x + 40 hex digits) lower-cased.
 std::string normaliseCaller(std::string_view raw);
