@@ -102,14 +102,14 @@ QString TestOpenFailure::makeBroken(const QString &kind)
             opt.models = 2000;
             opt.events = 5000;
             Demo::generate(db, opt);
-            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            db.exec("PRAGMA main.wal_checkpoint(TRUNCATE)");
         }
         QFile f(path);
         f.open(QIODevice::ReadWrite);
         f.resize(3 * 4096);
     } else if (kind == QLatin1String("headerOnly")) {
         // A cache file whose body was overwritten: the page size and schema pointers are garbage.
-        { Database db = Cache::open(path); TestUtil::writeModel(db, "x/y", "t", "x"); db.exec("PRAGMA wal_checkpoint(TRUNCATE)"); }
+        { Database db = Cache::open(path); TestUtil::writeModel(db, "x/y", "t", "x"); db.exec("PRAGMA main.wal_checkpoint(TRUNCATE)"); }
         QFile f(path);
         f.open(QIODevice::ReadWrite);
         f.seek(16);

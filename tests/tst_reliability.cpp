@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -202,6 +203,76 @@ private slots:
         QVERIFY2(killedEarly > 0, "no kill landed before the export finished; the test proved nothing");
     }
 
+    // A bulk load alone on its cache writes through a rollback journal, not a WAL as large as
+    // the cache; with another connection open it keeps the WAL, at once and without a lock wait.
+    void bulkLoadJournalOnlyWhenAlone()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("j.sqlite"));
+        int notices = 0;
+        Database db = Cache::open(path, Database::Mode::ReadWrite, [&notices](const QString &) { ++notices; });
+        const auto mode = [&db] {
+            Statement st(db, "PRAGMA journal_mode");
+            return st.step() ? st.text(0) : QString();
+        };
+        {
+            Cache::RollbackJournal journal(db);
+            QVERIFY(journal.active());
+            QCOMPARE(mode(), QStringLiteral("delete"));
+        }
+        QCOMPARE(mode(), QStringLiteral("wal"));
+        {
+            Database other = Cache::open(path);
+            QCOMPARE(other.queryInt("SELECT count(*) FROM models"), std::optional<std::int64_t>(0)); // holds the file open
+            Cache::RollbackJournal journal(db);
+            QVERIFY(!journal.active());
+            QCOMPARE(mode(), QStringLiteral("wal"));
+        }
+        QCOMPARE(notices, 0);
+        // The demo into an empty cache goes through it and leaves the cache in WAL.
+        DemoOptions opt;
+        opt.models = 500;
+        opt.events = 2000;
+        Demo::generate(db, opt);
+        QCOMPARE(mode(), QStringLiteral("wal"));
+        QCOMPARE(Cache::modelCount(db), 500);
+        db.exec("PRAGMA main.wal_checkpoint(TRUNCATE)");
+    }
+
+    // SIGKILL in the middle of a demo written through the rollback journal: the next open
+    // rolls the load back, and the cache is as before (its secret too) and passes integrity_check.
+    void killedBulkDemoLeavesTheCacheAsBefore()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("k.sqlite"));
+        QByteArray secret;
+        {
+            Database db = Cache::open(path);
+            secret = Cache::secret(db);
+        }
+        for (qint64 grownTo : {qint64(4) << 20, qint64(48) << 20}) {
+            QProcess child;
+            child.start(TestUtil::binary(), {QStringLiteral("--cache"), path, QStringLiteral("demo"), QStringLiteral("--models"),
+                                             QStringLiteral("200000"), QStringLiteral("--events"), QStringLiteral("1000000")});
+            QVERIFY(child.waitForStarted());
+            // Until the load has written into the cache file itself, beside its journal.
+            while (child.state() == QProcess::Running
+                   && !(QFile::exists(path + QStringLiteral("-journal")) && QFileInfo(path).size() > grownTo))
+                QTest::qWait(2);
+            QVERIFY2(child.state() == QProcess::Running, "the demo ended before the kill; the test proved nothing");
+            child.kill(); // SIGKILL
+            child.waitForFinished();
+            QVERIFY(QFile::exists(path + QStringLiteral("-journal"))); // a hot journal, for the next open
+            Database db = Cache::open(path);
+            Statement check(db, "PRAGMA integrity_check");
+            QVERIFY(check.step());
+            QCOMPARE(check.text(0), QStringLiteral("ok"));
+            QCOMPARE(Cache::modelCount(db), 0);
+            QCOMPARE(Cache::callCount(db), 0);
+            QCOMPARE(Cache::secret(db), secret);
+        }
+    }
+
     void truncatedCacheIsAnErrorNotACrash()
     {
         const QString path = m_dir.filePath(QStringLiteral("trunc.sqlite"));
@@ -211,7 +282,7 @@ private slots:
             opt.models = 3000;
             opt.events = 30000;
             Demo::generate(db, opt);
-            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            db.exec("PRAGMA main.wal_checkpoint(TRUNCATE)");
         }
         QFile f(path);
         QVERIFY(f.resize(f.size() / 2));

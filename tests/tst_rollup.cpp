@@ -455,7 +455,7 @@ private slots:
                                             "2026-03-02,m/x,Private-Caller-Q,-1\n"));
             QCOMPARE(o.errors.size(), 1);
             QVERIFY(!o.errors.first().contains(QLatin1String("Private")));
-            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+            db.exec("PRAGMA main.wal_checkpoint(TRUNCATE)");
         }
         QByteArray bytes;
         for (const QString &f : {path, path + QStringLiteral("-wal")}) {

@@ -351,6 +351,34 @@ Database open(const QString &path, Database::Mode mode, LockWaitNotice notice)
     return db;
 }
 
+RollbackJournal::RollbackJournal(Database &db)
+    : m_db(db)
+{
+    const int wait = db.swapMaxLockWait(0); // another connection: keep the WAL, do not wait for it
+    try {
+        // main only: unqualified, the pragma would set the temp schema's mode too.
+        Statement st(db, "PRAGMA main.journal_mode = DELETE");
+        m_active = st.step() && st.text(0).compare(QLatin1String("delete"), Qt::CaseInsensitive) == 0;
+    } catch (const DbError &) {
+        m_active = false; // busy: the load runs in WAL
+    }
+    db.swapMaxLockWait(wait);
+    // NORMAL is safe against power loss in WAL mode only; a rollback journal needs FULL.
+    if (m_active)
+        db.exec("PRAGMA main.synchronous = FULL");
+}
+
+RollbackJournal::~RollbackJournal()
+{
+    if (!m_active)
+        return;
+    try {
+        m_db.exec("PRAGMA main.journal_mode = WAL; PRAGMA main.synchronous = NORMAL;");
+    } catch (const DbError &) {
+        // Another connection came meanwhile; the next open of the cache sets WAL again.
+    }
+}
+
 void createAtVersion(const QString &path, int version)
 {
     Database db(path);
@@ -401,6 +429,12 @@ void BulkLoad::finish()
 bool worthBulkLoad(Database &db, std::int64_t rows)
 {
     return rows >= 20000 && rows >= modelCount(db);
+}
+
+bool worthRollbackJournal(Database &db, std::int64_t inputBytes)
+{
+    const std::int64_t cacheBytes = db.queryInt("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()").value_or(0);
+    return inputBytes >= (std::int64_t(16) << 20) && inputBytes >= cacheBytes;
 }
 
 std::int64_t beginSnapshot(Database &db, const QString &kind, const QString &source)

@@ -76,9 +76,36 @@ private:
     Database &m_db;
     std::vector<std::string> m_indexes; // their CREATE statements
 };
+// For a bulk load into a cache that no other connection has open: a rollback journal
+// instead of the WAL while it lives, so that the load's new pages go straight into the
+// database file rather than into a WAL as large as the database, whose page lookups then
+// cost most of the load (the 2M-model demo grew a 2.3 GB WAL). The promise stays: one
+// transaction, and a crash or a cancel leaves the cache as before (the journal keeps the
+// few pages that existed). When another connection has the cache open the mode cannot
+// change, at once and without a wait, and the load runs in WAL as before. Make it before
+// the load's Transaction; it returns the cache to WAL when it goes. (After the round trip,
+// with a temp schema open, SQLite 3.40 fails an unqualified `PRAGMA wal_checkpoint` with
+// SQLITE_LOCKED; name the schema: `PRAGMA main.wal_checkpoint`.)
+class RollbackJournal
+{
+public:
+    explicit RollbackJournal(Database &db);
+    ~RollbackJournal();
+    RollbackJournal(const RollbackJournal &) = delete;
+    RollbackJournal &operator=(const RollbackJournal &) = delete;
+    bool active() const { return m_active; }
+
+private:
+    Database &m_db;
+    bool m_active = false;
+};
+
 // Whether a load of about rows models is worth that: it brings at least as many models as
 // the cache holds (a first import, say), and more than a handful.
 bool worthBulkLoad(Database &db, std::int64_t rows);
+// Whether an input file of inputBytes is worth a RollbackJournal: it is large (16 MiB or
+// more) and at least as large as the cache, so that most of what it writes is new pages.
+bool worthRollbackJournal(Database &db, std::int64_t inputBytes);
 
 std::int64_t modelCount(Database &db);
 std::int64_t callCount(Database &db);

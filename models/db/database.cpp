@@ -63,9 +63,18 @@ void Database::setLockWait(int maxWaitMs, std::function<void()> onWait)
     sqlite3_busy_handler(m_db, &Database::busyHandler, m_busy.get());
 }
 
+int Database::swapMaxLockWait(int maxWaitMs)
+{
+    if (!m_busy)
+        setLockWait(0);
+    return std::exchange(m_busy->maxWaitMs, maxWaitMs);
+}
+
 int Database::busyHandler(void *state, int count)
 {
     auto *busy = static_cast<BusyState *>(state);
+    if (busy->maxWaitMs <= 0)
+        return 0;
     if (count == 0) {
         busy->waited.start();
         busy->epoch = g_abandonEpoch.load();

@@ -95,6 +95,9 @@ public:
     // to maxWaitMs instead of failing; onWait runs once at the start of each wait so that
     // the user can be told why nothing happens.
     void setLockWait(int maxWaitMs, std::function<void()> onWait = {});
+    // Sets the longest lock wait from now on, keeping the notice, and returns the previous
+    // one. 0: a locked database fails at once (SQLITE_BUSY), without a notice.
+    int swapMaxLockWait(int maxWaitMs);
     // Thread-safe: every lock wait in this process that is under way gives up now (its
     // statement fails with SQLITE_BUSY); waits that start later are not affected. A closing
     // window calls it so that no thread keeps it waiting for another program's lock.

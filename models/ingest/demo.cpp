@@ -155,13 +155,18 @@ DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &prog
             throw Cancelled();
     };
 
+    // The demo fills an empty catalogue: without a WAL as large as the cache where it can,
+    // and with its indexes built once at the end, not row by row.
+    const bool empty = Cache::modelCount(db) == 0;
+    std::optional<Cache::RollbackJournal> journal;
+    if (empty)
+        journal.emplace(db);
     Transaction tx(db);
     DemoResult result;
     Cache::beginSnapshot(db, QStringLiteral("demo"), QStringLiteral("seed %1").arg(opt.seed));
 
-    // The demo fills an empty catalogue: build its indexes once at the end, not row by row.
     std::optional<Cache::BulkLoad> bulk;
-    if (Cache::modelCount(db) == 0)
+    if (empty)
         bulk.emplace(db);
 
     // Supply: listings spread over three years, more of them recently.

@@ -112,6 +112,10 @@ ImportReport importFile(Database &db, const QString &path, const ImportOptions &
 
     Input in(path, path, progress);
     RowSink sink(path, options, onRowError);
+    // A large file into a small cache: its new pages go to the cache file, not to a WAL as large.
+    std::optional<Cache::RollbackJournal> journal;
+    if (Cache::worthRollbackJournal(db, info.size()))
+        journal.emplace(db);
     Transaction tx(db);
     // The writers go on after the last byte (figures, indexes: seconds for millions of rows),
     // so Cancel is also asked through SQLite's progress handler, at most every 100 ms. Declared
