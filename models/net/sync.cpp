@@ -161,9 +161,10 @@ Response fetchOnce(QNetworkAccessManager &nam, const QUrl &url, const SyncOption
     r.location = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
     // Qt ends a request that outlives its transfer timeout as "canceled"; so do our own aborts.
     r.timedOut = r.error == QNetworkReply::OperationCanceledError && !r.cancelled && !r.tooBig && !r.stalled;
-    // A body that does not decode will not decode on a second try either.
-    r.undecodable = r.error != QNetworkReply::NoError && !r.cancelled && !r.tooBig && !r.stalled
-                    && r.errorText.contains(QLatin1String("ecompress"), Qt::CaseInsensitive);
+    // A body that does not decode will not decode on a second try either. Qt 6.4 reports it as
+    // UnknownContentError on a 2xx answer (its text, "Decompression failed", is translated in
+    // the window; Qt also gives that code to 4xx statuses it has no name for).
+    r.undecodable = r.error == QNetworkReply::UnknownContentError && r.status >= 200 && r.status <= 299;
     // Qt 6.4 now and then ends a reply whose connection closed mid-body without an error. The
     // announced length says so (when the body is not compressed, whose length is another).
     bool known = false;
