@@ -114,7 +114,6 @@ public:
     {
     }
     CatalogueLoader *loader() const { return m_loader; }
-    CatalogueLoader *worker() const { return m_loader; }
 
 private:
     JobRunner m_runner;
