@@ -166,6 +166,10 @@ DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent, cons
         // Two rows of the evidence page fit a 1280x800 window without scrolling.
         if (c.page == 1)
             view->setMinimumHeight(270);
+        // The loop has ten steps, and a category axis elides every label taller than its row:
+        // about 22 pixels a step, beside the title, axis and legend (the page scrolls).
+        if (c.chart == DashboardChart::Funnel)
+            view->setMinimumHeight(360);
         m_views[c.chart] = view;
         grids[c.page]->addWidget(view, c.row, c.column, 1, c.span);
         connect(view, &DashboardChartView::taskActivated, this, &DashboardWidget::taskActivated);
