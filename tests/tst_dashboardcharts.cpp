@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QImage>
 #include <QSignalSpy>
 #include <QLineSeries>
@@ -440,6 +441,18 @@ private slots:
         const QImage image(out);
         QCOMPARE(image.size(), QSize(size.at(0).toInt(), size.at(1).toInt()) * w.devicePixelRatio());
         QVERIFY(inked(image.convertToFormat(QImage::Format_RGB32)) > image.width() * image.height() / 50);
+        // Every step of the loop keeps its name: a category axis elides a label taller than its
+        // row to nothing, which ten steps in too short a view did.
+        int named = 0;
+        for (QGraphicsItem *item : w.chartView(DashboardChart::Funnel)->scene()->items()) {
+            const auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+            if (!text || !text->isVisible())
+                continue;
+            const QString t = text->toPlainText();
+            QVERIFY2(t != QStringLiteral("...") && t != QStringLiteral("…"), "a step of the loop is elided to nothing");
+            named += t == QStringLiteral("Models listed") || t == QStringLiteral("…kept a caller to week 4");
+        }
+        QCOMPARE(named, 2);
     }
 
     void commandEndToEnd()
