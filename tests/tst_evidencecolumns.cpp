@@ -354,7 +354,13 @@ private slots:
             db.exec("DROP INDEX models_by_week1; DROP INDEX models_by_week4; DROP INDEX models_by_top_share;"
                     " DROP INDEX models_by_effective; ALTER TABLE models DROP COLUMN week1_retention;"
                     " ALTER TABLE models DROP COLUMN week4_retention; ALTER TABLE models DROP COLUMN top_caller_share;"
-                    " ALTER TABLE models DROP COLUMN effective_callers; PRAGMA user_version = 8;");
+                    " ALTER TABLE models DROP COLUMN effective_callers;"
+                    // and what schema 10 added after it
+                    " DROP INDEX models_by_parameters; DROP INDEX models_by_base_models; DROP INDEX models_by_gated;"
+                    " DROP INDEX models_by_downloads_all_time; DROP INDEX models_by_trending;"
+                    " ALTER TABLE models DROP COLUMN parameters; ALTER TABLE models DROP COLUMN base_models;"
+                    " ALTER TABLE models DROP COLUMN gated; ALTER TABLE models DROP COLUMN downloads_all_time;"
+                    " ALTER TABLE models DROP COLUMN trending_score; PRAGMA user_version = 8;");
         }
         Database db = Cache::open(path);
         QCOMPARE(db.queryInt("PRAGMA user_version"), std::optional<std::int64_t>(Cache::SchemaVersion));

@@ -123,11 +123,12 @@ QMap<QString, QStringList> evidenceCells(const QByteArray &csv)
 {
     QMap<QString, QStringList> out;
     const QList<QByteArray> lines = csv.split('\n');
+    const qsizetype first = QString::fromUtf8(lines[0].chopped(1)).split(QLatin1Char(',')).indexOf(QStringLiteral("week1_retention"));
     for (qsizetype i = 1; i < lines.size(); ++i) {
         if (lines[i].isEmpty())
             continue;
         const QStringList f = QString::fromUtf8(lines[i].chopped(1)).split(QLatin1Char(','));
-        out.insert(f.first(), f.mid(f.size() - 4));
+        out.insert(f.first(), f.mid(first, 4));
     }
     return out;
 }
@@ -198,18 +199,19 @@ private slots:
                                       "repeat_rate,verified_calls,fees_paid,first_call_at,last_call_at,listed,name,"
                                       "framework,license,tags,updated_at,files,downloads,likes,failed_calls,"
                                       "active_days,week1_retention,week4_retention,top_caller_share,"
-                                      "effective_callers\r"));
+                                      "effective_callers,parameters,base_models,gated,downloads_all_time,"
+                                      "trending_score\r"));
         QCOMPARE(lines[1], QByteArray("lab/alpha,lab,text-generation,2025-01-10T08:00:00Z,,4,2,1,0.5,2,0.003000002,"
-                                      "2026-03-01T10:00:00Z,2026-03-03T12:00:00Z,true,,,,,,,,,1,2,,,0.75,1.60\r"));
+                                      "2026-03-01T10:00:00Z,2026-03-03T12:00:00Z,true,,,,,,,,,1,2,,,0.75,1.60,,,,,\r"));
         QCOMPARE(lines[2], QByteArray("lab/beta,lab,text-generation,2025-06-01T00:00:00Z,,3,2,0,0,0,0,"
-                                      "2026-03-05T09:00:00Z,2026-03-05T11:00:00Z,true,,,,,,,,,0,1,,,0.666667,1.80\r"));
+                                      "2026-03-05T09:00:00Z,2026-03-05T11:00:00Z,true,,,,,,,,,0,1,,,0.666667,1.80,,,,,\r"));
         QCOMPARE(lines[3], QByteArray("ghost/model,,,,,1,1,0,0,0,0,2026-03-04T00:00:00Z,2026-03-04T00:00:00Z,false,"
-                                      ",,,,,,,,0,1,,,1,1.00\r"));
+                                      ",,,,,,,,0,1,,,1,1.00,,,,,\r"));
         // Never called: empty repeat rate and call times; ids descending on the tie.
         QCOMPARE(lines[4], QByteArray("og/risk,og,Risk Assessment,2026-02-01T00:00:00Z,,0,0,0,,0,0,,,true,"
-                                      ",,,,,,,,0,0,,,,\r"));
+                                      ",,,,,,,,0,0,,,,,,,,,\r"));
         QCOMPARE(lines[5], QByteArray("og/vol,og,Volatility Forecasting,2026-01-05T00:00:00Z,,0,0,0,,0,0,,,true,"
-                                      ",,,,,,,,0,0,,,,\r"));
+                                      ",,,,,,,,0,0,,,,,,,,,\r"));
         QCOMPARE(lines[6], QByteArray());
     }
 
@@ -225,7 +227,7 @@ private slots:
         QCOMPARE(Exporter::exportCsv(m_db, spec, out).rows, 1);
         const QList<QByteArray> lines = readAll(out).split('\n');
         QCOMPARE(lines[1], QByteArray("lab/alpha,lab,text-generation,2025-01-10T08:00:00Z,,2,2,0,0,1,0.000000002,"
-                                      "2026-03-03T00:30:00Z,2026-03-03T12:00:00Z,true,,,,,,,,,1,1,,,0.5,2.00\r"));
+                                      "2026-03-03T00:30:00Z,2026-03-03T12:00:00Z,true,,,,,,,,,1,1,,,0.5,2.00,,,,,\r"));
 
         const QJsonObject side = QJsonDocument::fromJson(readAll(out + QStringLiteral(".json"))).object();
         QCOMPARE(side.value(QStringLiteral("rows")).toInteger(), 1);
@@ -253,7 +255,7 @@ private slots:
         Exporter::exportCsv(m_db, ViewSpec{}, out);
         const QByteArray header = readAll(out).split('\n').first();
         QVERIFY(header.startsWith(QByteArray(kRequired) + ','));
-        QVERIFY(header.endsWith(QByteArray(",") + kEvidence + "\r"));
+        QVERIFY(header.contains(QByteArray(",") + kEvidence + ","));
         // The sidecar lists the same columns.
         const QJsonArray columns = QJsonDocument::fromJson(readAll(out + QStringLiteral(".json")))
                                        .object()

@@ -224,6 +224,53 @@ private slots:
         for (const char *t : {"yes", "2", "truth", "t", "-1"})
             QCOMPARE(parseBool(t), std::nullopt);
     }
+
+    void gated()
+    {
+        for (const char *t : {"0", "false", "FALSE", " no "})
+            QCOMPARE(parseGated(t), std::optional<bool>(false));
+        for (const char *t : {"1", "true", "Yes", "auto", " Manual "})
+            QCOMPARE(parseGated(t), std::optional<bool>(true));
+        for (const char *t : {"", " ", "sometimes", "2", "gated"})
+            QCOMPARE(parseGated(t), std::nullopt);
+    }
+
+    void wholeNumbers_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("negative");
+        QTest::addColumn<qint64>("expected"); // -99 for "not a whole number"
+        QTest::newRow("digits") << "136731648" << false << qint64(136731648);
+        QTest::newRow("trimmed") << " 7 " << false << qint64(7);
+        QTest::newRow("a float's .0") << "136731648.0" << false << qint64(136731648);
+        QTest::newRow("rounded half away") << "2.5" << false << qint64(3);
+        QTest::newRow("more digits than a double") << "23907532.8000000007" << false << qint64(23907533);
+        QTest::newRow("17 digits, exact") << "12345678901234567" << false << qint64(12345678901234567);
+        QTest::newRow("exponent") << "7.1e9" << false << qint64(7100000000);
+        QTest::newRow("capital exponent") << "1E3" << false << qint64(1000);
+        QTest::newRow("negative refused") << "-3" << false << qint64(-99);
+        QTest::newRow("negative allowed") << "-3" << true << qint64(-3);
+        QTest::newRow("beyond 64 bits") << "1e19" << false << qint64(-99);
+        QTest::newRow("20 digits") << "99999999999999999999" << false << qint64(-99);
+        QTest::newRow("inf") << "inf" << false << qint64(-99);
+        QTest::newRow("nan") << "nan" << true << qint64(-99);
+        QTest::newRow("suffix") << "7B" << false << qint64(-99);
+        QTest::newRow("plus") << "+5" << false << qint64(-99);
+        QTest::newRow("leading point") << ".5" << false << qint64(-99);
+        QTest::newRow("hex") << "0x10" << false << qint64(-99);
+        QTest::newRow("empty") << "" << false << qint64(-99);
+        QTest::newRow("comma") << "1,5" << false << qint64(-99);
+    }
+
+    void wholeNumbers()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, negative);
+        QFETCH(qint64, expected);
+        const QByteArray utf8 = text.toUtf8();
+        const auto n = parseWhole(std::string_view(utf8.constData(), size_t(utf8.size())), negative);
+        QCOMPARE(n ? qint64(*n) : qint64(-99), expected);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestTextRules)

@@ -89,9 +89,7 @@ SqlQuery Parts::viewCte(const ViewSpec &spec)
 
 bool Parts::wholeCatalogue(const ViewSpec &spec)
 {
-    return spec.search.trimmed().isEmpty() && spec.task.isEmpty() && spec.author.isEmpty() && spec.license.isEmpty()
-        && spec.framework.isEmpty() && spec.usage == ViewSpec::Usage::All && !spec.minCalls && !spec.minRepeatCallers
-        && !spec.hasEvidenceFilter() && !spec.listedFromDay && !spec.listedUntilDay;
+    return !spec.hasFilter();
 }
 
 std::vector<FunnelStep> Parts::nestedSteps(std::vector<FunnelStep> steps)

@@ -236,6 +236,21 @@ CREATE INDEX models_by_week4 ON models(week4_retention, id);
 CREATE INDEX models_by_top_share ON models(top_caller_share, id);
 CREATE INDEX models_by_effective ON models(effective_callers, id);
 )sql",
+    // 9 -> 10: supply as the Hub publishes it now (contract section 1): parameter count, base
+    // models (';'-separated ids), gated (0/1), all-time downloads and the trending score, NULL
+    // where the registry does not say; each with a sort index, like the other columns.
+    R"sql(
+ALTER TABLE models ADD COLUMN parameters INTEGER;
+ALTER TABLE models ADD COLUMN base_models TEXT;
+ALTER TABLE models ADD COLUMN gated INTEGER;
+ALTER TABLE models ADD COLUMN downloads_all_time INTEGER;
+ALTER TABLE models ADD COLUMN trending_score INTEGER;
+CREATE INDEX models_by_parameters ON models(parameters, id);
+CREATE INDEX models_by_base_models ON models(base_models, id);
+CREATE INDEX models_by_gated ON models(gated, id);
+CREATE INDEX models_by_downloads_all_time ON models(downloads_all_time, id);
+CREATE INDEX models_by_trending ON models(trending_score, id);
+)sql",
 };
 
 bool hasAnyTable(Database &db)

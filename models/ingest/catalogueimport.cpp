@@ -16,17 +16,48 @@ std::optional<std::string> optText(std::string_view s)
 
 enum CatColumn {
     CModel, CAuthor, CName, CTask, CFramework, CLicense, CTags, CCreated, CUpdated,
-    CVersions, CFiles, CDownloads, CLikes, CDescription, CColumnCount
+    CVersions, CFiles, CDownloads, CLikes, CDescription, CParameters, CBaseModels, CGated, CDownloadsAllTime,
+    CTrending, CColumnCount
 };
 constexpr std::array<std::string_view, CColumnCount> kCatalogueNames = {
     "model_id", "author", "name", "task", "framework", "license", "tags", "created_at", "updated_at",
-    "versions", "files", "downloads", "likes", "description"};
+    "versions", "files", "downloads", "likes", "description", "parameters", "base_models", "gated",
+    "downloads_all_time", "trending_score"};
 
 using CatValues = std::array<std::optional<std::string_view>, CColumnCount>;
 
 QString colName(std::string_view n)
 {
     return QString::fromLatin1(n.data(), qsizetype(n.size()));
+}
+
+// Adds one base model id to a ';'-separated list: trimmed; left out when empty, when it could
+// not be a model id (or holds the separator), or when the list has it already.
+void addBaseModel(std::string &list, std::string_view id)
+{
+    id = TextRules::trim(id);
+    if (checkModelId(id) || id.find(';') != std::string_view::npos)
+        return;
+    for (std::size_t at = 0; at <= list.size();) {
+        const std::size_t end = std::min(list.find(';', at), list.size());
+        if (std::string_view(list).substr(at, end - at) == id)
+            return;
+        at = end + 1;
+    }
+    if (!list.empty())
+        list += ';';
+    list += id;
+}
+
+std::optional<std::string> baseModelList(std::string_view separated)
+{
+    std::string list;
+    for (std::size_t at = 0; at <= separated.size();) {
+        const std::size_t end = std::min(separated.find(';', at), separated.size());
+        addBaseModel(list, separated.substr(at, end - at));
+        at = end + 1;
+    }
+    return list.empty() ? std::nullopt : std::optional<std::string>(std::move(list));
 }
 
 // The CSV mapping (also used for JSON records that use the CSV column names).
@@ -78,6 +109,25 @@ std::optional<QString> catalogueFromColumns(const CatValues &v, ModelRecord &r)
         default: r.likes = n; break;
         }
     }
+    for (int c : {CParameters, CDownloadsAllTime, CTrending}) {
+        const auto &val = v[std::size_t(c)];
+        if (!val || TextRules::trim(*val).empty())
+            continue;
+        const auto n = TextRules::parseWhole(*val, c == CTrending);
+        if (!n)
+            return withValue(QStringLiteral("%1 is not a whole number").arg(colName(kCatalogueNames[std::size_t(c)])), *val);
+        (c == CParameters ? r.parameters : c == CTrending ? r.trendingScore : r.downloadsAllTime) = n;
+    }
+    if (const auto &val = v[CBaseModels]) {
+        if (!validUtf8(*val))
+            return withValue(QStringLiteral("base_models is not valid UTF-8"), *val);
+        r.baseModels = baseModelList(*val);
+    }
+    if (const auto &val = v[CGated]; val && !TextRules::trim(*val).empty()) {
+        r.gated = TextRules::parseGated(*val);
+        if (!r.gated)
+            return withValue(QStringLiteral("gated is not true, false, auto or manual"), *val);
+    }
     return std::nullopt;
 }
 
@@ -111,6 +161,10 @@ struct JsonModel
     std::optional<std::int64_t> newestAt, earliestAt;
     std::optional<std::int64_t> newestFiles;
     std::optional<std::string> newestFramework;
+    // Supply as the Hub publishes it now (contract section 1), each as the source says.
+    std::optional<std::int64_t> safetensorsTotal, numParameters, downloadsAllTime, trendingScore;
+    std::optional<std::string> cardBaseModels, apiBaseModels;
+    std::optional<bool> gated;
 };
 
 struct Version
@@ -187,7 +241,147 @@ std::optional<QString> readJsonModel(od::parser &parser, std::string_view text, 
         return std::nullopt;
     };
 
+    // numParameters, downloadsAllTime, trendingScore: whole numbers, which the Hub may write
+    // with a fraction ("136731648.0").
+    const auto whole = [](od::value &v, std::optional<std::int64_t> &out, const char *name,
+                          bool allowNegative) -> std::optional<QString> {
+        std::optional<std::string_view> s;
+        if (!scalarText(v, s))
+            return QStringLiteral("%1 is not a number").arg(QLatin1String(name));
+        out.reset();
+        if (s && !TextRules::trim(*s).empty()) {
+            out = TextRules::parseWhole(*s, allowNegative);
+            if (!out)
+                return withValue(QStringLiteral("%1 is not a whole number").arg(QLatin1String(name)), *s);
+        }
+        return std::nullopt;
+    };
+    const auto isNull = [](od::value &v) {
+        od::json_type t;
+        return !v.type().get(t) && t == od::json_type::null;
+    };
+
     return forEachField(parser, text, [&](std::string_view key, od::value v) -> std::optional<QString> {
+        if (key == "numParameters")
+            return whole(v, m.numParameters, "numParameters", false);
+        if (key == "downloadsAllTime")
+            return whole(v, m.downloadsAllTime, "downloadsAllTime", false);
+        if (key == "trendingScore")
+            return whole(v, m.trendingScore, "trendingScore", true);
+        if (key == "gated") {
+            // false, or the gating mode ("auto", "manual"); some answers say true.
+            od::json_type t;
+            if (v.type().get(t))
+                return QStringLiteral("gated is not valid JSON");
+            m.gated.reset();
+            if (t == od::json_type::boolean) {
+                bool b = false;
+                if (v.get_bool().get(b))
+                    return QStringLiteral("gated is not valid JSON");
+                m.gated = b;
+                return std::nullopt;
+            }
+            std::optional<std::string_view> s;
+            if (!scalarText(v, s))
+                return QStringLiteral("gated is not true, false or a gating mode");
+            if (s && !TextRules::trim(*s).empty()) {
+                m.gated = TextRules::parseGated(*s);
+                if (!m.gated)
+                    return withValue(QStringLiteral("gated is not true, false, auto or manual"), *s);
+            }
+            return std::nullopt;
+        }
+        if (key == "safetensors") {
+            // {"parameters": {"F32": n, ...}, "total": n}
+            if (isNull(v))
+                return std::nullopt;
+            od::object obj;
+            if (v.get_object().get(obj))
+                return QStringLiteral("safetensors is not an object");
+            for (auto member : obj) {
+                od::field field;
+                std::string_view name;
+                if (std::move(member).get(field) || field.unescaped_key().get(name))
+                    return QStringLiteral("safetensors is not valid JSON");
+                if (name == "total") {
+                    od::value total = field.value();
+                    return whole(total, m.safetensorsTotal, "safetensors.total", false);
+                }
+            }
+            return std::nullopt;
+        }
+        if (key == "cardData") {
+            // The model card's front matter, written by hand: base_model is a string or a list
+            // of them; anything else in it is not ours to judge.
+            od::object obj;
+            if (isNull(v) || v.get_object().get(obj))
+                return std::nullopt;
+            for (auto member : obj) {
+                od::field field;
+                std::string_view name;
+                if (std::move(member).get(field) || field.unescaped_key().get(name))
+                    return QStringLiteral("cardData is not valid JSON");
+                if (name != "base_model")
+                    continue;
+                std::string list;
+                od::value bm = field.value();
+                od::json_type t;
+                if (bm.type().get(t))
+                    return QStringLiteral("cardData is not valid JSON");
+                std::string_view one;
+                if (t == od::json_type::string && !bm.get_string().get(one)) {
+                    addBaseModel(list, one);
+                } else if (t == od::json_type::array) {
+                    for (auto el : bm.get_array()) {
+                        od::value ev;
+                        if (std::move(el).get(ev))
+                            return QStringLiteral("cardData is not valid JSON");
+                        if (!ev.get_string().get(one))
+                            addBaseModel(list, one);
+                    }
+                }
+                if (!list.empty())
+                    m.cardBaseModels = std::move(list);
+                return std::nullopt;
+            }
+            return std::nullopt;
+        }
+        if (key == "baseModels") {
+            // {"relation": "finetune", "models": [{"id": "org/base"}, ...]}
+            if (isNull(v))
+                return std::nullopt;
+            od::object obj;
+            if (v.get_object().get(obj))
+                return QStringLiteral("baseModels is not an object");
+            for (auto member : obj) {
+                od::field field;
+                std::string_view name;
+                if (std::move(member).get(field) || field.unescaped_key().get(name))
+                    return QStringLiteral("baseModels is not valid JSON");
+                if (name != "models")
+                    continue;
+                od::value models = field.value();
+                if (isNull(models))
+                    return std::nullopt;
+                od::array arr;
+                if (models.get_array().get(arr))
+                    return QStringLiteral("baseModels.models is not an array");
+                std::string list;
+                for (auto el : arr) {
+                    od::value ev;
+                    od::object mo;
+                    if (std::move(el).get(ev) || ev.get_object().get(mo))
+                        return QStringLiteral("baseModels.models holds something other than objects");
+                    std::string_view baseId;
+                    if (!mo.find_field_unordered("id").get_string().get(baseId))
+                        addBaseModel(list, baseId);
+                }
+                if (!list.empty())
+                    m.apiBaseModels = std::move(list);
+                return std::nullopt;
+            }
+            return std::nullopt;
+        }
         if (key == "id")
             return str(v, m.id, "id");
         if (key == "modelId")
@@ -298,7 +492,7 @@ std::optional<QString> readJsonModel(od::parser &parser, std::string_view text, 
             return std::nullopt;
         }
         for (int c = 0; c < CColumnCount; ++c) {
-            if (c == CTags || c == CVersions)
+            if (c == CTags || c == CVersions || c == CGated)
                 continue;
             if (key == kCatalogueNames[std::size_t(c)]) {
                 if (!scalarText(v, m.columns[std::size_t(c)]))
@@ -347,6 +541,11 @@ std::optional<QString> mapHuggingFace(JsonModel &m, ModelRecord &r)
     r.files = m.siblings;
     r.downloads = m.downloads;
     r.likes = m.likes;
+    r.parameters = m.safetensorsTotal ? m.safetensorsTotal : m.numParameters;
+    r.baseModels = m.cardBaseModels ? m.cardBaseModels : m.apiBaseModels;
+    r.gated = m.gated;
+    r.downloadsAllTime = m.downloadsAllTime;
+    r.trendingScore = m.trendingScore;
     return std::nullopt;
 }
 
@@ -384,6 +583,7 @@ std::optional<QString> mapColumns(JsonModel &m, ModelRecord &r)
     r.versions = m.versionCount;
     r.downloads = m.downloads;
     r.likes = m.likes;
+    r.gated = m.gated;
     return std::nullopt;
 }
 

@@ -57,14 +57,17 @@ CatalogueWriter::CatalogueWriter(Database &db, const QString &source)
     , m_source(source)
     , m_upsert(db, R"sql(
 INSERT INTO models(model_id, author, name, task, framework, license, tags, description,
-                   created_at, updated_at, versions, files, downloads, likes, listed)
-VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 1)
+                   created_at, updated_at, versions, files, downloads, likes, parameters, base_models,
+                   gated, downloads_all_time, trending_score, listed)
+VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, 1)
 ON CONFLICT(model_id) DO UPDATE SET
     author = excluded.author, name = excluded.name, task = excluded.task,
     framework = excluded.framework, license = excluded.license, tags = excluded.tags,
     description = excluded.description, created_at = excluded.created_at,
     updated_at = excluded.updated_at, versions = excluded.versions, files = excluded.files,
-    downloads = excluded.downloads, likes = excluded.likes, listed = 1
+    downloads = excluded.downloads, likes = excluded.likes, parameters = excluded.parameters,
+    base_models = excluded.base_models, gated = excluded.gated,
+    downloads_all_time = excluded.downloads_all_time, trending_score = excluded.trending_score, listed = 1
 RETURNING id
 )sql")
     , m_popularity(db, "INSERT OR REPLACE INTO popularity(model, snapshot, downloads, likes) VALUES(?, ?, ?, ?)")
@@ -91,7 +94,15 @@ void CatalogueWriter::upsert(const ModelRecord &r)
         .bind(11, r.versions)
         .bind(12, r.files)
         .bind(13, r.downloads)
-        .bind(14, r.likes);
+        .bind(14, r.likes)
+        .bind(15, r.parameters)
+        .bind(16, r.baseModels)
+        .bind(18, r.downloadsAllTime)
+        .bind(19, r.trendingScore);
+    if (r.gated)
+        m_upsert.bind(17, std::int64_t(*r.gated));
+    else
+        m_upsert.bindNull(17);
     if (!m_upsert.step())
         throw DbError(QStringLiteral("upsert of %1 returned no row").arg(QString::fromStdString(r.modelId)), SQLITE_ERROR);
     const std::int64_t id = m_upsert.int64(0);

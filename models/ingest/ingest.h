@@ -29,6 +29,10 @@ struct ModelRecord
     std::optional<std::string> author, name, task, framework, license, tags, description;
     std::optional<std::int64_t> createdAt, updatedAt; // Unix seconds UTC
     std::optional<std::int64_t> versions, files, downloads, likes;
+    // Supply as the Hub publishes it now (contract section 1); baseModels ';'-separated ids.
+    std::optional<std::int64_t> parameters, downloadsAllTime, trendingScore;
+    std::optional<std::string> baseModels;
+    std::optional<bool> gated;
 };
 
 class CatalogueWriter final

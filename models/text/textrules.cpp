@@ -1,6 +1,8 @@
 #include "text/textrules.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <chrono>
 #include <limits>
 
@@ -300,6 +302,44 @@ std::optional<bool> parseBool(std::string_view text)
     if (s == "1" || equalsNoCase(s, "true"))
         return true;
     return std::nullopt;
+}
+
+std::optional<bool> parseGated(std::string_view text)
+{
+    const std::string_view s = trim(text);
+    if (s == "0" || equalsNoCase(s, "false") || equalsNoCase(s, "no"))
+        return false;
+    if (s == "1" || equalsNoCase(s, "true") || equalsNoCase(s, "yes") || equalsNoCase(s, "auto")
+        || equalsNoCase(s, "manual"))
+        return true;
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> parseWhole(std::string_view text, bool allowNegative)
+{
+    const std::string_view s = trim(text);
+    if (s.empty())
+        return std::nullopt;
+    const bool negative = s.front() == '-';
+    if (negative && !allowNegative)
+        return std::nullopt;
+    // Digits alone: exact, whatever a double would make of them.
+    const std::string_view digits = negative ? s.substr(1) : s;
+    if (!digits.empty() && digits.size() <= 18
+        && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        std::int64_t v = 0;
+        for (const char c : digits)
+            v = v * 10 + (c - '0');
+        return negative ? -v : v;
+    }
+    // A fraction or an exponent (or more digits than that): the nearest whole number.
+    if (digits.empty() || digits.front() < '0' || digits.front() > '9')
+        return std::nullopt; // not "inf", "nan", ".5" or "+5": JSON writes none of them
+    double v = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v, std::chars_format::general);
+    if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v) || std::fabs(v) >= 9.2e18)
+        return std::nullopt;
+    return std::int64_t(std::llround(v));
 }
 
 std::string normaliseCaller(std::string_view raw)

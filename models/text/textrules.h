@@ -61,6 +61,13 @@ std::optional<bool> parseFailedStatus(std::string_view text);
 // A yes/no column such as simulation: true or 1 is true; false, 0 or empty is false (any
 // case, trimmed); anything else is nullopt.
 std::optional<bool> parseBool(std::string_view text);
+// The Hub's gated field as text: false, no or 0 is false; true, yes, 1 or a gating mode (auto,
+// manual) is true (any case, trimmed); anything else, empty included, is nullopt.
+std::optional<bool> parseGated(std::string_view text);
+// A whole number written as the Hub writes its counts: digits, or a JSON number with a
+// fraction or an exponent ("136731648.0", "1.5e9"), rounded to the nearest whole; nullopt for
+// anything else, a negative number unless allowNegative, and beyond 64 bits.
+std::optional<std::int64_t> parseWhole(std::string_view text, bool allowNegative = false);
 
 // Trimmed; an EVM address (0x + 40 hex digits) lower-cased.
 std::string normaliseCaller(std::string_view raw);

@@ -186,10 +186,7 @@ RowPage CatalogueReader::rows(const ViewSpec &spec, const QList<qint64> &ids)
 bool CatalogueReader::firstScreenBySortIndex(const ViewSpec &spec, QList<qint64> &ids)
 {
     // Without a filter the planner walks the sort index by itself.
-    const bool filtered = !spec.search.trimmed().isEmpty() || !spec.task.isEmpty() || !spec.author.isEmpty()
-        || !spec.license.isEmpty() || !spec.framework.isEmpty() || spec.usage != ViewSpec::Usage::All || spec.minCalls
-        || spec.minRepeatCallers || spec.hasEvidenceFilter() || spec.listedFromDay || spec.listedUntilDay;
-    const std::optional<SqlQuery> walk = filtered ? ViewQuery::orderedIdsBySortIndex(spec) : std::nullopt;
+    const std::optional<SqlQuery> walk = spec.hasFilter() ? ViewQuery::orderedIdsBySortIndex(spec) : std::nullopt;
     if (!walk)
         return false;
     // A filter that matches many models fills the first screen after a short walk; one that

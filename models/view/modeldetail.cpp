@@ -20,7 +20,8 @@ ModelDetail ModelDetail::read(
     d.id = id;
     Statement m(db,
         "SELECT model_id, author, name, task, framework, license, tags, created_at,"
-        " updated_at, versions, files, downloads, likes, description, listed"
+        " updated_at, versions, files, downloads, likes, description, listed,"
+        " parameters, base_models, gated, downloads_all_time, trending_score"
         " FROM models WHERE id = ?");
     m.bind(1, std::int64_t(id));
     if (!m.step())
@@ -51,6 +52,12 @@ ModelDetail ModelDetail::read(
     number(QT_TRANSLATE_NOOP("Columns", "Files"), 10);
     number(QT_TRANSLATE_NOOP("Columns", "Downloads"), 11);
     number(QT_TRANSLATE_NOOP("Columns", "Likes"), 12);
+    number(QT_TRANSLATE_NOOP("Columns", "Parameters"), 15);
+    text(QT_TRANSLATE_NOOP("Columns", "Base models"), 16);
+    // gated as the CSV writes it (true/false), empty where the registry does not say
+    d.fields.append({ QStringLiteral("Gated"), m.isNull(17) ? QString() : QString::fromLatin1(m.int64(17) ? "true" : "false") });
+    number(QT_TRANSLATE_NOOP("Columns", "Downloads, all time"), 18);
+    number(QT_TRANSLATE_NOOP("Columns", "Trending score"), 19);
     d.description = m.isNull(13) ? QString() : m.text(13);
 
     // Before the window's table is filled, this one model's figures are computed alone.

@@ -4,6 +4,9 @@
 
 #include <QLocale>
 
+#include <algorithm>
+#include <cmath>
+
 namespace uptake {
 
 namespace ViewArgs {
@@ -12,6 +15,31 @@ std::optional<std::int64_t> parseDayArg(const QString &text)
 {
     const QByteArray utf8 = text.toUtf8();
     return TextRules::parseDay(std::string_view(utf8.constData(), size_t(utf8.size())));
+}
+
+std::optional<std::int64_t> parseParameterCount(const QString &text)
+{
+    QString t = text.trimmed();
+    double scale = 1;
+    if (!t.isEmpty()) {
+        switch (t.back().toUpper().unicode()) {
+        case 'K': scale = 1e3; break;
+        case 'M': scale = 1e6; break;
+        case 'B': scale = 1e9; break;
+        case 'T': scale = 1e12; break;
+        default: break;
+        }
+        if (scale != 1)
+            t.chop(1);
+    }
+    // Plain digits and '.', the same in every locale ("1,5B" is refused, not read as 15B).
+    if (t.isEmpty() || !std::all_of(t.cbegin(), t.cend(), [](QChar c) { return c.isDigit() || c == QLatin1Char('.'); }))
+        return std::nullopt;
+    bool ok = false;
+    const double x = QLocale::c().toDouble(t, &ok) * scale;
+    if (!ok || !(x >= 0) || x >= 9.2e18)
+        return std::nullopt;
+    return std::int64_t(std::llround(x));
 }
 
 bool parseSort(const QString &text, ViewSpec &spec, QString &error)
@@ -63,7 +91,9 @@ Result take(const QStringList &args, int &i, ViewSpec &spec, QString &error, boo
                                          QStringLiteral("--listed-from"), QStringLiteral("--listed-until"),
                                          QStringLiteral("--min-week4-retention"),
                                          QStringLiteral("--min-effective-callers"),
-                                         QStringLiteral("--max-top-caller-share"), QStringLiteral("--sort")};
+                                         QStringLiteral("--max-top-caller-share"),
+                                         QStringLiteral("--min-parameters"), QStringLiteral("--max-parameters"),
+                                         QStringLiteral("--gated"), QStringLiteral("--sort")};
     if (!kOptions.contains(opt) || (opt == QLatin1String("--sort") && !allowSort))
         return Result::NotMine;
     if (!inlineValue) {
@@ -132,7 +162,24 @@ Result take(const QStringList &args, int &i, ViewSpec &spec, QString &error, boo
         return decimal(spec.minEffectiveCallers, 1e15);
     else if (opt == QLatin1String("--max-top-caller-share"))
         return decimal(spec.maxTopCallerShare, 1);
-    else if (opt == QLatin1String("--since"))
+    else if (opt == QLatin1String("--min-parameters") || opt == QLatin1String("--max-parameters")) {
+        const auto n = parseParameterCount(value);
+        if (!n) {
+            error = QStringLiteral("%1: '%2' is not a parameter count (e.g. 7000000000, 7B, 350M)").arg(opt, value);
+            return Result::Error;
+        }
+        (opt == QLatin1String("--min-parameters") ? spec.minParameters : spec.maxParameters) = n;
+    } else if (opt == QLatin1String("--gated")) {
+        const QString v = value.trimmed().toLower();
+        if (v == QLatin1String("yes"))
+            spec.gated = true;
+        else if (v == QLatin1String("no"))
+            spec.gated = false;
+        else {
+            error = QStringLiteral("--gated: '%1' is not yes or no").arg(value);
+            return Result::Error;
+        }
+    } else if (opt == QLatin1String("--since"))
         return day(spec.sinceDay);
     else if (opt == QLatin1String("--until"))
         return day(spec.untilDay);
@@ -154,6 +201,8 @@ QString helpText(bool withSort)
         "  --min-calls N          --min-repeat-callers N\n"
         "  --min-week4-retention F  --min-effective-callers N  --max-top-caller-share F\n"
         "                         (demand evidence; F a fraction from 0 to 1)\n"
+        "  --min-parameters N     --max-parameters N    (e.g. 7B, 350M; models that say)\n"
+        "  --gated yes|no         models the registry gates, or not\n"
         "  --listed-from DATE     --listed-until DATE   (listing date range, YYYY-MM-DD)\n"
         "  --since DATE           --until DATE          (usage window, UTC, inclusive)\n");
     if (withSort)

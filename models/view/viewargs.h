@@ -20,6 +20,9 @@ Result take(const QStringList &args, int &i, ViewSpec &spec, QString &error, boo
 // Whole-argument helpers, also used by the window's filter panel.
 std::optional<std::int64_t> parseDayArg(const QString &text);
 bool parseSort(const QString &text, ViewSpec &spec, QString &error);
+// A parameter count: digits with an optional fraction and a K, M, B or T suffix ("7B",
+// "1.5B", "350M", "7000000000"); nullopt for anything else.
+std::optional<std::int64_t> parseParameterCount(const QString &text);
 
 QString helpText(bool withSort);
 

@@ -46,6 +46,11 @@ const std::array<Info, Count> kColumns = {{
     {"week4_retention", QT_TRANSLATE_NOOP("Columns", "Week-4 retention"), Kind::Rate},
     {"top_caller_share", QT_TRANSLATE_NOOP("Columns", "Top caller share"), Kind::Rate},
     {"effective_callers", QT_TRANSLATE_NOOP("Columns", "Effective callers"), Kind::Decimal},
+    {"parameters", QT_TRANSLATE_NOOP("Columns", "Parameters"), Kind::Integer},
+    {"base_models", QT_TRANSLATE_NOOP("Columns", "Base models"), Kind::Text},
+    {"gated", QT_TRANSLATE_NOOP("Columns", "Gated"), Kind::Bool},
+    {"downloads_all_time", QT_TRANSLATE_NOOP("Columns", "Downloads, all time"), Kind::Integer},
+    {"trending_score", QT_TRANSLATE_NOOP("Columns", "Trending score"), Kind::Integer},
 }};
 } // namespace
 
@@ -126,6 +131,12 @@ QJsonObject ViewSpec::toJson() const
         filters.insert(QStringLiteral("min_effective_callers"), *minEffectiveCallers);
     if (maxTopCallerShare)
         filters.insert(QStringLiteral("max_top_caller_share"), *maxTopCallerShare);
+    if (minParameters)
+        filters.insert(QStringLiteral("min_parameters"), qint64(*minParameters));
+    if (maxParameters)
+        filters.insert(QStringLiteral("max_parameters"), qint64(*maxParameters));
+    if (gated)
+        filters.insert(QStringLiteral("gated"), *gated);
     if (listedFromDay)
         filters.insert(QStringLiteral("listed_from"), QString::fromStdString(TextRules::formatDay(*listedFromDay)));
     if (listedUntilDay)
@@ -342,6 +353,11 @@ std::string columnExpr(const Source &s, int column)
     case Week4Retention: return s.week4;
     case TopCallerShare: return s.topShare;
     case EffectiveCallers: return s.effective;
+    case Parameters: return "m.parameters";
+    case BaseModels: return "m.base_models";
+    case Gated: return "m.gated";
+    case DownloadsAllTime: return "m.downloads_all_time";
+    case TrendingScore: return "m.trending_score";
     }
     return "NULL";
 }
@@ -436,6 +452,18 @@ std::string whereClause(const ViewSpec &spec, const Source &s, SqlQuery &q, Sear
     if (spec.listedUntilDay) {
         w += " AND m.created_at < ?";
         q.params.emplace_back((*spec.listedUntilDay + 1) * 86400);
+    }
+    if (spec.minParameters) {
+        w += " AND m.parameters >= ?";
+        q.params.emplace_back(*spec.minParameters);
+    }
+    if (spec.maxParameters) {
+        w += " AND m.parameters <= ?";
+        q.params.emplace_back(*spec.maxParameters);
+    }
+    if (spec.gated) {
+        w += " AND m.gated = ?";
+        q.params.emplace_back(std::int64_t(*spec.gated));
     }
     return w;
 }
@@ -593,6 +621,11 @@ const char *sortIndex(int column)
     case Week4Retention: return "models_by_week4";
     case TopCallerShare: return "models_by_top_share";
     case EffectiveCallers: return "models_by_effective";
+    case Parameters: return "models_by_parameters";
+    case BaseModels: return "models_by_base_models";
+    case Gated: return "models_by_gated";
+    case DownloadsAllTime: return "models_by_downloads_all_time";
+    case TrendingScore: return "models_by_trending";
     }
     return nullptr;
 }

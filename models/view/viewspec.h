@@ -49,6 +49,12 @@ enum Id : int {
     Week4Retention,
     TopCallerShare,
     EffectiveCallers,
+    // supply as the Hub publishes it now (contract section 1)
+    Parameters,
+    BaseModels,
+    Gated,
+    DownloadsAllTime,
+    TrendingScore,
     Count
 };
 
@@ -96,6 +102,10 @@ struct ViewSpec
     std::optional<double> minEffectiveCallers;
     std::optional<double> maxTopCallerShare;
     std::optional<std::int64_t> listedFromDay, listedUntilDay; // days since epoch, inclusive
+    // Listed supply: parameter range (inclusive) and gated or not; a model whose registry does
+    // not say does not pass.
+    std::optional<std::int64_t> minParameters, maxParameters;
+    std::optional<bool> gated;
     std::optional<std::int64_t> sinceDay, untilDay; // usage window, inclusive
 
     int sortColumn = Columns::Calls;
@@ -105,6 +115,14 @@ struct ViewSpec
     bool hasEvidenceFilter() const
     {
         return minWeek4Retention.has_value() || minEffectiveCallers.has_value() || maxTopCallerShare.has_value();
+    }
+    bool hasSupplyFilter() const { return minParameters.has_value() || maxParameters.has_value() || gated.has_value(); }
+    // Any filter at all (the usage window and the sort aside): false for the whole catalogue.
+    bool hasFilter() const
+    {
+        return !search.trimmed().isEmpty() || !task.isEmpty() || !author.isEmpty() || !license.isEmpty()
+            || !framework.isEmpty() || usage != Usage::All || minCalls || minRepeatCallers || hasEvidenceFilter()
+            || listedFromDay || listedUntilDay || hasSupplyFilter();
     }
     bool operator==(const ViewSpec &) const = default;
 

@@ -106,6 +106,31 @@ QString CatalogueModel::formatFee(qint64 nano, const QLocale &locale)
     return locale.toString(tenThousandths / 10000) + locale.decimalPoint() + frac + QStringLiteral(" OPG");
 }
 
+QString CatalogueModel::formatParameters(qint64 count)
+{
+    const QLocale locale;
+    if (count < 1000)
+        return locale.toString(count);
+    struct Unit
+    {
+        double size;
+        QString text;
+    };
+    const Unit units[] = {{1e12, tr("%1T", "trillions of parameters")},
+                          {1e9, tr("%1B", "billions of parameters")},
+                          {1e6, tr("%1M", "millions of parameters")},
+                          {1e3, tr("%1K", "thousands of parameters")}};
+    for (const Unit &u : units) {
+        const double x = double(count) / u.size;
+        // 999.95M rounds to "1000M": say 1.0B instead
+        if (x >= 0.9995 || &u == &units[3]) {
+            const int decimals = x < 9.95 ? 1 : 0;
+            return u.text.arg(locale.toString(x, 'f', decimals));
+        }
+    }
+    return locale.toString(count);
+}
+
 QString CatalogueModel::formatValue(int column, const QVariant &value)
 {
     if (!value.isValid() || value.isNull())
@@ -113,13 +138,19 @@ QString CatalogueModel::formatValue(int column, const QVariant &value)
     const QLocale locale;
     switch (Columns::info(column).kind) {
     case Columns::Kind::Text: return DisplayText::line(value.toString()); // registry text: inert, one line
-    case Columns::Kind::Integer: return locale.toString(value.toLongLong());
+    case Columns::Kind::Integer:
+        if (column == Columns::Parameters)
+            return formatParameters(value.toLongLong());
+        return locale.toString(value.toLongLong());
     case Columns::Kind::Rate: return locale.toString(value.toDouble() * 100, 'f', 1) + locale.percent();
     case Columns::Kind::Fee: return formatFee(value.toLongLong(), locale);
     case Columns::Kind::Decimal: return locale.toString(value.toDouble(), 'f', 2);
     case Columns::Kind::Timestamp:
         return QDateTime::fromSecsSinceEpoch(value.toLongLong(), Qt::UTC).date().toString(Qt::ISODate);
     case Columns::Kind::Bool:
+        if (column == Columns::Gated)
+            return value.toBool() ? CatalogueModel::tr("gated", "access to the model needs the author's consent")
+                                  : CatalogueModel::tr("open", "anyone can download the model");
         return value.toBool() ? CatalogueModel::tr("listed")
                               : CatalogueModel::tr("unlisted");
     }
@@ -177,6 +208,10 @@ QVariant CatalogueModel::data(const QModelIndex &index, int role) const
                        ? CatalogueModel::tr("%1 (known to the day only: from a usage roll-up)")
                              .arg(formatValue(column, value))
                        : QString::fromStdString(TextRules::formatTimestamp(value.toLongLong()));
+        if (column == Columns::Parameters && !value.isNull())
+            return CatalogueModel::tr("%1 parameters").arg(QLocale().toString(value.toLongLong()));
+        if (column == Columns::BaseModels && !value.isNull())
+            return DisplayText::tooltip(value.toString().split(QLatin1Char(';')).join(QLatin1Char('\n')));
         if (kind == Columns::Kind::Text && !value.isNull())
             return DisplayText::tooltip(value.toString());
         return {};
@@ -249,6 +284,23 @@ QString CatalogueModel::columnDescription(int column)
     case Columns::EffectiveCallers:
         words = tr("How many equally busy callers the usage amounts to: ten callers with ten calls each give 10; "
                    "one caller with nearly all the calls gives about 1.");
+        break;
+    case Columns::Parameters:
+        words = tr("The model's size in parameters, as its registry counts them (its safetensors files, else "
+                   "the listing's figure).");
+        break;
+    case Columns::BaseModels:
+        words = tr("The models this one was made from (fine-tuned, adapted, quantised, merged), as its card or "
+                   "registry names them.");
+        break;
+    case Columns::Gated:
+        words = tr("Gated: the author must grant access before the files can be downloaded. Open: anyone can.");
+        break;
+    case Columns::DownloadsAllTime:
+        words = tr("Downloads since the model was listed, as the registry reports them (not calls).");
+        break;
+    case Columns::TrendingScore:
+        words = tr("The registry's own trending score: how much attention the model is getting lately.");
         break;
     default: return {};
     }

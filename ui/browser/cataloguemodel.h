@@ -67,6 +67,9 @@ public:
     static QString formatValue(int column, const QVariant &value);
     // A fee of nano-OPG as a person reads it: four decimals, the locale's separators, the unit.
     static QString formatFee(qint64 nano, const QLocale &locale);
+    // A parameter count as people say it: 137M, 7.2B (in the locale's digits); the exact
+    // count is in the tooltip and the export.
+    static QString formatParameters(qint64 count);
 
 signals:
     void loadingChanged(bool loading);

@@ -329,10 +329,16 @@ void DetailPane::setDetail(const ModelDetail &d)
         QString shown = value;
         if ((label == QLatin1String("Listed on") || label == QLatin1String("Updated")) && !value.isEmpty())
             shown = value.left(10);
-        else if (label == QLatin1String("Tags"))
+        else if (label == QLatin1String("Tags") || label == QLatin1String("Base models"))
             shown = value.split(QLatin1Char(';'), Qt::SkipEmptyParts).join(QStringLiteral(", ")); // lets it wrap
+        else if (label == QLatin1String("Gated") && !value.isEmpty())
+            shown = CatalogueModel::formatValue(Columns::Gated, value == QLatin1String("true"));
+        else if (label == QLatin1String("Parameters") && !value.isEmpty())
+            shown = CatalogueModel::formatParameters(value.toLongLong());
         else if (!value.isEmpty() && (label == QLatin1String("Downloads") || label == QLatin1String("Likes")
-                                      || label == QLatin1String("Files") || label == QLatin1String("Versions")))
+                                      || label == QLatin1String("Files") || label == QLatin1String("Versions")
+                                      || label == QLatin1String("Downloads, all time")
+                                      || label == QLatin1String("Trending score")))
             shown = locale.toString(value.toLongLong());
         add(QCoreApplication::translate("Columns", label.toLatin1().constData()), shown);
     }

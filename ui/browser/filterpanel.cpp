@@ -1,6 +1,7 @@
 #include "browser/filterpanel.h"
 
 #include "browser/evidencefilters.h"
+#include "browser/supplyfilters.h"
 #include "text/textrules.h"
 
 #include <QAbstractItemView>
@@ -297,6 +298,8 @@ FilterPanel::FilterPanel(QWidget *parent)
     m_minRepeat = spin();
     m_evidence = new EvidenceFilters(this);
     connect(m_evidence, &EvidenceFilters::edited, this, poke);
+    m_supply = new SupplyFilters(this);
+    connect(m_supply, &SupplyFilters::edited, this, poke);
 
     // Listing dates have no data-bound day to start from: their calendars open at today.
     m_listedFrom = dateEdit(tr("any"), todayUtc);
@@ -405,6 +408,12 @@ FilterPanel::FilterPanel(QWidget *parent)
                                  "and is the usage spread over many of them?"));
     layout->addWidget(evidenceTitle);
     layout->addWidget(m_evidence);
+    layout->addSpacing(6);
+    QLabel *supplyTitle = section(tr("Size and access"));
+    supplyTitle->setToolTip(tr("What the registry lists about the model itself: its size in parameters, and "
+                               "whether its files are gated."));
+    layout->addWidget(supplyTitle);
+    layout->addWidget(m_supply);
     layout->addSpacing(6);
     layout->addWidget(section(tr("Listed between")));
     layout->addLayout(listed);
@@ -558,6 +567,7 @@ void FilterPanel::clearAll()
     m_minCalls->setValue(0);
     m_minRepeat->setValue(0);
     m_evidence->clear();
+    m_supply->clear();
     for (QDateEdit *e : {m_listedFrom, m_listedUntil, m_since, m_until})
         e->setDate(kNoDate);
     // Clearing is a deliberate act: apply it now rather than after the typing pause.
@@ -617,6 +627,7 @@ QVariantMap FilterPanel::state() const
     if (m_minRepeat->value() > 0)
         m.insert(kMinRepeat, m_minRepeat->value());
     m_evidence->saveTo(m);
+    m_supply->saveTo(m);
     // Dates as ISO text: readable in the settings file and independent of the locale.
     const std::pair<const QString *, const QDateEdit *> dates[] = {
         {&kListedFrom, m_listedFrom}, {&kListedUntil, m_listedUntil}, {&kSince, m_since}, {&kUntil, m_until}};
@@ -638,6 +649,7 @@ void FilterPanel::setState(const QVariantMap &state)
     m_minCalls->setValue(state.value(kMinCalls).toInt());
     m_minRepeat->setValue(state.value(kMinRepeat).toInt());
     m_evidence->restoreFrom(state);
+    m_supply->restoreFrom(state);
     const std::pair<const QString *, QDateEdit *> dates[] = {
         {&kListedFrom, m_listedFrom}, {&kListedUntil, m_listedUntil}, {&kSince, m_since}, {&kUntil, m_until}};
     for (const auto &[key, edit] : dates) {
@@ -672,6 +684,7 @@ void FilterPanel::fill(ViewSpec &spec) const
     spec.minCalls = m_minCalls->value() > 0 ? std::optional<std::int64_t>(m_minCalls->value()) : std::nullopt;
     spec.minRepeatCallers = m_minRepeat->value() > 0 ? std::optional<std::int64_t>(m_minRepeat->value()) : std::nullopt;
     m_evidence->fill(spec);
+    m_supply->fill(spec);
     spec.listedFromDay = dayOf(m_listedFrom);
     spec.listedUntilDay = dayOf(m_listedUntil);
     spec.sinceDay = dayOf(m_since);

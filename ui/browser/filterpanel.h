@@ -23,6 +23,7 @@ class QToolButton;
 namespace uptake {
 
 class EvidenceFilters;
+class SupplyFilters;
 
 // The filters beside the table. Every edit restarts a short timer; when it fires,
 // changed() asks the window to apply the whole panel as one ViewSpec.
@@ -87,6 +88,7 @@ private:
     QComboBox *m_task, *m_author, *m_license, *m_framework, *m_usage;
     QSpinBox *m_minCalls, *m_minRepeat;
     EvidenceFilters *m_evidence;
+    SupplyFilters *m_supply;
     QDateEdit *m_listedFrom, *m_listedUntil, *m_since, *m_until;
     QToolButton *m_period;
     QAction *m_periodNote;
