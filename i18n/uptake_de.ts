@@ -2,6 +2,278 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>Columns</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>Framework</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Listed on</source>
+        <translation>Gelistet am</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>Downloads</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>Likes</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Unique callers</source>
+        <translation>Eindeutige Aufrufer</translation>
+    </message>
+    <message>
+        <source>Repeat callers</source>
+        <translation>Wiederkehrende Aufrufer</translation>
+    </message>
+    <message>
+        <source>Repeat rate</source>
+        <translation>Wiederkehrquote</translation>
+    </message>
+    <message>
+        <source>Verified calls</source>
+        <translation>Verifizierte Aufrufe</translation>
+    </message>
+    <message>
+        <source>Fees paid</source>
+        <translation>Gezahlte Gebühren</translation>
+    </message>
+    <message>
+        <source>First call</source>
+        <translation>Erster Aufruf</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>Letzter Aufruf</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>Gelistet</translation>
+    </message>
+    <message>
+        <source>Failed calls</source>
+        <translation>Fehlgeschlagene Aufrufe</translation>
+    </message>
+    <message>
+        <source>Active days</source>
+        <translation>Aktive Tage</translation>
+    </message>
+    <message>
+        <source>Week-1 retention</source>
+        <translation>Bindung nach 1 Woche</translation>
+    </message>
+    <message>
+        <source>Week-4 retention</source>
+        <translation>Bindung nach 4 Wochen</translation>
+    </message>
+    <message>
+        <source>Top caller share</source>
+        <translation>Anteil des aktivsten</translation>
+    </message>
+    <message>
+        <source>Effective callers</source>
+        <translation>Effektive Aufrufer</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Base models</source>
+        <translation>Basismodelle</translation>
+    </message>
+    <message>
+        <source>Downloads, all time</source>
+        <translation>Downloads insgesamt</translation>
+    </message>
+    <message>
+        <source>Trending score</source>
+        <translation>Trend-Wert</translation>
+    </message>
+    <message>
+        <source>Gated</source>
+        <translation>Zugangsbeschränkt</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceCharts</name>
+    <message>
+        <source>&lt; %1</source>
+        <comment>less than a percentage</comment>
+        <translation>&lt; %1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>a percentage</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1M</source>
+        <comment>millions, short</comment>
+        <translation>%1 Mio.</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <comment>thousands, short</comment>
+        <translation>%1k</translation>
+    </message>
+    <message>
+        <source>week after the first; n callers</source>
+        <translation>Woche nach der ersten; n Aufrufer</translation>
+    </message>
+    <message>
+        <source>% came back</source>
+        <translation>% kamen wieder</translation>
+    </message>
+    <message>
+        <source>Week %1 after the first: %2 of %3 callers came back (%4)</source>
+        <translation>Woche %1 nach der ersten: %2 von %3 Aufrufern kamen wieder (%4)</translation>
+    </message>
+    <message>
+        <source>Of the callers first seen in this window, the share who called again in the k-th week after their first week. Below each week: n, the callers whose k-th week was over by the last day with calls; only they count.</source>
+        <translation>Von den in diesem Zeitraum zuerst gesehenen Aufrufern der Anteil, der in der k-ten Woche nach seiner ersten Woche wieder aufrief. Unter jeder Woche: n, die Aufrufer, deren k-te Woche am letzten Tag mit Aufrufen vorbei war; nur sie zählen.</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>returning</source>
+        <translation>wiederkehrend</translation>
+    </message>
+    <message>
+        <source>resurrecting</source>
+        <translation>reaktiviert</translation>
+    </message>
+    <message>
+        <source>dormant</source>
+        <translation>ruhend</translation>
+    </message>
+    <message>
+        <source>(partial)</source>
+        <translation>(laufend)</translation>
+    </message>
+    <message>
+        <source>callers</source>
+        <translation>Aufrufer</translation>
+    </message>
+    <message>
+        <source>Callers per week (Monday to Sunday, UTC).
+new: first call in this week.
+returning: called in this week and in the week before.
+resurrecting: called in this week, not in the week before, but earlier.
+dormant (below the axis): called in the week before, not in this week.</source>
+        <translation>Aufrufer pro Woche (Montag bis Sonntag, UTC).
+neu: erster Aufruf in dieser Woche.
+wiederkehrend: Aufruf in dieser und in der Vorwoche.
+reaktiviert: Aufruf in dieser Woche, nicht in der Vorwoche, aber früher.
+ruhend (unter der Achse): Aufruf in der Vorwoche, nicht in dieser Woche.</translation>
+    </message>
+    <message>
+        <source>The last week, from %1, is not over: its bars are pale.</source>
+        <translation>Die letzte Woche, ab dem %1, ist nicht vorbei: ihre Balken sind blass.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 callers first seen in the week of %3 came back in week %4 after it</source>
+        <translation>%1 von %2 in der Woche vom %3 erstmals gesehenen Aufrufern kamen in Woche %4 danach wieder</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1 is not an Uptake cache (not an SQLite database, or damaged).</source>
+        <translation>%1 ist kein Uptake-Cache (keine SQLite-Datenbank oder beschädigt).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: no such cache file.</source>
+        <translation>%1: Cache-Datei nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database of another program, not an Uptake cache; it was left untouched.</source>
+        <translation>%1 ist eine SQLite-Datenbank eines anderen Programms, kein Uptake-Cache; sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>%1 was made by a newer Uptake (cache schema %2; this build reads up to %3). Update Uptake to open it.</source>
+        <translation>%1 wurde von einer neueren Uptake-Version erstellt (Cache-Schema %2; diese Version liest bis %3). Aktualisieren Sie Uptake, um die Datei zu öffnen.</translation>
+    </message>
+    <message>
+        <source>%1 needs an upgrade, which a read-only open cannot do.</source>
+        <translation>%1 muss aktualisiert werden, was beim schreibgeschützten Öffnen nicht möglich ist.</translation>
+    </message>
+    <message>
+        <source>the cache has no caller secret</source>
+        <translation>der Cache hat kein Aufrufer-Geheimnis</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: Schreiben nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot create: %2</source>
+        <translation>%1: Erstellen nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>cannot use a temporary file in %1: %2</source>
+        <translation>Temporäre Datei in %1 nicht verwendbar: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TableCopy</name>
+    <message>
+        <source>Open on the Hugging Face Hub</source>
+        <translation>Auf dem Hugging Face Hub öffnen</translation>
+    </message>
+    <message>
+        <source>Open on the OpenGradient Model Hub</source>
+        <translation>Im OpenGradient Model Hub öffnen</translation>
+    </message>
+</context>
+<context>
     <name>uptake::CatalogueLoader</name>
     <message>
         <source>%1: %2</source>
@@ -154,120 +426,59 @@
         <source>How many equally busy callers the usage amounts to: ten callers with ten calls each give 10; one caller with nearly all the calls gives about 1.</source>
         <translation>Wie vielen gleich aktiven Aufrufern die Nutzung entspricht: zehn Aufrufer mit je zehn Aufrufen ergeben 10; ein Aufrufer mit fast allen Aufrufen etwa 1.</translation>
     </message>
-</context>
-<context>
-    <name>Columns</name>
     <message>
-        <source>Model</source>
-        <translation>Modell</translation>
+        <source>%1T</source>
+        <comment>trillions of parameters</comment>
+        <translation>%1 Bio.</translation>
     </message>
     <message>
-        <source>Author</source>
-        <translation>Autor</translation>
+        <source>%1B</source>
+        <comment>billions of parameters</comment>
+        <translation>%1 Mrd.</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Name</translation>
+        <source>%1M</source>
+        <comment>millions of parameters</comment>
+        <translation>%1 Mio.</translation>
     </message>
     <message>
-        <source>Task</source>
-        <translation>Aufgabe</translation>
+        <source>%1K</source>
+        <comment>thousands of parameters</comment>
+        <translation>%1 Tsd.</translation>
     </message>
     <message>
-        <source>Framework</source>
-        <translation>Framework</translation>
+        <source>gated</source>
+        <comment>access to the model needs the author&apos;s consent</comment>
+        <translation>beschränkt</translation>
     </message>
     <message>
-        <source>License</source>
-        <translation>Lizenz</translation>
+        <source>open</source>
+        <comment>anyone can download the model</comment>
+        <translation>offen</translation>
     </message>
     <message>
-        <source>Tags</source>
-        <translation>Tags</translation>
+        <source>%1 parameters</source>
+        <translation>%1 Parameter</translation>
     </message>
     <message>
-        <source>Listed on</source>
-        <translation>Gelistet am</translation>
+        <source>The model&apos;s size in parameters, as its registry counts them (its safetensors files, else the listing&apos;s figure).</source>
+        <translation>Die Größe des Modells in Parametern, wie sein Verzeichnis sie zählt (aus seinen safetensors-Dateien, sonst die Angabe der Liste).</translation>
     </message>
     <message>
-        <source>Updated</source>
-        <translation>Aktualisiert</translation>
+        <source>The models this one was made from (fine-tuned, adapted, quantised, merged), as its card or registry names them.</source>
+        <translation>Die Modelle, aus denen dieses entstand (feinabgestimmt, angepasst, quantisiert, zusammengeführt), wie seine Modellkarte oder sein Verzeichnis sie nennt.</translation>
     </message>
     <message>
-        <source>Versions</source>
-        <translation>Versionen</translation>
+        <source>Gated: the author must grant access before the files can be downloaded. Open: anyone can.</source>
+        <translation>Beschränkt: Der Autor muss den Zugang freigeben, bevor die Dateien heruntergeladen werden können. Offen: Jeder kann sie laden.</translation>
     </message>
     <message>
-        <source>Files</source>
-        <translation>Dateien</translation>
+        <source>Downloads since the model was listed, as the registry reports them (not calls).</source>
+        <translation>Downloads, seit das Modell gelistet ist, wie das Verzeichnis sie meldet (keine Aufrufe).</translation>
     </message>
     <message>
-        <source>Downloads</source>
-        <translation>Downloads</translation>
-    </message>
-    <message>
-        <source>Likes</source>
-        <translation>Likes</translation>
-    </message>
-    <message>
-        <source>Calls</source>
-        <translation>Aufrufe</translation>
-    </message>
-    <message>
-        <source>Unique callers</source>
-        <translation>Eindeutige Aufrufer</translation>
-    </message>
-    <message>
-        <source>Repeat callers</source>
-        <translation>Wiederkehrende Aufrufer</translation>
-    </message>
-    <message>
-        <source>Repeat rate</source>
-        <translation>Wiederkehrquote</translation>
-    </message>
-    <message>
-        <source>Verified calls</source>
-        <translation>Verifizierte Aufrufe</translation>
-    </message>
-    <message>
-        <source>Fees paid</source>
-        <translation>Gezahlte Gebühren</translation>
-    </message>
-    <message>
-        <source>First call</source>
-        <translation>Erster Aufruf</translation>
-    </message>
-    <message>
-        <source>Last call</source>
-        <translation>Letzter Aufruf</translation>
-    </message>
-    <message>
-        <source>Listed</source>
-        <translation>Gelistet</translation>
-    </message>
-    <message>
-        <source>Failed calls</source>
-        <translation>Fehlgeschlagene Aufrufe</translation>
-    </message>
-    <message>
-        <source>Active days</source>
-        <translation>Aktive Tage</translation>
-    </message>
-    <message>
-        <source>Week-1 retention</source>
-        <translation>Bindung nach 1 Woche</translation>
-    </message>
-    <message>
-        <source>Week-4 retention</source>
-        <translation>Bindung nach 4 Wochen</translation>
-    </message>
-    <message>
-        <source>Top caller share</source>
-        <translation>Anteil des aktivsten</translation>
-    </message>
-    <message>
-        <source>Effective callers</source>
-        <translation>Effektive Aufrufer</translation>
+        <source>The registry&apos;s own trending score: how much attention the model is getting lately.</source>
+        <translation>Der Trend-Wert des Verzeichnisses selbst: wie viel Aufmerksamkeit das Modell zuletzt bekommt.</translation>
     </message>
 </context>
 <context>
@@ -1123,89 +1334,6 @@ kamen wieder: davon die, die dieses Modell schon in einer früheren Woche aufger
     </message>
 </context>
 <context>
-    <name>EvidenceCharts</name>
-    <message>
-        <source>&lt; %1</source>
-        <comment>less than a percentage</comment>
-        <translation>&lt; %1</translation>
-    </message>
-    <message>
-        <source>%1%</source>
-        <comment>a percentage</comment>
-        <translation>%1 %</translation>
-    </message>
-    <message>
-        <source>%1M</source>
-        <comment>millions, short</comment>
-        <translation>%1 Mio.</translation>
-    </message>
-    <message>
-        <source>%1k</source>
-        <comment>thousands, short</comment>
-        <translation>%1k</translation>
-    </message>
-    <message>
-        <source>week after the first; n callers</source>
-        <translation>Woche nach der ersten; n Aufrufer</translation>
-    </message>
-    <message>
-        <source>% came back</source>
-        <translation>% kamen wieder</translation>
-    </message>
-    <message>
-        <source>Week %1 after the first: %2 of %3 callers came back (%4)</source>
-        <translation>Woche %1 nach der ersten: %2 von %3 Aufrufern kamen wieder (%4)</translation>
-    </message>
-    <message>
-        <source>Of the callers first seen in this window, the share who called again in the k-th week after their first week. Below each week: n, the callers whose k-th week was over by the last day with calls; only they count.</source>
-        <translation>Von den in diesem Zeitraum zuerst gesehenen Aufrufern der Anteil, der in der k-ten Woche nach seiner ersten Woche wieder aufrief. Unter jeder Woche: n, die Aufrufer, deren k-te Woche am letzten Tag mit Aufrufen vorbei war; nur sie zählen.</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>neu</translation>
-    </message>
-    <message>
-        <source>returning</source>
-        <translation>wiederkehrend</translation>
-    </message>
-    <message>
-        <source>resurrecting</source>
-        <translation>reaktiviert</translation>
-    </message>
-    <message>
-        <source>dormant</source>
-        <translation>ruhend</translation>
-    </message>
-    <message>
-        <source>(partial)</source>
-        <translation>(laufend)</translation>
-    </message>
-    <message>
-        <source>callers</source>
-        <translation>Aufrufer</translation>
-    </message>
-    <message>
-        <source>Callers per week (Monday to Sunday, UTC).
-new: first call in this week.
-returning: called in this week and in the week before.
-resurrecting: called in this week, not in the week before, but earlier.
-dormant (below the axis): called in the week before, not in this week.</source>
-        <translation>Aufrufer pro Woche (Montag bis Sonntag, UTC).
-neu: erster Aufruf in dieser Woche.
-wiederkehrend: Aufruf in dieser und in der Vorwoche.
-reaktiviert: Aufruf in dieser Woche, nicht in der Vorwoche, aber früher.
-ruhend (unter der Achse): Aufruf in der Vorwoche, nicht in dieser Woche.</translation>
-    </message>
-    <message>
-        <source>The last week, from %1, is not over: its bars are pale.</source>
-        <translation>Die letzte Woche, ab dem %1, ist nicht vorbei: ihre Balken sind blass.</translation>
-    </message>
-    <message>
-        <source>%1 of %2 callers first seen in the week of %3 came back in week %4 after it</source>
-        <translation>%1 von %2 in der Woche vom %3 erstmals gesehenen Aufrufern kamen in Woche %4 danach wieder</translation>
-    </message>
-</context>
-<context>
     <name>uptake::EvidenceFilters</name>
     <message>
         <source>any</source>
@@ -1416,6 +1544,14 @@ ruhend (unter der Achse): Aufruf in der Vorwoche, nicht in dieser Woche.</transl
     <message>
         <source>Demand evidence, in the usage window when there is one: do callers come back, and is the usage spread over many of them?</source>
         <translation>Belege für Nachfrage, im Nutzungszeitraum, wenn einer gesetzt ist: Kommen Aufrufer wieder, und verteilt sich die Nutzung auf viele?</translation>
+    </message>
+    <message>
+        <source>Size and access</source>
+        <translation>Größe und Zugang</translation>
+    </message>
+    <message>
+        <source>What the registry lists about the model itself: its size in parameters, and whether its files are gated.</source>
+        <translation>Was das Verzeichnis über das Modell selbst angibt: seine Größe in Parametern und ob seine Dateien zugangsbeschränkt sind.</translation>
     </message>
 </context>
 <context>
@@ -1985,46 +2121,46 @@ Trotzdem in den Demo-Cache importieren?</translation>
     </message>
 </context>
 <context>
-    <name>QObject</name>
+    <name>uptake::SupplyFilters</name>
     <message>
-        <source>%1 is not an Uptake cache (not an SQLite database, or damaged).</source>
-        <translation>%1 ist kein Uptake-Cache (keine SQLite-Datenbank oder beschädigt).</translation>
+        <source>any, e.g. 7B</source>
+        <translation>beliebig, z. B. 7B</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>Only models with at least this many parameters: a number, or with K, M, B or T (7B is 7 billion). Models whose registry gives no size are left out.</source>
+        <translation>Nur Modelle mit mindestens so vielen Parametern: eine Zahl, oder mit K, M, B oder T (7B sind 7 Milliarden). Modelle ohne Größenangabe im Verzeichnis fallen heraus.</translation>
     </message>
     <message>
-        <source>%1: no such cache file.</source>
-        <translation>%1: Cache-Datei nicht gefunden.</translation>
+        <source>Only models with at most this many parameters: a number, or with K, M, B or T (350M is 350 million). Models whose registry gives no size are left out.</source>
+        <translation>Nur Modelle mit höchstens so vielen Parametern: eine Zahl, oder mit K, M, B oder T (350M sind 350 Millionen). Modelle ohne Größenangabe im Verzeichnis fallen heraus.</translation>
     </message>
     <message>
-        <source>%1 is an SQLite database of another program, not an Uptake cache; it was left untouched.</source>
-        <translation>%1 ist eine SQLite-Datenbank eines anderen Programms, kein Uptake-Cache; sie wurde nicht verändert.</translation>
+        <source>any</source>
+        <translation>beliebig</translation>
     </message>
     <message>
-        <source>%1 was made by a newer Uptake (cache schema %2; this build reads up to %3). Update Uptake to open it.</source>
-        <translation>%1 wurde von einer neueren Uptake-Version erstellt (Cache-Schema %2; diese Version liest bis %3). Aktualisieren Sie Uptake, um die Datei zu öffnen.</translation>
+        <source>gated only</source>
+        <translation>nur beschränkte</translation>
     </message>
     <message>
-        <source>%1 needs an upgrade, which a read-only open cannot do.</source>
-        <translation>%1 muss aktualisiert werden, was beim schreibgeschützten Öffnen nicht möglich ist.</translation>
+        <source>open only</source>
+        <translation>nur offene</translation>
     </message>
     <message>
-        <source>the cache has no caller secret</source>
-        <translation>der Cache hat kein Aufrufer-Geheimnis</translation>
+        <source>Gated models need the author&apos;s consent before their files can be downloaded. Models whose registry does not say are left out of either choice.</source>
+        <translation>Bei beschränkten Modellen muss der Autor zustimmen, bevor die Dateien heruntergeladen werden können. Modelle, zu denen das Verzeichnis nichts sagt, fallen bei beiden Auswahlen heraus.</translation>
     </message>
     <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1: Schreiben nicht möglich: %2</translation>
+        <source>Min. parameters</source>
+        <translation>Min. Parameter</translation>
     </message>
     <message>
-        <source>%1: cannot create: %2</source>
-        <translation>%1: Erstellen nicht möglich: %2</translation>
+        <source>Max. parameters</source>
+        <translation>Max. Parameter</translation>
     </message>
     <message>
-        <source>cannot use a temporary file in %1: %2</source>
-        <translation>Temporäre Datei in %1 nicht verwendbar: %2</translation>
+        <source>Access</source>
+        <translation>Zugang</translation>
     </message>
 </context>
 <context>
@@ -2140,17 +2276,6 @@ Trotzdem in den Demo-Cache importieren?</translation>
     <message>
         <source>Uptake cannot tell which registry %1 is. Choose it in the Format list.</source>
         <translation>Uptake kann nicht erkennen, welche Registry %1 ist. Wählen Sie sie in der Liste „Format“.</translation>
-    </message>
-</context>
-<context>
-    <name>TableCopy</name>
-    <message>
-        <source>Open on the Hugging Face Hub</source>
-        <translation>Auf dem Hugging Face Hub öffnen</translation>
-    </message>
-    <message>
-        <source>Open on the OpenGradient Model Hub</source>
-        <translation>Im OpenGradient Model Hub öffnen</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,278 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Columns</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>框架</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Listed on</source>
+        <translation>上架日期</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新日期</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本数</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>下载量</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>点赞数</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Unique callers</source>
+        <translation>独立调用方</translation>
+    </message>
+    <message>
+        <source>Repeat callers</source>
+        <translation>回访调用方</translation>
+    </message>
+    <message>
+        <source>Repeat rate</source>
+        <translation>回访率</translation>
+    </message>
+    <message>
+        <source>Verified calls</source>
+        <translation>已验证调用</translation>
+    </message>
+    <message>
+        <source>Fees paid</source>
+        <translation>已付费用</translation>
+    </message>
+    <message>
+        <source>First call</source>
+        <translation>首次调用</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>最近调用</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>已上架</translation>
+    </message>
+    <message>
+        <source>Failed calls</source>
+        <translation>失败调用</translation>
+    </message>
+    <message>
+        <source>Active days</source>
+        <translation>活跃天数</translation>
+    </message>
+    <message>
+        <source>Week-1 retention</source>
+        <translation>第 1 周留存</translation>
+    </message>
+    <message>
+        <source>Week-4 retention</source>
+        <translation>第 4 周留存</translation>
+    </message>
+    <message>
+        <source>Top caller share</source>
+        <translation>最活跃调用方占比</translation>
+    </message>
+    <message>
+        <source>Effective callers</source>
+        <translation>有效调用方</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Base models</source>
+        <translation>基础模型</translation>
+    </message>
+    <message>
+        <source>Downloads, all time</source>
+        <translation>累计下载量</translation>
+    </message>
+    <message>
+        <source>Trending score</source>
+        <translation>热度分</translation>
+    </message>
+    <message>
+        <source>Gated</source>
+        <translation>受限访问</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceCharts</name>
+    <message>
+        <source>&lt; %1</source>
+        <comment>less than a percentage</comment>
+        <translation>&lt; %1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>a percentage</comment>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1M</source>
+        <comment>millions, short</comment>
+        <translation>%1百万</translation>
+    </message>
+    <message>
+        <source>%1k</source>
+        <comment>thousands, short</comment>
+        <translation>%1千</translation>
+    </message>
+    <message>
+        <source>week after the first; n callers</source>
+        <translation>首周后的第几周；n 个调用方</translation>
+    </message>
+    <message>
+        <source>% came back</source>
+        <translation>回来的 %</translation>
+    </message>
+    <message>
+        <source>Week %1 after the first: %2 of %3 callers came back (%4)</source>
+        <translation>首周后第 %1 周：%3 个调用方中有 %2 个回来（%4）</translation>
+    </message>
+    <message>
+        <source>Of the callers first seen in this window, the share who called again in the k-th week after their first week. Below each week: n, the callers whose k-th week was over by the last day with calls; only they count.</source>
+        <translation>在此时段内首次出现的调用方中，在首周之后第 k 周再次调用的比例。每周下方：n，即第 k 周在最后一个有调用的日子之前已结束的调用方；只计他们。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>returning</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>resurrecting</source>
+        <translation>复活</translation>
+    </message>
+    <message>
+        <source>dormant</source>
+        <translation>休眠</translation>
+    </message>
+    <message>
+        <source>(partial)</source>
+        <translation>（未完）</translation>
+    </message>
+    <message>
+        <source>callers</source>
+        <translation>调用方</translation>
+    </message>
+    <message>
+        <source>Callers per week (Monday to Sunday, UTC).
+new: first call in this week.
+returning: called in this week and in the week before.
+resurrecting: called in this week, not in the week before, but earlier.
+dormant (below the axis): called in the week before, not in this week.</source>
+        <translation>每周调用方（周一至周日，UTC）。
+新增：本周首次调用。
+回访：本周和上周都有调用。
+复活：本周有调用，上周没有，但更早有过。
+休眠（轴线以下）：上周有调用，本周没有。</translation>
+    </message>
+    <message>
+        <source>The last week, from %1, is not over: its bars are pale.</source>
+        <translation>最后一周（自 %1 起）尚未结束：其柱形颜色较浅。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 callers first seen in the week of %3 came back in week %4 after it</source>
+        <translation>在 %3 这一周首次出现的 %2 个调用方中，有 %1 个在其后第 %4 周回来</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1 is not an Uptake cache (not an SQLite database, or damaged).</source>
+        <translation>%1 不是 Uptake 缓存（不是 SQLite 数据库，或已损坏）。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: no such cache file.</source>
+        <translation>%1：缓存文件不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database of another program, not an Uptake cache; it was left untouched.</source>
+        <translation>%1 是其他程序的 SQLite 数据库，不是 Uptake 缓存；未对其做任何更改。</translation>
+    </message>
+    <message>
+        <source>%1 was made by a newer Uptake (cache schema %2; this build reads up to %3). Update Uptake to open it.</source>
+        <translation>%1 由更新版本的 Uptake 创建（缓存架构 %2；此版本最高可读取 %3）。请更新 Uptake 后再打开。</translation>
+    </message>
+    <message>
+        <source>%1 needs an upgrade, which a read-only open cannot do.</source>
+        <translation>%1 需要升级，而以只读方式打开时无法升级。</translation>
+    </message>
+    <message>
+        <source>the cache has no caller secret</source>
+        <translation>缓存中没有调用方密钥</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot create: %2</source>
+        <translation>%1：无法创建：%2</translation>
+    </message>
+    <message>
+        <source>cannot use a temporary file in %1: %2</source>
+        <translation>无法使用 %1 中的临时文件：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TableCopy</name>
+    <message>
+        <source>Open on the Hugging Face Hub</source>
+        <translation>在 Hugging Face Hub 上打开</translation>
+    </message>
+    <message>
+        <source>Open on the OpenGradient Model Hub</source>
+        <translation>在 OpenGradient Model Hub 上打开</translation>
+    </message>
+</context>
+<context>
     <name>uptake::CatalogueLoader</name>
     <message>
         <source>%1: %2</source>
@@ -154,120 +426,59 @@
         <source>How many equally busy callers the usage amounts to: ten callers with ten calls each give 10; one caller with nearly all the calls gives about 1.</source>
         <translation>这些使用相当于多少个同样活跃的调用方：十个调用方各调用十次为 10；一个调用方几乎包揽全部调用时约为 1。</translation>
     </message>
-</context>
-<context>
-    <name>Columns</name>
     <message>
-        <source>Model</source>
-        <translation>模型</translation>
+        <source>%1T</source>
+        <comment>trillions of parameters</comment>
+        <translation>%1万亿</translation>
     </message>
     <message>
-        <source>Author</source>
-        <translation>作者</translation>
+        <source>%1B</source>
+        <comment>billions of parameters</comment>
+        <translation>%1B</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>名称</translation>
+        <source>%1M</source>
+        <comment>millions of parameters</comment>
+        <translation>%1M</translation>
     </message>
     <message>
-        <source>Task</source>
-        <translation>任务</translation>
+        <source>%1K</source>
+        <comment>thousands of parameters</comment>
+        <translation>%1K</translation>
     </message>
     <message>
-        <source>Framework</source>
-        <translation>框架</translation>
+        <source>gated</source>
+        <comment>access to the model needs the author&apos;s consent</comment>
+        <translation>受限</translation>
     </message>
     <message>
-        <source>License</source>
-        <translation>许可证</translation>
+        <source>open</source>
+        <comment>anyone can download the model</comment>
+        <translation>开放</translation>
     </message>
     <message>
-        <source>Tags</source>
-        <translation>标签</translation>
+        <source>%1 parameters</source>
+        <translation>%1 个参数</translation>
     </message>
     <message>
-        <source>Listed on</source>
-        <translation>上架日期</translation>
+        <source>The model&apos;s size in parameters, as its registry counts them (its safetensors files, else the listing&apos;s figure).</source>
+        <translation>模型的参数量，按其注册表的统计（取自 safetensors 文件，否则取列表中的数字）。</translation>
     </message>
     <message>
-        <source>Updated</source>
-        <translation>更新日期</translation>
+        <source>The models this one was made from (fine-tuned, adapted, quantised, merged), as its card or registry names them.</source>
+        <translation>此模型所基于的模型（微调、适配、量化、合并），按其模型卡或注册表的记载。</translation>
     </message>
     <message>
-        <source>Versions</source>
-        <translation>版本数</translation>
+        <source>Gated: the author must grant access before the files can be downloaded. Open: anyone can.</source>
+        <translation>受限：作者授权后才能下载文件。开放：任何人都可以下载。</translation>
     </message>
     <message>
-        <source>Files</source>
-        <translation>文件数</translation>
+        <source>Downloads since the model was listed, as the registry reports them (not calls).</source>
+        <translation>自模型上架以来的下载量，按注册表的报告（不是调用）。</translation>
     </message>
     <message>
-        <source>Downloads</source>
-        <translation>下载量</translation>
-    </message>
-    <message>
-        <source>Likes</source>
-        <translation>点赞数</translation>
-    </message>
-    <message>
-        <source>Calls</source>
-        <translation>调用</translation>
-    </message>
-    <message>
-        <source>Unique callers</source>
-        <translation>独立调用方</translation>
-    </message>
-    <message>
-        <source>Repeat callers</source>
-        <translation>回访调用方</translation>
-    </message>
-    <message>
-        <source>Repeat rate</source>
-        <translation>回访率</translation>
-    </message>
-    <message>
-        <source>Verified calls</source>
-        <translation>已验证调用</translation>
-    </message>
-    <message>
-        <source>Fees paid</source>
-        <translation>已付费用</translation>
-    </message>
-    <message>
-        <source>First call</source>
-        <translation>首次调用</translation>
-    </message>
-    <message>
-        <source>Last call</source>
-        <translation>最近调用</translation>
-    </message>
-    <message>
-        <source>Listed</source>
-        <translation>已上架</translation>
-    </message>
-    <message>
-        <source>Failed calls</source>
-        <translation>失败调用</translation>
-    </message>
-    <message>
-        <source>Active days</source>
-        <translation>活跃天数</translation>
-    </message>
-    <message>
-        <source>Week-1 retention</source>
-        <translation>第 1 周留存</translation>
-    </message>
-    <message>
-        <source>Week-4 retention</source>
-        <translation>第 4 周留存</translation>
-    </message>
-    <message>
-        <source>Top caller share</source>
-        <translation>最活跃调用方占比</translation>
-    </message>
-    <message>
-        <source>Effective callers</source>
-        <translation>有效调用方</translation>
+        <source>The registry&apos;s own trending score: how much attention the model is getting lately.</source>
+        <translation>注册表自己的热度分：模型近期受到多少关注。</translation>
     </message>
 </context>
 <context>
@@ -1113,89 +1324,6 @@ came back: of them, those who had called this model in an earlier week.</source>
     </message>
 </context>
 <context>
-    <name>EvidenceCharts</name>
-    <message>
-        <source>&lt; %1</source>
-        <comment>less than a percentage</comment>
-        <translation>&lt; %1</translation>
-    </message>
-    <message>
-        <source>%1%</source>
-        <comment>a percentage</comment>
-        <translation>%1%</translation>
-    </message>
-    <message>
-        <source>%1M</source>
-        <comment>millions, short</comment>
-        <translation>%1百万</translation>
-    </message>
-    <message>
-        <source>%1k</source>
-        <comment>thousands, short</comment>
-        <translation>%1千</translation>
-    </message>
-    <message>
-        <source>week after the first; n callers</source>
-        <translation>首周后的第几周；n 个调用方</translation>
-    </message>
-    <message>
-        <source>% came back</source>
-        <translation>回来的 %</translation>
-    </message>
-    <message>
-        <source>Week %1 after the first: %2 of %3 callers came back (%4)</source>
-        <translation>首周后第 %1 周：%3 个调用方中有 %2 个回来（%4）</translation>
-    </message>
-    <message>
-        <source>Of the callers first seen in this window, the share who called again in the k-th week after their first week. Below each week: n, the callers whose k-th week was over by the last day with calls; only they count.</source>
-        <translation>在此时段内首次出现的调用方中，在首周之后第 k 周再次调用的比例。每周下方：n，即第 k 周在最后一个有调用的日子之前已结束的调用方；只计他们。</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <source>returning</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <source>resurrecting</source>
-        <translation>复活</translation>
-    </message>
-    <message>
-        <source>dormant</source>
-        <translation>休眠</translation>
-    </message>
-    <message>
-        <source>(partial)</source>
-        <translation>（未完）</translation>
-    </message>
-    <message>
-        <source>callers</source>
-        <translation>调用方</translation>
-    </message>
-    <message>
-        <source>Callers per week (Monday to Sunday, UTC).
-new: first call in this week.
-returning: called in this week and in the week before.
-resurrecting: called in this week, not in the week before, but earlier.
-dormant (below the axis): called in the week before, not in this week.</source>
-        <translation>每周调用方（周一至周日，UTC）。
-新增：本周首次调用。
-回访：本周和上周都有调用。
-复活：本周有调用，上周没有，但更早有过。
-休眠（轴线以下）：上周有调用，本周没有。</translation>
-    </message>
-    <message>
-        <source>The last week, from %1, is not over: its bars are pale.</source>
-        <translation>最后一周（自 %1 起）尚未结束：其柱形颜色较浅。</translation>
-    </message>
-    <message>
-        <source>%1 of %2 callers first seen in the week of %3 came back in week %4 after it</source>
-        <translation>在 %3 这一周首次出现的 %2 个调用方中，有 %1 个在其后第 %4 周回来</translation>
-    </message>
-</context>
-<context>
     <name>uptake::EvidenceFilters</name>
     <message>
         <source>any</source>
@@ -1404,6 +1532,14 @@ dormant (below the axis): called in the week before, not in this week.</source>
     <message>
         <source>Demand evidence, in the usage window when there is one: do callers come back, and is the usage spread over many of them?</source>
         <translation>需求证据（设置了使用时间段时按该时间段）：调用方是否回来，使用是否分散在许多调用方之间？</translation>
+    </message>
+    <message>
+        <source>Size and access</source>
+        <translation>规模与访问</translation>
+    </message>
+    <message>
+        <source>What the registry lists about the model itself: its size in parameters, and whether its files are gated.</source>
+        <translation>注册表关于模型本身的信息：参数规模，以及文件是否受限访问。</translation>
     </message>
 </context>
 <context>
@@ -1968,46 +2104,46 @@ Import into the demo cache anyway?</source>
     </message>
 </context>
 <context>
-    <name>QObject</name>
+    <name>uptake::SupplyFilters</name>
     <message>
-        <source>%1 is not an Uptake cache (not an SQLite database, or damaged).</source>
-        <translation>%1 不是 Uptake 缓存（不是 SQLite 数据库，或已损坏）。</translation>
+        <source>any, e.g. 7B</source>
+        <translation>不限，例如 7B</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>Only models with at least this many parameters: a number, or with K, M, B or T (7B is 7 billion). Models whose registry gives no size are left out.</source>
+        <translation>只显示参数量不少于此数的模型：一个数字，或带 K、M、B、T（7B 即 70 亿）。注册表未给出规模的模型不显示。</translation>
     </message>
     <message>
-        <source>%1: no such cache file.</source>
-        <translation>%1：缓存文件不存在。</translation>
+        <source>Only models with at most this many parameters: a number, or with K, M, B or T (350M is 350 million). Models whose registry gives no size are left out.</source>
+        <translation>只显示参数量不超过此数的模型：一个数字，或带 K、M、B、T（350M 即 3.5 亿）。注册表未给出规模的模型不显示。</translation>
     </message>
     <message>
-        <source>%1 is an SQLite database of another program, not an Uptake cache; it was left untouched.</source>
-        <translation>%1 是其他程序的 SQLite 数据库，不是 Uptake 缓存；未对其做任何更改。</translation>
+        <source>any</source>
+        <translation>不限</translation>
     </message>
     <message>
-        <source>%1 was made by a newer Uptake (cache schema %2; this build reads up to %3). Update Uptake to open it.</source>
-        <translation>%1 由更新版本的 Uptake 创建（缓存架构 %2；此版本最高可读取 %3）。请更新 Uptake 后再打开。</translation>
+        <source>gated only</source>
+        <translation>仅受限</translation>
     </message>
     <message>
-        <source>%1 needs an upgrade, which a read-only open cannot do.</source>
-        <translation>%1 需要升级，而以只读方式打开时无法升级。</translation>
+        <source>open only</source>
+        <translation>仅开放</translation>
     </message>
     <message>
-        <source>the cache has no caller secret</source>
-        <translation>缓存中没有调用方密钥</translation>
+        <source>Gated models need the author&apos;s consent before their files can be downloaded. Models whose registry does not say are left out of either choice.</source>
+        <translation>受限模型需经作者同意才能下载文件。注册表未说明的模型在两种选择下都不显示。</translation>
     </message>
     <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1：无法写入：%2</translation>
+        <source>Min. parameters</source>
+        <translation>最少参数</translation>
     </message>
     <message>
-        <source>%1: cannot create: %2</source>
-        <translation>%1：无法创建：%2</translation>
+        <source>Max. parameters</source>
+        <translation>最多参数</translation>
     </message>
     <message>
-        <source>cannot use a temporary file in %1: %2</source>
-        <translation>无法使用 %1 中的临时文件：%2</translation>
+        <source>Access</source>
+        <translation>访问</translation>
     </message>
 </context>
 <context>
@@ -2123,17 +2259,6 @@ Import into the demo cache anyway?</source>
     <message>
         <source>Uptake cannot tell which registry %1 is. Choose it in the Format list.</source>
         <translation>Uptake 无法判断 %1 是哪个注册中心。请在“格式”列表中选择。</translation>
-    </message>
-</context>
-<context>
-    <name>TableCopy</name>
-    <message>
-        <source>Open on the Hugging Face Hub</source>
-        <translation>在 Hugging Face Hub 上打开</translation>
-    </message>
-    <message>
-        <source>Open on the OpenGradient Model Hub</source>
-        <translation>在 OpenGradient Model Hub 上打开</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCalendarWidget>
+#include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
 #include <QLineEdit>
@@ -63,6 +64,7 @@ private slots:
     void calendarOfNoLimitOpensAtTheReference();
     void periodButtonIsReachableAndNamed();
     void stateRoundTrips();
+    void sizeAndAccessFilters();
 
 private:
     QDateEdit *field(const char *name) const;
@@ -433,6 +435,59 @@ void TestFilterPanel::stateRoundTrips()
     other.fill(c);
     QVERIFY(!c.sinceDay && !c.untilDay && !c.listedFromDay);
     QVERIFY(other.state().isEmpty());
+}
+
+// Typed as people say a size, in the C and in the German decimal point; bad text filters
+// nothing and shows as such; the state keeps counts, not the typing.
+void TestFilterPanel::sizeAndAccessFilters()
+{
+    auto *min = m_panel->findChild<QLineEdit *>(QStringLiteral("minParameters"));
+    auto *max = m_panel->findChild<QLineEdit *>(QStringLiteral("maxParameters"));
+    auto *gated = m_panel->findChild<QComboBox *>(QStringLiteral("gated"));
+    QVERIFY(min && max && gated);
+    QSignalSpy changed(m_panel.get(), &FilterPanel::changed);
+    QTest::keyClicks(min, QStringLiteral("1.5B"));
+    QTest::keyClicks(max, QStringLiteral("70b"));
+    gated->setCurrentIndex(gated->findText(QStringLiteral("open only")));
+    QVERIFY(changed.wait()); // after the typing pause, as for the other fields
+    ViewSpec spec;
+    m_panel->fill(spec);
+    QCOMPARE(spec.minParameters, std::optional<std::int64_t>(1'500'000'000));
+    QCOMPARE(spec.maxParameters, std::optional<std::int64_t>(70'000'000'000));
+    QCOMPARE(spec.gated, std::optional<bool>(false));
+    QVERIFY(min->styleSheet().isEmpty());
+
+    const QVariantMap state = m_panel->state();
+    QCOMPARE(state.value(QStringLiteral("minParameters")).toLongLong(), 1'500'000'000);
+    QCOMPARE(state.value(QStringLiteral("gated")), QVariant(false));
+    FilterPanel other;
+    other.setState(state);
+    ViewSpec restored;
+    other.fill(restored);
+    QCOMPARE(restored.minParameters, spec.minParameters);
+    QCOMPARE(restored.maxParameters, spec.maxParameters);
+    QCOMPARE(restored.gated, spec.gated);
+
+    // A German user types a decimal comma.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    min->clear();
+    QTest::keyClicks(min, QStringLiteral("2,5M"));
+    m_panel->fill(spec);
+    QLocale::setDefault(before);
+    QCOMPARE(spec.minParameters, std::optional<std::int64_t>(2'500'000));
+
+    // Not a count: no filter, and the field says so.
+    min->clear();
+    QTest::keyClicks(min, QStringLiteral("big"));
+    m_panel->fill(spec);
+    QVERIFY(!spec.minParameters);
+    QVERIFY(!min->styleSheet().isEmpty());
+
+    m_panel->clearAll();
+    m_panel->fill(spec);
+    QVERIFY(!spec.minParameters && !spec.maxParameters && !spec.gated);
+    QVERIFY(min->text().isEmpty() && min->styleSheet().isEmpty());
 }
 
 QTEST_MAIN(TestFilterPanel)

@@ -1,12 +1,14 @@
 #include "importfixture.h"
 #include "text/textrules.h"
 #include "view/exporter.h"
+#include "view/viewargs.h"
 #include "view/viewspec.h"
 
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTest>
 
 #include <cmath>
@@ -421,6 +423,62 @@ private slots:
         const QJsonObject filters = QJsonDocument::fromJson(side.readAll()).object().value(QLatin1String("filters")).toObject();
         QCOMPARE(filters.value(QLatin1String("min_parameters")).toInteger(), 1000);
         QCOMPARE(filters.value(QLatin1String("gated")).toBool(), true);
+    }
+
+    // The command line's filters: counts as people say them, the same in every locale.
+    void commandLineFilters()
+    {
+        auto parse = [](const QStringList &args, ViewSpec &spec, QString &error) {
+            for (int i = 0; i < args.size(); ++i)
+                if (ViewArgs::take(args, i, spec, error, true) != ViewArgs::Result::Taken)
+                    return false;
+            return true;
+        };
+        ViewSpec spec;
+        QString error;
+        QVERIFY(parse({QStringLiteral("--min-parameters"), QStringLiteral("1.5B"), QStringLiteral("--max-parameters=70b"),
+                       QStringLiteral("--gated"), QStringLiteral("No")},
+                      spec, error));
+        QCOMPARE(spec.minParameters, std::optional<std::int64_t>(1'500'000'000));
+        QCOMPARE(spec.maxParameters, std::optional<std::int64_t>(70'000'000'000));
+        QCOMPARE(spec.gated, std::optional<bool>(false));
+        for (const auto &[text, count] : {std::pair{"350M", 350'000'000LL}, {"7000", 7000LL}, {"2k", 2000LL},
+                                          {"1T", 1'000'000'000'000LL}, {" 7B ", 7'000'000'000LL}})
+            QCOMPARE(ViewArgs::parseParameterCount(QLatin1String(text)), std::optional<std::int64_t>(count));
+        for (const char *bad : {"1,5B", "7G", "-1", "B", "", "1e9", "7 B"}) {
+            ViewSpec s;
+            QString e;
+            QVERIFY2(!parse({QStringLiteral("--min-parameters"), QLatin1String(bad)}, s, e), bad);
+            QVERIFY2(e.contains(QLatin1String("--min-parameters")), qPrintable(e));
+        }
+        ViewSpec s;
+        QString e;
+        QVERIFY(!parse({QStringLiteral("--gated"), QStringLiteral("maybe")}, s, e));
+        QCOMPARE(e, QStringLiteral("--gated: 'maybe' is not yes or no"));
+    }
+
+    // End to end: import the real 2026 records, export what the filters keep, count by SQL.
+    void commandLineExport()
+    {
+        const QString cache = m_dir.filePath(QStringLiteral("cli.sqlite"));
+        const auto uptake = [&](const QStringList &args) {
+            QProcess p;
+            p.start(QStringLiteral(UPTAKE_BINARY), QStringList{QStringLiteral("--cache"), cache} + args);
+            p.waitForFinished(-1);
+            return p.exitCode();
+        };
+        QCOMPARE(uptake({QStringLiteral("import"), QStringLiteral("catalogue"), importData() + "hub_2026_listing_records.json"}), 0);
+        const QString out = m_dir.filePath(QStringLiteral("small.csv"));
+        QCOMPARE(uptake({QStringLiteral("export"), out, QStringLiteral("--max-parameters"), QStringLiteral("200M"),
+                         QStringLiteral("--gated"), QStringLiteral("no")}),
+                 0);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const qsizetype rows = f.readAll().count('\n') - 1;
+        Database db = Cache::open(cache);
+        QCOMPARE(rows, count(db, "SELECT count(*) FROM models WHERE parameters <= 200000000 AND gated = 0"));
+        QCOMPARE(rows, 3); // the two nomic-embed-text models and jina-embeddings-v2-base-code
+        QCOMPARE(uptake({QStringLiteral("export"), out, QStringLiteral("--gated"), QStringLiteral("maybe")}), 2);
     }
 };
 
