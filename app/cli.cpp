@@ -94,7 +94,7 @@ QString helpText()
                "                 (usage files: one row per call, or a daily roll-up with a 'day' column;\n"
                "                  --replace-days lets a roll-up replace days the cache already holds)\n"
                "  export OUT.csv [FILTERS] [--sort COLUMN[:asc|:desc]]\n"
-               "  stats [FILTERS] [--json]\n"
+               "  stats [FILTERS] [--json] [--by family]\n"
                "  retention [FILTERS] [--model ID] [--json]   (callers who come back, by week of first call)\n"
                "  lifecycle [FILTERS] [--model ID] [--json]   (new, returning, resurrecting, dormant per week)\n"
                "  demo [--models N] [--events N] [--seed N]\n"

@@ -250,6 +250,14 @@ CREATE INDEX models_by_base_models ON models(base_models, id);
 CREATE INDEX models_by_gated ON models(gated, id);
 CREATE INDEX models_by_downloads_all_time ON models(downloads_all_time, id);
 CREATE INDEX models_by_trending ON models(trending_score, id);
+-- Families: one row per model and each base model it names (by id, listed or not), kept by
+-- CatalogueWriter; a model naming itself is not its own derivative.
+CREATE TABLE model_base(
+    base TEXT NOT NULL,
+    model INTEGER NOT NULL,
+    PRIMARY KEY(base, model)
+) WITHOUT ROWID;
+CREATE INDEX model_base_by_model ON model_base(model);
 )sql",
 };
 

@@ -71,6 +71,8 @@ ON CONFLICT(model_id) DO UPDATE SET
 RETURNING id
 )sql")
     , m_popularity(db, "INSERT OR REPLACE INTO popularity(model, snapshot, downloads, likes) VALUES(?, ?, ?, ?)")
+    , m_clearBases(db, "DELETE FROM model_base WHERE model = ?")
+    , m_addBase(db, "INSERT OR IGNORE INTO model_base(base, model) VALUES(?, ?)")
 {
     const bool hasCurrent = db.queryInt("SELECT count(*) FROM temp.sqlite_schema WHERE name = 'current_snapshot'")
                                 .value_or(0)
@@ -108,6 +110,18 @@ void CatalogueWriter::upsert(const ModelRecord &r)
     const std::int64_t id = m_upsert.int64(0);
     m_upsert.reset();
     ++m_written;
+    // The family links follow the listing: what it names now, nothing it named before.
+    m_clearBases.bind(1, id).run();
+    if (r.baseModels) {
+        const std::string_view list = *r.baseModels;
+        for (std::size_t at = 0; at < list.size();) {
+            const std::size_t end = std::min(list.find(';', at), list.size());
+            const std::string_view base = list.substr(at, end - at);
+            if (!base.empty() && base != r.modelId)
+                m_addBase.bind(1, base).bind(2, id).run();
+            at = end + 1;
+        }
+    }
     // Listed popularity is history: keep it per snapshot.
     if (r.downloads || r.likes) {
         if (!m_snapshot) {

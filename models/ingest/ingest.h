@@ -50,6 +50,7 @@ private:
     QString m_source;
     Statement m_upsert;
     Statement m_popularity;
+    Statement m_clearBases, m_addBase;
     std::optional<std::int64_t> m_snapshot;
     std::int64_t m_written = 0;
 };

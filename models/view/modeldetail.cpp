@@ -59,6 +59,8 @@ ModelDetail ModelDetail::read(
     number(QT_TRANSLATE_NOOP("Columns", "Downloads, all time"), 18);
     number(QT_TRANSLATE_NOOP("Columns", "Trending score"), 19);
     d.description = m.isNull(13) ? QString() : m.text(13);
+    d.lineage = Families::lineage(db, id);
+    d.asBase = Families::ofBase(db, d.modelId.toStdString());
 
     // Before the window's table is filled, this one model's figures are computed alone.
     const SqlQuery q = windowTable ? ViewQuery::selectIds(spec, { id }, *windowTable)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "evidence/evidence.h"
+#include "family/families.h"
 #include "view/cataloguerow.h"
 #include "view/viewspec.h"
 
@@ -55,6 +56,10 @@ struct ModelDetail {
     QList<Popularity> popularity;
     // Whether callers come back and how broad the usage is (contract 3b), over spec's window.
     Evidence::Report evidence;
+    // Its family: where it comes from (its bases, up the chain), and the models that name it
+    // as their base (all time, the whole catalogue).
+    Families::Lineage lineage;
+    Families::Family asBase;
 
     // Reads model id's detail over spec's window. windowTable: the filled table of the window
     // (ViewQuery::createWindowTable), "" for a view without one; nullopt computes the model's

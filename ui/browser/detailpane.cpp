@@ -299,6 +299,38 @@ void DetailPane::showPlaceholder(const QString &text)
         w->setVisible(false);
 }
 
+QString DetailPane::lineageText(const Families::Lineage &lineage)
+{
+    QStringList steps;
+    for (const Families::Step &step : lineage.up) {
+        const QString id = QString::fromStdString(step.id);
+        QString words;
+        if (step.relation == "finetune")
+            words = tr("fine-tune of %1").arg(id);
+        else if (step.relation == "adapter")
+            words = tr("adapter of %1").arg(id);
+        else if (step.relation == "quantized")
+            words = tr("quantisation of %1").arg(id);
+        else if (step.relation == "merge")
+            words = tr("merge of %1").arg(id);
+        else
+            words = id;
+        if (!step.listed)
+            words = tr("%1 (not in the catalogue)").arg(words);
+        steps << words;
+    }
+    QString text = steps.join(QStringLiteral(" → "));
+    if (lineage.cycle)
+        text = tr("%1 → … (the chain comes back to a model already on it)").arg(text);
+    if (!lineage.otherBases.empty()) {
+        QStringList others;
+        for (const std::string &b : lineage.otherBases)
+            others << QString::fromStdString(b);
+        text = tr("%1; also from %2").arg(text, others.join(QStringLiteral(", ")));
+    }
+    return text;
+}
+
 void DetailPane::setDetail(const ModelDetail &d)
 {
     if (!d.found) {
@@ -342,6 +374,14 @@ void DetailPane::setDetail(const ModelDetail &d)
             shown = locale.toString(value.toLongLong());
         add(QCoreApplication::translate("Columns", label.toLatin1().constData()), shown);
     }
+    // Its family: where it comes from, and what was made from it.
+    if (!d.lineage.up.empty())
+        add(tr("Derived from"), lineageText(d.lineage));
+    if (d.asBase.derivatives > 0)
+        add(tr("Derivatives"),
+            tr("%1 listed, %2 called, %3 kept a caller to week 4; %4 callers in all", "models made from this one")
+                .arg(locale.toString(qint64(d.asBase.derivatives)), locale.toString(qint64(d.asBase.called)),
+                     locale.toString(qint64(d.asBase.kept)), locale.toString(qint64(d.asBase.callers))));
     // The figures over the window, exactly as the table shows them.
     for (const int c : {Columns::Calls, Columns::FailedCalls, Columns::UniqueCallers, Columns::RepeatCallers,
                         Columns::RepeatRate, Columns::VerifiedCalls, Columns::FeesPaid, Columns::FirstCall,

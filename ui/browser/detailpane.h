@@ -54,6 +54,7 @@ private:
     void fillMix(const ModelDetail &d);
     void fillPopularity(const ModelDetail &d);
     void fillFigures(const ModelDetail &d);
+    static QString lineageText(const Families::Lineage &lineage);
     void fillRetention(const ModelDetail &d);
     void fillLifecycle(const ModelDetail &d);
     void fillCohorts(const ModelDetail &d);
