@@ -98,7 +98,7 @@ QString helpText()
                "  retention [FILTERS] [--model ID] [--json]   (callers who come back, by week of first call)\n"
                "  lifecycle [FILTERS] [--model ID] [--json]   (new, returning, resurrecting, dormant per week)\n"
                "  demo [--models N] [--events N] [--seed N]\n"
-               "  chart tasks|concentration|weekly|funnel|top|retention|cohorts|lifecycle|demand-map OUT.png|OUT.svg [FILTERS] [--size WxH] [--scale F]\n"
+               "  chart tasks|concentration|weekly|funnel|top|retention|cohorts|lifecycle|demand-map|families OUT.png|OUT.svg [FILTERS] [--size WxH] [--scale F]\n"
                "  sync URL [--format auto|hf|opengradient] [--limit N] [--max-page-mb N (64)]   (token: $UPTAKE_TOKEN)\n\n"
                "Filters (export, stats, chart, retention, lifecycle):\n")
            + ViewArgs::helpText(true)

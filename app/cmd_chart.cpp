@@ -84,6 +84,7 @@ int runChartCommand(const CliContext &ctx, const QStringList &args)
     options.maxLorenzPoints = std::clamp(size.width() - 150, 50, 400);
     options.maxBuckets = std::clamp((size.width() - 200) / 4, 12, 200);
     options.topModels = std::clamp((size.height() - 150) / 18, 5, 15);
+    options.topFamilies = options.topModels;
     QElapsedTimer timer;
     timer.start();
     // Only the stages the chart reads: the evidence stage reads the day rows once more, and the
@@ -96,6 +97,8 @@ int runChartCommand(const CliContext &ctx, const QStringList &args)
         computation.usage(data);
     if (DashboardCharts::isEvidenceChart(*chart) || *chart == DashboardChart::Funnel)
         computation.evidence(data);
+    if (*chart == DashboardChart::Families)
+        computation.families(data);
     const qint64 computeMs = timer.elapsed();
     DashboardChartView view(*chart);
     view.setNumberLocale(svg ? DashboardChartView::svgLocale() : QLocale());

@@ -963,6 +963,46 @@ Top 10% erhalten %6</translation>
         <source>This view</source>
         <translation>Diese Ansicht</translation>
     </message>
+    <message>
+        <source>Families: base models by their derivatives&apos; callers</source>
+        <translation>Familien: Basismodelle nach den Aufrufern ihrer Ableitungen</translation>
+    </message>
+    <message>
+        <source>No model of this view names a base model. Listings from the Hugging Face Hub name them (a fine-tune&apos;s base, an adapter&apos;s, a quantisation&apos;s).</source>
+        <translation>Kein Modell dieser Ansicht nennt ein Basismodell. Listen des Hugging Face Hub nennen sie (die Basis einer Feinabstimmung, eines Adapters, einer Quantisierung).</translation>
+    </message>
+    <message>
+        <source>Callers of its derivatives (bottom axis)</source>
+        <translation>Aufrufer seiner Ableitungen (untere Achse)</translation>
+    </message>
+    <message>
+        <source>Derivatives listed (top axis)</source>
+        <translation>Gelistete Ableitungen (obere Achse)</translation>
+    </message>
+    <message>
+        <source>Distinct callers of the derivatives, in the usage window</source>
+        <translation>Verschiedene Aufrufer der Ableitungen im Nutzungszeitraum</translation>
+    </message>
+    <message>
+        <source>Derivatives listed</source>
+        <translation>Gelistete Ableitungen</translation>
+    </message>
+    <message>
+        <source>the top %1 of %2 base models</source>
+        <translation>die ersten %1 von %2 Basismodellen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;%2&lt;br&gt;Derivatives listed: %3&lt;br&gt;Called: %4&lt;br&gt;Kept a caller to week 4: %5&lt;br&gt;Calls: %6&lt;br&gt;Distinct callers: %7%8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;%2&lt;br&gt;Gelistete Ableitungen: %3&lt;br&gt;Aufgerufen: %4&lt;br&gt;Einen Aufrufer bis Woche 4 gehalten: %5&lt;br&gt;Aufrufe: %6&lt;br&gt;Verschiedene Aufrufer: %7%8</translation>
+    </message>
+    <message>
+        <source> (not in the catalogue itself)</source>
+        <translation> (selbst nicht im Katalog)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;i&gt;Click to show the base model in the table&lt;/i&gt;</source>
+        <translation>&lt;br&gt;&lt;i&gt;Klicken, um das Basismodell in der Tabelle zu zeigen&lt;/i&gt;</translation>
+    </message>
 </context>
 <context>
     <name>uptake::DashboardWidget</name>
@@ -1027,6 +1067,18 @@ Top 10% erhalten %6</translation>
     <message>
         <source>Computing whether callers come back…</source>
         <translation>Berechne, ob Aufrufer wiederkommen…</translation>
+    </message>
+    <message>
+        <source>Families</source>
+        <translation>Familien</translation>
+    </message>
+    <message>
+        <source>Base models ranked by the callers of the models made from them (fine-tunes, adapters, quantisations), beside how many of those are listed</source>
+        <translation>Basismodelle nach den Aufrufern der aus ihnen gemachten Modelle (Feinabstimmungen, Adapter, Quantisierungen), daneben wie viele davon gelistet sind</translation>
+    </message>
+    <message>
+        <source>Computing the families of this view…</source>
+        <translation>Die Familien dieser Ansicht werden berechnet…</translation>
     </message>
 </context>
 <context>
@@ -1331,6 +1383,47 @@ kamen wieder: davon die, die dieses Modell schon in einer früheren Woche aufger
     <message>
         <source>Each week&apos;s callers: new, returning, resurrecting, and those who went dormant</source>
         <translation>Die Aufrufer jeder Woche: neue, wiederkehrende, reaktivierte und die, die ruhend wurden</translation>
+    </message>
+    <message>
+        <source>fine-tune of %1</source>
+        <translation>Feinabstimmung von %1</translation>
+    </message>
+    <message>
+        <source>adapter of %1</source>
+        <translation>Adapter für %1</translation>
+    </message>
+    <message>
+        <source>quantisation of %1</source>
+        <translation>Quantisierung von %1</translation>
+    </message>
+    <message>
+        <source>merge of %1</source>
+        <translation>Zusammenführung mit %1</translation>
+    </message>
+    <message>
+        <source>%1 (not in the catalogue)</source>
+        <translation>%1 (nicht im Katalog)</translation>
+    </message>
+    <message>
+        <source>%1 → … (the chain comes back to a model already on it)</source>
+        <translation>%1 → … (die Kette kehrt zu einem Modell zurück, das schon in ihr steht)</translation>
+    </message>
+    <message>
+        <source>%1; also from %2</source>
+        <translation>%1; außerdem aus %2</translation>
+    </message>
+    <message>
+        <source>Derived from</source>
+        <translation>Abgeleitet von</translation>
+    </message>
+    <message>
+        <source>Derivatives</source>
+        <translation>Ableitungen</translation>
+    </message>
+    <message>
+        <source>%1 listed, %2 called, %3 kept a caller to week 4; %4 callers in all</source>
+        <comment>models made from this one</comment>
+        <translation>%1 gelistet, %2 aufgerufen, %3 hielten einen Aufrufer bis Woche 4; %4 Aufrufer insgesamt</translation>
     </message>
 </context>
 <context>

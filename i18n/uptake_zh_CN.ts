@@ -959,6 +959,46 @@ Gini：%3
         <source>This view</source>
         <translation>此视图</translation>
     </message>
+    <message>
+        <source>Families: base models by their derivatives&apos; callers</source>
+        <translation>模型家族：按衍生模型的调用方数量排列的基础模型</translation>
+    </message>
+    <message>
+        <source>No model of this view names a base model. Listings from the Hugging Face Hub name them (a fine-tune&apos;s base, an adapter&apos;s, a quantisation&apos;s).</source>
+        <translation>此视图中没有模型注明基础模型。Hugging Face Hub 的列表会注明（微调、适配器或量化版本所基于的模型）。</translation>
+    </message>
+    <message>
+        <source>Callers of its derivatives (bottom axis)</source>
+        <translation>其衍生模型的调用方（下方坐标轴）</translation>
+    </message>
+    <message>
+        <source>Derivatives listed (top axis)</source>
+        <translation>已上架的衍生模型（上方坐标轴）</translation>
+    </message>
+    <message>
+        <source>Distinct callers of the derivatives, in the usage window</source>
+        <translation>使用时间窗口内衍生模型的不同调用方</translation>
+    </message>
+    <message>
+        <source>Derivatives listed</source>
+        <translation>已上架的衍生模型</translation>
+    </message>
+    <message>
+        <source>the top %1 of %2 base models</source>
+        <translation>共 %2 个基础模型中的前 %1 个</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;%2&lt;br&gt;Derivatives listed: %3&lt;br&gt;Called: %4&lt;br&gt;Kept a caller to week 4: %5&lt;br&gt;Calls: %6&lt;br&gt;Distinct callers: %7%8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;%2&lt;br&gt;已上架的衍生模型：%3&lt;br&gt;被调用：%4&lt;br&gt;留住调用方到第 4 周：%5&lt;br&gt;调用次数：%6&lt;br&gt;不同调用方：%7%8</translation>
+    </message>
+    <message>
+        <source> (not in the catalogue itself)</source>
+        <translation>（本身不在目录中）</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;i&gt;Click to show the base model in the table&lt;/i&gt;</source>
+        <translation>&lt;br&gt;&lt;i&gt;点击以在表格中显示该基础模型&lt;/i&gt;</translation>
+    </message>
 </context>
 <context>
     <name>uptake::DashboardWidget</name>
@@ -1021,6 +1061,18 @@ Gini：%3
     <message>
         <source>Computing whether callers come back…</source>
         <translation>正在计算调用方是否回访…</translation>
+    </message>
+    <message>
+        <source>Families</source>
+        <translation>模型家族</translation>
+    </message>
+    <message>
+        <source>Base models ranked by the callers of the models made from them (fine-tunes, adapters, quantisations), beside how many of those are listed</source>
+        <translation>按其衍生模型（微调、适配器、量化版本）的调用方数量排列的基础模型，并列出已上架的衍生模型数量</translation>
+    </message>
+    <message>
+        <source>Computing the families of this view…</source>
+        <translation>正在计算此视图的模型家族…</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1373,47 @@ came back: of them, those who had called this model in an earlier week.</source>
     <message>
         <source>Each week&apos;s callers: new, returning, resurrecting, and those who went dormant</source>
         <translation>每周的调用方：新增、回访、复活，以及转为休眠的调用方</translation>
+    </message>
+    <message>
+        <source>fine-tune of %1</source>
+        <translation>%1 的微调版本</translation>
+    </message>
+    <message>
+        <source>adapter of %1</source>
+        <translation>%1 的适配器</translation>
+    </message>
+    <message>
+        <source>quantisation of %1</source>
+        <translation>%1 的量化版本</translation>
+    </message>
+    <message>
+        <source>merge of %1</source>
+        <translation>与 %1 的合并</translation>
+    </message>
+    <message>
+        <source>%1 (not in the catalogue)</source>
+        <translation>%1（不在目录中）</translation>
+    </message>
+    <message>
+        <source>%1 → … (the chain comes back to a model already on it)</source>
+        <translation>%1 → …（链条回到了已出现过的模型）</translation>
+    </message>
+    <message>
+        <source>%1; also from %2</source>
+        <translation>%1；也基于 %2</translation>
+    </message>
+    <message>
+        <source>Derived from</source>
+        <translation>衍生自</translation>
+    </message>
+    <message>
+        <source>Derivatives</source>
+        <translation>衍生模型</translation>
+    </message>
+    <message>
+        <source>%1 listed, %2 called, %3 kept a caller to week 4; %4 callers in all</source>
+        <comment>models made from this one</comment>
+        <translation>已上架 %1 个，被调用 %2 个，%3 个留住调用方到第 4 周；共 %4 个调用方</translation>
     </message>
 </context>
 <context>

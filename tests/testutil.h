@@ -101,7 +101,7 @@ inline void writeCalls(Database &db, const std::vector<Call> &calls)
 }
 
 inline void writeModel(Database &db, const char *id, const char *task, const char *author = nullptr,
-                       const char *created = nullptr)
+                       const char *created = nullptr, const char *baseModels = nullptr)
 {
     Transaction tx(db);
     CatalogueWriter w(db);
@@ -112,6 +112,8 @@ inline void writeModel(Database &db, const char *id, const char *task, const cha
         r.author = author;
     if (created)
         r.createdAt = TextRules::parseTimestamp(created);
+    if (baseModels)
+        r.baseModels = baseModels;
     w.upsert(r);
     tx.commit();
 }

@@ -9,7 +9,9 @@
 
 #include <QAbstractBarSeries>
 #include <QApplication>
+#include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QHorizontalBarSeries>
 #include <QChart>
 #include <QFile>
 #include <QGraphicsRectItem>
@@ -66,15 +68,22 @@ private slots:
         m_weeksCache = path(QStringLiteral("weeks.sqlite"));
         Database weeks = Cache::open(m_weeksCache);
         TestUtil::buildWeeks(weeks);
+        // Families among them: two derivatives of w/a1, one of a derivative, one of a model
+        // the catalogue does not list.
+        TestUtil::writeModel(weeks, "w/a2", "alpha", nullptr, nullptr, "w/a1");
+        TestUtil::writeModel(weeks, "w/b1", "beta", nullptr, nullptr, "w/a1");
+        TestUtil::writeModel(weeks, "w/c1", "gamma", nullptr, nullptr, "w/b1");
+        TestUtil::writeModel(weeks, "w/d1", "delta", nullptr, nullptr, "ext/base");
         m_weeks = Dashboard::compute(weeks, ViewSpec());
     }
 
     // The data a chart is drawn from in these tests.
     const DashboardData &dataFor(DashboardChart c) const
     {
-        return DashboardCharts::isEvidenceChart(c) ? m_weeks : m_data;
+        return weeksFor(c) ? m_weeks : m_data;
     }
-    QString cacheFor(DashboardChart c) const { return DashboardCharts::isEvidenceChart(c) ? m_weeksCache : m_cache; }
+    QString cacheFor(DashboardChart c) const { return weeksFor(c) ? m_weeksCache : m_cache; }
+    static bool weeksFor(DashboardChart c) { return DashboardCharts::isEvidenceChart(c) || c == DashboardChart::Families; }
 
     // Pixels within tolerance of a colour.
     static int pixelsOf(const QImage &image, const QColor &color, int tolerance = 30)
@@ -99,7 +108,8 @@ private slots:
 
     void names()
     {
-        QCOMPARE(DashboardCharts::all().size(), 9);
+        QCOMPARE(DashboardCharts::all().size(), 10);
+        QCOMPARE(DashboardCharts::fromName(QStringLiteral("families")), DashboardChart::Families);
         QCOMPARE(DashboardCharts::fromName(QStringLiteral("demand-map")), DashboardChart::DemandMap);
         for (const DashboardChart c : DashboardCharts::all())
             QCOMPARE(DashboardCharts::fromName(DashboardCharts::name(c)), c);
@@ -267,6 +277,52 @@ private slots:
         const QImage image = drawn(view, path(QStringLiteral("lifecycle-colour.png")));
         QVERIFY(pixelsOf(image, QColor(0x3b, 0x8e, 0x4f), 20) > 200); // new
         QVERIFY(pixelsOf(image, QColor(0x8a, 0x93, 0xa0), 12) > 200); // dormant
+    }
+
+    // Bars are the derivatives' callers, dots the derivatives listed, each on an axis that holds it.
+    void familiesChart()
+    {
+        DashboardChartView view(DashboardChart::Families);
+        view.resize(900, 560);
+        view.setData(m_weeks);
+        QVERIFY2(view.message().isEmpty(), qPrintable(view.message()));
+        const std::vector<Families::Family> &f = m_weeks.families;
+        QCOMPARE(f.size(), std::size_t(3)); // w/a1, w/b1, ext/base
+        QCOMPARE(m_weeks.familyBases, 3);
+        QCOMPARE(f.front().base, std::string("w/a1"));
+        QCOMPARE(f.front().derivatives, 2);
+        QHorizontalBarSeries *bars = nullptr;
+        QScatterSeries *dots = nullptr;
+        for (QAbstractSeries *s : view.chart()->series()) {
+            bars = bars ? bars : qobject_cast<QHorizontalBarSeries *>(s);
+            dots = dots ? dots : qobject_cast<QScatterSeries *>(s);
+        }
+        QVERIFY(bars && dots);
+        QCOMPARE(bars->barSets().constFirst()->count(), 3);
+        QCOMPARE(dots->count(), 3);
+        // Most callers on top: the last category is the first family.
+        auto *categories = qobject_cast<QBarCategoryAxis *>(view.chart()->axes(Qt::Vertical, bars).constFirst());
+        QVERIFY(categories);
+        QCOMPARE(categories->categories().constLast(), QStringLiteral("w/a1"));
+        const auto *callers = qobject_cast<QValueAxis *>(view.chart()->axes(Qt::Horizontal, bars).constFirst());
+        const auto *listed = qobject_cast<QValueAxis *>(view.chart()->axes(Qt::Horizontal, dots).constFirst());
+        QVERIFY(callers && listed && callers != listed);
+        for (int i = 0; i < 3; ++i) {
+            const Families::Family &fam = f[size_t(2 - i)];
+            QCOMPARE(bars->barSets().constFirst()->at(i), qreal(fam.callers));
+            QVERIFY(callers->min() == 0 && callers->max() >= qreal(fam.callers));
+            QCOMPARE(dots->at(i).x(), qreal(fam.derivatives));
+            QVERIFY(listed->min() == 0 && listed->max() >= qreal(fam.derivatives));
+        }
+        // A click names the base when the catalogue lists it, and nothing for one it does not.
+        QSignalSpy clicked(&view, &DashboardChartView::modelActivated);
+        emit bars->clicked(2, bars->barSets().constFirst());
+        QCOMPARE(clicked.size(), 1);
+        QCOMPARE(clicked.at(0).at(0).toString(), QStringLiteral("w/a1"));
+        const int unlisted = int(std::find_if(f.rbegin(), f.rend(), [](const Families::Family &x) { return !x.baseListed; })
+                                 - f.rbegin());
+        emit bars->clicked(unlisted, bars->barSets().constFirst());
+        QCOMPARE(clicked.size(), 1);
     }
 
     void demandMapChart()

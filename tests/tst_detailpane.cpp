@@ -1,4 +1,5 @@
 #include "db/cache.h"
+#include "ingest/ingest.h"
 #include "browser/catalogueloader.h"
 #include "dashboard/chartaxes.h"
 #include "browser/detailpane.h"
@@ -427,6 +428,55 @@ private slots:
         QVERIFY(w1 && w1->text().startsWith(QChar(0x2014)));
         auto *top = pane.evidenceFigures()->findChild<QLabel *>(QStringLiteral("topCallerShare"));
         QVERIFY(top && top->text().startsWith(QChar(0x2014)));
+    }
+
+    // The supply fields and the family, as a person reads them: a size in words, gated, the
+    // chain of bases with what each step is, and what was made from a base.
+    void supplyAndFamilyLines()
+    {
+        {
+            Database db = Cache::open(m_cache);
+            Transaction tx(db);
+            CatalogueWriter w(db);
+            ModelRecord base;
+            base.modelId = "fam/base";
+            base.parameters = 7'241'732'096;
+            base.gated = true;
+            w.upsert(base);
+            ModelRecord ft;
+            ft.modelId = "fam/ft";
+            ft.baseModels = "fam/base";
+            ft.tags = "base_model:finetune:fam/base";
+            w.upsert(ft);
+            ModelRecord q;
+            q.modelId = "fam/q";
+            q.baseModels = "fam/ft;other/gone";
+            q.tags = "base_model:quantized:fam/ft";
+            q.gated = false;
+            w.upsert(q);
+            tx.commit();
+        }
+        const auto shown = [](const DetailPane &pane) {
+            QStringList texts;
+            for (const QLabel *l : pane.findChildren<QLabel *>())
+                texts << l->text();
+            return texts;
+        };
+        DetailPane pane;
+        pane.resize(1280, 600);
+        pane.show();
+        pane.setDetail(loadDetail("fam/q"));
+        QStringList texts = shown(pane);
+        QVERIFY2(texts.contains(QStringLiteral("quantisation of fam/ft \u2192 fine-tune of fam/base; also from other/gone")),
+                 qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY(texts.contains(QStringLiteral("open")));
+        pane.setDetail(loadDetail("fam/base"));
+        texts = shown(pane);
+        QVERIFY2(texts.contains(QStringLiteral("1 listed, 0 called, 0 kept a caller to week 4; 0 callers in all")),
+                 qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY(texts.contains(QStringLiteral("7.2B")));
+        QVERIFY(texts.contains(QStringLiteral("gated")));
+        QVERIFY(!texts.contains(QStringLiteral("Derived from")));
     }
 };
 

@@ -399,6 +399,19 @@ void Computation::evidence(DashboardData &data)
     data.msEvidence = timer.elapsed();
 }
 
+void Computation::families(DashboardData &data)
+{
+    QElapsedTimer timer;
+    timer.start();
+    std::vector<Families::Family> ranked = Families::rank(m_db, m_spec);
+    data.familyBases = std::int64_t(ranked.size());
+    if (ranked.size() > size_t(std::max(m_options.topFamilies, 0)))
+        ranked.resize(size_t(std::max(m_options.topFamilies, 0)));
+    data.families = std::move(ranked);
+    data.familiesComputed = true;
+    data.msFamilies = timer.elapsed();
+}
+
 DashboardData compute(Database &db, const ViewSpec &spec, const Options &options, const Snapshot *snapshot)
 {
     DashboardData data;
@@ -407,6 +420,7 @@ DashboardData compute(Database &db, const ViewSpec &spec, const Options &options
     c.top(data);
     c.usage(data);
     c.evidence(data);
+    c.families(data);
     return data;
 }
 

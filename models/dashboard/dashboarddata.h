@@ -2,6 +2,7 @@
 
 #include "dashboard/snapshot.h"
 #include "evidence/evidence.h"
+#include "family/families.h"
 #include "text/textrules.h"
 #include "view/figures.h"
 
@@ -158,9 +159,13 @@ struct DashboardData
     FunnelData funnel;
     std::vector<TopModel> top;
     EvidenceData evidence;
+    // 7. Families: the base models the view's models name, by their derivatives' callers.
+    bool familiesComputed = false; // the families stage ran for this view
+    std::vector<Families::Family> families; // the top Options::topFamilies
+    std::int64_t familyBases = 0; // base models named by the view's models, in all
 
     // Milliseconds spent per stage, for the status line and the benchmark.
-    qint64 msModels = 0, msUsage = 0, msTop = 0, msEvidence = 0;
+    qint64 msModels = 0, msUsage = 0, msTop = 0, msEvidence = 0, msFamilies = 0;
 };
 
 namespace Dashboard {
@@ -172,6 +177,7 @@ struct Options
     int maxLorenzPoints = 200; // never more than the chart's width in pixels
     int maxBuckets = 200;
     int evidenceTasks = 5; // task curves beside the selection's retention curve
+    int topFamilies = 15;
 };
 
 // One computation for one view, stage by stage, so that a worker can hand charts over as they
@@ -188,6 +194,8 @@ public:
     // The demand evidence (EvidenceData) and the funnel's week-4 step, by Evidence's own folds
     // over usage_daily, so that the figures are the contract's and equal `uptake retention`'s.
     void evidence(DashboardData &data);
+    // The families (Families::rank over the view, in its window).
+    void families(DashboardData &data);
 
 private:
     // The two routes, one file each: dashboard/fromsql.cpp and dashboard/fromsnapshot.cpp.

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -141,6 +142,46 @@ struct DemoModel
     bool og;
 };
 
+// Parameters by the size in a demo name ("7b", "0.5b"); a draw for the words ("base", "small").
+std::int64_t demoParameters(std::string_view size, Rng &rng)
+{
+    if (!size.empty() && size.back() == 'b') {
+        const double billions = std::atof(std::string(size.substr(0, size.size() - 1)).c_str());
+        if (billions > 0)
+            return std::int64_t(billions * 1e9 * (0.9 + 0.2 * rng.uniform()));
+    }
+    const double lo = size == "tiny" ? 4e6 : size == "small" ? 3e7 : size == "base" ? 1e8 : 3e8;
+    return std::int64_t(lo * (1 + 3 * rng.uniform()));
+}
+
+// The supply the Hub publishes now, and families: a Hugging Face demo model's size, gating,
+// all-time downloads, trending score and, for many, a base model it was made from (a few
+// foundation models take most derivatives, as on the Hub; some derivatives are themselves
+// bases). Its own random stream, so that the rest of the demo is the same with or without it.
+void addSupply(ModelRecord &r, std::string_view size, const std::vector<std::size_t> &hfModels,
+               const std::vector<DemoModel> &models, Rng &rng)
+{
+    if (rng.chance(0.85))
+        r.parameters = demoParameters(size, rng);
+    if (rng.chance(0.8))
+        r.gated = rng.chance(0.1);
+    if (r.downloads)
+        r.downloadsAllTime = *r.downloads * (2 + std::int64_t(rng.below(19)));
+    if (rng.chance(0.3))
+        r.trendingScore = std::int64_t(std::pow(rng.uniform() + 1e-9, -1.2)) - 1;
+    if (hfModels.size() < 8 || !rng.chance(0.45))
+        return;
+    // 70%: one of the first few dozen models, the most often the first ones; else any earlier one.
+    const std::size_t foundations = std::min<std::size_t>(hfModels.size(), 48);
+    const std::size_t pick = rng.chance(0.7) ? std::size_t(double(foundations) * std::pow(rng.uniform(), 2.5))
+                                             : std::size_t(rng.below(std::uint64_t(hfModels.size())));
+    const std::string &base = models[hfModels[std::min(pick, hfModels.size() - 1)]].id;
+    const double kind = rng.uniform();
+    const char *relation = kind < 0.6 ? "finetune" : kind < 0.85 ? "quantized" : kind < 0.97 ? "adapter" : "merge";
+    r.baseModels = base;
+    r.tags = *r.tags + ";base_model:" + base + ";base_model:" + relation + ":" + base;
+}
+
 } // namespace
 
 namespace Demo {
@@ -174,11 +215,14 @@ DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &prog
     std::vector<DemoModel> models;
     models.reserve(size_t(opt.models));
     std::unordered_set<std::string> ids;
+    Rng supplyRng(opt.seed ^ 0x5eed5a99ull);
+    std::vector<std::size_t> hfModels; // indexes into models
     for (std::int64_t i = 0; i < opt.models; ++i) {
         ModelRecord r;
         const bool og = rng.chance(0.18);
         std::string author, name;
         const char *task;
+        std::string_view size;
         if (og) {
             author = rng.chance(0.35) ? kOgAuthors[0] : rng.pick(kOgAuthors);
             task = pickTask(rng, kOgTasks);
@@ -199,7 +243,8 @@ DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &prog
                     author += std::to_string(rng.below(100));
             }
             task = pickTask(rng, kHfTasks);
-            name = std::string(rng.pick(kHfFamilies)) + "-" + rng.pick(kSizes);
+            size = rng.pick(kSizes);
+            name = std::string(rng.pick(kHfFamilies)) + "-" + std::string(size);
             if (rng.chance(0.6))
                 name += rng.pick(kHfSuffixes);
             const char *framework = std::string_view(task) == "text-to-image" ? "diffusers"
@@ -227,7 +272,11 @@ DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &prog
         const double age = 1095.0 * (1.0 - std::pow(rng.uniform(), 0.55));
         r.createdAt = (endDay - std::int64_t(age)) * 86400 + std::int64_t(rng.below(86400));
         r.updatedAt = *r.createdAt + std::int64_t(rng.uniform() * age * 0.5 * 86400);
+        if (!og)
+            addSupply(r, size, hfModels, models, supplyRng);
         catalogue.upsert(r);
+        if (!og)
+            hfModels.push_back(models.size());
         models.push_back({std::move(id), og});
         if (i % 4096 == 0)
             report(i);

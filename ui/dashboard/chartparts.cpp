@@ -71,6 +71,8 @@ QString chartTitle(DashboardChart kind)
         return DashboardChartView::tr("Callers per week, by state");
     case DashboardChart::DemandMap:
         return DashboardChartView::tr("Demand map: how broad, how lasting");
+    case DashboardChart::Families:
+        return DashboardChartView::tr("Families: base models by their derivatives' callers");
     }
     return {};
 }

@@ -25,7 +25,7 @@ QList<DashboardChart> all()
 {
     return { DashboardChart::Tasks, DashboardChart::Concentration, DashboardChart::Weekly, DashboardChart::Funnel,
         DashboardChart::Top, DashboardChart::Retention, DashboardChart::Cohorts, DashboardChart::Lifecycle,
-        DashboardChart::DemandMap };
+        DashboardChart::DemandMap, DashboardChart::Families };
 }
 
 QString name(DashboardChart chart)
@@ -49,6 +49,8 @@ QString name(DashboardChart chart)
         return QStringLiteral("lifecycle");
     case DashboardChart::DemandMap:
         return QStringLiteral("demand-map");
+    case DashboardChart::Families:
+        return QStringLiteral("families");
     }
     return {};
 }
@@ -162,6 +164,8 @@ QString DashboardChartView::emptyReason(const DashboardData &d) const
             .arg(num(m_numbers, d.viewModels));
     if (DashboardCharts::isEvidenceChart(m_kind) && !d.evidence.computed)
         return tr("Computing…");
+    if (m_kind == DashboardChart::Families && !d.familiesComputed)
+        return tr("Computing…");
     switch (m_kind) {
     case DashboardChart::Concentration:
         if (d.concentration.listedModels == 0)
@@ -197,6 +201,11 @@ QString DashboardChartView::emptyReason(const DashboardData &d) const
         if (d.evidence.demand.empty())
             return tr("No called model of this view has callers whose 5th week is over: week-4 retention is "
                       "not known for any of them yet.");
+        break;
+    case DashboardChart::Families:
+        if (d.families.empty())
+            return tr("No model of this view names a base model. Listings from the Hugging Face Hub name them "
+                      "(a fine-tune's base, an adapter's, a quantisation's).");
         break;
     case DashboardChart::Tasks:
     case DashboardChart::Funnel:
@@ -241,6 +250,9 @@ void DashboardChartView::setData(const DashboardData &data)
         break;
     case DashboardChart::DemandMap:
         buildDemandMap(data);
+        break;
+    case DashboardChart::Families:
+        buildFamilies(data);
         break;
     }
     m_data = data;

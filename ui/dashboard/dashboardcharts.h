@@ -20,7 +20,7 @@ namespace uptake {
 
 // The dashboard's charts, in the order the dashboard shows them: supply and demand first,
 // then the demand evidence of the selection (contract 3b).
-enum class DashboardChart { Tasks, Concentration, Weekly, Funnel, Top, Retention, Cohorts, Lifecycle, DemandMap };
+enum class DashboardChart { Tasks, Concentration, Weekly, Funnel, Top, Retention, Cohorts, Lifecycle, DemandMap, Families };
 
 namespace DashboardCharts {
 QList<DashboardChart> all();
@@ -98,6 +98,7 @@ private:
     void buildCohorts(const DashboardData &d);
     void buildLifecycle(const DashboardData &d);
     void buildDemandMap(const DashboardData &d);
+    void buildFamilies(const DashboardData &d);
     // A rectangle in the series' values (a heat map's cell), kept in place as the plot moves,
     // with its text drawn inside when it fits.
     void addCell(const QRectF &rect, QAbstractSeries *series, const QColor &fill, const QString &text,

@@ -100,6 +100,10 @@ void DashboardWorker::compute(quint64 gen, const ViewSpec &spec, const Dashboard
         if (stale(gen))
             return;
         emit partReady(gen, TopPart | ModelPart | UsagePart | EvidencePart, data);
+        c.families(data);
+        if (stale(gen))
+            return;
+        emit partReady(gen, TopPart | ModelPart | UsagePart | EvidencePart | FamilyPart, data);
         emit finished(gen, timer.elapsed());
     } catch (const DbError &e) {
         // An interrupt means a newer view took over: nobody waits for this one.
@@ -137,19 +141,20 @@ DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent, cons
         {DashboardChart::Funnel, 0, 1, 0, 6},    {DashboardChart::Top, 0, 1, 6, 6},
         {DashboardChart::Weekly, 0, 2, 0, 12},   {DashboardChart::Retention, 1, 0, 0, 6},
         {DashboardChart::DemandMap, 1, 0, 6, 6}, {DashboardChart::Cohorts, 1, 1, 0, 6},
-        {DashboardChart::Lifecycle, 1, 1, 6, 6},
+        {DashboardChart::Lifecycle, 1, 1, 6, 6}, {DashboardChart::Families, 2, 0, 0, 12},
     };
     m_pages = new QTabWidget(this);
     m_pages->setDocumentMode(true);
     m_pages->setObjectName(QStringLiteral("dashboardPages"));
-    QGridLayout *grids[2];
-    for (int page = 0; page < 2; ++page) {
+    QGridLayout *grids[3];
+    const QString titles[] = {tr("Supply and demand"), tr("Does demand last?"), tr("Families")};
+    for (int page = 0; page < 3; ++page) {
         auto *grid = grids[page] = new QGridLayout;
         grid->setSpacing(6);
         grid->setContentsMargins(0, 0, 0, 0);
         for (int col = 0; col < 12; ++col)
             grid->setColumnStretch(col, 1);
-        for (int row = 0; row < (page == 0 ? 3 : 2); ++row)
+        for (int row = 0; row < (page == 0 ? 3 : page == 1 ? 2 : 1); ++row)
             grid->setRowStretch(row, 1);
         auto *content = new QWidget;
         content->setLayout(grid);
@@ -157,10 +162,12 @@ DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent, cons
         scroll->setWidget(content);
         scroll->setWidgetResizable(true);
         scroll->setFrameShape(QFrame::NoFrame);
-        m_pages->addTab(scroll, page == 0 ? tr("Supply and demand") : tr("Does demand last?"));
+        m_pages->addTab(scroll, titles[page]);
     }
     m_pages->setTabToolTip(1, tr("Whether the callers of this view come back, week after week, and which models "
                                  "have broad and lasting demand"));
+    m_pages->setTabToolTip(2, tr("Base models ranked by the callers of the models made from them (fine-tunes, "
+                                 "adapters, quantisations), beside how many of those are listed"));
     for (const auto &c : cells) {
         auto *view = new DashboardChartView(c.chart);
         // Two rows of the evidence page fit a 1280x800 window without scrolling.
@@ -222,7 +229,9 @@ DashboardChartView *DashboardWidget::chartView(DashboardChart chart) const
 
 void DashboardWidget::showChart(DashboardChart chart)
 {
-    m_pages->setCurrentIndex(DashboardCharts::isEvidenceChart(chart) ? 1 : 0);
+    m_pages->setCurrentIndex(chart == DashboardChart::Families        ? 2
+                             : DashboardCharts::isEvidenceChart(chart) ? 1
+                                                                       : 0);
 }
 
 void DashboardWidget::setView(const ViewSpec &spec)
@@ -248,6 +257,7 @@ void DashboardWidget::start()
     options.maxBuckets = std::clamp(m_views.at(DashboardChart::Weekly)->plotWidth() / 4, 12, 200);
     // A bar needs about 18 pixels for its label to show: no more models than the chart can name.
     options.topModels = std::clamp((m_views.at(DashboardChart::Top)->height() - 150) / 18, 5, 15);
+    options.topFamilies = std::clamp((m_views.at(DashboardChart::Families)->height() - 150) / 18, 5, 25);
     QMetaObject::invokeMethod(m_worker, [w = m_worker, gen = m_gen, spec = m_spec, options] {
         w->compute(gen, spec, options);
     });
@@ -261,7 +271,15 @@ void DashboardWidget::onPart(quint64 gen, int parts, const DashboardData &data)
     m_lastCalls = data.viewCalls;
     const bool usage = parts & DashboardWorker::UsagePart;
     const bool evidence = parts & DashboardWorker::EvidencePart;
+    const bool families = parts & DashboardWorker::FamilyPart;
     for (auto &[kind, view] : m_views) {
+        if (kind == DashboardChart::Families) {
+            if (families)
+                view->setData(data);
+            else if (!usage)
+                view->showMessage(tr("Computing the families of this view…"));
+            continue;
+        }
         if (DashboardCharts::isEvidenceChart(kind)) {
             if (evidence)
                 view->setData(data);

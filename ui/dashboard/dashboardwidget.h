@@ -29,7 +29,7 @@ class DashboardWorker final : public JobWorker
 
 public:
     // Which charts a partial result can already draw.
-    enum Part { TopPart = 1, ModelPart = 2, UsagePart = 4, EvidencePart = 8 };
+    enum Part { TopPart = 1, ModelPart = 2, UsagePart = 4, EvidencePart = 8, FamilyPart = 16 };
 
     explicit DashboardWorker(QObject *parent = nullptr);
     ~DashboardWorker() override;
