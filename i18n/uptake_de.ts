@@ -124,8 +124,8 @@
         <translation>Basismodelle</translation>
     </message>
     <message>
-        <source>Downloads, all time</source>
-        <translation>Downloads insgesamt</translation>
+        <source>Total downloads</source>
+        <translation>Downloads gesamt</translation>
     </message>
     <message>
         <source>Trending score</source>

@@ -124,7 +124,7 @@
         <translation>基础模型</translation>
     </message>
     <message>
-        <source>Downloads, all time</source>
+        <source>Total downloads</source>
         <translation>累计下载量</translation>
     </message>
     <message>

@@ -142,6 +142,9 @@ int main(int argc, char *argv[])
     w.dashboard()->showChart(DashboardChart::DemandMap);
     QTest::qWait(500);
     shoot(&w, QStringLiteral("dashboard-evidence"));
+    w.dashboard()->showChart(DashboardChart::Families);
+    QTest::qWait(500);
+    shoot(&w, QStringLiteral("dashboard-families"));
     w.dashboard()->showChart(DashboardChart::Tasks);
     w.tabs()->setCurrentIndex(0);
 

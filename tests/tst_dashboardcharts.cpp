@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QImage>
 #include <QSignalSpy>
@@ -323,6 +324,16 @@ private slots:
                                  - f.rbegin());
         emit bars->clicked(unlisted, bars->barSets().constFirst());
         QCOMPARE(clicked.size(), 1);
+
+        // Fewer shown than named: the chart says how many it leaves out.
+        DashboardData two = m_weeks;
+        two.families.resize(2);
+        view.setData(two);
+        bool noted = false;
+        for (QGraphicsItem *item : view.scene()->items())
+            if (const auto *t = dynamic_cast<QGraphicsSimpleTextItem *>(item))
+                noted = noted || (t->isVisible() && t->text() == QStringLiteral("the top 2 of 3 base models"));
+        QVERIFY(noted);
     }
 
     void demandMapChart()

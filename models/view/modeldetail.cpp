@@ -56,7 +56,7 @@ ModelDetail ModelDetail::read(
     text(QT_TRANSLATE_NOOP("Columns", "Base models"), 16);
     // gated as the CSV writes it (true/false), empty where the registry does not say
     d.fields.append({ QStringLiteral("Gated"), m.isNull(17) ? QString() : QString::fromLatin1(m.int64(17) ? "true" : "false") });
-    number(QT_TRANSLATE_NOOP("Columns", "Downloads, all time"), 18);
+    number(QT_TRANSLATE_NOOP("Columns", "Total downloads"), 18);
     number(QT_TRANSLATE_NOOP("Columns", "Trending score"), 19);
     d.description = m.isNull(13) ? QString() : m.text(13);
     d.lineage = Families::lineage(db, id);

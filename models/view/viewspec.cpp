@@ -49,7 +49,7 @@ const std::array<Info, Count> kColumns = {{
     {"parameters", QT_TRANSLATE_NOOP("Columns", "Parameters"), Kind::Integer},
     {"base_models", QT_TRANSLATE_NOOP("Columns", "Base models"), Kind::Text},
     {"gated", QT_TRANSLATE_NOOP("Columns", "Gated"), Kind::Bool},
-    {"downloads_all_time", QT_TRANSLATE_NOOP("Columns", "Downloads, all time"), Kind::Integer},
+    {"downloads_all_time", QT_TRANSLATE_NOOP("Columns", "Total downloads"), Kind::Integer},
     {"trending_score", QT_TRANSLATE_NOOP("Columns", "Trending score"), Kind::Integer},
 }};
 } // namespace

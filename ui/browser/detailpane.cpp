@@ -369,7 +369,7 @@ void DetailPane::setDetail(const ModelDetail &d)
             shown = CatalogueModel::formatParameters(value.toLongLong());
         else if (!value.isEmpty() && (label == QLatin1String("Downloads") || label == QLatin1String("Likes")
                                       || label == QLatin1String("Files") || label == QLatin1String("Versions")
-                                      || label == QLatin1String("Downloads, all time")
+                                      || label == QLatin1String("Total downloads")
                                       || label == QLatin1String("Trending score")))
             shown = locale.toString(value.toLongLong());
         add(QCoreApplication::translate("Columns", label.toLatin1().constData()), shown);

@@ -77,10 +77,6 @@ void DashboardChartView::buildFamilies(const DashboardData &d)
     series->attachAxis(axisX);
     listed->attachAxis(axisY);
     listed->attachAxis(axisListed);
-    if (d.familyBases > std::int64_t(rows.size()))
-        addNote(tr("the top %1 of %2 base models").arg(num(m_numbers, std::int64_t(rows.size())),
-                                                       num(m_numbers, d.familyBases)),
-                nullptr, QPointF(0.99, 0.99), Qt::AlignRight | Qt::AlignBottom, false, kNoteGrey);
 
     auto tipFor = [this, rows](int index) {
         if (index < 0 || size_t(index) >= rows.size())
@@ -116,6 +112,11 @@ void DashboardChartView::buildFamilies(const DashboardData &d)
     connect(series, &QAbstractBarSeries::clicked, this, [activate](int index, QBarSet *) { activate(index); });
     connect(listed, &QScatterSeries::clicked, this, [activate](const QPointF &p) { activate(std::lround(p.y())); });
     install(chart);
+    // Notes belong to the installed chart (install drops the previous one's).
+    if (d.familyBases > std::int64_t(rows.size()))
+        addNote(tr("the top %1 of %2 base models").arg(num(m_numbers, std::int64_t(rows.size())),
+                                                       num(m_numbers, d.familyBases)),
+                nullptr, QPointF(0.99, 0.99), Qt::AlignRight | Qt::AlignBottom, false, kNoteGrey);
 }
 
 } // namespace uptake
