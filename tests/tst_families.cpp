@@ -314,6 +314,25 @@ private slots:
         }
     }
 
+    // One file naming a model twice: the second listing's bases are its family, into an empty
+    // cache (where the writer skips the deletes it cannot need) as into a full one.
+    void aModelListedTwiceInOneFile()
+    {
+        for (const bool filledFirst : {false, true}) {
+            Database db = Cache::open(m_dir.filePath(QStringLiteral("twice%1.sqlite").arg(filledFirst)));
+            if (filledFirst)
+                QCOMPARE(run(db, write("model_id,base_models\nother/m,org/x\n"), ImportOptions::Catalogue).errors,
+                         QStringList());
+            QCOMPARE(run(db, write("model_id,base_models\nt/m,org/a;org/b\nt/n,org/a\nt/m,org/c\n"),
+                         ImportOptions::Catalogue)
+                         .errors,
+                     QStringList());
+            QCOMPARE(Families::ofBase(db, "org/a").derivatives, 1);
+            QCOMPARE(Families::ofBase(db, "org/b").derivatives, 0);
+            QCOMPARE(Families::ofBase(db, "org/c").derivatives, 1);
+        }
+    }
+
     void statsByFamily()
     {
         const QString cache = m_dir.filePath(QStringLiteral("cli.sqlite"));

@@ -79,6 +79,7 @@ RETURNING id
                             > 0;
     if (hasCurrent)
         m_snapshot = db.queryInt("SELECT id FROM temp.current_snapshot");
+    m_linksEmpty = db.queryInt("SELECT EXISTS(SELECT 1 FROM model_base)").value_or(1) == 0;
 }
 
 void CatalogueWriter::upsert(const ModelRecord &r)
@@ -111,8 +112,11 @@ void CatalogueWriter::upsert(const ModelRecord &r)
     m_upsert.reset();
     ++m_written;
     // The family links follow the listing: what it names now, nothing it named before.
-    m_clearBases.bind(1, id).run();
+    if (!m_linksEmpty || m_linked.count(id))
+        m_clearBases.bind(1, id).run();
     if (r.baseModels) {
+        if (m_linksEmpty)
+            m_linked.insert(id);
         const std::string_view list = *r.baseModels;
         for (std::size_t at = 0; at < list.size();) {
             const std::size_t end = std::min(list.find(';', at), list.size());

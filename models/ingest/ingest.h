@@ -12,6 +12,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <string_view>
 #include <unordered_map>
 #include <memory>
@@ -51,6 +52,10 @@ private:
     Statement m_upsert;
     Statement m_popularity;
     Statement m_clearBases, m_addBase;
+    // With no family links in the cache at the start, a model can only have the links this
+    // writer gave it: the others need no delete (one index lookup a model at 2M).
+    bool m_linksEmpty = false;
+    std::unordered_set<std::int64_t> m_linked;
     std::optional<std::int64_t> m_snapshot;
     std::int64_t m_written = 0;
 };
