@@ -1076,10 +1076,6 @@ Top 10% erhalten %6</translation>
         <source>Base models ranked by the callers of the models made from them (fine-tunes, adapters, quantisations), beside how many of those are listed</source>
         <translation>Basismodelle nach den Aufrufern der aus ihnen gemachten Modelle (Feinabstimmungen, Adapter, Quantisierungen), daneben wie viele davon gelistet sind</translation>
     </message>
-    <message>
-        <source>Computing the families of this view…</source>
-        <translation>Die Familien dieser Ansicht werden berechnet…</translation>
-    </message>
 </context>
 <context>
     <name>uptake::DashboardWorker</name>

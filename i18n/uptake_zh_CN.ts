@@ -1070,10 +1070,6 @@ Gini：%3
         <source>Base models ranked by the callers of the models made from them (fine-tunes, adapters, quantisations), beside how many of those are listed</source>
         <translation>按其衍生模型（微调、适配器、量化版本）的调用方数量排列的基础模型，并列出已上架的衍生模型数量</translation>
     </message>
-    <message>
-        <source>Computing the families of this view…</source>
-        <translation>正在计算此视图的模型家族…</translation>
-    </message>
 </context>
 <context>
     <name>uptake::DashboardWorker</name>

@@ -454,6 +454,27 @@ private slots:
         QCOMPARE(modelSpy.at(0).at(0).toString(), QStringLiteral("lab/alpha"));
     }
 
+    // The families read every derivative's usage: computed when their page is shown.
+    void familiesWaitForTheirPage()
+    {
+        DashboardWidget w(m_weeksCache);
+        w.resize(1280, 760);
+        QSignalSpy updated(&w, &DashboardWidget::updated);
+        QVERIFY(updated.wait(20000));
+        QVERIFY(w.chartView(DashboardChart::Funnel)->message().isEmpty());
+        QCOMPARE(w.chartView(DashboardChart::Families)->message(), QStringLiteral("Computing…"));
+        const quint64 started = w.computationsStarted();
+        w.showChart(DashboardChart::Families);
+        QVERIFY(updated.wait(20000));
+        QCOMPARE(w.computationsStarted(), started + 1);
+        QVERIFY2(w.chartView(DashboardChart::Families)->message().isEmpty(),
+                 qPrintable(w.chartView(DashboardChart::Families)->message()));
+        // Shown again for the same view: nothing to compute.
+        w.showChart(DashboardChart::Tasks);
+        w.showChart(DashboardChart::Families);
+        QCOMPARE(w.computationsStarted(), started + 1);
+    }
+
     void widgetFollowsTheView()
     {
         DashboardWidget w(m_cache);

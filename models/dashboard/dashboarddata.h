@@ -178,6 +178,9 @@ struct Options
     int maxBuckets = 200;
     int evidenceTasks = 5; // task curves beside the selection's retention curve
     int topFamilies = 15;
+    // The families stage reads the usage of every derivative: the window computes it only
+    // while its page is shown (compute() and the CLI always do).
+    bool families = true;
 };
 
 // One computation for one view, stage by stage, so that a worker can hand charts over as they

@@ -100,10 +100,12 @@ void DashboardWorker::compute(quint64 gen, const ViewSpec &spec, const Dashboard
         if (stale(gen))
             return;
         emit partReady(gen, TopPart | ModelPart | UsagePart | EvidencePart, data);
-        c.families(data);
-        if (stale(gen))
-            return;
-        emit partReady(gen, TopPart | ModelPart | UsagePart | EvidencePart | FamilyPart, data);
+        if (options.families) {
+            c.families(data);
+            if (stale(gen))
+                return;
+            emit partReady(gen, TopPart | ModelPart | UsagePart | EvidencePart | FamilyPart, data);
+        }
         emit finished(gen, timer.elapsed());
     } catch (const DbError &e) {
         // An interrupt means a newer view took over: nobody waits for this one.
@@ -187,6 +189,11 @@ DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent, cons
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_status);
     layout->addWidget(m_pages, 1);
+    // The families are computed when their page is first shown for a view.
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
+        if (page == kFamiliesPage && m_familiesGen != m_gen && !m_debounce.isActive())
+            start();
+    });
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(250);
@@ -229,7 +236,7 @@ DashboardChartView *DashboardWidget::chartView(DashboardChart chart) const
 
 void DashboardWidget::showChart(DashboardChart chart)
 {
-    m_pages->setCurrentIndex(chart == DashboardChart::Families        ? 2
+    m_pages->setCurrentIndex(chart == DashboardChart::Families        ? kFamiliesPage
                              : DashboardCharts::isEvidenceChart(chart) ? 1
                                                                        : 0);
 }
@@ -258,6 +265,8 @@ void DashboardWidget::start()
     // A bar needs about 18 pixels for its label to show: no more models than the chart can name.
     options.topModels = std::clamp((m_views.at(DashboardChart::Top)->height() - 150) / 18, 5, 15);
     options.topFamilies = std::clamp((m_views.at(DashboardChart::Families)->height() - 150) / 18, 5, 25);
+    options.families = m_pages->currentIndex() == kFamiliesPage;
+    m_familiesGen = options.families ? m_gen : 0;
     QMetaObject::invokeMethod(m_worker, [w = m_worker, gen = m_gen, spec = m_spec, options] {
         w->compute(gen, spec, options);
     });
@@ -274,10 +283,10 @@ void DashboardWidget::onPart(quint64 gen, int parts, const DashboardData &data)
     const bool families = parts & DashboardWorker::FamilyPart;
     for (auto &[kind, view] : m_views) {
         if (kind == DashboardChart::Families) {
-            if (families)
+            // Until the families come (or while their page is hidden): why there are none
+            // (no model matches, no usage), or that they are being computed.
+            if (families || !usage)
                 view->setData(data);
-            else if (!usage)
-                view->showMessage(tr("Computing the families of this view…"));
             continue;
         }
         if (DashboardCharts::isEvidenceChart(kind)) {

@@ -117,6 +117,8 @@ private:
     QTimer m_debounce;
     ViewSpec m_spec;
     quint64 m_gen = 0;
+    quint64 m_familiesGen = 0; // the view whose computation includes the families
+    static constexpr int kFamiliesPage = 2;
     bool m_busy = false;
     qint64 m_lastModels = 0, m_lastCalls = 0;
 };
