@@ -1076,6 +1076,10 @@ Top 10% erhalten %6</translation>
         <source>Base models ranked by the callers of the models made from them (fine-tunes, adapters, quantisations), beside how many of those are listed</source>
         <translation>Basismodelle nach den Aufrufern der aus ihnen gemachten Modelle (Feinabstimmungen, Adapter, Quantisierungen), daneben wie viele davon gelistet sind</translation>
     </message>
+    <message>
+        <source>the families are computed when their page is shown: open the Families page, then export</source>
+        <translation>die Familien werden berechnet, wenn ihre Seite gezeigt wird: Öffnen Sie die Seite „Familien“ und exportieren Sie dann</translation>
+    </message>
 </context>
 <context>
     <name>uptake::DashboardWorker</name>

@@ -1070,6 +1070,10 @@ Gini：%3
         <source>Base models ranked by the callers of the models made from them (fine-tunes, adapters, quantisations), beside how many of those are listed</source>
         <translation>按其衍生模型（微调、适配器、量化版本）的调用方数量排列的基础模型，并列出已上架的衍生模型数量</translation>
     </message>
+    <message>
+        <source>the families are computed when their page is shown: open the Families page, then export</source>
+        <translation>模型家族在其页面显示时才计算：请先打开“模型家族”页面，再导出</translation>
+    </message>
 </context>
 <context>
     <name>uptake::DashboardWorker</name>

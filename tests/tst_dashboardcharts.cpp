@@ -463,12 +463,18 @@ private slots:
         QVERIFY(updated.wait(20000));
         QVERIFY(w.chartView(DashboardChart::Funnel)->message().isEmpty());
         QCOMPARE(w.chartView(DashboardChart::Families)->message(), QStringLiteral("Computing…"));
+        // Not computed yet: the window's export says so instead of writing the placeholder.
+        QString error;
+        QVERIFY(!w.exportChart(QStringLiteral("families"), path(QStringLiteral("early.png")), &error));
+        QVERIFY2(error.contains(QStringLiteral("Families page")), qPrintable(error));
+        QVERIFY(!QFile::exists(path(QStringLiteral("early.png"))));
         const quint64 started = w.computationsStarted();
         w.showChart(DashboardChart::Families);
         QVERIFY(updated.wait(20000));
         QCOMPARE(w.computationsStarted(), started + 1);
         QVERIFY2(w.chartView(DashboardChart::Families)->message().isEmpty(),
                  qPrintable(w.chartView(DashboardChart::Families)->message()));
+        QVERIFY(w.exportChart(QStringLiteral("families"), path(QStringLiteral("shown.png")), &error));
         // Shown again for the same view: nothing to compute.
         w.showChart(DashboardChart::Tasks);
         w.showChart(DashboardChart::Families);

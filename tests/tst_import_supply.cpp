@@ -302,6 +302,23 @@ private slots:
                  QStringLiteral("NULLNULLNULL"));
     }
 
+    // A card naming 100,000 bases (hostile, or broken) keeps the first 64, in order.
+    void manyBaseModels()
+    {
+        QByteArray list;
+        for (int i = 0; i < 100000; ++i)
+            list += (i ? "," : "") + QByteArray("\"org/b") + QByteArray::number(i) + '"';
+        Database db = Cache::open(m_cache);
+        const Outcome o = run(db, write("{\"id\":\"a/m\",\"cardData\":{\"base_model\":[" + list + "]}}\n", QStringLiteral(".jsonl")),
+                              ImportOptions::Catalogue);
+        QCOMPARE(o.errors, QStringList());
+        const QStringList bases = cell(db, QStringLiteral("SELECT base_models FROM models")).split(QLatin1Char(';'));
+        QCOMPARE(bases.size(), 64);
+        QCOMPARE(bases.first(), QStringLiteral("org/b0"));
+        QCOMPARE(bases.last(), QStringLiteral("org/b63"));
+        QCOMPARE(count(db, "SELECT count(*) FROM model_base"), 64);
+    }
+
     // The Hub's largest records list thousands of files (one is 1.7 MB).
     void aRecordOfMegabytes()
     {

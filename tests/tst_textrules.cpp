@@ -246,6 +246,9 @@ private slots:
         QTest::newRow("rounded half away") << "2.5" << false << qint64(3);
         QTest::newRow("more digits than a double") << "23907532.8000000007" << false << qint64(23907533);
         QTest::newRow("17 digits, exact") << "12345678901234567" << false << qint64(12345678901234567);
+        QTest::newRow("19 digits, exact") << "1234567890123456789" << false << qint64(1234567890123456789);
+        QTest::newRow("the largest") << "9223372036854775807" << false << qint64(9223372036854775807);
+        QTest::newRow("one past it") << "9223372036854775808" << false << qint64(-99);
         QTest::newRow("exponent") << "7.1e9" << false << qint64(7100000000);
         QTest::newRow("capital exponent") << "1E3" << false << qint64(1000);
         QTest::newRow("negative refused") << "-3" << false << qint64(-99);

@@ -403,11 +403,7 @@ void Computation::families(DashboardData &data)
 {
     QElapsedTimer timer;
     timer.start();
-    std::vector<Families::Family> ranked = Families::rank(m_db, m_spec);
-    data.familyBases = std::int64_t(ranked.size());
-    if (ranked.size() > size_t(std::max(m_options.topFamilies, 0)))
-        ranked.resize(size_t(std::max(m_options.topFamilies, 0)));
-    data.families = std::move(ranked);
+    data.families = Families::rank(m_db, m_spec, size_t(std::max(m_options.topFamilies, 1)), &data.familyBases);
     data.familiesComputed = true;
     data.msFamilies = timer.elapsed();
 }

@@ -46,7 +46,7 @@ void bindAll(Statement &st, const std::vector<SqlQuery::Value> &params)
 
 } // namespace
 
-std::vector<Family> rank(Database &db, const ViewSpec &spec, std::size_t limit)
+std::vector<Family> rank(Database &db, const ViewSpec &spec, std::size_t limit, std::int64_t *total)
 {
     std::map<std::string, Family> byBase;
     {
@@ -86,6 +86,8 @@ std::vector<Family> rank(Database &db, const ViewSpec &spec, std::size_t limit)
             it->second.callers = st.int64(3);
         }
     }
+    if (total)
+        *total = std::int64_t(byBase.size());
     std::vector<Family> out;
     out.reserve(byBase.size());
     for (auto &[base, f] : byBase) {

@@ -31,8 +31,8 @@ struct Family
 };
 
 // Every base model the view's models name, ranked by callers, then calls, then derivatives
-// listed, then id; at most limit of them (0: all).
-std::vector<Family> rank(Database &db, const ViewSpec &spec, std::size_t limit = 0);
+// listed, then id; at most limit of them (0: all). total, when given, gets how many there are.
+std::vector<Family> rank(Database &db, const ViewSpec &spec, std::size_t limit = 0, std::int64_t *total = nullptr);
 // One model as a base: its direct derivatives over the whole catalogue, all time.
 Family ofBase(Database &db, const std::string &modelId);
 // {"base", "base_listed", "derivatives", "called", "kept_to_week4", "calls", "callers"} each.

@@ -31,12 +31,18 @@ QString colName(std::string_view n)
     return QString::fromLatin1(n.data(), qsizetype(n.size()));
 }
 
+// A model card can name any number of bases; the first ones are kept (hostile text: a list
+// of 100,000 would cost a quadratic check and as many family links for one model).
+constexpr std::size_t kMaxBaseModels = 64;
+
 // Adds one base model id to a ';'-separated list: trimmed; left out when empty, when it could
-// not be a model id (or holds the separator), or when the list has it already.
+// not be a model id (or holds the separator), when the list has it already or is full.
 void addBaseModel(std::string &list, std::string_view id)
 {
     id = TextRules::trim(id);
     if (checkModelId(id) || id.find(';') != std::string_view::npos)
+        return;
+    if (!list.empty() && std::size_t(std::count(list.begin(), list.end(), ';')) + 1 >= kMaxBaseModels)
         return;
     for (std::size_t at = 0; at <= list.size();) {
         const std::size_t end = std::min(list.find(';', at), list.size());

@@ -80,10 +80,13 @@ RETURNING id
     if (hasCurrent)
         m_snapshot = db.queryInt("SELECT id FROM temp.current_snapshot");
     m_linksEmpty = db.queryInt("SELECT EXISTS(SELECT 1 FROM model_base)").value_or(1) == 0;
+    m_inTransaction = sqlite3_get_autocommit(db.handle()) == 0;
 }
 
 void CatalogueWriter::upsert(const ModelRecord &r)
 {
+    if (m_inTransaction && sqlite3_get_autocommit(m_db.handle()) != 0)
+        throw DbError(QStringLiteral("the import's transaction was rolled back (interrupted)"), SQLITE_INTERRUPT);
     m_upsert.bind(1, r.modelId)
         .bind(2, r.author)
         .bind(3, r.name)

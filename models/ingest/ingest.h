@@ -55,6 +55,9 @@ private:
     // With no family links in the cache at the start, a model can only have the links this
     // writer gave it: the others need no delete (one index lookup a model at 2M).
     bool m_linksEmpty = false;
+    // Whether it writes inside a transaction: SQLite rolls one back by itself when a write is
+    // interrupted (a cancel), and a write after that would commit on its own.
+    bool m_inTransaction = false;
     std::unordered_set<std::int64_t> m_linked;
     std::optional<std::int64_t> m_snapshot;
     std::int64_t m_written = 0;

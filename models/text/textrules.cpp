@@ -323,14 +323,14 @@ std::optional<std::int64_t> parseWhole(std::string_view text, bool allowNegative
     const bool negative = s.front() == '-';
     if (negative && !allowNegative)
         return std::nullopt;
-    // Digits alone: exact, whatever a double would make of them.
+    // Digits alone: exact, whatever a double would make of them, or nothing beyond 64 bits.
     const std::string_view digits = negative ? s.substr(1) : s;
-    if (!digits.empty() && digits.size() <= 18
-        && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (!digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         std::int64_t v = 0;
-        for (const char c : digits)
-            v = v * 10 + (c - '0');
-        return negative ? -v : v;
+        const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+        if (ec != std::errc() || end != s.data() + s.size())
+            return std::nullopt;
+        return v;
     }
     // A fraction or an exponent (or more digits than that): the nearest whole number.
     if (digits.empty() || digits.front() < '0' || digits.front() > '9')

@@ -218,6 +218,7 @@ DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent, cons
         if (gen != m_gen)
             return;
         m_busy = false;
+        m_familiesGen = 0; // showing the page again tries again
         for (auto &[kind, view] : m_views)
             view->showMessage(tr("The dashboard could not be computed: %1").arg(message));
         m_status->setText(message);
@@ -311,6 +312,12 @@ bool DashboardWidget::exportChart(const QString &name, const QString &path, QStr
     if (!chart) {
         if (error)
             *error = tr("unknown chart '%1'").arg(name);
+        return false;
+    }
+    if (*chart == DashboardChart::Families && m_familiesGen != m_gen) {
+        // Not computed for this view (its page was not shown): no placeholder as a chart.
+        if (error)
+            *error = tr("the families are computed when their page is shown: open the Families page, then export");
         return false;
     }
     const DashboardChartView *view = m_views.at(*chart);
