@@ -1,6 +1,7 @@
 #include "family/families.h"
 
 #include "db/database.h"
+#include "text/textrules.h"
 
 #include <QJsonObject>
 
@@ -16,14 +17,8 @@ namespace {
 
 std::vector<std::string> splitList(std::string_view list)
 {
-    std::vector<std::string> out;
-    for (std::size_t at = 0; at < list.size();) {
-        const std::size_t end = std::min(list.find(';', at), list.size());
-        if (end > at)
-            out.emplace_back(list.substr(at, end - at));
-        at = end + 1;
-    }
-    return out;
+    const std::vector<std::string_view> items = TextRules::listItems(list);
+    return {items.begin(), items.end()};
 }
 
 // " AND x.model IN (the view)" when the view filters, with its parameters.
@@ -164,8 +159,7 @@ QJsonArray toJson(const std::vector<Family> &families)
 std::string relationIn(std::string_view tags, std::string_view base)
 {
     // The Hub tags a derivative "base_model:finetune:org/base" (and "base_model:org/base").
-    for (const std::string &tag : splitList(tags)) {
-        std::string_view t = tag;
+    for (std::string_view t : TextRules::listItems(tags)) {
         if (t.substr(0, 11) != "base_model:")
             continue;
         t.remove_prefix(11);

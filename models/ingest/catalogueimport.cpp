@@ -44,12 +44,9 @@ void addBaseModel(std::string &list, std::string_view id)
         return;
     if (!list.empty() && std::size_t(std::count(list.begin(), list.end(), ';')) + 1 >= kMaxBaseModels)
         return;
-    for (std::size_t at = 0; at <= list.size();) {
-        const std::size_t end = std::min(list.find(';', at), list.size());
-        if (std::string_view(list).substr(at, end - at) == id)
+    for (const std::string_view known : TextRules::listItems(list))
+        if (known == id)
             return;
-        at = end + 1;
-    }
     if (!list.empty())
         list += ';';
     list += id;
@@ -58,11 +55,8 @@ void addBaseModel(std::string &list, std::string_view id)
 std::optional<std::string> baseModelList(std::string_view separated)
 {
     std::string list;
-    for (std::size_t at = 0; at <= separated.size();) {
-        const std::size_t end = std::min(separated.find(';', at), separated.size());
-        addBaseModel(list, separated.substr(at, end - at));
-        at = end + 1;
-    }
+    for (const std::string_view item : TextRules::listItems(separated))
+        addBaseModel(list, item);
     return list.empty() ? std::nullopt : std::optional<std::string>(std::move(list));
 }
 

@@ -120,14 +120,9 @@ void CatalogueWriter::upsert(const ModelRecord &r)
     if (r.baseModels) {
         if (m_linksEmpty)
             m_linked.insert(id);
-        const std::string_view list = *r.baseModels;
-        for (std::size_t at = 0; at < list.size();) {
-            const std::size_t end = std::min(list.find(';', at), list.size());
-            const std::string_view base = list.substr(at, end - at);
-            if (!base.empty() && base != r.modelId)
+        for (const std::string_view base : TextRules::listItems(*r.baseModels))
+            if (base != r.modelId)
                 m_addBase.bind(1, base).bind(2, id).run();
-            at = end + 1;
-        }
     }
     // Listed popularity is history: keep it per snapshot.
     if (r.downloads || r.likes) {

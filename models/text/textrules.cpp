@@ -304,6 +304,18 @@ std::optional<bool> parseBool(std::string_view text)
     return std::nullopt;
 }
 
+std::vector<std::string_view> listItems(std::string_view list)
+{
+    std::vector<std::string_view> items;
+    for (std::size_t at = 0; at < list.size();) {
+        const std::size_t end = std::min(list.find(';', at), list.size());
+        if (end > at)
+            items.push_back(list.substr(at, end - at));
+        at = end + 1;
+    }
+    return items;
+}
+
 std::optional<bool> parseGated(std::string_view text)
 {
     const std::string_view s = trim(text);

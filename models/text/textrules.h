@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace uptake {
 
@@ -73,6 +74,8 @@ std::optional<std::int64_t> parseWhole(std::string_view text, bool allowNegative
 std::string normaliseCaller(std::string_view raw);
 
 std::string_view trim(std::string_view s);
+// The items of a ';'-separated list (tags, base models), as written, empty ones left out.
+std::vector<std::string_view> listItems(std::string_view list);
 // a equals lowerB ignoring the ASCII case of a (lowerB is lower case): header names, modes.
 bool equalsNoCase(std::string_view a, std::string_view lowerB);
 
