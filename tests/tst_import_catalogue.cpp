@@ -306,13 +306,17 @@ private slots:
         QCOMPARE(db.queryInt("SELECT downloads FROM models INDEXED BY models_by_downloads ORDER BY downloads DESC LIMIT 1"),
                  std::optional<std::int64_t>(29999));
         // The short search terms were listed once, at the end: "l" and "-" are in every model
-        // (common), "9" in fewer than ShortTerms::CommonAt (listed, with exactly its models).
+        // (common), "9" in a third of them (common at 30,000 models: one in 16 is), "99" in 840
+        // (listed, with exactly its models).
+        QCOMPARE(ShortTerms::commonAt(30000), 1875);
         QVERIFY(!ShortTerms::isListed(db, *ShortTerms::key(QStringLiteral("L"))));
-        QVERIFY(ShortTerms::isListed(db, *ShortTerms::key(QStringLiteral("9"))));
+        QVERIFY(!ShortTerms::isListed(db, *ShortTerms::key(QStringLiteral("9"))));
+        QVERIFY(ShortTerms::isListed(db, *ShortTerms::key(QStringLiteral("99"))));
         Statement nines(db, "SELECT count(*) FROM short_terms WHERE term = ?");
-        nines.bind(1, *ShortTerms::key(QStringLiteral("9")));
+        nines.bind(1, *ShortTerms::key(QStringLiteral("99")));
         QVERIFY(nines.step());
-        QCOMPARE(nines.int64(0), db.queryInt("SELECT count(*) FROM models WHERE model_id LIKE '%9%'").value_or(-1));
+        QCOMPARE(nines.int64(0), std::int64_t(840));
+        QCOMPARE(nines.int64(0), db.queryInt("SELECT count(*) FROM models WHERE model_id LIKE '%99%'").value_or(-1));
         // A small file into a large catalogue keeps the indexes and maintains them.
         QCOMPARE(importFile(db, write("model_id,task\nlate/model,translation\n"), opt).rowsImported, 1);
         QCOMPARE(schema(), before);

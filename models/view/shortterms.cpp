@@ -180,8 +180,14 @@ void registerFunction(Database &db)
         db.fail(rc, "uptake_short_terms");
 }
 
-void rebuild(Database &db, std::int64_t commonAt)
+std::int64_t commonAt(std::int64_t models)
 {
+    return std::clamp<std::int64_t>(models / 16, 1000, CommonAt);
+}
+
+void rebuild(Database &db, std::optional<std::int64_t> common)
+{
+    const std::int64_t commonAt = common ? *common : ShortTerms::commonAt(db.queryInt("SELECT count(*) FROM models").value_or(0));
     db.exec("DELETE FROM short_terms; DELETE FROM short_terms_common;");
     const char *texts = "SELECT id, model_id, author, task, tags FROM models";
     // First how many models hold each term, then the rare terms' models.
