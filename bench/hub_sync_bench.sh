@@ -6,7 +6,7 @@
 #
 #   bench/hub_sync_bench.sh [UPTAKE_BINARY]
 #
-# The interrupted sync is killed (SIGKILL) once the cache holds half the models.
+# The interrupted sync is killed (SIGKILL) once the server has sent half the pages.
 #   MODELS=200000 SEED=1 PORT=8765 WORK=/tmp/uptake-hub-sync BUILD=build
 #
 # Target: the sync at most 1.5x the import. Needs python3, sqlite3, curl and GNU time.
@@ -62,7 +62,7 @@ run() {
     secs=$(cut -d' ' -f1 "$WORK/time.out")
     rss=$(cut -d' ' -f2 "$WORK/time.out")
 }
-fresh() { rm -f "$1" "$1-wal" "$1-shm" "$1-journal"; }
+fresh() { rm -rf "$1" "$1-wal" "$1-shm" "$1-journal" "$1-sync"; }
 
 echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $MODELS records, $(du -h "$data" | cut -f1)"
 cat "$data" > /dev/null
@@ -97,19 +97,21 @@ echo "fields that differ between the synced and the imported cache: $differ (of 
 [ "$differ" = 0 ] || exit 1
 
 # Killed half way (SIGKILL: a crash, a power cut; a background job of a script ignores
-# SIGINT), then resumed: it carries on from the page it stopped at.
+# SIGINT), once the server has sent half the pages, then resumed: it writes the pages it had
+# staged and carries on from the page it stopped at.
 start_server
 fresh "$WORK/resume.sqlite"
 "$UPTAKE" --cache "$WORK/resume.sqlite" sync "http://127.0.0.1:$PORT/api/models" > "$WORK/resume1.log" 2>&1 &
 sync_pid=$!
-half=$((MODELS / 2))
-until [ "$(sqlite3 "$WORK/resume.sqlite" "SELECT count(*) FROM models" 2>/dev/null || echo 0)" -ge "$half" ]; do
+half=$((pages / 2))
+until [ "$(curl -sf "http://127.0.0.1:$PORT/served" | cut -d' ' -f1)" -ge "$half" ]; do
     kill -0 "$sync_pid" 2>/dev/null || { echo "hub_sync_bench: the sync ended before half way" >&2; exit 1; }
     sleep 0.2
 done
 kill -KILL "$sync_pid"
 wait "$sync_pid" || true
 kept=$(sqlite3 "$WORK/resume.sqlite" "SELECT count(*) FROM models")
+staged=$(ls "$WORK/resume.sqlite-sync"/*/ 2>/dev/null | grep -c '^page-.*\.json$' || true)
 stop_server
 start_server
 run resume "$UPTAKE" --cache "$WORK/resume.sqlite" sync "http://127.0.0.1:$PORT/api/models"
@@ -118,5 +120,5 @@ stop_server
 same=$(sqlite3 "$WORK/import.sqlite" "ATTACH '$WORK/resume.sqlite' AS s;
     SELECT (SELECT count(*) FROM (SELECT $fields FROM main.models EXCEPT SELECT $fields FROM s.models))
          + (SELECT count(*) FROM (SELECT $fields FROM s.models EXCEPT SELECT $fields FROM main.models))")
-echo "killed at $kept models; the resumed sync asked for $(echo "$served" | cut -d' ' -f1) pages, from page $(echo "$served" | cut -d' ' -f2) (of $pages), in $secs s; fields that differ afterwards: $same"
+echo "killed after $half pages, with $kept models in the cache and $staged pages staged beside it; the resumed sync asked for $(echo "$served" | cut -d' ' -f1) pages, from page $(echo "$served" | cut -d' ' -f2) (of $pages), in $secs s; fields that differ afterwards: $same"
 [ "$same" = 0 ] || exit 1

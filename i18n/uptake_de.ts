@@ -2343,8 +2343,8 @@ Trotzdem in den Demo-Cache importieren?</translation>
         <translation>Synchronisiere: bisher Seiten %1, Modelle %2</translation>
     </message>
     <message>
-        <source>Cancelled. The pages saved so far are kept; syncing again carries on from there.</source>
-        <translation>Abgebrochen. Die bisher gespeicherten Seiten bleiben erhalten; eine erneute Synchronisierung macht dort weiter.</translation>
+        <source>Cancelled. The pages fetched so far are kept beside the cache; syncing again adds them and carries on from there.</source>
+        <translation>Abgebrochen. Die bisher abgerufenen Seiten bleiben neben dem Cache erhalten; eine erneute Synchronisierung übernimmt sie und macht dort weiter.</translation>
     </message>
     <message>
         <source>Sync failed: %1</source>

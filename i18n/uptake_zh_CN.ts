@@ -2326,8 +2326,8 @@ Import into the demo cache anyway?</source>
         <translation>正在同步：已获取 %1 页，%2 个模型</translation>
     </message>
     <message>
-        <source>Cancelled. The pages saved so far are kept; syncing again carries on from there.</source>
-        <translation>已取消。已保存的页面会保留；再次同步将从那里继续。</translation>
+        <source>Cancelled. The pages fetched so far are kept beside the cache; syncing again adds them and carries on from there.</source>
+        <translation>已取消。已获取的页面保留在缓存旁边；再次同步会将其写入并从那里继续。</translation>
     </message>
     <message>
         <source>Sync failed: %1</source>

@@ -360,7 +360,9 @@ private slots:
                     " DROP INDEX models_by_downloads_all_time; DROP INDEX models_by_trending;"
                     " ALTER TABLE models DROP COLUMN parameters; ALTER TABLE models DROP COLUMN base_models;"
                     " ALTER TABLE models DROP COLUMN gated; ALTER TABLE models DROP COLUMN downloads_all_time;"
-                    " ALTER TABLE models DROP COLUMN trending_score; DROP TABLE model_base; PRAGMA user_version = 8;");
+                    " ALTER TABLE models DROP COLUMN trending_score; DROP TABLE model_base;"
+                    // and what schema 11 added
+                    " ALTER TABLE sync_state DROP COLUMN loaded_page; PRAGMA user_version = 8;");
         }
         Database db = Cache::open(path);
         QCOMPARE(db.queryInt("PRAGMA user_version"), std::optional<std::int64_t>(Cache::SchemaVersion));

@@ -3,6 +3,7 @@
 #include "net/sync.h"
 #include "testutil.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
@@ -418,9 +419,12 @@ private slots:
         QCOMPARE(Cache::modelCount(db), 2);
     }
 
-    void killedSyncKeepsCommittedPages()
+    // Page 1 is written at once (the cache is empty), page 2 is staged beside the cache until a
+    // batch is worth writing, page 3 never finishes: kill the process while it waits. The cache
+    // is intact with page 1, page 2 waits on disk, and the next sync writes it and asks only for
+    // page 3.
+    void killedSyncResumesWithTheStagedPages()
     {
-        // Pages 1 and 2 come at once, page 3 never finishes: kill the process while it waits.
         HttpFixture http;
         http.on("/api/v0/models/?page=1&limit=100", {{200, ogPage(1, 100)}});
         http.on("/api/v0/models/?page=2&limit=100", {{200, ogPage(101, 100)}});
@@ -430,17 +434,41 @@ private slots:
         p.start(TestUtil::binary(), {QStringLiteral("--cache"), cache, QStringLiteral("sync"),
                                      http.url(QStringLiteral("/api/v0/models/")).toString()});
         QVERIFY(p.waitForStarted());
-        // The third page is asked for only after the second is committed (Sync::run is one loop).
+        // The third page is asked for only after the second is staged and the state saved.
         QTRY_VERIFY_WITH_TIMEOUT(http.requests().size() >= 3, 60000);
         p.kill();
         QVERIFY(p.waitForFinished());
         QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        {
+            Database db = Cache::open(cache);
+            Statement check(db, "PRAGMA integrity_check");
+            QVERIFY(check.step());
+            QCOMPARE(check.text(0), QStringLiteral("ok"));
+            QCOMPARE(Cache::modelCount(db), 100);
+            QCOMPARE(db.queryInt("SELECT next_page || loaded_page FROM sync_state"), std::optional<std::int64_t>(31));
+        }
+        const QDir staged(cache + QStringLiteral("-sync"));
+        const QStringList folders = staged.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(folders.size(), 1);
+        QCOMPARE(QDir(staged.filePath(folders.first())).entryList(QDir::Files), QStringList{QStringLiteral("page-2.json")});
+
+        http.on("/api/v0/models/?page=3&limit=100", {{200, ogPage(201, 5)}});
+        const int before = int(http.requests().size());
+        QProcess again;
+        again.start(TestUtil::binary(), {QStringLiteral("--cache"), cache, QStringLiteral("sync"),
+                                         http.url(QStringLiteral("/api/v0/models/")).toString()});
+        QVERIFY(again.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(again.state() == QProcess::NotRunning, 60000); // the fixture serves meanwhile
+        QCOMPARE(again.exitCode(), 0);
+        QVERIFY2(again.readAllStandardError().contains("resumed"), "the second sync resumed");
+        QCOMPARE(http.requests().size(), before + 1);
+        QCOMPARE(http.requests().last().target, QByteArray("/api/v0/models/?page=3&limit=100"));
         Database db = Cache::open(cache);
-        Statement check(db, "PRAGMA integrity_check");
-        QVERIFY(check.step());
-        QCOMPARE(check.text(0), QStringLiteral("ok"));
-        QCOMPARE(Cache::modelCount(db), 200);
-        QCOMPARE(db.queryInt("SELECT next_page FROM sync_state"), std::optional<std::int64_t>(3));
+        QCOMPARE(Cache::modelCount(db), 205);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM models WHERE model_id IN ('quant/model-101', 'quant/model-200')"),
+                 std::optional<std::int64_t>(2));
+        QCOMPARE(db.queryInt("SELECT complete FROM sync_state"), std::optional<std::int64_t>(1));
+        QVERIFY2(!staged.exists(), "the staging folder goes once the sync is complete");
     }
 
 private:

@@ -213,7 +213,7 @@ SELECT model, day, sum(calls), sum(failed_calls), sum(tee_calls + zkml_calls + v
 FROM usage_daily GROUP BY model, day;
 )sql",
     // 7 -> 8: search for one or two characters without a scan (ShortTerms): the terms in
-    // fewer than ShortTerms::CommonAt models, each with its models; the others, alone. Filled
+    // fewer than ShortTerms::commonAt() models, each with its models; the others, alone. Filled
     // by ShortTerms::rebuild after this step, then kept by the triggers.
     R"sql(
 CREATE TABLE short_terms(
@@ -258,6 +258,13 @@ CREATE TABLE model_base(
     PRIMARY KEY(base, model)
 ) WITHOUT ROWID;
 CREATE INDEX model_base_by_model ON model_base(model);
+)sql",
+    // 10 -> 11: a sync keeps the pages it fetched in a folder beside the cache and writes them
+    // in growing batches (net/sync.cpp); loaded_page is the last page whose models are in the
+    // cache, written in the same transaction as they are. Before, every page was loaded as it came.
+    R"sql(
+ALTER TABLE sync_state ADD COLUMN loaded_page INTEGER NOT NULL DEFAULT 0;
+UPDATE sync_state SET loaded_page = CASE WHEN next_page > 0 THEN next_page - 1 ELSE pages END;
 )sql",
 };
 

@@ -29,7 +29,7 @@ namespace Cache {
 
 // 'UPTK': written to PRAGMA application_id so that we recognise our own files.
 inline constexpr int ApplicationId = 0x5550544b;
-inline constexpr int SchemaVersion = 10;
+inline constexpr int SchemaVersion = 11;
 
 // The platform's application-data folder, e.g. ~/.local/share/Uptake/cache.sqlite.
 QString defaultPath();

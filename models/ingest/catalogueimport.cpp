@@ -587,26 +587,18 @@ std::optional<QString> mapColumns(JsonModel &m, ModelRecord &r)
     return std::nullopt;
 }
 
-QString importCatalogue(Database &db, Input &in, RowSink &sink, const ImportOptions &opt, ImportReport &report)
+// Unlisted models are rows UsageWriter made from a model id alone, so their created_at is
+// NULL: counting through models_by_created reads only those, not the whole table (a scan of a
+// million models took 1.7 s, a third of a bare sqlite3 .import).
+constexpr std::string_view kCountUnlisted = "SELECT count(*) FROM models WHERE created_at IS NULL AND listed = 0";
+
+QString readCatalogue(Input &in, RowSink &sink, const ImportOptions &opt, const std::function<void(const ModelRecord &)> &write)
 {
-    CatalogueWriter writer(db);
-    // Unlisted models are rows UsageWriter made from a model id alone, so their created_at
-    // is NULL: counting through models_by_created reads only those, not the whole table
-    // (a scan of a million models took 1.7 s, a third of a bare sqlite3 .import).
-    constexpr std::string_view countUnlisted = "SELECT count(*) FROM models WHERE created_at IS NULL AND listed = 0";
-    const std::int64_t unlistedBefore = db.queryInt(countUnlisted).value_or(0);
-    // A file that brings at least as many models as the cache holds (a first import, say; a
-    // catalogue row is about 150 bytes) is written with the indexes off, each built once at the
-    // end, in this transaction: 23 sort indexes and the trigram index kept row by row cost more.
-    std::optional<Cache::BulkLoad> bulk;
-    if (Cache::worthBulkLoad(db, in.size() / 150))
-        bulk.emplace(db);
-    QString layout;
     const bool csv = opt.format == ImportOptions::Format::Csv
                      || (opt.format == ImportOptions::Format::Auto && sniff(in) == Container::Csv);
     if (!csv) {
         od::parser parser;
-        layout = readJson(in, sink, [&](std::string_view text, std::int64_t line) {
+        return readJson(in, sink, [&](std::string_view text, std::int64_t line) {
             JsonModel m;
             ModelRecord r;
             auto reason = readJsonModel(parser, text, m);
@@ -630,34 +622,61 @@ QString importCatalogue(Database &db, Input &in, RowSink &sink, const ImportOpti
             if (reason)
                 sink.reject(line, *reason);
             else if (sink.writing())
-                writer.upsert(r);
-        });
-    } else {
-        layout = QStringLiteral("CSV");
-        readCsv(in, sink, [&](const CsvHeader &header) {
-            std::array<int, CColumnCount> col;
-            for (std::size_t c = 0; c < CColumnCount; ++c)
-                col[c] = header.index(kCatalogueNames[c]);
-            if (col[CModel] < 0)
-                throw ImportError(QStringLiteral("%1: the header has no 'model_id' column").arg(sink.shown()));
-            return [&, col](const std::vector<std::string_view> &fields, std::int64_t line) {
-                CatValues v;
-                for (std::size_t c = 0; c < CColumnCount; ++c)
-                    if (col[c] >= 0)
-                        v[c] = fields[std::size_t(col[c])];
-                ModelRecord r;
-                if (auto reason = catalogueFromColumns(v, r))
-                    sink.reject(line, *reason);
-                else if (sink.writing())
-                    writer.upsert(r);
-            };
+                write(r);
         });
     }
-    report.rowsImported = writer.written();
-    if (bulk)
-        bulk->finish();
-    if (unlistedBefore > 0)
-        report.nowListed = unlistedBefore - db.queryInt(countUnlisted).value_or(0);
+    readCsv(in, sink, [&](const CsvHeader &header) {
+        std::array<int, CColumnCount> col;
+        for (std::size_t c = 0; c < CColumnCount; ++c)
+            col[c] = header.index(kCatalogueNames[c]);
+        if (col[CModel] < 0)
+            throw ImportError(QStringLiteral("%1: the header has no 'model_id' column").arg(sink.shown()));
+        return [&, col](const std::vector<std::string_view> &fields, std::int64_t line) {
+            CatValues v;
+            for (std::size_t c = 0; c < CColumnCount; ++c)
+                if (col[c] >= 0)
+                    v[c] = fields[std::size_t(col[c])];
+            ModelRecord r;
+            if (auto reason = catalogueFromColumns(v, r))
+                sink.reject(line, *reason);
+            else if (sink.writing())
+                write(r);
+        };
+    });
+    return QStringLiteral("CSV");
+}
+
+CatalogueLoad::CatalogueLoad(Database &db, std::int64_t inputBytes)
+    : m_db(db)
+    , m_writer(db)
+    , m_unlistedBefore(db.queryInt(kCountUnlisted).value_or(0))
+{
+    // Input that brings at least as many models as the cache holds (a first import, say; a
+    // catalogue row is about 150 bytes) is written with the indexes off, each built once at the
+    // end, in this transaction: 32 sort indexes and the trigram index kept row by row cost more.
+    if (Cache::worthBulkLoad(db, inputBytes / 150))
+        m_bulk.emplace(db);
+}
+
+QString CatalogueLoad::read(Input &in, RowSink &sink, const ImportOptions &opt)
+{
+    return readCatalogue(in, sink, opt, [this](const ModelRecord &r) { m_writer.upsert(r); });
+}
+
+void CatalogueLoad::finish(ImportReport &report)
+{
+    report.rowsImported = m_writer.written();
+    if (m_bulk)
+        m_bulk->finish();
+    if (m_unlistedBefore > 0)
+        report.nowListed = m_unlistedBefore - m_db.queryInt(kCountUnlisted).value_or(0);
+}
+
+QString importCatalogue(Database &db, Input &in, RowSink &sink, const ImportOptions &opt, ImportReport &report)
+{
+    CatalogueLoad load(db, in.size());
+    const QString layout = load.read(in, sink, opt);
+    load.finish(report);
     return layout;
 }
 

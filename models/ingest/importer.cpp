@@ -168,4 +168,71 @@ ImportReport importFile(Database &db, const QString &path, const ImportOptions &
     return report;
 }
 
+ImportReport checkCatalogueFile(const QString &path, const ImportOptions &options)
+{
+    ImportReport report;
+    report.path = path;
+    report.kind = ImportOptions::Catalogue;
+    const ProgressFn noProgress;
+    const RowErrorFn noRowErrors;
+    Input in(path, path, noProgress);
+    RowSink sink(path, options, noRowErrors);
+    std::int64_t records = 0;
+    report.layout = readCatalogue(in, sink, options, [&records](const ModelRecord &) { ++records; });
+    report.bytes = in.size();
+    report.rowsImported = records;
+    report.rowsRejected = sink.rejected();
+    return report;
+}
+
+ImportReport importCataloguePages(Database &db, const QStringList &paths, const ImportOptions &options,
+                                  const ProgressFn &progress, const std::function<void()> &beforeCommit)
+{
+    ImportReport report;
+    report.kind = ImportOptions::Catalogue;
+    std::int64_t bytes = 0;
+    for (const QString &path : paths)
+        bytes += QFileInfo(path).size();
+    std::optional<Cache::RollbackJournal> journal;
+    if (Cache::worthRollbackJournal(db, bytes))
+        journal.emplace(db);
+    Transaction tx(db);
+    // As in importFile: Cancel is asked through SQLite's progress handler too, while the
+    // indexes are built after the last page.
+    QElapsedTimer sinceAsked;
+    sinceAsked.start();
+    const StopWhen cancel(
+        db,
+        [&] {
+            if (!progress || sinceAsked.elapsed() < 100)
+                return false;
+            sinceAsked.restart();
+            return !progress(report.bytes, bytes);
+        },
+        20000);
+    try {
+        CatalogueLoad load(db, bytes);
+        const RowErrorFn noRowErrors;
+        const ProgressFn noProgress;
+        for (const QString &path : paths) {
+            Input in(path, path, noProgress);
+            RowSink sink(path, options, noRowErrors);
+            report.layout = load.read(in, sink, options);
+            report.bytes += in.size();
+            report.rowsRejected += sink.rejected();
+            if (progress && !progress(report.bytes, bytes))
+                throw Cancelled();
+        }
+        load.finish(report);
+        if (beforeCommit)
+            beforeCommit();
+        tx.commit();
+    } catch (const DbError &e) {
+        if (e.isInterrupt() && cancel.stopped())
+            throw Cancelled();
+        throw;
+    }
+    return report;
+}
+
 } // namespace uptake

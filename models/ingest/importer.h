@@ -5,6 +5,7 @@
 #include "progress.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <functional>
@@ -109,6 +110,18 @@ using RowErrorFn = std::function<void(const RowError &)>;
 // file order (may be empty).
 ImportReport importFile(Database &db, const QString &path, const ImportOptions &options,
                         const ProgressFn &progress = {}, const RowErrorFn &onRowError = {});
+
+// Reads a catalogue file as importFile() would, without a cache: rowsImported is what it
+// would write, rowsRejected what it would reject. Throws the ImportError importFile() would.
+ImportReport checkCatalogueFile(const QString &path, const ImportOptions &options);
+
+// A sync's pages: catalogue files written as one, in one transaction, and so as one bulk
+// load when together they bring as many models as the cache holds. They are not entered in
+// the import log (the sync keeps its own state). beforeCommit runs inside the transaction,
+// after the last page. progress gets (bytes read, their size) and cancels by returning
+// false. Throws as importFile() does; the cache is then as before.
+ImportReport importCataloguePages(Database &db, const QStringList &paths, const ImportOptions &options,
+                                  const ProgressFn &progress, const std::function<void()> &beforeCommit);
 
 // Usage roll-up rows from elsewhere than a file (models/ingest/postgressource.h reads them from a
 // PostgreSQL query). They go through the same checks, writer, transaction and re-import

@@ -403,6 +403,29 @@ void recordImport(Database &db, const QString &kind, const QString &path, const 
 QString importUsage(Database &db, Input &in, RowSink &sink, const ImportOptions &opt, ImportReport &report);
 QString importCatalogue(Database &db, Input &in, RowSink &sink, const ImportOptions &opt, ImportReport &report);
 
+// Catalogue records of in, mapped by opt.format, each handed to write; the bad ones go to
+// sink. Returns the layout's name. Needs no cache: checkCatalogueFile() reads with it alone.
+QString readCatalogue(Input &in, RowSink &sink, const ImportOptions &opt,
+                      const std::function<void(const ModelRecord &)> &write);
+
+// Catalogue inputs written into the open transaction by one writer: one input (a file) or
+// several (a sync's pages), as one bulk load (Cache::BulkLoad) when inputBytes, their size
+// together, is worth one.
+class CatalogueLoad final
+{
+public:
+    CatalogueLoad(Database &db, std::int64_t inputBytes);
+    QString read(Input &in, RowSink &sink, const ImportOptions &opt); // the layout's name
+    // After the last input: builds what the bulk load left off; fills rowsImported and nowListed.
+    void finish(ImportReport &report);
+
+private:
+    Database &m_db;
+    CatalogueWriter m_writer;
+    std::int64_t m_unlistedBefore = 0;
+    std::optional<Cache::BulkLoad> m_bulk;
+};
+
 } // namespace ImportParts
 
 } // namespace uptake

@@ -17,8 +17,12 @@ class Database;
 
 // Sync from a live registry listing over HTTP: the Hugging Face Hub (`/api/models`, paged
 // by the Link header) or the OpenGradient Model Hub (`/api/v0/models/?page=N&limit=100`).
-// Each page goes through the file importer's parser and is committed on its own, so a
-// sync that stops keeps what it got and the next one resumes where it stopped.
+// Each page is read by the file importer's parser as it comes and kept in a folder beside the
+// cache (CACHE-sync/); the pages are written to the cache in growing batches, each one
+// transaction and a bulk load, once they bring fifteen times the models the cache holds, and at
+// the end. A sync that stops on an error writes what it fetched first; one cancelled or killed
+// leaves its fetched pages in the folder, and the next one writes them and resumes where it
+// stopped.
 struct SyncOptions
 {
     enum class Format { Auto, HuggingFace, OpenGradient };
@@ -68,8 +72,10 @@ SyncOptions::Format formatFromUrl(const QUrl &url);
 
 // Runs the sync on the calling thread (a local event loop serves the network). progress
 // gets (pages, models) after each page and cancels by returning false; messages (retries,
-// waits) go to onMessage. Throws SyncError when a page still fails after the retries,
-// Cancelled when cancelled; pages committed before stay in the cache either way.
+// waits) go to onMessage; progress is also asked while a batch is written, and cancelling
+// then rolls the batch back (its pages stay staged). Throws SyncError when a page still fails
+// after the retries (the pages before it are written first), Cancelled when cancelled;
+// pages written before stay in the cache either way.
 SyncReport run(Database &db, const SyncOptions &options, const ProgressFn &progress = {},
                const std::function<void(const QString &)> &onMessage = {});
 

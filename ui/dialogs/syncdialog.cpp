@@ -217,7 +217,7 @@ void SyncDialog::onDone(const QString &error, bool cancelled)
     const SyncReport report = m_report;
     setRunning(false);
     if (cancelled) {
-        m_status->setText(tr("Cancelled. The pages saved so far are kept; syncing again carries on from there."));
+        m_status->setText(tr("Cancelled. The pages fetched so far are kept beside the cache; syncing again adds them and carries on from there."));
     } else if (!error.isEmpty()) {
         m_status->setText(tr("Sync failed: %1").arg(error.left(2000)));
     } else if (report.notModified) {
