@@ -36,6 +36,30 @@ ImportError::ImportError(const QString &message)
 
 Q_LOGGING_CATEGORY(lcImport, "uptake.import", QtWarningMsg)
 
+namespace {
+
+// The writers go on after the last byte (figures, indexes: seconds for millions of rows), so
+// Cancel is also asked through SQLite's progress handler: progress(done(), total) at most
+// every 100 ms, once anything has been read. Make it after the Transaction, so that it is gone
+// before a rollback.
+StopWhen cancelWhileWriting(Database &db, const ProgressFn &progress, std::function<std::int64_t()> done,
+                            std::int64_t total)
+{
+    QElapsedTimer sinceAsked;
+    sinceAsked.start();
+    return StopWhen(
+        db,
+        [&progress, done = std::move(done), total, sinceAsked]() mutable {
+            if (!progress || done() == 0 || sinceAsked.elapsed() < 100)
+                return false;
+            sinceAsked.restart();
+            return !progress(done(), total);
+        },
+        20000);
+}
+
+} // namespace
+
 
 
 QString ImportReport::summary() const
@@ -117,20 +141,7 @@ ImportReport importFile(Database &db, const QString &path, const ImportOptions &
     if (Cache::worthRollbackJournal(db, info.size()))
         journal.emplace(db);
     Transaction tx(db);
-    // The writers go on after the last byte (figures, indexes: seconds for millions of rows),
-    // so Cancel is also asked through SQLite's progress handler, at most every 100 ms. Declared
-    // after tx, it is gone before a rollback.
-    QElapsedTimer sinceAsked;
-    sinceAsked.start();
-    const StopWhen cancel(
-        db,
-        [&] {
-            if (!progress || in.done() == 0 || sinceAsked.elapsed() < 100)
-                return false;
-            sinceAsked.restart();
-            return !progress(in.done(), in.size());
-        },
-        20000);
+    const StopWhen cancel = cancelWhileWriting(db, progress, [&in] { return in.done(); }, in.size());
     try {
         report.layout = options.kind == ImportOptions::Catalogue ? importCatalogue(db, in, sink, options, report)
                                                                  : importUsage(db, in, sink, options, report);
@@ -197,19 +208,7 @@ ImportReport importCataloguePages(Database &db, const QStringList &paths, const 
     if (Cache::worthRollbackJournal(db, bytes))
         journal.emplace(db);
     Transaction tx(db);
-    // As in importFile: Cancel is asked through SQLite's progress handler too, while the
-    // indexes are built after the last page.
-    QElapsedTimer sinceAsked;
-    sinceAsked.start();
-    const StopWhen cancel(
-        db,
-        [&] {
-            if (!progress || sinceAsked.elapsed() < 100)
-                return false;
-            sinceAsked.restart();
-            return !progress(report.bytes, bytes);
-        },
-        20000);
+    const StopWhen cancel = cancelWhileWriting(db, progress, [&report] { return report.bytes; }, bytes);
     try {
         CatalogueLoad load(db, bytes);
         const RowErrorFn noRowErrors;
