@@ -261,6 +261,10 @@ ruhend (unter der Achse): Aufruf in der Vorwoche, nicht in dieser Woche.</transl
         <source>cannot use a temporary file in %1: %2</source>
         <translation>Temporäre Datei in %1 nicht verwendbar: %2</translation>
     </message>
+    <message>
+        <source>the cache&apos;s mark of an unfinished demo is damaged (%1)</source>
+        <translation>die Markierung einer unfertigen Demo im Cache ist beschädigt (%1)</translation>
+    </message>
 </context>
 <context>
     <name>TableCopy</name>
@@ -2164,6 +2168,14 @@ Trotzdem in den Demo-Cache importieren?</translation>
     <message>
         <source>Only %1 Models</source>
         <translation>Nur Modelle der Aufgabe %1</translation>
+    </message>
+    <message>
+        <source>Writing the demo&apos;s usage…</source>
+        <translation>Die Nutzung der Demo wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>The demo registry&apos;s listings are in; writing its usage (%1) so that there are calls to look at…</source>
+        <translation>Die Einträge der Demo-Registry sind da; ihre Nutzung (%1) wird geschrieben, damit es Aufrufe zu sehen gibt…</translation>
     </message>
 </context>
 <context>

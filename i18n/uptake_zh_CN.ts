@@ -261,6 +261,10 @@ dormant (below the axis): called in the week before, not in this week.</source>
         <source>cannot use a temporary file in %1: %2</source>
         <translation>无法使用 %1 中的临时文件：%2</translation>
     </message>
+    <message>
+        <source>the cache&apos;s mark of an unfinished demo is damaged (%1)</source>
+        <translation>缓存中未完成演示的标记已损坏（%1）</translation>
+    </message>
 </context>
 <context>
     <name>TableCopy</name>
@@ -2147,6 +2151,14 @@ Import into the demo cache anyway?</source>
     <message>
         <source>Only %1 Models</source>
         <translation>仅显示 %1 类模型</translation>
+    </message>
+    <message>
+        <source>Writing the demo&apos;s usage…</source>
+        <translation>正在写入演示的使用数据…</translation>
+    </message>
+    <message>
+        <source>The demo registry&apos;s listings are in; writing its usage (%1) so that there are calls to look at…</source>
+        <translation>演示注册表的条目已写入；正在写入其使用数据（%1），以便有调用可看…</translation>
     </message>
 </context>
 <context>

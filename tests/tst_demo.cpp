@@ -6,6 +6,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <vector>
+
 using namespace uptake;
 
 namespace {
@@ -163,21 +166,88 @@ private slots:
         QVERIFY(q("SELECT sum(tee_calls + zkml_calls) FROM usage_daily WHERE fees_nano > 0") > 0);
     }
 
-    void cancelLeavesCacheEmpty()
+    void cancelDuringListingsLeavesCacheEmpty()
     {
         Database db = Cache::open(m_dir.filePath(QStringLiteral("cancel.sqlite")));
         DemoOptions opt;
-        opt.models = 2000;
-        opt.events = 100000;
+        opt.models = 20000;
+        opt.events = 10000;
         int calls = 0;
-        QVERIFY_THROWS_EXCEPTION(Cancelled, Demo::generate(db, opt, [&](std::int64_t done, std::int64_t) {
+        bool listed = false;
+        // Stops at the first report past a tenth of the work: in the listings, which are most of it here.
+        QVERIFY_THROWS_EXCEPTION(Cancelled, Demo::generate(db, opt, [&](std::int64_t done, std::int64_t total) {
             ++calls;
-            return done < 50000;
-        }));
+            return done * 10 < total;
+        }, [&] { listed = true; }));
         QVERIFY(calls > 1);
+        QVERIFY(!listed);
         QCOMPARE(Cache::modelCount(db), 0);
         QCOMPARE(db.queryInt("SELECT count(*) FROM usage_daily"), std::optional<std::int64_t>(0));
         QVERIFY(!Demo::isDemoCache(db));
+        QVERIFY(!Demo::isPending(db));
+    }
+
+    // Into an empty cache the listings are committed first (the window shows them), then the
+    // usage; stopped between, the next run finishes it exactly as one run makes it.
+    void listingsFirstThenUsageResumable()
+    {
+        DemoOptions opt;
+        opt.models = 3000;
+        opt.events = 80000;
+        opt.seed = 5;
+        opt.endDay = TextRules::parseDay("2026-11-01");
+        const QString path = m_dir.filePath(QStringLiteral("resume.sqlite"));
+        Database whole = Cache::open(m_dir.filePath(QStringLiteral("whole.sqlite")));
+        std::vector<std::int64_t> seen;
+        Demo::generate(whole, opt, [&](std::int64_t done, std::int64_t total) {
+            seen.push_back(done * 1000 / total);
+            return true;
+        });
+        // The bar only moves forward, ends full, and has no long silence: no step over a tenth.
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        QCOMPARE(seen.back(), 1000);
+        for (size_t i = 1; i < seen.size(); ++i)
+            QVERIFY2(seen[i] - seen[i - 1] <= 100, qPrintable(QStringLiteral("%1 to %2").arg(seen[i - 1]).arg(seen[i])));
+
+        Database db = Cache::open(path);
+        std::int64_t listedModels = -1, listedCalls = -1;
+        bool listing = true;
+        QVERIFY_THROWS_EXCEPTION(Cancelled, Demo::generate(db, opt, [&](std::int64_t done, std::int64_t total) {
+            return listing || done * 10 < total * 9;
+        }, [&] {
+            // Committed: another connection sees the listings, without usage yet.
+            Database other = Cache::open(path, Database::Mode::ReadOnly);
+            listedModels = Cache::modelCount(other);
+            listedCalls = other.queryInt("SELECT count(*) FROM usage_daily").value_or(-1);
+            listing = false;
+        }));
+        QCOMPARE(listedModels, opt.models);
+        QCOMPARE(listedCalls, 0);
+        // The usage was rolled back; the listings stay, marked.
+        QCOMPARE(Cache::modelCount(db), opt.models);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM usage_daily"), std::optional<std::int64_t>(0));
+        QVERIFY(Demo::isPending(db));
+        QVERIFY(Demo::isDemoCache(db));
+
+        // Finished with other options asked for: the listings' own are used.
+        DemoOptions other;
+        other.models = 10;
+        other.events = 5;
+        bool listedAgain = false;
+        const DemoResult r = Demo::generate(db, other, {}, [&] { listedAgain = true; });
+        QVERIFY(!listedAgain);
+        QVERIFY(!Demo::isPending(db));
+        QVERIFY(Demo::isDemoCache(db));
+        QCOMPARE(r.models, opt.models);
+        QCOMPARE(r.events, Cache::callCount(whole));
+        QCOMPARE(contentDigest(db), contentDigest(whole));
+        const char *days = "SELECT count(*) || ' ' || sum(calls) || ' ' || sum(tee_calls) || ' ' || sum(fees_nano)"
+                           " || ' ' || count(DISTINCT model) || ' ' || count(DISTINCT day) FROM usage_daily";
+        Statement a(db, days), b(whole, days);
+        QVERIFY(a.step() && b.step());
+        QCOMPARE(a.text(0), b.text(0));
+        QCOMPARE(db.queryInt("SELECT count(*) FROM popularity"), whole.queryInt("SELECT count(*) FROM popularity"));
+        QCOMPARE(db.queryInt("SELECT count(*) FROM snapshots"), whole.queryInt("SELECT count(*) FROM snapshots"));
     }
 
 private:

@@ -30,6 +30,7 @@ class TestMainWindowState : public MainWindowFixture
 
 private slots:
     void emptyCacheBuildsTheDemo();
+    void unfinishedDemoIsFinishedOnOpen();
     void foreignFileShowsAMessage();
     void dashboardFollowsTheView();
     void demandMapClickShowsTheModel();
@@ -47,16 +48,49 @@ void TestMainWindowState::emptyCacheBuildsTheDemo()
     small.events = 3000;
     MainWindow w(path, small);
     QSignalSpy ready(&w, &MainWindow::ready);
+    // The table is given the listings as soon as they are in, while the usage is still written.
+    bool readyWhileBuilding = false;
+    connect(&w, &MainWindow::ready, this, [&] { readyWhileBuilding = w.isBuildingDemo(); });
     w.show();
     QTRY_VERIFY_WITH_TIMEOUT(w.isBuildingDemo() || ready.count() > 0, 10000);
     QVERIFY(w.demoBanner()->isVisible());
     QVERIFY(ready.count() > 0 || ready.wait(60000));
     QVERIFY(waitLoaded(w));
     QCOMPARE(w.catalogueModel()->rowCount(), 400);
+    QVERIFY(readyWhileBuilding);
+    QCOMPARE(ready.count(), 1);
     QVERIFY(w.demoBanner()->isVisible());
     Database db = Cache::open(path, Database::Mode::ReadOnly);
     QVERIFY(Demo::isDemoCache(db));
+    QVERIFY(!Demo::isPending(db));
+    // Once the usage is in, the table shows it: the calls the cache holds, summed over the rows.
+    QTRY_COMPARE_WITH_TIMEOUT(w.figures().calls, Cache::callCount(db), 10000);
     QCOMPARE(Cache::modelCount(db), 400);
+}
+
+void TestMainWindowState::unfinishedDemoIsFinishedOnOpen()
+{
+    // A demo stopped after its listings (the window closed or the process killed then).
+    const QString path = m_dir.filePath(QStringLiteral("pending.sqlite"));
+    DemoOptions opt;
+    opt.models = 500;
+    opt.events = 20000;
+    {
+        Database db = Cache::open(path);
+        bool listed = false;
+        QVERIFY_THROWS_EXCEPTION(Cancelled, Demo::generate(db, opt, [&](std::int64_t, std::int64_t) { return !listed; },
+                                                           [&] { listed = true; }));
+        QVERIFY(Demo::isPending(db));
+    }
+    MainWindow w(path, MainWindow::EmptyCache::StayEmpty);
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.isBuildingDemo(), 10000);
+    QVERIFY(waitLoaded(w));
+    QCOMPARE(w.catalogueModel()->rowCount(), 500);
+    Database db = Cache::open(path, Database::Mode::ReadOnly);
+    QVERIFY(!Demo::isPending(db));
+    QVERIFY(Cache::callCount(db) > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(w.figures().calls, Cache::callCount(db), 10000);
 }
 
 void TestMainWindowState::foreignFileShowsAMessage()

@@ -469,7 +469,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::startView()
 {
-    if (m_isDemo)
+    if (m_isDemo && !m_demoJob)
         showBanner(false);
     ViewSpec spec = m_model->spec();
     m_filters->fill(spec);

@@ -105,10 +105,11 @@ private:
     void buildMenus();
     void restoreSettings();
     void fitOnScreen();
-    void onOpened(bool empty, bool demo);
+    void onOpened(bool empty, bool demo, bool demoPending);
     void onOpenFailed(const QString &message);
     void startDemo();
     void onDemoProgress(qint64 done, qint64 total);
+    void onDemoListed();
     void onDemoFinished(const QString &error);
     void startView();
     void applyFilters();
@@ -166,6 +167,7 @@ private:
     bool m_figuresCurrent = false;
     bool m_open = false;
     bool m_isDemo = false;
+    bool m_demoListed = false; // the demo being built has its listings in, and the table shows them
     JobRunner *m_demoJob = nullptr; // the demo data being built
     BackgroundJob *m_job = nullptr;
     QList<QAction *> m_cacheActions; // need an open cache and no job running

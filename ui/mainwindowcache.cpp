@@ -19,7 +19,7 @@ namespace uptake {
 
 // MainWindow, part: opening, creating and switching caches, the title and the recent list.
 
-void MainWindow::onOpened(bool empty, bool demo)
+void MainWindow::onOpened(bool empty, bool demo, bool demoPending)
 {
     m_open = true;
     fitDetailDock(m_detailModel != 0); // nothing selected yet: the table takes the height
@@ -28,6 +28,13 @@ void MainWindow::onOpened(bool empty, bool demo)
     updateTitle();
     if (empty && m_whenEmpty == EmptyCache::BuildDemo) {
         startDemo();
+        return;
+    }
+    if (demoPending) {
+        // A demo stopped after its listings (closed, or killed): they show at once while its
+        // usage is written, as on the first start.
+        startDemo();
+        onDemoListed();
         return;
     }
     if (empty) {

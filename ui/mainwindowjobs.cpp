@@ -63,10 +63,13 @@ void MainWindow::startDemo()
     connect(m_demoJob, &JobRunner::finished, this, [this](const QString &error, bool cancelled) {
         onDemoFinished(cancelled ? tr("cancelled") : error);
     });
-    m_demoJob->start([path, options, notice](const JobRunner::Context &job) {
-        // Its own connection: the generator writes in one transaction while the window stays live.
+    m_demoListed = false;
+    m_demoJob->start([this, path, options, notice](const JobRunner::Context &job) {
+        // Its own connection: the generator commits the listings, which the table then shows
+        // (queued to this window, before finished()), and writes their usage meanwhile.
         Database db = Cache::open(path, Database::Mode::ReadWrite, notice);
-        Demo::generate(db, options, job.progress());
+        Demo::generate(db, options, job.progress(),
+                       [this] { QMetaObject::invokeMethod(this, [this] { onDemoListed(); }, Qt::QueuedConnection); });
     });
     updateActions();
 }
@@ -77,19 +80,37 @@ void MainWindow::onDemoProgress(qint64 done, qint64 total)
     m_bannerProgress->setValue(int(done));
 }
 
+void MainWindow::onDemoListed()
+{
+    if (m_demoListed || !m_demoJob)
+        return;
+    m_demoListed = true;
+    m_busyLabel->setText(tr("Writing the demo's usage…"));
+    m_bannerText->setText(tr("The demo registry's listings are in; writing its usage (%1) so that there are calls "
+                             "to look at…")
+                              .arg(tr("%1 call(s)", nullptr, int(std::min<qint64>(m_demoOptions.events, INT_MAX)))
+                                       .arg(QLocale().toString(qint64(m_demoOptions.events)))));
+    startView();
+}
+
 void MainWindow::onDemoFinished(const QString &error)
 {
     m_demoJob->deleteLater();
     m_demoJob = nullptr;
+    const bool listed = std::exchange(m_demoListed, false);
     updateActions();
     if (!error.isEmpty()) {
         m_banner->hide();
         warn(tr("Demo data"), tr("The demo data could not be built: %1").arg(error));
-        startView();
-        return;
+    } else {
+        m_isDemo = true;
+        updateTitle();
+        showBanner(false);
     }
-    m_isDemo = true;
-    startView();
+    if (listed)
+        refresh(); // the listings show already: their figures now have the usage
+    else
+        startView();
 }
 
 void MainWindow::chooseImport(ImportOptions::Kind kind)

@@ -70,7 +70,9 @@ class BulkLoad
 {
 public:
     explicit BulkLoad(Database &db);
-    void finish();
+    // Builds the indexes, the search index and the short terms, telling progress (0 to 1,
+    // by their usual shares of the time) after each.
+    void finish(const std::function<void(double fraction)> &progress = {});
 
 private:
     Database &m_db;

@@ -73,6 +73,14 @@ public:
     // A cursor over run i.
     std::unique_ptr<RowCursor> cursor(size_t i) const;
     size_t runs() const { return m_runs.size(); }
+    // The rows of all runs.
+    std::uint64_t rows() const
+    {
+        std::uint64_t n = 0;
+        for (const auto &run : m_runs)
+            n += run.second;
+        return n;
+    }
 
 private:
     static constexpr size_t kBufferRows = 1024; // 80 KB
@@ -118,6 +126,28 @@ private:
 
     const std::vector<Call> &m_calls;
     size_t m_i = 0;
+};
+
+// Counts the rows another cursor gives, into a counter several cursors may share: how far
+// a merge has come through its inputs.
+class CountingCursor final : public RowCursor {
+public:
+    CountingCursor(std::unique_ptr<RowCursor> inner, std::uint64_t &count)
+        : m_inner(std::move(inner))
+        , m_count(count)
+    {
+    }
+    bool next(DayRow &row) override
+    {
+        if (!m_inner->next(row))
+            return false;
+        ++m_count;
+        return true;
+    }
+
+private:
+    std::unique_ptr<RowCursor> m_inner;
+    std::uint64_t &m_count;
 };
 
 // Merges cursors into one stream in key order, summing rows of one key from several cursors.

@@ -11,6 +11,7 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -182,36 +183,12 @@ void addSupply(ModelRecord &r, std::string_view size, const std::vector<std::siz
     r.tags = *r.tags + ";base_model:" + base + ";base_model:" + relation + ":" + base;
 }
 
-} // namespace
-
-namespace Demo {
-
-DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &progress)
+// The listings, each written through catalogue; or, without one, only made again in memory
+// (to finish a demo whose listings are in: the same draws of rng, nothing written).
+std::vector<DemoModel> listModels(Rng &rng, const DemoOptions &opt, std::int64_t endDay, CatalogueWriter *catalogue,
+                                  const std::function<void(std::int64_t)> &tick)
 {
-    Rng rng(opt.seed);
-    const std::int64_t endDay = opt.endDay.value_or(QDateTime::currentSecsSinceEpoch() / 86400);
-    const std::int64_t totalWork = opt.models + opt.events;
-    auto report = [&](std::int64_t done) {
-        if (progress && !progress(done, totalWork))
-            throw Cancelled();
-    };
-
-    // The demo fills an empty catalogue: without a WAL as large as the cache where it can,
-    // and with its indexes built once at the end, not row by row.
-    const bool empty = Cache::modelCount(db) == 0;
-    std::optional<Cache::RollbackJournal> journal;
-    if (empty)
-        journal.emplace(db);
-    Transaction tx(db);
-    DemoResult result;
-    Cache::beginSnapshot(db, QStringLiteral("demo"), QStringLiteral("seed %1").arg(opt.seed));
-
-    std::optional<Cache::BulkLoad> bulk;
-    if (empty)
-        bulk.emplace(db);
-
     // Supply: listings spread over three years, more of them recently.
-    CatalogueWriter catalogue(db);
     std::vector<DemoModel> models;
     models.reserve(size_t(opt.models));
     std::unordered_set<std::string> ids;
@@ -272,19 +249,22 @@ DemoResult generate(Database &db, const DemoOptions &opt, const ProgressFn &prog
         const double age = 1095.0 * (1.0 - std::pow(rng.uniform(), 0.55));
         r.createdAt = (endDay - std::int64_t(age)) * 86400 + std::int64_t(rng.below(86400));
         r.updatedAt = *r.createdAt + std::int64_t(rng.uniform() * age * 0.5 * 86400);
-        if (!og)
-            addSupply(r, size, hfModels, models, supplyRng);
-        catalogue.upsert(r);
+        if (catalogue) {
+            if (!og)
+                addSupply(r, size, hfModels, models, supplyRng);
+            catalogue->upsert(r);
+        }
         if (!og)
             hfModels.push_back(models.size());
         models.push_back({std::move(id), og});
         if (i % 4096 == 0)
-            report(i);
+            tick(i);
     }
-    result.models = opt.models;
-    if (bulk)
-        bulk->finish();
+    return models;
+}
 
+void writeHistory(Database &db, const DemoOptions &opt, std::int64_t endDay)
+{
     // History: registries report only today's downloads, so a real cache learns popularity
     // one sync at a time. The demo pretends it was synced weekly for the last quarter: some
     // listings climb, some fade, none existed before its listing date.
@@ -300,7 +280,12 @@ FROM models WHERE downloads IS NOT NULL AND created_at <= ?3
 )sql");
         pop.bind(1, db.lastInsertRowId()).bind(2, std::int64_t(weeksAgo)).bind(3, takenAt).run();
     }
+}
 
+// The calls, through the writer (whose finish() the caller makes).
+void writeCalls(UsageWriter &usage, Rng &rng, const DemoOptions &opt, std::int64_t endDay,
+                const std::vector<DemoModel> &models, const std::function<void(std::int64_t)> &tick)
+{
     // Demand: about a quarter of the models are ever called, with Zipf weights; OpenGradient
     // models more often, since their calls are the ones this registry routes.
     std::vector<std::uint32_t> called;
@@ -379,7 +364,6 @@ FROM models WHERE downloads IS NOT NULL AND created_at <= ?3
     };
     auto afterDay = [&](std::int64_t from) { return from + std::int64_t(rng.below(std::uint64_t(endDay - from + 1))); };
 
-    UsageWriter usage(db);
     std::string eventId, lastEventId, fresh;
     for (std::int64_t e = 0; e < opt.events && !called.empty(); ++e) {
         const double u = rng.uniform() * acc;
@@ -473,25 +457,154 @@ FROM models WHERE downloads IS NOT NULL AND created_at <= ?3
         ev.eventId = eventId;
         usage.add(ev);
         lastEventId = eventId;
-        if (e % 16384 == 0)
-            report(opt.models + e);
+        if (e % 4096 == 0)
+            tick(e);
     }
+}
+
+// What the bar follows: the work's measured cost, not its count of records. At the default
+// size here, a listing with its indexes and search terms costs about as much as 14 calls,
+// its popularity history 3 more, and writing the calls' day rows at the end about a third
+// of making the calls.
+class Plan
+{
+public:
+    static constexpr double Listing = 12, Indexes = 12, History = 3, Call = 2.7, DayRows = 1.0;
+
+    Plan(const DemoOptions &opt, bool listingsIn, const ProgressFn &progress)
+        : m_models(double(opt.models))
+        , m_events(double(opt.events))
+        , m_progress(progress)
+    {
+        if (!listingsIn)
+            m_total += m_models * (Listing + Indexes);
+        m_total += m_models * History + m_events * (Call + DayRows);
+    }
+    // The work is at units of total: tells the bar, or throws Cancelled when it is to stop.
+    void at(double units)
+    {
+        if (m_progress && !m_progress(std::int64_t(std::min(units, m_total)), std::int64_t(m_total)))
+            throw Cancelled();
+    }
+    double models() const { return m_models; }
+    double events() const { return m_events; }
+    double total() const { return m_total; }
+
+private:
+    double m_models, m_events, m_total = 0;
+    const ProgressFn &m_progress;
+};
+
+// The mark of a demo whose listings are in and whose usage is not: the options to finish it.
+constexpr const char *PendingKey = "demo_pending";
+
+std::optional<DemoOptions> pendingOptions(Database &db)
+{
+    Statement st(db, "SELECT value FROM meta WHERE key = 'demo_pending'");
+    if (!st.step())
+        return std::nullopt;
+    const QStringList parts = st.text(0).split(QLatin1Char(' '));
+    DemoOptions opt;
+    bool ok[4] = {};
+    if (parts.size() == 4) {
+        opt.models = parts[0].toLongLong(&ok[0]);
+        opt.events = parts[1].toLongLong(&ok[1]);
+        opt.seed = parts[2].toULongLong(&ok[2]);
+        opt.endDay = parts[3].toLongLong(&ok[3]);
+    }
+    if (!(ok[0] && ok[1] && ok[2] && ok[3]) || opt.models < 1 || opt.events < 0)
+        throw DbError(QObject::tr("the cache's mark of an unfinished demo is damaged (%1)").arg(st.text(0)),
+                      SQLITE_CORRUPT);
+    return opt;
+}
+
+} // namespace
+
+namespace Demo {
+
+DemoResult generate(Database &db, const DemoOptions &requested, const ProgressFn &progress,
+                    const std::function<void()> &listed)
+{
+    const std::optional<DemoOptions> pending = pendingOptions(db);
+    DemoOptions opt = pending.value_or(requested);
+    const std::int64_t endDay = opt.endDay.value_or(QDateTime::currentSecsSinceEpoch() / 86400);
+    opt.endDay = endDay;
+    Rng rng(opt.seed);
+    Plan plan(opt, pending.has_value(), progress);
+    double base = 0; // the units of the phases done
+    DemoResult result;
+    result.models = opt.models;
+
+    // The demo fills an empty catalogue: without a WAL as large as the cache where it can,
+    // with its indexes built once at the end, not row by row, and in two transactions, so
+    // that the window shows the listings while the usage is made.
+    const bool empty = !pending && Cache::modelCount(db) == 0;
+    std::optional<Cache::RollbackJournal> journal;
+    if (empty || pending)
+        journal.emplace(db);
+    std::optional<Transaction> tx;
+    tx.emplace(db);
+    std::vector<DemoModel> models;
+    if (pending) {
+        models = listModels(rng, opt, endDay, nullptr, [](std::int64_t) {});
+    } else {
+        Cache::beginSnapshot(db, QStringLiteral("demo"), QStringLiteral("seed %1").arg(opt.seed));
+        std::optional<Cache::BulkLoad> bulk;
+        if (empty)
+            bulk.emplace(db);
+        CatalogueWriter catalogue(db);
+        models = listModels(rng, opt, endDay, &catalogue,
+                            [&](std::int64_t i) { plan.at(double(i) * Plan::Listing); });
+        base = plan.models() * Plan::Listing;
+        if (bulk)
+            bulk->finish([&](double f) { plan.at(base + f * plan.models() * Plan::Indexes); });
+        base += plan.models() * Plan::Indexes;
+        if (empty) {
+            Statement mark(db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+            mark.bind(1, QString::fromLatin1(PendingKey))
+                .bind(2, QStringLiteral("%1 %2 %3 %4").arg(opt.models).arg(opt.events).arg(opt.seed).arg(endDay))
+                .run();
+            tx->commit();
+            Cache::endSnapshot(db);
+            plan.at(base);
+            if (listed)
+                listed();
+            tx.emplace(db);
+        }
+    }
+    writeHistory(db, opt, endDay);
+    base += plan.models() * Plan::History;
+    plan.at(base);
+
+    UsageWriter usage(db);
+    writeCalls(usage, rng, opt, endDay, models, [&](std::int64_t e) { plan.at(base + double(e) * Plan::Call); });
+    base += plan.events() * Plan::Call;
+    usage.setFinishProgress([&](std::int64_t done, std::int64_t total) {
+        plan.at(base + (total ? double(done) / double(total) : 1.0) * plan.events() * Plan::DayRows);
+    });
     const UsageSummary s = usage.finish();
     result.events = s.added;
     result.duplicates = s.duplicates;
 
     Statement mark(db, "INSERT OR REPLACE INTO meta(key, value) VALUES('demo_seed', ?)");
     mark.bind(1, std::int64_t(opt.seed)).run();
+    Statement done(db, "DELETE FROM meta WHERE key = ?");
+    done.bind(1, QString::fromLatin1(PendingKey)).run();
     ShortTerms::refresh(db);
-    report(totalWork);
-    tx.commit();
+    plan.at(plan.total());
+    tx->commit();
     Cache::endSnapshot(db);
     return result;
 }
 
+bool isPending(Database &db)
+{
+    return db.queryInt("SELECT count(*) FROM meta WHERE key = 'demo_pending'").value_or(0) > 0;
+}
+
 bool isDemoCache(Database &db)
 {
-    return db.queryInt("SELECT count(*) FROM meta WHERE key = 'demo_seed'").value_or(0) > 0;
+    return db.queryInt("SELECT count(*) FROM meta WHERE key IN ('demo_seed', 'demo_pending')").value_or(0) > 0;
 }
 
 } // namespace Demo

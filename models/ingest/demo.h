@@ -3,6 +3,7 @@
 #include "progress.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 namespace uptake {
@@ -29,9 +30,18 @@ struct DemoResult
 };
 
 namespace Demo {
-// One transaction: cancelled or failed, the cache is as before.
-DemoResult generate(Database &db, const DemoOptions &options, const ProgressFn &progress = {});
+// Into an empty cache, two transactions: the listings, then (once listed() has been called,
+// on this thread) their history and usage. Cancelled, failed or killed during the listings,
+// the cache is as before; during the usage, the listings stay, marked pending, and the next
+// generate() on the cache (the window's next start makes one) writes the usage as one run
+// would have, with the options the listings were made with, whatever options it is given.
+// Into a cache that holds a demo already: one transaction, cancelled or failed, as before.
+DemoResult generate(Database &db, const DemoOptions &options, const ProgressFn &progress = {},
+                    const std::function<void()> &listed = {});
+// The cache holds a demo, finished or pending.
 bool isDemoCache(Database &db);
+// The cache holds a demo's listings without their usage (see generate).
+bool isPending(Database &db);
 } // namespace Demo
 
 } // namespace uptake

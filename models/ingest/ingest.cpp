@@ -495,10 +495,18 @@ void UsageWriter::spillCalls()
 void UsageWriter::writeCalls()
 {
     sortCalls(m_calls);
+    // How far the merge is: the rows its inputs gave of all they hold (the calls in memory
+    // make one row a key).
+    std::uint64_t total = m_runs ? m_runs->rows() : 0, taken = 0;
+    for (size_t i = 0; i < m_calls.size(); ++i)
+        if (i == 0 || m_calls[i].model != m_calls[i - 1].model || m_calls[i].day != m_calls[i - 1].day
+            || m_calls[i].caller != m_calls[i - 1].caller)
+            ++total;
     std::vector<std::unique_ptr<RowCursor>> cursors;
     for (size_t i = 0; m_runs && i < m_runs->runs(); ++i)
-        cursors.push_back(m_runs->cursor(i));
-    cursors.push_back(std::make_unique<CallsCursor<Call>>(m_calls));
+        cursors.push_back(std::make_unique<CountingCursor>(m_runs->cursor(i), taken));
+    cursors.push_back(std::make_unique<CountingCursor>(std::make_unique<CallsCursor<Call>>(m_calls), taken));
+    std::uint64_t nextReport = 0;
 
     // A model without rows before these gets its figures from this stream; the others are
     // read back from usage_daily afterwards (updateModelFigures).
@@ -506,6 +514,10 @@ void UsageWriter::writeCalls()
     std::int64_t model = -1, freshModels = 0;
     bool fresh = false;
     mergeRows(cursors, [&](const DayRow &r) {
+        if (m_finishProgress && taken >= nextReport) {
+            m_finishProgress(std::int64_t(taken), std::int64_t(total));
+            nextReport = taken + 8192;
+        }
         if (r.model != model) {
             if (fresh)
                 figures.end();
@@ -537,6 +549,8 @@ void UsageWriter::writeCalls()
     });
     if (fresh)
         figures.end();
+    if (m_finishProgress)
+        m_finishProgress(std::int64_t(total), std::int64_t(total));
     qCDebug(lcIngest) << "figures of" << freshModels << "models without earlier rows written from the stream";
     m_calls = {};
     m_runs.reset();

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -141,6 +142,12 @@ public:
     // roll-up rows conflicted (see addDay), returns early without the figures: the caller
     // is to roll back.
     UsageSummary finish();
+    // Told, while finish() writes the day rows (most of its time), how many of about how
+    // many are in; it may throw Cancelled, and the caller's transaction rolls back.
+    void setFinishProgress(std::function<void(std::int64_t done, std::int64_t total)> progress)
+    {
+        m_finishProgress = std::move(progress);
+    }
 
     // The keyed pseudonym of a normalised caller, as stored in usage_daily.caller.
     static std::int64_t pseudonym(const QByteArray &secret, std::string_view normalisedCaller);
@@ -231,6 +238,7 @@ private:
     std::vector<Call> m_calls;
     size_t m_callsPerRun;
     std::unique_ptr<DayRuns> m_runs;
+    std::function<void(std::int64_t, std::int64_t)> m_finishProgress;
     // Models whose figures finish() reads back from usage_daily: those that had rows before
     // this writer's day rows reached them.
     std::vector<std::int64_t> m_touched;

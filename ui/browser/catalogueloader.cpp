@@ -80,7 +80,7 @@ void CatalogueLoader::open(const QString &path, Cache::LockWaitNotice lockWaitNo
         m_reader.reset();
         m_conn.adopt(std::move(db));
         m_reader.emplace(m_conn.db());
-        emit opened(m_reader->isEmpty(), Demo::isDemoCache(m_conn.db()));
+        emit opened(m_reader->isEmpty(), Demo::isDemoCache(m_conn.db()), Demo::isPending(m_conn.db()));
     } catch (const CacheError &e) {
         emit openFailed(e.message());
     } catch (const DbError &e) {

@@ -70,7 +70,8 @@ public:
 signals:
     // empty: the catalogue has no model yet (no count: counting 2 million rows would delay the
     // first screen by a tenth of a second).
-    void opened(bool empty, bool demo);
+    // demoPending: a demo's listings without their usage yet (Demo::isPending).
+    void opened(bool empty, bool demo, bool demoPending);
     void openFailed(const QString &message);
     void idsReady(quint64 gen, const QList<qint64> &ids, bool complete);
     void figuresReady(quint64 gen, const CatalogueFigures &figures);
