@@ -44,8 +44,15 @@ int runDemoCommand(const CliContext &ctx, const QStringList &args)
                                   "(--cache FILE)").arg(ctx.cachePath));
         return Exit::Failed;
     }
-    ConsoleProgress progress(QStringLiteral("demo"), QStringLiteral("records"));
-    const DemoResult r = Demo::generate(db, opt, progress.callback());
+    if (Demo::isPending(db))
+        std::fprintf(stderr, "demo: finishing the demo begun earlier in %s, with the options it began with\n",
+                     ctx.cachePath.toLocal8Bit().constData());
+    // The demo reports its work in units of cost, not records: shown as permille, no rate.
+    ConsoleProgress progress(QStringLiteral("demo"), QString());
+    const ProgressFn toConsole = progress.callback();
+    const DemoResult r = Demo::generate(db, opt, [&toConsole](std::int64_t done, std::int64_t total) {
+        return toConsole(total > 0 ? done * 1000 / total : 0, 1000);
+    });
     progress.clear();
     std::fprintf(stderr, "demo: %lld models, %lld calls (%lld duplicate events dropped) in %.1f s into %s\n",
                  static_cast<long long>(r.models), static_cast<long long>(r.events),

@@ -47,7 +47,8 @@ void ConsoleProgress::update(std::int64_t done, std::int64_t total)
         if (rate > 0 && done < total)
             line += QStringLiteral(", ETA %1 s").arg(double(total - done) / rate, 0, 'f', 0);
     }
-    line += QStringLiteral(", %1 %2/s").arg(rate, 0, 'f', 0).arg(m_unit);
+    if (!m_unit.isEmpty())
+        line += QStringLiteral(", %1 %2/s").arg(rate, 0, 'f', 0).arg(m_unit);
     std::fprintf(stderr, "\r\033[K%s", line.toLocal8Bit().constData());
     std::fflush(stderr);
     m_drawn = true;
