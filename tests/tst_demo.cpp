@@ -115,6 +115,11 @@ private slots:
                                          " AND created_at < (SELECT min(taken_at) FROM snapshots)");
         QVERIFY(oldListed > 100);
         QCOMPARE(q("SELECT count(*) FROM (SELECT model FROM popularity GROUP BY model HAVING count(*) = 13)"), oldListed);
+        // Each weekly snapshot holds every model listed with downloads by its date, no more.
+        QCOMPARE(q("SELECT count(*) FROM snapshots s WHERE s.source LIKE '%weeks earlier'"
+                   " AND (SELECT count(*) FROM popularity p WHERE p.snapshot = s.id)"
+                   "  = (SELECT count(*) FROM models m WHERE m.downloads IS NOT NULL AND m.created_at <= s.taken_at)"),
+                 12);
         // Some listings climbed over the quarter and some faded.
         const char *trend = "SELECT count(*) FROM popularity now JOIN popularity old ON old.model = now.model"
                             " WHERE now.snapshot = (SELECT max(id) FROM snapshots WHERE taken_at ="

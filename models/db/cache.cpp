@@ -456,7 +456,19 @@ void BulkLoad::finish(const std::function<void(double)> &progress)
         tell(0.4 * double(i + 1) / double(m_indexes.size()));
     }
     qCDebug(lcBulk) << m_indexes.size() << "indexes built" << timer.restart() << "ms";
-    m_db.exec("INSERT INTO models_fts(models_fts) VALUES('rebuild');");
+    // The trigram index as 'rebuild' makes it, a slice of rows at a time (the same time in
+    // all; measured), so that the bar moves through its 0.4 rather than jumping at the end.
+    m_db.exec("INSERT INTO models_fts(models_fts) VALUES('delete-all');");
+    const std::int64_t lo = m_db.queryInt("SELECT min(id) FROM models").value_or(0);
+    const std::int64_t hi = m_db.queryInt("SELECT max(id) FROM models").value_or(-1) + 1;
+    constexpr int Slices = 16;
+    const std::int64_t step = std::max<std::int64_t>(1, (hi - lo + Slices - 1) / Slices);
+    Statement slice(m_db, "INSERT INTO models_fts(rowid, model_id, author, task, tags)"
+                          " SELECT id, model_id, author, task, tags FROM models WHERE id >= ? AND id < ?");
+    for (std::int64_t from = lo; from < hi; from += step) {
+        slice.bind(1, from).bind(2, from + step).run();
+        tell(0.4 + 0.4 * double(std::min(hi, from + step) - lo) / double(hi - lo));
+    }
     m_db.exec(UPTAKE_SEARCH_TRIGGERS);
     tell(0.8);
     qCDebug(lcBulk) << "trigram index built" << timer.restart() << "ms";
