@@ -797,7 +797,7 @@ Top 10% erhalten %6</translation>
     </message>
     <message>
         <source>…came back another day</source>
-        <translation>…an einem anderen Tag wiedergekommen</translation>
+        <translation>…an anderem Tag wieder</translation>
     </message>
     <message>
         <source>Callers, each counted once</source>
