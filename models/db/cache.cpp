@@ -459,16 +459,12 @@ void BulkLoad::finish(const std::function<void(double)> &progress)
     // The trigram index as 'rebuild' makes it, a slice of rows at a time (the same time in
     // all; measured), so that the bar moves through its 0.4 rather than jumping at the end.
     m_db.exec("INSERT INTO models_fts(models_fts) VALUES('delete-all');");
-    const std::int64_t lo = m_db.queryInt("SELECT min(id) FROM models").value_or(0);
-    const std::int64_t hi = m_db.queryInt("SELECT max(id) FROM models").value_or(-1) + 1;
-    constexpr int Slices = 16;
-    const std::int64_t step = std::max<std::int64_t>(1, (hi - lo + Slices - 1) / Slices);
     Statement slice(m_db, "INSERT INTO models_fts(rowid, model_id, author, task, tags)"
                           " SELECT id, model_id, author, task, tags FROM models WHERE id >= ? AND id < ?");
-    for (std::int64_t from = lo; from < hi; from += step) {
-        slice.bind(1, from).bind(2, from + step).run();
-        tell(0.4 + 0.4 * double(std::min(hi, from + step) - lo) / double(hi - lo));
-    }
+    forEachIdSlice(m_db, 16, [&](std::int64_t from, std::int64_t to, double done) {
+        slice.bind(1, from).bind(2, to).run();
+        tell(0.4 + 0.4 * done);
+    });
     m_db.exec(UPTAKE_SEARCH_TRIGGERS);
     tell(0.8);
     qCDebug(lcBulk) << "trigram index built" << timer.restart() << "ms";
@@ -476,6 +472,18 @@ void BulkLoad::finish(const std::function<void(double)> &progress)
     m_db.exec(UPTAKE_SHORT_TERM_TRIGGERS);
     tell(1.0);
     qCDebug(lcBulk) << "short terms listed" << timer.restart() << "ms";
+}
+
+void forEachIdSlice(Database &db, int slices,
+                    const std::function<void(std::int64_t from, std::int64_t to, double done)> &run)
+{
+    const std::int64_t lo = db.queryInt("SELECT min(id) FROM models").value_or(0);
+    const std::int64_t hi = db.queryInt("SELECT max(id) FROM models").value_or(-1) + 1;
+    const std::int64_t step = std::max<std::int64_t>(1, (hi - lo + slices - 1) / slices);
+    for (std::int64_t from = lo; from < hi; from += step) {
+        const std::int64_t to = std::min(hi, from + step);
+        run(from, to, double(to - lo) / double(hi - lo));
+    }
 }
 
 bool worthBulkLoad(Database &db, std::int64_t rows)

@@ -61,6 +61,12 @@ QByteArray secret(Database &db);
 std::int64_t beginSnapshot(Database &db, const QString &kind, const QString &source);
 void endSnapshot(Database &db);
 
+// A statement over every model, run a slice of ids at a time so that its progress can be
+// told: the models' id range cut into `slices` ranges [from, to), ascending, and `run` given
+// each with the share of the range done once it is through.
+void forEachIdSlice(Database &db, int slices,
+                    const std::function<void(std::int64_t from, std::int64_t to, double done)> &run);
+
 // A bulk load into the models table, inside its transaction: the table's sort and filter
 // indexes (not its unique key) are dropped and the triggers of the trigram index and of the
 // short search terms removed, and finish() builds each once, in the same transaction. Maintaining them row by row cost a

@@ -269,7 +269,7 @@ void writeHistory(Database &db, const DemoOptions &opt, std::int64_t endDay, con
     // one sync at a time. The demo pretends it was synced weekly for the last quarter: some
     // listings climb, some fade, none existed before its listing date.
     Statement snap(db, "INSERT INTO snapshots(taken_at, kind, source) VALUES(?, 'demo', ?)");
-    std::int64_t firstSnapshot = 0;
+    std::int64_t firstSnapshot = 0; // the twelve ids follow one another: new rowids, one transaction
     for (int weeksAgo = DemoHistoryWeeks; weeksAgo >= 1; --weeksAgo) {
         const std::int64_t takenAt = (endDay - 7 * weeksAgo) * 86400 + 12 * 3600;
         snap.bind(1, takenAt).bind(2, QStringLiteral("seed %1, %2 weeks earlier").arg(opt.seed).arg(weeksAgo)).run();
@@ -288,15 +288,10 @@ FROM models, week
 WHERE id >= ?2 AND id < ?3 AND downloads IS NOT NULL AND created_at <= (?4 - 7 * (?5 - n)) * 86400 + 12 * 3600
 ORDER BY id, n
 )sql");
-    const std::int64_t lo = db.queryInt("SELECT min(id) FROM models").value_or(0);
-    const std::int64_t hi = db.queryInt("SELECT max(id) FROM models").value_or(-1) + 1;
-    constexpr int Slices = 32;
-    const std::int64_t step = std::max<std::int64_t>(1, (hi - lo + Slices - 1) / Slices);
-    for (std::int64_t from = lo; from < hi; from += step) {
-        pop.bind(1, firstSnapshot).bind(2, from).bind(3, std::min(hi, from + step)).bind(4, endDay)
-            .bind(5, std::int64_t(DemoHistoryWeeks)).run();
-        tick(double(std::min(hi, from + step) - lo) / double(hi - lo));
-    }
+    Cache::forEachIdSlice(db, 32, [&](std::int64_t from, std::int64_t to, double done) {
+        pop.bind(1, firstSnapshot).bind(2, from).bind(3, to).bind(4, endDay).bind(5, std::int64_t(DemoHistoryWeeks)).run();
+        tick(done);
+    });
 }
 
 // The calls, through the writer (whose finish() the caller makes).
