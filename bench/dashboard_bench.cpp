@@ -66,9 +66,11 @@ int main(int argc, char **argv)
             QElapsedTimer t;
             t.start();
             const DashboardData d = Dashboard::compute(db, c.spec, options, snapshotOn ? &snapshot : nullptr);
-            std::printf("%-26s round %d: %6lld ms (models %lld, top %lld, usage %lld); %lld models, %lld calls\n",
+            std::printf("%-26s round %d: %6lld ms (models %lld, top %lld, usage %lld, evidence %lld, families %lld);"
+                        " %lld models, %lld calls\n",
                         c.label, round + 1, (long long)t.elapsed(), (long long)d.msModels, (long long)d.msTop,
-                        (long long)d.msUsage, (long long)d.viewModels, (long long)d.viewCalls);
+                        (long long)d.msUsage, (long long)d.msEvidence, (long long)d.msFamilies,
+                        (long long)d.viewModels, (long long)d.viewCalls);
             std::fflush(stdout);
         }
     }

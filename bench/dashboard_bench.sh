@@ -13,16 +13,14 @@ SQL_ROUNDS="${SQL_ROUNDS:-1}"
 mkdir -p "$OUT"
 UPTAKE="$BUILD/app/uptake" bench/make_cache.sh "$CACHE"
 
-ninja -C "$BUILD" uptake_models > /dev/null
-# shellcheck disable=SC2046
-c++ -std=c++20 -O2 -fPIC bench/dashboard_bench.cpp -Imodels $(pkg-config --cflags Qt6Core) \
-    "$BUILD/models/libuptake_models.a" $(pkg-config --libs Qt6Core sqlite3) -lsimdjson -o "$OUT/dashboard_bench"
+# Built with the project (bench/CMakeLists.txt), so it links what the library needs.
+cmake --build "$BUILD" --target dashboard_bench > /dev/null
 
 cat "$CACHE" > /dev/null # warm the page cache for both sides
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 
 echo "== uptake, as the window's worker: snapshot once, then each filter change"
-"$OUT/dashboard_bench" "$CACHE" | tee "$OUT/uptake.txt"
+"$BUILD/bench/dashboard_bench" "$CACHE" | tee "$OUT/uptake.txt"
 
 # The same figures as aggregate SQL: the model-side charts grouped in one statement, the top
 # models by the calls index, the caller-side charts from a per-caller-and-week roll-up.
