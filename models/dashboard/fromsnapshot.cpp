@@ -219,20 +219,65 @@ void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString,
     for (size_t i = 0; i < m_called.size(); ++i)
         calledAt.emplace(m_called[i].id, i);
 
-    Evidence::SelectionFold all(m_spec.sinceDay, m_spec.untilDay, end);
+    // The selection's models with any usage (as ViewQuery::calledIds gives them to the SQL route).
+    std::vector<std::uint32_t> used;
+    auto take = [&](size_t id) {
+        if (id < s.m_flags.size() && (s.m_flags[id] & 1) && s.m_calls[id] > 0 && id + 1 < s.m_start.size())
+            used.push_back(std::uint32_t(id));
+    };
+    if (m_whole)
+        for (size_t id = 0; id < s.m_flags.size(); ++id)
+            take(id);
+    else
+        for (const std::uint32_t id : m_ids)
+            take(id);
+
+    // Only the tasks whose curves are drawn need a fold of their own: first each task's callers
+    // with calls in the window (what a group's Report counts in callers), a task at a time.
+    std::vector<std::vector<std::uint32_t>> modelsOf(size_t(std::max(groups, 0)));
+    for (const std::uint32_t id : used)
+        if (const int g = groupOf[s.m_task[id]]; g >= 0)
+            modelsOf[size_t(g)].push_back(id);
+    const std::int64_t since = m_spec.sinceDay.value_or(std::numeric_limits<std::int64_t>::min());
+    const std::int64_t until = std::min(m_spec.untilDay.value_or(std::numeric_limits<std::int64_t>::max()), end);
+    std::vector<std::int64_t> groupCallers(modelsOf.size(), 0);
+    {
+        std::vector<std::uint32_t> stamp(s.m_callers, 0);
+        for (size_t g = 0; g < modelsOf.size(); ++g)
+            for (const std::uint32_t id : modelsOf[g])
+                for (std::uint32_t r = s.m_start[id], last = s.m_start[id + 1]; r < last; ++r) {
+                    const std::int64_t day = s.m_day[r];
+                    if (day < since || day > until || s.m_rowCalls[r] == 0 || stamp[s.m_caller[r]] == g + 1)
+                        continue;
+                    stamp[s.m_caller[r]] = std::uint32_t(g + 1);
+                    ++groupCallers[g];
+                }
+    }
+    std::vector<QString> nameOf(modelsOf.size());
+    for (const auto &[name, g] : groupOfTask)
+        if (g >= 0 && g < groups)
+            nameOf[size_t(g)] = name;
+    std::vector<size_t> order(modelsOf.size());
+    for (size_t g = 0; g < order.size(); ++g)
+        order[g] = g;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return groupCallers[a] != groupCallers[b] ? groupCallers[a] > groupCallers[b] : nameOf[a] < nameOf[b];
+    });
+    std::vector<int> foldOf(modelsOf.size(), -1);
     std::vector<Evidence::SelectionFold> byGroup;
-    byGroup.reserve(size_t(std::max(groups, 0)));
-    for (int g = 0; g < groups; ++g)
+    for (size_t k = 0; k < order.size() && int(k) < m_options.evidenceTasks && groupCallers[order[k]] > 0; ++k) {
+        foldOf[order[k]] = int(byGroup.size());
         byGroup.emplace_back(m_spec.sinceDay, m_spec.untilDay, end);
+    }
+
+    // The snapshot numbers its callers densely: the selection's fold indexes them directly.
+    Evidence::SelectionFold all(m_spec.sinceDay, m_spec.untilDay, end, std::max<std::uint32_t>(s.m_callers, 1));
     Evidence::ModelFold model;
-    // The view's models with any usage, as ViewQuery::calledIds gives them to the SQL route, their
-    // days up to the evidence end (later days change nothing).
-    auto fold = [&](size_t id) {
-        if (id >= s.m_flags.size() || !(s.m_flags[id] & 1) || s.m_calls[id] <= 0 || id + 1 >= s.m_start.size())
-            return;
+    // Each model's days up to the evidence end (later days change nothing).
+    for (const std::uint32_t id : used) {
         const int g = groupOf[s.m_task[id]];
-        Evidence::SelectionFold *group = g >= 0 ? &byGroup[size_t(g)] : nullptr;
-        const auto called = calledAt.find(std::uint32_t(id));
+        Evidence::SelectionFold *group = g >= 0 && foldOf[size_t(g)] >= 0 ? &byGroup[size_t(foldOf[size_t(g)])] : nullptr;
+        const auto called = calledAt.find(id);
         const bool perModel = week4 && called != calledAt.end();
         for (std::uint32_t r = s.m_start[id], last = s.m_start[id + 1]; r < last; ++r) {
             const std::int64_t day = s.m_day[r];
@@ -247,17 +292,16 @@ void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString,
         }
         if (perModel)
             (*week4)[called->second] = model.finish(m_spec.sinceDay, m_spec.untilDay, end).week4Retention;
-    };
-    if (m_whole)
-        for (size_t id = 0; id < s.m_flags.size(); ++id)
-            fold(id);
-    else
-        for (const std::uint32_t id : m_ids)
-            fold(id);
+    }
     reports.selection = all.finish();
-    reports.groups.clear();
-    for (Evidence::SelectionFold &f : byGroup)
-        reports.groups.push_back(f.finish());
+    // The tasks not drawn: their callers alone, which is all their order needs.
+    reports.groups.assign(modelsOf.size(), Evidence::Report());
+    for (size_t g = 0; g < modelsOf.size(); ++g) {
+        if (foldOf[g] >= 0)
+            reports.groups[g] = byGroup[size_t(foldOf[g])].finish();
+        else
+            reports.groups[g].callers = groupCallers[g];
+    }
 }
 
 } // namespace Dashboard

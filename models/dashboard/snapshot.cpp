@@ -2,12 +2,19 @@
 #include "dashboard/snapshot.h"
 
 #include "dashboard/dashboardparts.h"
+#include "db/cache.h"
 #include "db/database.h"
 #include "text/textrules.h"
 
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <exception>
+#include <optional>
+#include <thread>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -24,11 +31,223 @@ using namespace Parts;
 std::int64_t Snapshot::bytes() const
 {
     return std::int64_t(m_flags.capacity() * 1 + m_calls.capacity() * 8 + m_repeat.capacity() * 4
-        + m_unique.capacity() * 4 + m_createdWeek.capacity() * 4 + m_task.capacity() * 4 + m_start.capacity() * 4
+        + m_unique.capacity() * 4 + m_createdWeek.capacity() * 4 + m_week4.capacity() * 8 + m_task.capacity() * 4 + m_start.capacity() * 4
         + m_day.capacity() * 4 + m_caller.capacity() * 4 + m_rowCalls.capacity() * 4 + m_rowFlags.capacity());
 }
 
-bool Snapshot::refresh(Database &db)
+// The callers' pseudonyms as the usage read takes them, handed over in blocks to whoever
+// numbers them: the other core, once it has read the models (numbering takes about a third of
+// the usage read at 3 million callers).
+struct CallerFeed
+{
+    std::vector<std::int64_t> raw; // by usage row
+    std::mutex mutex;
+    std::condition_variable more;
+    size_t published = 0; // rows of raw ready to be numbered
+    bool finished = false; // published is final
+
+    void publish(size_t rows, bool last)
+    {
+        {
+            const std::lock_guard<std::mutex> lock(mutex);
+            published = rows;
+            finished = finished || last;
+        }
+        more.notify_one();
+    }
+};
+
+namespace {
+
+// Dense numbers (0, 1, 2 ...) for the callers' pseudonyms, by open addressing: std::unordered_map
+// took seconds for the benchmark cache's 3 million callers. Keys are scrambled first
+// (splitmix64's finaliser, one to one), so that any numbering spreads over the slots.
+class CallerNumbers final
+{
+public:
+    std::uint32_t of(std::int64_t caller)
+    {
+        if (4 * (m_size + 1) > 3 * m_slots.size())
+            grow();
+        Slot &slot = find(caller);
+        if (slot.number == Empty) {
+            slot.key = caller;
+            slot.number = std::uint32_t(m_size++);
+        }
+        return slot.number;
+    }
+    size_t size() const { return m_size; }
+
+private:
+    static constexpr std::uint32_t Empty = std::numeric_limits<std::uint32_t>::max();
+    struct Slot // key and number side by side: one cache miss a row, not two
+    {
+        std::int64_t key = 0;
+        std::uint32_t number = Empty;
+    };
+
+    static std::uint64_t scramble(std::int64_t caller)
+    {
+        std::uint64_t z = std::uint64_t(caller);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+        return z ^ (z >> 31);
+    }
+    Slot &find(std::int64_t caller)
+    {
+        const size_t mask = m_slots.size() - 1;
+        for (size_t i = size_t(scramble(caller)) & mask;; i = (i + 1) & mask)
+            if (m_slots[i].number == Empty || m_slots[i].key == caller)
+                return m_slots[i];
+    }
+    void grow()
+    {
+        std::vector<Slot> old(std::max<size_t>(1024, 2 * m_slots.size()));
+        old.swap(m_slots);
+        for (const Slot &slot : old)
+            if (slot.number != Empty)
+                find(slot.key) = slot;
+    }
+
+    std::vector<Slot> m_slots;
+    size_t m_size = 0;
+};
+
+// Numbers feed's callers into out (sized for every row) as they are published; returns how
+// many distinct callers there were.
+std::uint32_t numberCallers(CallerFeed &feed, std::vector<std::uint32_t> &out)
+{
+    CallerNumbers numbers;
+    size_t done = 0;
+    for (;;) {
+        size_t upTo = 0;
+        bool last = false;
+        {
+            std::unique_lock<std::mutex> lock(feed.mutex);
+            feed.more.wait(lock, [&] { return feed.published > done || feed.finished; });
+            upTo = std::min(feed.published, out.size());
+            last = feed.finished;
+        }
+        for (; done < upTo; ++done)
+            out[done] = numbers.of(feed.raw[done]);
+        if (last)
+            break;
+    }
+    return std::uint32_t(numbers.size());
+}
+
+// A read transaction, so that what one connection reads comes from one state of the cache
+// even while an import commits.
+struct ReadTransaction
+{
+    Database &db;
+    explicit ReadTransaction(Database &d)
+        : db(d)
+    {
+        db.exec("BEGIN");
+    }
+    ~ReadTransaction()
+    {
+        try {
+            db.exec("COMMIT");
+        } catch (const DbError &) {
+        }
+    }
+};
+
+} // namespace
+
+bool Snapshot::readModels(Database &db, std::int64_t maxId, const std::atomic<bool> &stop)
+{
+    const size_t n = size_t(maxId) + 1;
+    m_flags.assign(n, 0);
+    m_calls.assign(n, 0);
+    m_repeat.assign(n, 0);
+    m_unique.assign(n, 0);
+    m_createdWeek.assign(n, std::numeric_limits<std::int32_t>::min());
+    m_task.assign(n, 0);
+    m_week4.assign(n, std::numeric_limits<double>::quiet_NaN());
+    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> tasks;
+    Statement st(db,
+        "SELECT id, task, listed, calls, verified_calls > 0, fees_nano > 0, repeat_callers, created_at,"
+        " unique_callers, week4_retention FROM models");
+    while (st.step()) {
+        if ((m_models & 4095) == 0 && stop.load(std::memory_order_relaxed))
+            return false;
+        const std::int64_t id = st.int64(0);
+        if (id < 0 || id > maxId)
+            continue;
+        const size_t i = size_t(id);
+        const std::string_view task = st.isNull(1) ? std::string_view() : TextRules::trim(st.textView(1));
+        auto it = tasks.find(task);
+        if (it == tasks.end()) {
+            it = tasks.emplace(std::string(task), std::uint32_t(m_taskNames.size())).first;
+            m_taskNames.push_back(QString::fromUtf8(task.data(), qsizetype(task.size())));
+        }
+        m_task[i] = it->second;
+        m_flags[i] = std::uint8_t(1 | (st.int64(2) ? 2 : 0) | (st.int64(4) ? 4 : 0) | (st.int64(5) ? 8 : 0));
+        m_calls[i] = st.int64(3);
+        m_repeat[i] = std::uint32_t(std::clamp<std::int64_t>(st.int64(6), 0, UINT32_MAX));
+        m_unique[i] = std::uint32_t(std::clamp<std::int64_t>(st.int64(8), 0, UINT32_MAX));
+        if (!st.isNull(7))
+            m_createdWeek[i] = std::int32_t(std::clamp<std::int64_t>(weekOf(st.int64(7) / 86400), INT32_MIN + 1, INT32_MAX));
+        if (!st.isNull(9))
+            m_week4[i] = st.real(9);
+        ++m_models;
+    }
+    return true;
+}
+
+bool Snapshot::readUsage(Database &db, std::int64_t maxId, std::int64_t rows, CallerFeed &feed)
+{
+    // Whatever happens here, whoever numbers the callers stops waiting.
+    struct Finish
+    {
+        CallerFeed &feed;
+        size_t rows = 0;
+        ~Finish() { feed.publish(rows, true); }
+    } finish{feed};
+    const size_t n = size_t(maxId) + 1;
+    m_day.reserve(size_t(rows));
+    m_rowCalls.reserve(size_t(rows));
+    m_rowFlags.reserve(size_t(rows));
+    m_start.assign(n + 1, 0);
+    // The primary key's order: rows come grouped by model, which is what m_start needs.
+    Statement st(db,
+        "SELECT model, day, caller, calls, tee_calls + zkml_calls + verified_unsplit > 0, fees_nano > 0 FROM "
+        "usage_daily");
+    std::int64_t lastModel = -1;
+    std::int64_t minDay = std::numeric_limits<std::int64_t>::max(), maxDay = std::numeric_limits<std::int64_t>::min();
+    while (st.step()) {
+        const std::int64_t model = st.int64(0), day = st.int64(1), calls = st.int64(3);
+        if (model < lastModel || model > maxId || model < 0 || day < INT32_MIN || day > INT32_MAX || calls < 0
+            || calls > UINT32_MAX || m_day.size() >= feed.raw.size())
+            return false; // not what this compact form can hold: stay with SQL
+        for (std::int64_t m = lastModel + 1; m <= model; ++m)
+            m_start[size_t(m)] = std::uint32_t(m_day.size());
+        lastModel = model;
+        feed.raw[m_day.size()] = st.int64(2);
+        m_day.push_back(std::int32_t(day));
+        m_rowCalls.push_back(std::uint32_t(calls));
+        m_rowFlags.push_back(std::uint8_t((st.int64(4) ? 1 : 0) | (st.int64(5) ? 2 : 0)));
+        minDay = std::min(minDay, day);
+        maxDay = std::max(maxDay, day);
+        if ((m_day.size() & 65535) == 0)
+            feed.publish(m_day.size(), false);
+    }
+    if (m_day.size() != feed.raw.size())
+        return false; // the count said otherwise
+    for (std::int64_t m = lastModel + 1; m <= maxId + 1; ++m)
+        m_start[size_t(m)] = std::uint32_t(m_day.size());
+    if (!m_day.empty()) {
+        m_minWeek = weekOf(minDay);
+        m_maxWeek = weekOf(maxDay);
+    }
+    finish.rows = m_day.size();
+    return true;
+}
+
+bool Snapshot::refresh(Database &db, Load load)
 {
     const std::int64_t version = db.queryInt("PRAGMA data_version").value_or(0);
     if (m_loaded && version == m_dataVersion)
@@ -36,102 +255,84 @@ bool Snapshot::refresh(Database &db)
     QElapsedTimer timer;
     timer.start();
     m_loaded = false;
-    // One read transaction, so that models and usage come from the same state of the cache
-    // even while an import commits.
-    struct ReadTransaction {
-        Database &db;
-        explicit ReadTransaction(Database &d)
-            : db(d)
-        {
-            db.exec("BEGIN");
-        }
-        ~ReadTransaction()
-        {
-            try {
-                db.exec("COMMIT");
-            } catch (const DbError &) {
-            }
-        }
-    } readTransaction(db);
     Snapshot s;
     s.m_dataVersion = version;
-    const std::int64_t maxId = db.queryInt("SELECT coalesce(max(id), 0) FROM models").value_or(0);
-    if (maxId > 200'000'000)
-        return false; // row ids this sparse would waste memory: stay with SQL
-    const size_t n = size_t(maxId) + 1;
-    s.m_flags.assign(n, 0);
-    s.m_calls.assign(n, 0);
-    s.m_repeat.assign(n, 0);
-    s.m_unique.assign(n, 0);
-    s.m_createdWeek.assign(n, std::numeric_limits<std::int32_t>::min());
-    s.m_task.assign(n, 0);
+    bool read = false;
     {
-        std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> tasks;
-        Statement st(db,
-            "SELECT id, task, listed, calls, verified_calls > 0, fees_nano > 0, repeat_callers, created_at,"
-            " unique_callers FROM models");
-        while (st.step()) {
-            const std::int64_t id = st.int64(0);
-            if (id < 0 || id > maxId)
-                continue;
-            const size_t i = size_t(id);
-            const std::string_view task = st.isNull(1) ? std::string_view() : TextRules::trim(st.textView(1));
-            auto it = tasks.find(task);
-            if (it == tasks.end()) {
-                it = tasks.emplace(std::string(task), std::uint32_t(s.m_taskNames.size())).first;
-                s.m_taskNames.push_back(QString::fromUtf8(task.data(), qsizetype(task.size())));
+        ReadTransaction readTransaction(db);
+        const std::int64_t maxId = db.queryInt("SELECT coalesce(max(id), 0) FROM models").value_or(0);
+        if (maxId > 200'000'000)
+            return false; // row ids this sparse would waste memory: stay with SQL
+        // The models on a second connection of their own, beside the usage rows: the two reads
+        // take about as long, and each holds one core. Its read transaction starts a moment
+        // after this one's; should anything commit meanwhile (data_version says so below), the
+        // two may disagree, and everything is read again here alone.
+        std::optional<Database> second;
+        if (const QString path = db.path(); load == Load::TwoConnections && !path.isEmpty())
+            try {
+                second.emplace(Cache::open(path, Database::Mode::ReadOnly));
+            } catch (const std::exception &) {
+                second.reset(); // read both here
             }
-            s.m_task[i] = it->second;
-            s.m_flags[i] = std::uint8_t(1 | (st.int64(2) ? 2 : 0) | (st.int64(4) ? 4 : 0) | (st.int64(5) ? 8 : 0));
-            s.m_calls[i] = st.int64(3);
-            s.m_repeat[i] = std::uint32_t(std::clamp<std::int64_t>(st.int64(6), 0, UINT32_MAX));
-            s.m_unique[i] = std::uint32_t(std::clamp<std::int64_t>(st.int64(8), 0, UINT32_MAX));
-            if (!st.isNull(7))
-                s.m_createdWeek[i]
-                    = std::int32_t(std::clamp<std::int64_t>(weekOf(st.int64(7) / 86400), INT32_MIN + 1, INT32_MAX));
-            ++s.m_models;
+        const std::int64_t rows = db.queryInt("SELECT count(*) FROM usage_daily").value_or(0);
+        if (rows >= std::int64_t(UINT32_MAX))
+            return false;
+        if (second) {
+            CallerFeed feed;
+            feed.raw.resize(size_t(rows));
+            s.m_caller.resize(size_t(rows));
+            std::atomic<bool> stop{false};
+            bool modelsRead = false;
+            std::exception_ptr modelsError;
+            std::thread models([&] {
+                try {
+                    {
+                        ReadTransaction other(*second);
+                        modelsRead = second->queryInt("SELECT coalesce(max(id), 0) FROM models").value_or(0) == maxId
+                            && s.readModels(*second, maxId, stop);
+                    }
+                    s.m_callers = numberCallers(feed, s.m_caller);
+                } catch (...) {
+                    modelsError = std::current_exception();
+                    s.m_callers = numberCallers(feed, s.m_caller); // until the usage read is over
+                }
+            });
+            bool usageRead = false;
+            try {
+                usageRead = s.readUsage(db, maxId, rows, feed);
+            } catch (...) {
+                stop = true;
+                models.join();
+                throw;
+            }
+            if (!usageRead)
+                stop = true;
+            models.join();
+            if (modelsError)
+                std::rethrow_exception(modelsError);
+            if (!usageRead)
+                return false;
+            read = modelsRead;
         }
     }
-    {
+    if (read && db.queryInt("PRAGMA data_version").value_or(0) != version)
+        read = false; // something committed while the two connections began: read it again
+    if (!read) {
+        Snapshot again;
+        again.m_dataVersion = db.queryInt("PRAGMA data_version").value_or(0);
+        ReadTransaction readTransaction(db);
+        const std::int64_t maxId = db.queryInt("SELECT coalesce(max(id), 0) FROM models").value_or(0);
         const std::int64_t rows = db.queryInt("SELECT count(*) FROM usage_daily").value_or(0);
-        s.m_day.reserve(size_t(rows));
-        s.m_caller.reserve(size_t(rows));
-        s.m_rowCalls.reserve(size_t(rows));
-        s.m_rowFlags.reserve(size_t(rows));
-        s.m_start.assign(n + 1, 0);
-        std::unordered_map<std::int64_t, std::uint32_t> callers;
-        // The primary key's order: rows come grouped by model, which is what m_start needs.
-        Statement st(db,
-            "SELECT model, day, caller, calls, tee_calls + zkml_calls + verified_unsplit > 0, fees_nano > 0 FROM "
-            "usage_daily");
-        std::int64_t lastModel = -1;
-        std::int64_t minDay = std::numeric_limits<std::int64_t>::max(),
-                     maxDay = std::numeric_limits<std::int64_t>::min();
-        while (st.step()) {
-            const std::int64_t model = st.int64(0), day = st.int64(1), calls = st.int64(3);
-            if (model < lastModel || model > maxId || model < 0 || day < INT32_MIN || day > INT32_MAX || calls < 0
-                || calls > UINT32_MAX)
-                return false; // not what this compact form can hold: stay with SQL
-            for (std::int64_t m = lastModel + 1; m <= model; ++m)
-                s.m_start[size_t(m)] = std::uint32_t(s.m_day.size());
-            lastModel = model;
-            const auto [it, added] = callers.try_emplace(st.int64(2), std::uint32_t(callers.size()));
-            s.m_day.push_back(std::int32_t(day));
-            s.m_caller.push_back(it->second);
-            s.m_rowCalls.push_back(std::uint32_t(calls));
-            s.m_rowFlags.push_back(std::uint8_t((st.int64(4) ? 1 : 0) | (st.int64(5) ? 2 : 0)));
-            minDay = std::min(minDay, day);
-            maxDay = std::max(maxDay, day);
-            if (s.m_day.size() >= UINT32_MAX)
-                return false;
-        }
-        for (std::int64_t m = lastModel + 1; m <= maxId + 1; ++m)
-            s.m_start[size_t(m)] = std::uint32_t(s.m_day.size());
-        s.m_callers = std::uint32_t(callers.size());
-        if (!s.m_day.empty()) {
-            s.m_minWeek = weekOf(minDay);
-            s.m_maxWeek = weekOf(maxDay);
-        }
+        if (maxId > 200'000'000 || rows >= std::int64_t(UINT32_MAX))
+            return false;
+        const std::atomic<bool> never{false};
+        CallerFeed feed;
+        feed.raw.resize(size_t(rows));
+        again.m_caller.resize(size_t(rows));
+        if (!again.readModels(db, maxId, never) || !again.readUsage(db, maxId, rows, feed))
+            return false;
+        again.m_callers = numberCallers(feed, again.m_caller);
+        s = std::move(again);
     }
     *this = std::move(s);
     m_loaded = true;

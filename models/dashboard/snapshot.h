@@ -4,6 +4,7 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -14,6 +15,7 @@ class Database;
 namespace Dashboard {
 
 class Computation;
+struct CallerFeed; // snapshot.cpp
 
 // What the charts need from the whole cache, held in memory by a long-lived worker so that a
 // filter change reads no usage row from disk: each model's all-time figures and task, and the
@@ -29,7 +31,10 @@ public:
 
     // Loads, or loads again when another connection has committed since (PRAGMA data_version).
     // Returns true when it (re)loaded. Throws DbError (interruptible like any query).
-    bool refresh(Database &db);
+    // TwoConnections reads the models on a second connection to db's file, in a thread of its
+    // own, beside the usage rows (when the file cannot be opened again: one connection).
+    enum class Load { TwoConnections, OneConnection };
+    bool refresh(Database &db, Load load = Load::TwoConnections);
     bool isLoaded() const { return m_loaded; }
     std::int64_t models() const { return m_models; }
     std::int64_t usageRows() const { return std::int64_t(m_day.size()); }
@@ -38,6 +43,11 @@ public:
 
 private:
     friend class Computation;
+    // The two halves of a load, each in the read transaction of the connection given; false
+    // when the cache holds what this compact form cannot (stay with SQL) or stop was set.
+    bool readModels(Database &db, std::int64_t maxId, const std::atomic<bool> &stop);
+    // Usage rows (rows of them, as counted in the same transaction); their callers go to feed.
+    bool readUsage(Database &db, std::int64_t maxId, std::int64_t rows, CallerFeed &feed);
 
     bool m_loaded = false;
     std::int64_t m_dataVersion = -1;
@@ -48,6 +58,7 @@ private:
     std::vector<std::int64_t> m_calls;
     std::vector<std::uint32_t> m_repeat, m_unique;
     std::vector<std::int32_t> m_createdWeek; // INT32_MIN when unknown
+    std::vector<double> m_week4; // all-time week-4 retention as the usage writer keeps it; NaN for none
     std::vector<std::uint32_t> m_task; // index into m_taskNames
     std::vector<QString> m_taskNames; // trimmed; "" for no task
     // Usage rows in the table's order (by model): model m owns rows [m_start[m], m_start[m + 1]).

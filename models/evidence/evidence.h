@@ -176,7 +176,10 @@ class Fold;
 class SelectionFold final
 {
 public:
-    SelectionFold(std::optional<std::int64_t> since, std::optional<std::int64_t> until, std::int64_t end);
+    // denseCallers > 0: every caller given is a number below it (the snapshot's), kept in an
+    // array of that many slots instead of a hash table.
+    SelectionFold(std::optional<std::int64_t> since, std::optional<std::int64_t> until, std::int64_t end,
+                  std::uint32_t denseCallers = 0);
     ~SelectionFold();
     SelectionFold(SelectionFold &&) noexcept;
     SelectionFold &operator=(SelectionFold &&) noexcept;
@@ -185,6 +188,7 @@ public:
 
 private:
     std::unique_ptr<Fold> m_fold;
+    bool m_dense = false;
 };
 
 // What `retention --json` and `lifecycle --json` print (contract section 5): integers and
