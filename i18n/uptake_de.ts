@@ -1007,6 +1007,17 @@ Top 10% erhalten %6</translation>
         <source>&lt;br&gt;&lt;i&gt;Click to show the base model in the table&lt;/i&gt;</source>
         <translation>&lt;br&gt;&lt;i&gt;Klicken, um das Basismodell in der Tabelle zu zeigen&lt;/i&gt;</translation>
     </message>
+    <message>
+        <source>%1 models as %2 points: those on the same spot are one</source>
+        <translation>%1 Modelle als %2 Punkte: Modelle an derselben Stelle sind einer</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n other model(s) at this point</source>
+        <translation>
+            <numerusform>und %n weiteres Modell an diesem Punkt</numerusform>
+            <numerusform>und %n weitere Modelle an diesem Punkt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>uptake::DashboardWidget</name>

@@ -31,6 +31,13 @@
             <numerusform>%n called models not shown: no caller&apos;s 5th week is over yet</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>and %n other model(s) at this point</source>
+        <translation>
+            <numerusform>and %n other model at this point</numerusform>
+            <numerusform>and %n other models at this point</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>uptake::DashboardWidget</name>

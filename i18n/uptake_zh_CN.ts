@@ -1003,6 +1003,16 @@ Gini：%3
         <source>&lt;br&gt;&lt;i&gt;Click to show the base model in the table&lt;/i&gt;</source>
         <translation>&lt;br&gt;&lt;i&gt;点击以在表格中显示该基础模型&lt;/i&gt;</translation>
     </message>
+    <message>
+        <source>%1 models as %2 points: those on the same spot are one</source>
+        <translation>%1 个模型显示为 %2 个点：位置相同的模型合为一个点</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n other model(s) at this point</source>
+        <translation>
+            <numerusform>此点还有另外 %n 个模型</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>uptake::DashboardWidget</name>

@@ -1,5 +1,6 @@
 #include "db/cache.h"
 #include "dashboard/dashboarddata.h"
+#include "dashboard/snapshot.h"
 #include "ingest/demo.h"
 #include "view/figures.h"
 #include "testutil.h"
@@ -12,9 +13,11 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <map>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 // The numbers behind the dashboard's charts, against figures computed by hand on
@@ -26,6 +29,19 @@ class TestDashboardData : public QObject
     Q_OBJECT
 
 private:
+    // A generated registry, made once for the tests that read it (each may run alone).
+    void openDemo()
+    {
+        if (m_demo.isOpen())
+            return;
+        m_demo = Cache::open(m_dir.filePath(QStringLiteral("demo.sqlite")));
+        DemoOptions o;
+        o.models = 3000;
+        o.events = 40000;
+        o.endDay = day("2026-03-31");
+        Demo::generate(m_demo, o);
+    }
+
     static std::int64_t day(const char *text) { return *TextRules::parseDay(text); }
     static const TaskShare *task(const DashboardData &d, const QString &name)
     {
@@ -341,14 +357,7 @@ private slots:
         // `uptake stats` (Figures::compute) and with plain sums over the view.
         QFETCH(QString, task);
         QFETCH(bool, window);
-        if (!m_demo.isOpen()) {
-            m_demo = Cache::open(m_dir.filePath(QStringLiteral("demo.sqlite")));
-            DemoOptions o;
-            o.models = 3000;
-            o.events = 40000;
-            o.endDay = day("2026-03-31");
-            Demo::generate(m_demo, o);
-        }
+        openDemo();
         ViewSpec spec;
         spec.task = task;
         if (window) {
@@ -389,19 +398,22 @@ private slots:
         QTest::addColumn<QString>("search");
         QTest::addColumn<bool>("window");
         QTest::addColumn<int>("usage");
-        QTest::newRow("all") << QString() << QString() << false << int(ViewSpec::Usage::All);
-        QTest::newRow("window") << QString() << QString() << true << int(ViewSpec::Usage::All);
-        QTest::newRow("task") << QStringLiteral("text-generation") << QString() << false << int(ViewSpec::Usage::All);
+        QTest::addColumn<bool>("oneConnection"); // the snapshot read on one connection, not two
+        QTest::newRow("all") << QString() << QString() << false << int(ViewSpec::Usage::All) << false;
+        QTest::newRow("window") << QString() << QString() << true << int(ViewSpec::Usage::All) << false;
+        QTest::newRow("task") << QStringLiteral("text-generation") << QString() << false << int(ViewSpec::Usage::All) << false;
         QTest::newRow("task, window") << QStringLiteral("text-generation") << QString() << true
-                                      << int(ViewSpec::Usage::All);
-        QTest::newRow("search, repeat") << QString() << QStringLiteral("a") << false << int(ViewSpec::Usage::Repeat);
-        QTest::newRow("called in window") << QString() << QString() << true << int(ViewSpec::Usage::Called);
-        QTest::newRow("nothing") << QString() << QStringLiteral("no-such-model") << false << int(ViewSpec::Usage::All);
+                                      << int(ViewSpec::Usage::All) << false;
+        QTest::newRow("search, repeat") << QString() << QStringLiteral("a") << false << int(ViewSpec::Usage::Repeat) << false;
+        QTest::newRow("called in window") << QString() << QString() << true << int(ViewSpec::Usage::Called) << false;
+        QTest::newRow("nothing") << QString() << QStringLiteral("no-such-model") << false << int(ViewSpec::Usage::All) << false;
         // A search alone takes its ids straight from the trigram index.
-        QTest::newRow("search only") << QString() << QStringLiteral("llama") << false << int(ViewSpec::Usage::All);
-        QTest::newRow("search only, window") << QString() << QStringLiteral("LLAMA") << true << int(ViewSpec::Usage::All);
+        QTest::newRow("search only") << QString() << QStringLiteral("llama") << false << int(ViewSpec::Usage::All) << false;
+        QTest::newRow("search only, window") << QString() << QStringLiteral("LLAMA") << true << int(ViewSpec::Usage::All) << false;
         QTest::newRow("search, called in window") << QString() << QStringLiteral("mistral") << true
-                                                  << int(ViewSpec::Usage::Called);
+                                                  << int(ViewSpec::Usage::Called) << false;
+        QTest::newRow("all, one connection") << QString() << QString() << false << int(ViewSpec::Usage::All) << true;
+        QTest::newRow("window, one connection") << QString() << QString() << true << int(ViewSpec::Usage::All) << true;
     }
 
     void snapshotGivesTheSameNumbers()
@@ -412,9 +424,11 @@ private slots:
         QFETCH(bool, window);
         QFETCH(int, usage);
         QVERIFY(m_demo.isOpen());
+        QFETCH(bool, oneConnection);
         Dashboard::Snapshot snapshot;
-        QVERIFY(snapshot.refresh(m_demo));
-        QVERIFY(!snapshot.refresh(m_demo)); // unchanged cache: kept
+        const auto load = oneConnection ? Dashboard::Snapshot::Load::OneConnection : Dashboard::Snapshot::Load::TwoConnections;
+        QVERIFY(snapshot.refresh(m_demo, load));
+        QVERIFY(!snapshot.refresh(m_demo, load)); // unchanged cache: kept
         QVERIFY(snapshot.usageRows() > 0);
         ViewSpec spec;
         spec.task = task;
@@ -480,6 +494,93 @@ private slots:
             QCOMPARE(b.evidence.demand[i].uniqueCallers, a.evidence.demand[i].uniqueCallers);
             QCOMPARE(b.evidence.demand[i].week4Retention, a.evidence.demand[i].week4Retention);
         }
+    }
+
+    void demandMapMergesCoincidentPoints()
+    {
+        // Beyond Options::maxDemandPoints, the models that would be drawn on the same spot are
+        // one point: the busiest of them (ties by row id), with how many more are there. The
+        // cells folded here again from every model's own point.
+        QFETCH(bool, window);
+        ViewSpec spec;
+        if (window) {
+            spec.sinceDay = day("2026-02-01");
+            spec.untilDay = day("2026-03-15");
+        }
+        Dashboard::Options all;
+        all.maxDemandPoints = 1 << 30;
+        openDemo();
+        const DashboardData every = Dashboard::compute(m_demo, spec, all);
+        const EvidenceData &e = every.evidence;
+        QVERIFY(e.demand.size() > 50);
+        QCOMPARE(e.demandModels, std::int64_t(e.demand.size()));
+        for (const DemandPoint &p : e.demand)
+            QCOMPARE(p.alsoHere, 0);
+
+        Statement rowId(m_demo, "SELECT id FROM models WHERE model_id = ?");
+        struct Cell
+        {
+            const DemandPoint *busiest = nullptr;
+            std::int64_t busiestId = 0, models = 0;
+        };
+        std::map<std::tuple<int, int, long, long>, Cell> cells;
+        for (const DemandPoint &p : e.demand) {
+            int group = int(e.tasks.size());
+            for (size_t t = 0; t < e.tasks.size(); ++t)
+                if (e.tasks[t].task == p.task)
+                    group = int(t);
+            const int size = std::clamp(int(std::floor(std::log10(double(std::max<std::int64_t>(p.calls, 1))))), 0, 4);
+            const auto key = std::make_tuple(group, size, std::lround(40 * std::log10(double(std::max<std::int64_t>(p.uniqueCallers, 1)))),
+                                             std::lround(100 * p.week4Retention));
+            rowId.reset();
+            rowId.bind(1, p.modelId);
+            QVERIFY(rowId.step());
+            const std::int64_t id = rowId.int64(0);
+            rowId.reset(); // a statement left running would lock the tables the dashboard drops
+            Cell &c = cells[key];
+            ++c.models;
+            if (!c.busiest || p.calls > c.busiest->calls || (p.calls == c.busiest->calls && id < c.busiestId)) {
+                c.busiest = &p;
+                c.busiestId = id;
+            }
+        }
+        QVERIFY(cells.size() < e.demand.size()); // some do share a spot
+
+        Dashboard::Options few;
+        few.maxDemandPoints = 1;
+        Dashboard::Snapshot snapshot;
+        QVERIFY(snapshot.refresh(m_demo));
+        for (const DashboardData &merged :
+             {Dashboard::compute(m_demo, spec, few), Dashboard::compute(m_demo, spec, few, &snapshot)}) {
+            const EvidenceData &m = merged.evidence;
+            QCOMPARE(m.demandModels, e.demandModels);
+            QCOMPARE(m.medianCallers, e.medianCallers); // over every model, not the points
+            QCOMPARE(m.demandLeftOut, e.demandLeftOut);
+            QCOMPARE(m.demand.size(), cells.size());
+            std::map<QString, const Cell *> byModel;
+            for (const auto &[key, c] : cells)
+                byModel.emplace(c.busiest->modelId, &c);
+            for (size_t i = 0; i < m.demand.size(); ++i) {
+                const DemandPoint &p = m.demand[i];
+                const auto it = byModel.find(p.modelId);
+                QVERIFY2(it != byModel.end(), qPrintable(p.modelId));
+                QCOMPARE(p.alsoHere, it->second->models - 1);
+                QCOMPARE(p.calls, it->second->busiest->calls);
+                QCOMPARE(p.uniqueCallers, it->second->busiest->uniqueCallers);
+                QCOMPARE(p.week4Retention, it->second->busiest->week4Retention);
+                QCOMPARE(p.task, it->second->busiest->task);
+                if (i > 0)
+                    QVERIFY(m.demand[i - 1].calls > p.calls
+                            || (m.demand[i - 1].calls == p.calls && m.demand[i - 1].modelId < p.modelId));
+            }
+        }
+    }
+
+    void demandMapMergesCoincidentPoints_data()
+    {
+        QTest::addColumn<bool>("window");
+        QTest::newRow("all time") << false;
+        QTest::newRow("window") << true;
     }
 
     void snapshotFollowsImports()

@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -16,6 +17,11 @@
 #include <utility>
 
 namespace uptake {
+
+int DemandPoint::sizeClass(std::int64_t calls)
+{
+    return std::clamp(int(std::floor(std::log10(double(std::max<std::int64_t>(calls, 1))))), 0, SizeClasses - 1);
+}
 
 namespace Dashboard {
 
@@ -287,42 +293,58 @@ void Computation::evidence(DashboardData &data)
         snapshot.emplace(m_db, Transaction::Kind::Deferred);
     const std::string windowTable = m_snapshot ? std::string() : WindowScreen::filledTable(m_db, m_spec);
 
-    // The called models' names and tasks, one primary-key lookup each; all time, their week-4
-    // retention too, which the usage writer keeps (a window's is folded below).
+    // The called models' tasks and, all time, their week-4 retention, which the usage writer
+    // keeps (a window's is folded below): from the snapshot, or one primary-key lookup each.
+    // Their ids are looked up later, only for the points the demand map draws.
     const bool allTime = !m_spec.hasWindow();
     std::vector<std::optional<double>> week4(m_called.size());
     struct Info
     {
-        QString modelId, task;
+        QString task;
         int group = -1;
+        bool found = false;
     };
     std::vector<Info> info(m_called.size());
     std::unordered_map<std::int64_t, size_t> at;
-    at.reserve(m_called.size());
     std::map<QString, int> groupOfTask;
     std::vector<QString> taskNames;
-    {
-        Statement st(m_db, "SELECT model_id, task, week4_retention FROM models WHERE id = ?");
+    auto groupFor = [&](Info &m) {
+        if (m.task.isEmpty())
+            return;
+        const auto [it, added] = groupOfTask.try_emplace(m.task, int(taskNames.size()));
+        if (added)
+            taskNames.push_back(m.task);
+        m.group = it->second;
+    };
+    if (m_snapshot) {
+        const Snapshot &s = *m_snapshot;
+        for (size_t i = 0; i < m_called.size(); ++i) {
+            const size_t id = m_called[i].id;
+            Info &m = info[i];
+            m.found = true;
+            m.task = s.m_taskNames[s.m_task[id]];
+            groupFor(m);
+            if (allTime && !std::isnan(s.m_week4[id]))
+                week4[i] = s.m_week4[id];
+        }
+    } else {
+        at.reserve(m_called.size());
+        Statement st(m_db, "SELECT task, week4_retention FROM models WHERE id = ?");
         for (size_t i = 0; i < m_called.size(); ++i) {
             st.reset();
             st.bind(1, std::int64_t(m_called[i].id));
             if (!st.step())
                 continue;
             Info &m = info[i];
-            m.modelId = st.text(0);
-            if (!st.isNull(1)) {
-                const std::string_view task = TextRules::trim(st.textView(1));
+            m.found = true;
+            if (!st.isNull(0)) {
+                const std::string_view task = TextRules::trim(st.textView(0));
                 m.task = QString::fromUtf8(task.data(), qsizetype(task.size()));
             }
-            if (!m.task.isEmpty()) {
-                const auto [it, added] = groupOfTask.try_emplace(m.task, int(taskNames.size()));
-                if (added)
-                    taskNames.push_back(m.task);
-                m.group = it->second;
-            }
+            groupFor(m);
             at.emplace(std::int64_t(m_called[i].id), i);
-            if (allTime && !st.isNull(2))
-                week4[i] = st.real(2);
+            if (allTime && !st.isNull(1))
+                week4[i] = st.real(1);
         }
     }
 
@@ -372,29 +394,78 @@ void Computation::evidence(DashboardData &data)
     }
 
     // The demand map: each called model's breadth and its own week-4 retention.
+    struct Candidate
+    {
+        size_t called; // index into m_called
+        std::int64_t calls, unique;
+        double week4;
+        int group; // the chart's: a top task's index, or e.tasks.size() for the others
+    };
+    std::vector<Candidate> candidates;
+    std::map<QString, int> chartGroup;
+    for (size_t t = 0; t < e.tasks.size(); ++t)
+        chartGroup.emplace(e.tasks[t].task, int(t));
+    std::vector<std::int64_t> callers;
     for (size_t i = 0; i < m_called.size(); ++i) {
-        const Called &c = m_called[i];
-        if (info[i].modelId.isEmpty())
+        if (!info[i].found)
             continue;
         if (!week4[i]) {
             ++e.demandLeftOut;
             continue;
         }
-        e.demand.push_back({info[i].modelId, info[i].task, c.calls, c.unique, *week4[i]});
+        const Called &c = m_called[i];
+        const auto g = chartGroup.find(info[i].task);
+        candidates.push_back({i, c.calls, c.unique, *week4[i], g == chartGroup.end() ? int(e.tasks.size()) : g->second});
+        callers.push_back(c.unique);
     }
-    // The busiest first, so that the small points are drawn over the large ones.
-    std::sort(e.demand.begin(), e.demand.end(), [](const DemandPoint &a, const DemandPoint &b) {
-        return a.calls != b.calls ? a.calls > b.calls : a.modelId < b.modelId;
-    });
-    if (!e.demand.empty()) {
-        std::vector<std::int64_t> callers;
-        callers.reserve(e.demand.size());
-        for (const DemandPoint &p : e.demand)
-            callers.push_back(p.uniqueCallers);
+    if (!callers.empty()) {
         std::sort(callers.begin(), callers.end());
         const size_t n = callers.size();
         e.medianCallers = n % 2 ? double(callers[n / 2]) : (double(callers[n / 2 - 1]) + double(callers[n / 2])) / 2;
     }
+    e.demandModels = std::int64_t(candidates.size());
+    // The busiest first, so that the small points are drawn over the large ones; ties by row id
+    // here, by model id below.
+    std::sort(candidates.begin(), candidates.end(), [&](const Candidate &a, const Candidate &b) {
+        return a.calls != b.calls ? a.calls > b.calls : m_called[a.called].id < m_called[b.called].id;
+    });
+    // Over the limit, the models that would be drawn on the same spot (same colour and size,
+    // within a 40th of a decade of callers and a percentage point of retention) are one point:
+    // the busiest of them, which the click and the tooltip name, with how many more are there.
+    // Hundreds of thousands of markers held the UI thread for many seconds and drew the same.
+    std::vector<std::pair<size_t, std::int64_t>> drawn; // candidate, models merged into it
+    if (candidates.size() <= size_t(std::max(m_options.maxDemandPoints, 0))) {
+        for (size_t k = 0; k < candidates.size(); ++k)
+            drawn.push_back({k, 0});
+    } else {
+        std::unordered_map<std::uint64_t, size_t> cell; // -> index into drawn
+        for (size_t k = 0; k < candidates.size(); ++k) {
+            const Candidate &c = candidates[k];
+            const std::uint64_t x = std::uint64_t(std::lround(40 * std::log10(double(std::max<std::int64_t>(c.unique, 1)))));
+            const std::uint64_t y = std::uint64_t(std::lround(100 * c.week4));
+            const std::uint64_t key = (std::uint64_t(c.group) << 40) | (std::uint64_t(DemandPoint::sizeClass(c.calls)) << 32)
+                | (x << 16) | y;
+            const auto [it, added] = cell.try_emplace(key, drawn.size());
+            if (added)
+                drawn.push_back({k, 0});
+            else
+                ++drawn[it->second].second;
+        }
+    }
+    {
+        Statement idOf(m_db, "SELECT model_id FROM models WHERE id = ?");
+        for (const auto &[k, merged] : drawn) {
+            const Candidate &c = candidates[k];
+            idOf.reset();
+            idOf.bind(1, std::int64_t(m_called[c.called].id));
+            if (!idOf.step())
+                continue; // gone since the snapshot was read
+            e.demand.push_back({idOf.text(0), info[c.called].task, c.calls, c.unique, c.week4, merged});
+        }
+    }
+    std::stable_sort(e.demand.begin(), e.demand.end(), [](const DemandPoint &a, const DemandPoint &b) {
+        return a.calls != b.calls ? a.calls > b.calls : a.modelId < b.modelId;
+    });
     e.computed = true;
     data.msEvidence = timer.elapsed();
 }

@@ -130,6 +130,11 @@ struct DemandPoint
     QString task; // trimmed; empty for none
     std::int64_t calls = 0, uniqueCallers = 0; // in the window
     double week4Retention = 0; // of its own callers (Evidence::figuresOfModels)
+    std::int64_t alsoHere = 0; // other models merged into this point (EvidenceData::demand)
+
+    // The map's size classes by the decade of the calls: 1-9, 10-99, ... 10k and more.
+    static constexpr int SizeClasses = 5;
+    static int sizeClass(std::int64_t calls);
 };
 
 struct EvidenceData
@@ -137,9 +142,13 @@ struct EvidenceData
     bool computed = false; // the evidence stage ran for this view
     Evidence::Report selection; // the whole selection, a caller one person across its models
     std::vector<TaskCurve> tasks; // the top tasks by callers, most first
-    // Every called model of the view with a week-4 retention; those without (nobody eligible
-    // for period 4) are counted in demandLeftOut.
+    // Every called model of the view with a week-4 retention (demandModels of them), the
+    // busiest first; those without (nobody eligible for period 4) are counted in
+    // demandLeftOut. Beyond Options::maxDemandPoints, models that would be drawn on the same
+    // spot (same task colour and size class, within a 40th of a decade of callers and a
+    // percentage point of retention) are one point, the busiest of them, with alsoHere.
     std::vector<DemandPoint> demand;
+    std::int64_t demandModels = 0;
     std::int64_t demandLeftOut = 0;
     // The map's dividing lines: the median unique callers of the plotted models, and a fixed
     // week-4 retention.
@@ -178,6 +187,7 @@ struct Options
     int maxBuckets = 200;
     int evidenceTasks = 5; // task curves beside the selection's retention curve
     int topFamilies = 15;
+    int maxDemandPoints = 4000; // the demand map's points before coincident ones are merged
     // The families stage reads the usage of every derivative: the window computes it only
     // while its page is shown (compute() and the CLI always do).
     bool families = true;

@@ -29,15 +29,10 @@ using namespace ChartParts;
 
 namespace {
 
-// Points come in size classes by the decade of their calls (1-9 calls, 10-99, ... 10k and
-// more), one series each: a size per point made Qt Charts draw each point on its own, which
-// held the UI thread 170 ms for the demo's 10k points.
-constexpr int SizeClasses = 5;
-
-int sizeClass(std::int64_t calls)
-{
-    return std::clamp(int(std::floor(std::log10(double(std::max<std::int64_t>(calls, 1))))), 0, SizeClasses - 1);
-}
+// Points come in size classes by the decade of their calls (DemandPoint::sizeClass), one
+// series each: a size per point made Qt Charts draw each point on its own, which held the UI
+// thread 170 ms for the demo's 10k points.
+constexpr int SizeClasses = DemandPoint::SizeClasses;
 
 // Diameter in pixels: the radius grows with the decade of the calls, 6 px to 22 px across.
 qreal markerSize(int sizeClass)
@@ -68,7 +63,7 @@ void DashboardChartView::buildDemandMap(const DashboardData &d)
     auto points = std::make_shared<std::vector<DemandPoint>>(e.demand);
     std::int64_t lowest = std::numeric_limits<std::int64_t>::max(), highest = 1;
     for (const DemandPoint &p : *points) {
-        (*members)[size_t(groupOf(p.task)) * SizeClasses + size_t(sizeClass(p.calls))].push_back(&p);
+        (*members)[size_t(groupOf(p.task)) * SizeClasses + size_t(DemandPoint::sizeClass(p.calls))].push_back(&p);
         lowest = std::min(lowest, p.uniqueCallers);
         highest = std::max(highest, p.uniqueCallers);
     }
@@ -154,10 +149,15 @@ void DashboardChartView::buildDemandMap(const DashboardData &d)
     // The caption states the lines and what is left out.
     const QString lines = tr("Lines: %1 callers (the median of the models shown), %2 week-4 retention")
                               .arg(m_numbers.toString(e.medianCallers, 'g', 6), pct(m_numbers, lasting));
-    const QString left = e.demandLeftOut > 0
+    QString left = e.demandLeftOut > 0
         ? tr("%n called model(s) not shown: no caller's 5th week is over yet", nullptr,
              int(std::min<std::int64_t>(e.demandLeftOut, INT_MAX)))
         : QString();
+    if (e.demandModels > std::int64_t(e.demand.size())) {
+        const QString merged = tr("%1 models as %2 points: those on the same spot are one")
+                                   .arg(num(m_numbers, e.demandModels), num(m_numbers, std::int64_t(e.demand.size())));
+        left = left.isEmpty() ? merged : merged + QStringLiteral("; ") + left;
+    }
     // A caption of two short lines: a chart's title does not wrap.
     chart->setTitle(QStringLiteral("%1<br><span style=\"font-size:8pt; font-weight:normal\">%2%3</span>")
                         .arg(chartTitle(m_kind).toHtmlEscaped(), lines.toHtmlEscaped(),
@@ -195,14 +195,19 @@ void DashboardChartView::buildDemandMap(const DashboardData &d)
                 QToolTip::hideText();
                 return;
             }
+            const QString here = m->alsoHere > 0
+                ? QStringLiteral("<br>")
+                    + tr("and %n other model(s) at this point", nullptr, int(std::min<std::int64_t>(m->alsoHere, INT_MAX)))
+                : QString();
             QToolTip::showText(
                 QCursor::pos(),
                 tr("<b>%1</b><br>Task: %2<br>Unique callers: %3<br>Calls: %4<br>Week-4 retention: %5<br>"
                    "<i>Click to show it in the table</i>")
-                    .arg(DisplayText::html(m->modelId, 200),
-                         m->task.isEmpty() ? tr("none") : DisplayText::html(m->task, 100),
-                         num(m_numbers, m->uniqueCallers), num(m_numbers, m->calls),
-                         pct(m_numbers, m->week4Retention)),
+                        .arg(DisplayText::html(m->modelId, 200),
+                             m->task.isEmpty() ? tr("none") : DisplayText::html(m->task, 100),
+                             num(m_numbers, m->uniqueCallers), num(m_numbers, m->calls),
+                             pct(m_numbers, m->week4Retention))
+                    + here,
                 this);
         });
         connect(s, &QScatterSeries::clicked, this, [this, s, nearest](const QPointF &value) {
