@@ -847,10 +847,10 @@ Top 10% erhalten %6</translation>
         <translation>Jede Zeile: die Aufrufer, die in einer Woche (Montag bis Sonntag, UTC) zuerst auftraten. Jede Zelle: der Anteil von ihnen, der in der k-ten Woche nach der ersten wieder aufrief, weiß für keinen, tiefblau für alle. Leere Zellen: diese Woche ist für die Aufrufer der Zeile noch nicht vorbei.</translation>
     </message>
     <message numerus="yes">
-        <source>The cohort: %n caller(s)</source>
+        <source>The cohort: %Ln caller(s)</source>
         <translation>
-            <numerusform>Die Kohorte: %n Aufrufer</numerusform>
-            <numerusform>Die Kohorte: %n Aufrufer</numerusform>
+            <numerusform>Die Kohorte: %Ln Aufrufer</numerusform>
+            <numerusform>Die Kohorte: %Ln Aufrufer</numerusform>
         </translation>
     </message>
     <message>
@@ -949,10 +949,10 @@ Top 10% erhalten %6</translation>
         <translation>Linien: %1 Aufrufer (Median der gezeigten Modelle), %2 Bindung nach 4 Wochen</translation>
     </message>
     <message numerus="yes">
-        <source>%n called model(s) not shown: no caller&apos;s 5th week is over yet</source>
+        <source>%Ln called model(s) not shown: no caller&apos;s 5th week is over yet</source>
         <translation>
-            <numerusform>%n aufgerufenes Modell nicht gezeigt: für keinen Aufrufer ist die 5. Woche vorbei</numerusform>
-            <numerusform>%n aufgerufene Modelle nicht gezeigt: für keinen Aufrufer ist die 5. Woche vorbei</numerusform>
+            <numerusform>%Ln aufgerufenes Modell nicht gezeigt: für keinen Aufrufer ist die 5. Woche vorbei</numerusform>
+            <numerusform>%Ln aufgerufene Modelle nicht gezeigt: für keinen Aufrufer ist die 5. Woche vorbei</numerusform>
         </translation>
     </message>
     <message>
@@ -1012,10 +1012,10 @@ Top 10% erhalten %6</translation>
         <translation>%1 Modelle als %2 Punkte: Modelle an derselben Stelle sind einer</translation>
     </message>
     <message numerus="yes">
-        <source>and %n other model(s) at this point</source>
+        <source>and %Ln other model(s) at this point</source>
         <translation>
-            <numerusform>und %n weiteres Modell an diesem Punkt</numerusform>
-            <numerusform>und %n weitere Modelle an diesem Punkt</numerusform>
+            <numerusform>und %Ln weiteres Modell an diesem Punkt</numerusform>
+            <numerusform>und %Ln weitere Modelle an diesem Punkt</numerusform>
         </translation>
     </message>
 </context>
@@ -1385,10 +1385,10 @@ kamen wieder: davon die, die dieses Modell schon in einer früheren Woche aufger
         <translation>In der Woche vom %1 erstmals gesehene Aufrufer</translation>
     </message>
     <message numerus="yes">
-        <source>%n caller(s) first seen in the week of %1</source>
+        <source>%Ln caller(s) first seen in the week of %1</source>
         <translation>
-            <numerusform>%n Aufrufer, in der Woche vom %1 erstmals gesehen</numerusform>
-            <numerusform>%n Aufrufer, in der Woche vom %1 erstmals gesehen</numerusform>
+            <numerusform>%Ln Aufrufer, in der Woche vom %1 erstmals gesehen</numerusform>
+            <numerusform>%Ln Aufrufer, in der Woche vom %1 erstmals gesehen</numerusform>
         </translation>
     </message>
     <message>
@@ -2162,10 +2162,10 @@ Trotzdem in den Demo-Cache importieren?</translation>
         <translation>Die gewählten Zeilen werden zum Kopieren geladen …</translation>
     </message>
     <message numerus="yes">
-        <source>Copied %n row(s).</source>
+        <source>Copied %Ln row(s).</source>
         <translation>
-            <numerusform>%n Zeile kopiert.</numerusform>
-            <numerusform>%n Zeilen kopiert.</numerusform>
+            <numerusform>%Ln Zeile kopiert.</numerusform>
+            <numerusform>%Ln Zeilen kopiert.</numerusform>
         </translation>
     </message>
     <message>

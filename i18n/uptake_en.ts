@@ -11,10 +11,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>The cohort: %n caller(s)</source>
+        <source>The cohort: %Ln caller(s)</source>
         <translation>
-            <numerusform>The cohort: %n caller</numerusform>
-            <numerusform>The cohort: %n callers</numerusform>
+            <numerusform>The cohort: %Ln caller</numerusform>
+            <numerusform>The cohort: %Ln callers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -25,17 +25,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n called model(s) not shown: no caller&apos;s 5th week is over yet</source>
+        <source>%Ln called model(s) not shown: no caller&apos;s 5th week is over yet</source>
         <translation>
-            <numerusform>%n called model not shown: no caller&apos;s 5th week is over yet</numerusform>
-            <numerusform>%n called models not shown: no caller&apos;s 5th week is over yet</numerusform>
+            <numerusform>%Ln called model not shown: no caller&apos;s 5th week is over yet</numerusform>
+            <numerusform>%Ln called models not shown: no caller&apos;s 5th week is over yet</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>and %n other model(s) at this point</source>
+        <source>and %Ln other model(s) at this point</source>
         <translation>
-            <numerusform>and %n other model at this point</numerusform>
-            <numerusform>and %n other models at this point</numerusform>
+            <numerusform>and %Ln other model at this point</numerusform>
+            <numerusform>and %Ln other models at this point</numerusform>
         </translation>
     </message>
 </context>
@@ -72,10 +72,10 @@ The last week has %n days so far: hollow dots, not part of the line.</numerusfor
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n caller(s) first seen in the week of %1</source>
+        <source>%Ln caller(s) first seen in the week of %1</source>
         <translation>
-            <numerusform>%n caller first seen in the week of %1</numerusform>
-            <numerusform>%n callers first seen in the week of %1</numerusform>
+            <numerusform>%Ln caller first seen in the week of %1</numerusform>
+            <numerusform>%Ln callers first seen in the week of %1</numerusform>
         </translation>
     </message>
 </context>
@@ -130,10 +130,10 @@ The last week has %n days so far: hollow dots, not part of the line.</numerusfor
         </translation>
     </message>
     <message numerus="yes">
-        <source>Copied %n row(s).</source>
+        <source>Copied %Ln row(s).</source>
         <translation>
-            <numerusform>Copied %n row.</numerusform>
-            <numerusform>Copied %n rows.</numerusform>
+            <numerusform>Copied %Ln row.</numerusform>
+            <numerusform>Copied %Ln rows.</numerusform>
         </translation>
     </message>
 </context>

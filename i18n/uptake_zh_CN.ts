@@ -846,9 +846,9 @@ Gini：%3
         <translation>每行：在同一周（周一至周日，UTC）首次出现的调用方。每格：其中在首周之后第 k 周再次调用的比例，白色表示没有，深蓝表示全部。空格：对该行的调用方而言，那一周尚未结束。</translation>
     </message>
     <message numerus="yes">
-        <source>The cohort: %n caller(s)</source>
+        <source>The cohort: %Ln caller(s)</source>
         <translation>
-            <numerusform>该队列：%n 个调用方</numerusform>
+            <numerusform>该队列：%Ln 个调用方</numerusform>
         </translation>
     </message>
     <message>
@@ -946,9 +946,9 @@ Gini：%3
         <translation>分界线：%1 个调用方（所示模型的中位数），%2 的第 4 周留存</translation>
     </message>
     <message numerus="yes">
-        <source>%n called model(s) not shown: no caller&apos;s 5th week is over yet</source>
+        <source>%Ln called model(s) not shown: no caller&apos;s 5th week is over yet</source>
         <translation>
-            <numerusform>%n 个被调用的模型未显示：尚无调用方的第 5 周结束</numerusform>
+            <numerusform>%Ln 个被调用的模型未显示：尚无调用方的第 5 周结束</numerusform>
         </translation>
     </message>
     <message>
@@ -1008,9 +1008,9 @@ Gini：%3
         <translation>%1 个模型显示为 %2 个点：位置相同的模型合为一个点</translation>
     </message>
     <message numerus="yes">
-        <source>and %n other model(s) at this point</source>
+        <source>and %Ln other model(s) at this point</source>
         <translation>
-            <numerusform>此点还有另外 %n 个模型</numerusform>
+            <numerusform>此点还有另外 %Ln 个模型</numerusform>
         </translation>
     </message>
 </context>
@@ -1375,9 +1375,9 @@ came back: of them, those who had called this model in an earlier week.</source>
         <translation>在 %1 这一周首次出现的调用方</translation>
     </message>
     <message numerus="yes">
-        <source>%n caller(s) first seen in the week of %1</source>
+        <source>%Ln caller(s) first seen in the week of %1</source>
         <translation>
-            <numerusform>%n 个调用方在 %1 这一周首次出现</numerusform>
+            <numerusform>%Ln 个调用方在 %1 这一周首次出现</numerusform>
         </translation>
     </message>
     <message>
@@ -2145,9 +2145,9 @@ Import into the demo cache anyway?</source>
         <translation>正在加载所选行以便复制…</translation>
     </message>
     <message numerus="yes">
-        <source>Copied %n row(s).</source>
+        <source>Copied %Ln row(s).</source>
         <translation>
-            <numerusform>已复制 %n 行。</numerusform>
+            <numerusform>已复制 %Ln 行。</numerusform>
         </translation>
     </message>
     <message>

@@ -76,7 +76,7 @@ void MainWindow::copySelectedRows()
             columns << c;
     }
     QGuiApplication::clipboard()->setText(TableCopy::tsv(m_model, rows, columns));
-    statusBar()->showMessage(tr("Copied %n row(s).", nullptr, int(rows.size())), 5000);
+    statusBar()->showMessage(tr("Copied %Ln row(s).", nullptr, int(rows.size())), 5000);
 }
 
 void MainWindow::copyWhenLoaded()

@@ -137,7 +137,7 @@ void DetailPane::fillCohorts(const ModelDetail &d)
         m_cohorts->setVerticalHeaderItem(row, head);
         auto *callers = new QTableWidgetItem(locale.toString(c.callers));
         callers->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        callers->setToolTip(tr("%n caller(s) first seen in the week of %1", nullptr, int(std::min<qint64>(c.callers, std::numeric_limits<int>::max()))).arg(week));
+        callers->setToolTip(tr("%Ln caller(s) first seen in the week of %1", nullptr, int(std::min<qint64>(c.callers, std::numeric_limits<int>::max()))).arg(week));
         m_cohorts->setItem(row, 0, callers);
         for (int k = 1; k <= Evidence::Periods; ++k) {
             const Evidence::Counts &n = c.periods[size_t(k - 1)];

@@ -97,7 +97,7 @@ void DashboardChartView::buildCohorts(const DashboardData &d)
                     EvidenceCharts::cohortColor(share), EvidenceCharts::percent(m_numbers, share),
                     EvidenceCharts::cohortTextColor(share),
                     EvidenceCharts::cohortTip(m_numbers, n, c.week, k) + QLatin1Char('\n')
-                        + tr("The cohort: %n caller(s)", nullptr, int(std::min<std::int64_t>(c.callers, INT_MAX))));
+                        + tr("The cohort: %Ln caller(s)", nullptr, int(std::min<std::int64_t>(c.callers, INT_MAX))));
         }
         if (!names[r].isEmpty())
             addNote(names[r], frame, QPointF(0.5, r), Qt::AlignRight | Qt::AlignVCenter);

@@ -149,15 +149,15 @@ void DashboardChartView::buildDemandMap(const DashboardData &d)
     // The caption states the lines and what is left out.
     const QString lines = tr("Lines: %1 callers (the median of the models shown), %2 week-4 retention")
                               .arg(m_numbers.toString(e.medianCallers, 'g', 6), pct(m_numbers, lasting));
-    QString left = e.demandLeftOut > 0
-        ? tr("%n called model(s) not shown: no caller's 5th week is over yet", nullptr,
+    const QString left = e.demandLeftOut > 0
+        ? tr("%Ln called model(s) not shown: no caller's 5th week is over yet", nullptr,
              int(std::min<std::int64_t>(e.demandLeftOut, INT_MAX)))
         : QString();
-    if (e.demandModels > std::int64_t(e.demand.size())) {
-        const QString merged = tr("%1 models as %2 points: those on the same spot are one")
-                                   .arg(num(m_numbers, e.demandModels), num(m_numbers, std::int64_t(e.demand.size())));
-        left = left.isEmpty() ? merged : merged + QStringLiteral("; ") + left;
-    }
+    // In the tooltip, not the caption: at 1280x800 a third sentence there was cut short.
+    const QString merged = e.demandModels > std::int64_t(e.demand.size())
+        ? tr("%1 models as %2 points: those on the same spot are one")
+              .arg(num(m_numbers, e.demandModels), num(m_numbers, std::int64_t(e.demand.size())))
+        : QString();
     // A caption of two short lines: a chart's title does not wrap.
     chart->setTitle(QStringLiteral("%1<br><span style=\"font-size:8pt; font-weight:normal\">%2%3</span>")
                         .arg(chartTitle(m_kind).toHtmlEscaped(), lines.toHtmlEscaped(),
@@ -165,7 +165,8 @@ void DashboardChartView::buildDemandMap(const DashboardData &d)
     setToolTip(tr("Each point is a called model of this view: to the right, more callers; higher up, more of its "
                   "callers came back in their 5th week (week-4 retention, of the callers first seen in the "
                   "window). Bigger points have more calls. Click a point to show the model in the table.")
-               + QLatin1Char('\n') + lines + (left.isEmpty() ? QString() : QLatin1Char('\n') + left));
+               + QLatin1Char('\n') + lines + (left.isEmpty() ? QString() : QLatin1Char('\n') + left)
+               + (merged.isEmpty() ? QString() : QLatin1Char('\n') + merged));
 
     // The model under the pointer: the nearest point of the series on screen.
     auto nearest = [this, members, points, series](QScatterSeries *s, const QPointF &value) -> const DemandPoint * {
@@ -197,7 +198,7 @@ void DashboardChartView::buildDemandMap(const DashboardData &d)
             }
             const QString here = m->alsoHere > 0
                 ? QStringLiteral("<br>")
-                    + tr("and %n other model(s) at this point", nullptr, int(std::min<std::int64_t>(m->alsoHere, INT_MAX)))
+                    + tr("and %Ln other model(s) at this point", nullptr, int(std::min<std::int64_t>(m->alsoHere, INT_MAX)))
                 : QString();
             QToolTip::showText(
                 QCursor::pos(),
