@@ -518,36 +518,47 @@ private slots:
             QCOMPARE(p.alsoHere, 0);
 
         Statement rowId(m_demo, "SELECT id FROM models WHERE model_id = ?");
-        struct Cell
-        {
-            const DemandPoint *busiest = nullptr;
-            std::int64_t busiestId = 0, models = 0;
-        };
-        std::map<std::tuple<int, int, long, long>, Cell> cells;
+        std::map<QString, std::int64_t> idOf;
         for (const DemandPoint &p : e.demand) {
-            int group = int(e.tasks.size());
-            for (size_t t = 0; t < e.tasks.size(); ++t)
-                if (e.tasks[t].task == p.task)
-                    group = int(t);
-            const int size = std::clamp(int(std::floor(std::log10(double(std::max<std::int64_t>(p.calls, 1))))), 0, 4);
-            const auto key = std::make_tuple(group, size, std::lround(40 * std::log10(double(std::max<std::int64_t>(p.uniqueCallers, 1)))),
-                                             std::lround(100 * p.week4Retention));
             rowId.reset();
             rowId.bind(1, p.modelId);
             QVERIFY(rowId.step());
-            const std::int64_t id = rowId.int64(0);
-            rowId.reset(); // a statement left running would lock the tables the dashboard drops
-            Cell &c = cells[key];
-            ++c.models;
-            if (!c.busiest || p.calls > c.busiest->calls || (p.calls == c.busiest->calls && id < c.busiestId)) {
-                c.busiest = &p;
-                c.busiestId = id;
+            idOf[p.modelId] = rowId.int64(0);
+        }
+        rowId.reset(); // a statement left running would lock the tables the dashboard drops
+        struct Cell
+        {
+            const DemandPoint *busiest = nullptr;
+            std::int64_t models = 0;
+        };
+        QFETCH(int, limit);
+        std::map<std::tuple<int, int, int, int>, Cell> cells;
+        // The finest spots that keep within the limit, else the coarsest.
+        for (int coarser = 0; coarser <= DemandPoint::Coarsest; ++coarser) {
+            cells.clear();
+            for (const DemandPoint &p : e.demand) {
+                int group = int(e.tasks.size());
+                for (size_t t = 0; t < e.tasks.size(); ++t)
+                    if (e.tasks[t].task == p.task)
+                        group = int(t);
+                const int size = std::clamp(int(std::floor(std::log10(double(std::max<std::int64_t>(p.calls, 1))))), 0, 4);
+                const double scale = double(1 << coarser);
+                const auto key = std::make_tuple(group, size,
+                    int(std::lround(40 / scale * std::log10(double(std::max<std::int64_t>(p.uniqueCallers, 1))))),
+                    int(std::lround(100 / scale * p.week4Retention)));
+                Cell &c = cells[key];
+                ++c.models;
+                if (!c.busiest || p.calls > c.busiest->calls
+                    || (p.calls == c.busiest->calls && idOf[p.modelId] < idOf[c.busiest->modelId]))
+                    c.busiest = &p;
             }
+            if (cells.size() <= size_t(limit))
+                break;
         }
         QVERIFY(cells.size() < e.demand.size()); // some do share a spot
 
         Dashboard::Options few;
-        few.maxDemandPoints = 1;
+        few.maxDemandPoints = limit;
         Dashboard::Snapshot snapshot;
         QVERIFY(snapshot.refresh(m_demo));
         for (const DashboardData &merged :
@@ -579,8 +590,11 @@ private slots:
     void demandMapMergesCoincidentPoints_data()
     {
         QTest::addColumn<bool>("window");
-        QTest::newRow("all time") << false;
-        QTest::newRow("window") << true;
+        QTest::addColumn<int>("limit"); // Options::maxDemandPoints
+        QTest::newRow("all time, coarsest") << false << 1;
+        QTest::newRow("window, coarsest") << true << 1;
+        QTest::newRow("all time, within 120") << false << 120;
+        QTest::newRow("window, within 60") << true << 60;
     }
 
     void snapshotFollowsImports()

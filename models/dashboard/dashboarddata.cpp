@@ -23,6 +23,13 @@ int DemandPoint::sizeClass(std::int64_t calls)
     return std::clamp(int(std::floor(std::log10(double(std::max<std::int64_t>(calls, 1))))), 0, SizeClasses - 1);
 }
 
+std::pair<int, int> DemandPoint::spot(std::int64_t uniqueCallers, double week4Retention, int coarser)
+{
+    const double scale = double(1 << std::clamp(coarser, 0, Coarsest));
+    return {int(std::lround(40 / scale * std::log10(double(std::max<std::int64_t>(uniqueCallers, 1))))),
+            int(std::lround(100 / scale * week4Retention))};
+}
+
 namespace Dashboard {
 
 using namespace Parts;
@@ -432,24 +439,31 @@ void Computation::evidence(DashboardData &data)
     // Over the limit, the models that would be drawn on the same spot (same colour and size,
     // within a 40th of a decade of callers and a percentage point of retention) are one point:
     // the busiest of them, which the click and the tooltip name, with how many more are there.
-    // Hundreds of thousands of markers held the UI thread for many seconds and drew the same.
+    // Still over it, the spot doubles in both directions, up to three times. Hundreds of
+    // thousands of markers held the UI thread for many seconds and drew the same; a few
+    // thousand still hold it some 20 ms a thousand.
     std::vector<std::pair<size_t, std::int64_t>> drawn; // candidate, models merged into it
-    if (candidates.size() <= size_t(std::max(m_options.maxDemandPoints, 0))) {
+    const size_t limit = size_t(std::max(m_options.maxDemandPoints, 0));
+    if (candidates.size() <= limit) {
         for (size_t k = 0; k < candidates.size(); ++k)
             drawn.push_back({k, 0});
     } else {
-        std::unordered_map<std::uint64_t, size_t> cell; // -> index into drawn
-        for (size_t k = 0; k < candidates.size(); ++k) {
-            const Candidate &c = candidates[k];
-            const std::uint64_t x = std::uint64_t(std::lround(40 * std::log10(double(std::max<std::int64_t>(c.unique, 1)))));
-            const std::uint64_t y = std::uint64_t(std::lround(100 * c.week4));
-            const std::uint64_t key = (std::uint64_t(c.group) << 40) | (std::uint64_t(DemandPoint::sizeClass(c.calls)) << 32)
-                | (x << 16) | y;
-            const auto [it, added] = cell.try_emplace(key, drawn.size());
-            if (added)
-                drawn.push_back({k, 0});
-            else
-                ++drawn[it->second].second;
+        for (int coarser = 0; coarser <= DemandPoint::Coarsest; ++coarser) {
+            drawn.clear();
+            std::unordered_map<std::uint64_t, size_t> cell; // -> index into drawn
+            for (size_t k = 0; k < candidates.size(); ++k) {
+                const Candidate &c = candidates[k];
+                const auto [x, y] = DemandPoint::spot(c.unique, c.week4, coarser);
+                const std::uint64_t key = (std::uint64_t(c.group) << 40)
+                    | (std::uint64_t(DemandPoint::sizeClass(c.calls)) << 32) | (std::uint64_t(x) << 16) | std::uint64_t(y);
+                const auto [it, added] = cell.try_emplace(key, drawn.size());
+                if (added)
+                    drawn.push_back({k, 0});
+                else
+                    ++drawn[it->second].second;
+            }
+            if (drawn.size() <= limit)
+                break;
         }
     }
     {

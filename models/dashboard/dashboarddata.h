@@ -135,6 +135,11 @@ struct DemandPoint
     // The map's size classes by the decade of the calls: 1-9, 10-99, ... 10k and more.
     static constexpr int SizeClasses = 5;
     static int sizeClass(std::int64_t calls);
+    // The spot a model is drawn at when coincident models are merged (EvidenceData::demand):
+    // 40ths of a decade of callers and percentage points of retention, each 2^coarser times
+    // wider (coarser 0 .. Coarsest).
+    static constexpr int Coarsest = 3;
+    static std::pair<int, int> spot(std::int64_t uniqueCallers, double week4Retention, int coarser);
 };
 
 struct EvidenceData
@@ -145,8 +150,9 @@ struct EvidenceData
     // Every called model of the view with a week-4 retention (demandModels of them), the
     // busiest first; those without (nobody eligible for period 4) are counted in
     // demandLeftOut. Beyond Options::maxDemandPoints, models that would be drawn on the same
-    // spot (same task colour and size class, within a 40th of a decade of callers and a
-    // percentage point of retention) are one point, the busiest of them, with alsoHere.
+    // spot (same task colour and size class, DemandPoint::spot at the finest coarseness that
+    // keeps within the limit, else the coarsest) are one point, the busiest of them (ties by
+    // row id), with alsoHere.
     std::vector<DemandPoint> demand;
     std::int64_t demandModels = 0;
     std::int64_t demandLeftOut = 0;
@@ -187,7 +193,7 @@ struct Options
     int maxBuckets = 200;
     int evidenceTasks = 5; // task curves beside the selection's retention curve
     int topFamilies = 15;
-    int maxDemandPoints = 4000; // the demand map's points before coincident ones are merged
+    int maxDemandPoints = 2000; // the demand map's points before coincident ones are merged
     // The families stage reads the usage of every derivative: the window computes it only
     // while its page is shown (compute() and the CLI always do).
     bool families = true;
