@@ -13,7 +13,11 @@
 #include <QWidget>
 
 #include <atomic>
+#include <deque>
 #include <map>
+#include <memory>
+#include <optional>
+#include <utility>
 
 class QLabel;
 class QTabWidget;
@@ -107,6 +111,8 @@ signals:
 private:
     void start();
     void onPart(quint64 gen, int parts, const DashboardData &data);
+    void drainOne(); // gives the next waiting chart its data
+    void finishWhenDrawn(); // once computed and every chart has its data: not busy
 
     QString m_cachePath;
     JobRunner m_runner;
@@ -121,6 +127,10 @@ private:
     static constexpr int kFamiliesPage = 2;
     bool m_busy = false;
     qint64 m_lastModels = 0, m_lastCalls = 0;
+    // Charts waiting for their data, the oldest first, and the computation's time once it ended.
+    std::deque<std::pair<DashboardChartView *, std::shared_ptr<const DashboardData>>> m_pending;
+    QTimer m_drain;
+    std::optional<qint64> m_doneMs;
 };
 
 } // namespace uptake
