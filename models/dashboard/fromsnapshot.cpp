@@ -6,6 +6,8 @@
 #include "view/viewspec.h"
 
 #include <algorithm>
+#include <thread>
+#include <exception>
 #include <bit>
 #include <cstdint>
 #include <limits>
@@ -270,30 +272,52 @@ void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString,
         byGroup.emplace_back(m_spec.sinceDay, m_spec.untilDay, end);
     }
 
-    // The snapshot numbers its callers densely: the selection's fold indexes them directly.
-    Evidence::SelectionFold all(m_spec.sinceDay, m_spec.untilDay, end, std::max<std::uint32_t>(s.m_callers, 1));
-    Evidence::ModelFold model;
-    // Each model's days up to the evidence end (later days change nothing).
-    for (const std::uint32_t id : used) {
-        const int g = groupOf[s.m_task[id]];
-        Evidence::SelectionFold *group = g >= 0 && foldOf[size_t(g)] >= 0 ? &byGroup[size_t(foldOf[size_t(g)])] : nullptr;
-        const auto called = calledAt.find(id);
-        const bool perModel = week4 && called != calledAt.end();
-        for (std::uint32_t r = s.m_start[id], last = s.m_start[id + 1]; r < last; ++r) {
-            const std::int64_t day = s.m_day[r];
-            if (day > end)
-                continue;
-            const std::int64_t caller = s.m_caller[r], calls = s.m_rowCalls[r];
-            all.add(caller, day, calls);
-            if (group)
-                group->add(caller, day, calls);
-            if (perModel)
-                model.add(caller, day, calls);
+    // The selection's fold on a thread of its own (the snapshot numbers its callers densely, so
+    // it indexes them directly); the tasks' folds and the models' own here. At 2M models this
+    // took the evidence from 1.5 s to 1.2 s.
+    std::exception_ptr selectionError;
+    std::thread selection([&] {
+        try {
+            Evidence::SelectionFold all(m_spec.sinceDay, m_spec.untilDay, end, std::max<std::uint32_t>(s.m_callers, 1));
+            for (const std::uint32_t id : used)
+                for (std::uint32_t r = s.m_start[id], last = s.m_start[id + 1]; r < last; ++r)
+                    if (s.m_day[r] <= end) // later days change nothing
+                        all.add(s.m_caller[r], s.m_day[r], s.m_rowCalls[r]);
+            reports.selection = all.finish();
+        } catch (...) {
+            selectionError = std::current_exception();
         }
-        if (perModel)
-            (*week4)[called->second] = model.finish(m_spec.sinceDay, m_spec.untilDay, end).week4Retention;
+    });
+    try {
+        Evidence::ModelFold model;
+        for (const std::uint32_t id : used) {
+            const int g = groupOf[s.m_task[id]];
+            Evidence::SelectionFold *group
+                = g >= 0 && foldOf[size_t(g)] >= 0 ? &byGroup[size_t(foldOf[size_t(g)])] : nullptr;
+            const auto called = calledAt.find(id);
+            const bool perModel = week4 && called != calledAt.end();
+            if (!group && !perModel)
+                continue;
+            for (std::uint32_t r = s.m_start[id], last = s.m_start[id + 1]; r < last; ++r) {
+                const std::int64_t day = s.m_day[r];
+                if (day > end)
+                    continue;
+                const std::int64_t caller = s.m_caller[r], calls = s.m_rowCalls[r];
+                if (group)
+                    group->add(caller, day, calls);
+                if (perModel)
+                    model.add(caller, day, calls);
+            }
+            if (perModel)
+                (*week4)[called->second] = model.finish(m_spec.sinceDay, m_spec.untilDay, end).week4Retention;
+        }
+    } catch (...) {
+        selection.join();
+        throw;
     }
-    reports.selection = all.finish();
+    selection.join();
+    if (selectionError)
+        std::rethrow_exception(selectionError);
     // The tasks not drawn: their callers alone, which is all their order needs.
     reports.groups.assign(modelsOf.size(), Evidence::Report());
     for (size_t g = 0; g < modelsOf.size(); ++g) {
