@@ -49,6 +49,8 @@ public:
     // Run in the worker's thread (post with QMetaObject::invokeMethod).
     void open(const QString &path, const Cache::LockWaitNotice &lockWaitNotice);
     void close() override;
+    // Loads the snapshot ahead of the first compute (which would load it anyway).
+    void preload();
     void compute(quint64 gen, const ViewSpec &spec, const Dashboard::Options &options);
 
 signals:
