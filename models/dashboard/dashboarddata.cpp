@@ -472,8 +472,10 @@ void Computation::evidence(DashboardData &data)
             const Candidate &c = candidates[k];
             idOf.reset();
             idOf.bind(1, std::int64_t(m_called[c.called].id));
-            if (!idOf.step())
-                continue; // gone since the snapshot was read
+            if (!idOf.step()) {
+                e.demandModels -= 1 + merged; // gone since the snapshot was read (with its spot's)
+                continue;
+            }
             e.demand.push_back({idOf.text(0), info[c.called].task, c.calls, c.unique, c.week4, merged});
         }
     }

@@ -157,7 +157,8 @@ struct ReadTransaction
 
 } // namespace
 
-bool Snapshot::readModels(Database &db, std::int64_t maxId, const std::atomic<bool> &stop)
+bool Snapshot::readModels(Database &db, std::int64_t maxId, const std::atomic<bool> &stop,
+                          const std::function<bool()> &cancelled)
 {
     const size_t n = size_t(maxId) + 1;
     m_flags.assign(n, 0);
@@ -172,7 +173,7 @@ bool Snapshot::readModels(Database &db, std::int64_t maxId, const std::atomic<bo
         "SELECT id, task, listed, calls, verified_calls > 0, fees_nano > 0, repeat_callers, created_at,"
         " unique_callers, week4_retention FROM models");
     while (st.step()) {
-        if ((m_models & 4095) == 0 && stop.load(std::memory_order_relaxed))
+        if ((m_models & 4095) == 0 && (stop.load(std::memory_order_relaxed) || (cancelled && cancelled())))
             return false;
         const std::int64_t id = st.int64(0);
         if (id < 0 || id > maxId)
@@ -247,7 +248,7 @@ bool Snapshot::readUsage(Database &db, std::int64_t maxId, std::int64_t rows, Ca
     return true;
 }
 
-bool Snapshot::refresh(Database &db, Load load)
+bool Snapshot::refresh(Database &db, Load load, const std::function<bool()> &cancelled)
 {
     const std::int64_t version = db.queryInt("PRAGMA data_version").value_or(0);
     if (m_loaded && version == m_dataVersion)
@@ -291,12 +292,11 @@ bool Snapshot::refresh(Database &db, Load load)
                     {
                         ReadTransaction other(*second);
                         modelsRead = second->queryInt("SELECT coalesce(max(id), 0) FROM models").value_or(0) == maxId
-                            && s.readModels(*second, maxId, stop);
+                            && s.readModels(*second, maxId, stop, cancelled);
                     }
                     s.m_callers = numberCallers(feed, s.m_caller);
                 } catch (...) {
-                    modelsError = std::current_exception();
-                    s.m_callers = numberCallers(feed, s.m_caller); // until the usage read is over
+                    modelsError = std::current_exception(); // the usage read never waits for this thread
                 }
             });
             bool usageRead = false;
@@ -312,7 +312,7 @@ bool Snapshot::refresh(Database &db, Load load)
             models.join();
             if (modelsError)
                 std::rethrow_exception(modelsError);
-            if (!usageRead)
+            if (!usageRead || (cancelled && cancelled()))
                 return false;
             read = modelsRead;
         }
@@ -331,7 +331,7 @@ bool Snapshot::refresh(Database &db, Load load)
         CallerFeed feed;
         feed.raw.resize(size_t(rows));
         again.m_caller.resize(size_t(rows));
-        if (!again.readModels(db, maxId, never) || !again.readUsage(db, maxId, rows, feed))
+        if (!again.readModels(db, maxId, never, cancelled) || !again.readUsage(db, maxId, rows, feed))
             return false;
         again.m_callers = numberCallers(feed, again.m_caller);
         s = std::move(again);

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace uptake {
@@ -33,8 +34,10 @@ public:
     // Returns true when it (re)loaded. Throws DbError (interruptible like any query).
     // TwoConnections reads the models on a second connection to db's file, in a thread of its
     // own, beside the usage rows (when the file cannot be opened again: one connection).
+    // cancelled, when given, is asked now and then on the second connection's thread (which
+    // Database::interrupt on db does not reach): true stops the load, which returns false.
     enum class Load { TwoConnections, OneConnection };
-    bool refresh(Database &db, Load load = Load::TwoConnections);
+    bool refresh(Database &db, Load load = Load::TwoConnections, const std::function<bool()> &cancelled = {});
     bool isLoaded() const { return m_loaded; }
     std::int64_t models() const { return m_models; }
     std::int64_t usageRows() const { return std::int64_t(m_day.size()); }
@@ -45,7 +48,8 @@ private:
     friend class Computation;
     // The two halves of a load, each in the read transaction of the connection given; false
     // when the cache holds what this compact form cannot (stay with SQL) or stop was set.
-    bool readModels(Database &db, std::int64_t maxId, const std::atomic<bool> &stop);
+    bool readModels(Database &db, std::int64_t maxId, const std::atomic<bool> &stop,
+                    const std::function<bool()> &cancelled);
     // Usage rows (rows of them, as counted in the same transaction); their callers go to feed.
     bool readUsage(Database &db, std::int64_t maxId, std::int64_t rows, CallerFeed &feed);
 

@@ -67,7 +67,7 @@ void DashboardWorker::preload()
         return;
     m_loading = true;
     try {
-        m_snapshot.refresh(m_conn.db());
+        m_snapshot.refresh(m_conn.db(), Dashboard::Snapshot::Load::TwoConnections, [this] { return m_gen.stopped(); });
     } catch (const std::exception &) {
         // The first view loads it again and says what went wrong.
     }
@@ -89,7 +89,7 @@ void DashboardWorker::compute(quint64 gen, const ViewSpec &spec, const Dashboard
         if (m_useSnapshot) {
             m_loading = true;
             try {
-                m_snapshot.refresh(m_conn.db());
+                m_snapshot.refresh(m_conn.db(), Dashboard::Snapshot::Load::TwoConnections, [this] { return m_gen.stopped(); });
             } catch (...) {
                 m_loading = false;
                 throw;
@@ -284,7 +284,8 @@ void DashboardWidget::drainOne()
 
 void DashboardWidget::finishWhenDrawn()
 {
-    if (!m_doneMs || !m_pending.empty())
+    // (A view set meanwhile is still to start: the last one's end is not this one's.)
+    if (!m_doneMs || !m_pending.empty() || m_debounce.isActive())
         return;
     const qint64 ms = *m_doneMs;
     m_doneMs.reset();

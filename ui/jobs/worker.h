@@ -66,6 +66,7 @@ public:
     // Any thread: nothing matters any more (on shutdown).
     void stopAll() { m_latest.store(std::numeric_limits<quint64>::max()); }
     bool stale(quint64 gen) const { return gen < m_latest.load(); }
+    bool stopped() const { return m_latest.load() == std::numeric_limits<quint64>::max(); } // after stopAll()
     quint64 latest() const { return m_latest.load(); }
 
 private:
