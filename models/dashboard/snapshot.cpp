@@ -4,6 +4,7 @@
 #include "dashboard/dashboardparts.h"
 #include "db/cache.h"
 #include "db/database.h"
+#include "db/keymix.h"
 #include "text/textrules.h"
 
 #include <QElapsedTimer>
@@ -60,8 +61,8 @@ struct CallerFeed
 namespace {
 
 // Dense numbers (0, 1, 2 ...) for the callers' pseudonyms, by open addressing: std::unordered_map
-// took seconds for the benchmark cache's 3 million callers. Keys are scrambled first
-// (splitmix64's finaliser, one to one), so that any numbering spreads over the slots.
+// took seconds for the benchmark cache's 3 million callers. Keys are scrambled first (mix64),
+// so that any numbering spreads over the slots.
 class CallerNumbers final
 {
 public:
@@ -86,17 +87,10 @@ private:
         std::uint32_t number = Empty;
     };
 
-    static std::uint64_t scramble(std::int64_t caller)
-    {
-        std::uint64_t z = std::uint64_t(caller);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-        return z ^ (z >> 31);
-    }
     Slot &find(std::int64_t caller)
     {
         const size_t mask = m_slots.size() - 1;
-        for (size_t i = size_t(scramble(caller)) & mask;; i = (i + 1) & mask)
+        for (size_t i = size_t(mix64(std::uint64_t(caller))) & mask;; i = (i + 1) & mask)
             if (m_slots[i].number == Empty || m_slots[i].key == caller)
                 return m_slots[i];
     }

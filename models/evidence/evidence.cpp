@@ -1,6 +1,7 @@
 #include "evidence/evidence.h"
 
 #include "db/database.h"
+#include "db/keymix.h"
 #include "progress.h"
 #include "text/textrules.h"
 #include "view/figures.h"
@@ -507,11 +508,7 @@ void SelectionFold::add(std::int64_t caller, std::int64_t day, std::int64_t call
     // snapshot's dense caller numbers) would pile up in runs that linear probing walks (16 s
     // instead of 0.3 s at 2M calls), so they are scrambled first, one to one (splitmix64's
     // finaliser, a bijection: distinct callers stay distinct).
-    std::uint64_t z = std::uint64_t(caller);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    z ^= z >> 31;
-    m_fold->add(std::int64_t(z), day, calls);
+    m_fold->add(std::int64_t(mix64(std::uint64_t(caller))), day, calls);
 }
 
 Report SelectionFold::finish()
