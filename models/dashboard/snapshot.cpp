@@ -242,6 +242,58 @@ bool Snapshot::readUsage(Database &db, std::int64_t maxId, std::int64_t rows, Ca
     return true;
 }
 
+Snapshot::Read Snapshot::readAll(Database &db, Database *modelsDb, const std::function<bool()> &cancelled)
+{
+    ReadTransaction readTransaction(db);
+    const std::int64_t maxId = db.queryInt("SELECT coalesce(max(id), 0) FROM models").value_or(0);
+    const std::int64_t rows = db.queryInt("SELECT count(*) FROM usage_daily").value_or(0);
+    if (maxId > 200'000'000 || rows >= std::int64_t(UINT32_MAX))
+        return Read::NotHeld; // row ids this sparse would waste memory: stay with SQL
+    CallerFeed feed;
+    feed.raw.resize(size_t(rows));
+    m_caller.resize(size_t(rows));
+    if (!modelsDb) {
+        const std::atomic<bool> never{false};
+        if (!readModels(db, maxId, never, cancelled) || !readUsage(db, maxId, rows, feed))
+            return Read::NotHeld;
+        m_callers = numberCallers(feed, m_caller);
+        return Read::Done;
+    }
+    // The models in a thread on modelsDb, which then numbers the callers as the usage read
+    // here hands them over.
+    std::atomic<bool> stop{false};
+    bool modelsRead = false, sameModels = false;
+    std::exception_ptr modelsError;
+    std::thread models([&] {
+        try {
+            {
+                ReadTransaction other(*modelsDb);
+                sameModels = modelsDb->queryInt("SELECT coalesce(max(id), 0) FROM models").value_or(0) == maxId;
+                modelsRead = sameModels && readModels(*modelsDb, maxId, stop, cancelled);
+            }
+            m_callers = numberCallers(feed, m_caller);
+        } catch (...) {
+            modelsError = std::current_exception(); // the usage read never waits for this thread
+        }
+    });
+    bool usageRead = false;
+    try {
+        usageRead = readUsage(db, maxId, rows, feed);
+    } catch (...) {
+        stop = true;
+        models.join();
+        throw;
+    }
+    if (!usageRead)
+        stop = true;
+    models.join();
+    if (modelsError)
+        std::rethrow_exception(modelsError);
+    if (!usageRead || (cancelled && cancelled()))
+        return Read::NotHeld;
+    return modelsRead ? Read::Done : sameModels ? Read::NotHeld : Read::Disagreed;
+}
+
 bool Snapshot::refresh(Database &db, Load load, const std::function<bool()> &cancelled)
 {
     const std::int64_t version = db.queryInt("PRAGMA data_version").value_or(0);
@@ -252,84 +304,29 @@ bool Snapshot::refresh(Database &db, Load load, const std::function<bool()> &can
     // The old copy is of no use once the cache has changed: freed before the new one is
     // read, so that a reload never holds two (163 MB each at 2M models).
     *this = Snapshot();
+    // The models on a second connection of their own, beside the usage rows: the two reads
+    // take about as long, and each holds one core. Its read transaction starts a moment after
+    // the first one's; should anything commit meanwhile (the models disagree, or data_version
+    // says so), the two may disagree, and everything is read again on one connection.
+    std::optional<Database> second;
+    if (const QString path = db.path(); load == Load::TwoConnections && !path.isEmpty())
+        try {
+            second.emplace(Cache::open(path, Database::Mode::ReadOnly));
+        } catch (const std::exception &) {
+            second.reset(); // read both on db
+        }
     Snapshot s;
     s.m_dataVersion = version;
-    bool read = false;
-    {
-        ReadTransaction readTransaction(db);
-        const std::int64_t maxId = db.queryInt("SELECT coalesce(max(id), 0) FROM models").value_or(0);
-        if (maxId > 200'000'000)
-            return false; // row ids this sparse would waste memory: stay with SQL
-        // The models on a second connection of their own, beside the usage rows: the two reads
-        // take about as long, and each holds one core. Its read transaction starts a moment
-        // after this one's; should anything commit meanwhile (data_version says so below), the
-        // two may disagree, and everything is read again here alone.
-        std::optional<Database> second;
-        if (const QString path = db.path(); load == Load::TwoConnections && !path.isEmpty())
-            try {
-                second.emplace(Cache::open(path, Database::Mode::ReadOnly));
-            } catch (const std::exception &) {
-                second.reset(); // read both here
-            }
-        const std::int64_t rows = db.queryInt("SELECT count(*) FROM usage_daily").value_or(0);
-        if (rows >= std::int64_t(UINT32_MAX))
-            return false;
-        if (second) {
-            CallerFeed feed;
-            feed.raw.resize(size_t(rows));
-            s.m_caller.resize(size_t(rows));
-            std::atomic<bool> stop{false};
-            bool modelsRead = false;
-            std::exception_ptr modelsError;
-            std::thread models([&] {
-                try {
-                    {
-                        ReadTransaction other(*second);
-                        modelsRead = second->queryInt("SELECT coalesce(max(id), 0) FROM models").value_or(0) == maxId
-                            && s.readModels(*second, maxId, stop, cancelled);
-                    }
-                    s.m_callers = numberCallers(feed, s.m_caller);
-                } catch (...) {
-                    modelsError = std::current_exception(); // the usage read never waits for this thread
-                }
-            });
-            bool usageRead = false;
-            try {
-                usageRead = s.readUsage(db, maxId, rows, feed);
-            } catch (...) {
-                stop = true;
-                models.join();
-                throw;
-            }
-            if (!usageRead)
-                stop = true;
-            models.join();
-            if (modelsError)
-                std::rethrow_exception(modelsError);
-            if (!usageRead || (cancelled && cancelled()))
-                return false;
-            read = modelsRead;
-        }
+    Read read = s.readAll(db, second ? &*second : nullptr, cancelled);
+    if (read == Read::Done && second && db.queryInt("PRAGMA data_version").value_or(0) != version)
+        read = Read::Disagreed;
+    if (read == Read::Disagreed) {
+        s = Snapshot();
+        s.m_dataVersion = db.queryInt("PRAGMA data_version").value_or(0);
+        read = s.readAll(db, nullptr, cancelled);
     }
-    if (read && db.queryInt("PRAGMA data_version").value_or(0) != version)
-        read = false; // something committed while the two connections began: read it again
-    if (!read) {
-        Snapshot again;
-        again.m_dataVersion = db.queryInt("PRAGMA data_version").value_or(0);
-        ReadTransaction readTransaction(db);
-        const std::int64_t maxId = db.queryInt("SELECT coalesce(max(id), 0) FROM models").value_or(0);
-        const std::int64_t rows = db.queryInt("SELECT count(*) FROM usage_daily").value_or(0);
-        if (maxId > 200'000'000 || rows >= std::int64_t(UINT32_MAX))
-            return false;
-        const std::atomic<bool> never{false};
-        CallerFeed feed;
-        feed.raw.resize(size_t(rows));
-        again.m_caller.resize(size_t(rows));
-        if (!again.readModels(db, maxId, never, cancelled) || !again.readUsage(db, maxId, rows, feed))
-            return false;
-        again.m_callers = numberCallers(feed, again.m_caller);
-        s = std::move(again);
-    }
+    if (read != Read::Done)
+        return false;
     *this = std::move(s);
     m_loaded = true;
     m_loadMs = timer.elapsed();

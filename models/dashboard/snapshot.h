@@ -50,6 +50,10 @@ private:
     // when the cache holds what this compact form cannot (stay with SQL) or stop was set.
     bool readModels(Database &db, std::int64_t maxId, const std::atomic<bool> &stop,
                     const std::function<bool()> &cancelled);
+    // One load in db's read transaction, the models read on modelsDb in a thread when given.
+    // Disagreed: modelsDb saw another state of the cache (read again on one connection).
+    enum class Read { Done, NotHeld, Disagreed };
+    Read readAll(Database &db, Database *modelsDb, const std::function<bool()> &cancelled);
     // Usage rows (rows of them, as counted in the same transaction); their callers go to feed.
     bool readUsage(Database &db, std::int64_t maxId, std::int64_t rows, CallerFeed &feed);
 
