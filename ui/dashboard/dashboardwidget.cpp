@@ -61,17 +61,31 @@ void DashboardWorker::close()
     m_conn.close();
 }
 
+void DashboardWorker::loadSnapshot()
+{
+    // While it loads, a newer view waits for it (supersede does not interrupt); a stop does.
+    struct Loading
+    {
+        std::atomic<bool> &flag;
+        explicit Loading(std::atomic<bool> &f)
+            : flag(f)
+        {
+            flag = true;
+        }
+        ~Loading() { flag = false; }
+    } loading(m_loading);
+    m_snapshot.refresh(m_conn.db(), Dashboard::Snapshot::Load::TwoConnections, [this] { return m_gen.stopped(); });
+}
+
 void DashboardWorker::preload()
 {
     if (!m_useSnapshot || !m_conn.isOpen())
         return;
-    m_loading = true;
     try {
-        m_snapshot.refresh(m_conn.db(), Dashboard::Snapshot::Load::TwoConnections, [this] { return m_gen.stopped(); });
+        loadSnapshot();
     } catch (const std::exception &) {
         // The first view loads it again and says what went wrong.
     }
-    m_loading = false;
 }
 
 void DashboardWorker::compute(quint64 gen, const ViewSpec &spec, const Dashboard::Options &options)
@@ -87,14 +101,7 @@ void DashboardWorker::compute(quint64 gen, const ViewSpec &spec, const Dashboard
     DashboardData data;
     try {
         if (m_useSnapshot) {
-            m_loading = true;
-            try {
-                m_snapshot.refresh(m_conn.db(), Dashboard::Snapshot::Load::TwoConnections, [this] { return m_gen.stopped(); });
-            } catch (...) {
-                m_loading = false;
-                throw;
-            }
-            m_loading = false;
+            loadSnapshot();
             if (stale(gen))
                 return;
         }
@@ -126,7 +133,6 @@ void DashboardWorker::compute(quint64 gen, const ViewSpec &spec, const Dashboard
         if (!e.isInterrupt() && !stale(gen))
             emit failed(gen, e.message());
     } catch (const std::exception &e) {
-        m_loading = false;
         if (!stale(gen))
             emit failed(gen, QString::fromLocal8Bit(e.what())); // out of memory for the snapshot, say
     }

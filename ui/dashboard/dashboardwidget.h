@@ -60,6 +60,7 @@ signals:
 
 private:
     bool stale(quint64 gen) const { return m_gen.stale(gen); }
+    void loadSnapshot(); // m_snapshot, up to date; throws as Snapshot::refresh does
 
     WorkerConnection m_conn;
     QString m_openError;
