@@ -4,6 +4,7 @@
 
 #include "db/cache.h"
 #include "ingest/ingest.h"
+#include "view/cataloguereader.h"
 #include "view/shortterms.h"
 #include "view/viewspec.h"
 
@@ -130,6 +131,12 @@ class TestShortTerms : public QObject
                          expected.size());
             if (got != expected)
                 return {-1, -1};
+            // The walk of the sort index among the listed models: the same view.
+            const std::optional<SqlQuery> walk = ViewQuery::orderedIdsBySortIndexAmongListed(spec);
+            if (!walk || ids(db, *walk) != expected) {
+                qWarning("probe '%s': the listed walk differs", qPrintable(probe));
+                return {-1, -1};
+            }
         }
         return {listed, common};
     }
@@ -253,6 +260,42 @@ private slots:
         QCOMPARE(listedUnder("ze", "bulk/model-9"), 1);
         QCOMPARE(listedUnder("wv", "bulk/model-7"), 1);
         QVERIFY(!ShortTerms::isListed(db, *ShortTerms::key(QStringLiteral("bu"))));
+    }
+
+    // The first screen of a listed term in many models comes from a walk of the sort index
+    // that tests each entry against the list: the same ids as the whole order's first screen,
+    // in each sort and direction, with a model whose text lost the term (still listed; LIKE
+    // drops it).
+    void listedWalkGivesTheFirstScreen()
+    {
+        Database db = Cache::open(freshCache());
+        {
+            Transaction tx(db);
+            for (int i = 0; i < 3000; ++i)
+                upsert(db, QStringLiteral("bulk/model-%1").arg(i).toUtf8().constData(), i % 7 ? "omega" : "Zeta",
+                       nullptr, nullptr);
+            tx.commit();
+        }
+        ShortTerms::rebuild(db); // "ze" in 429 of 3,000 models, under commonAt (1,000): listed
+        upsert(db, "bulk/model-14", "wv", nullptr, nullptr);
+        QVERIFY(ShortTerms::isListed(db, *ShortTerms::key(QStringLiteral("ze"))));
+        CatalogueReader reader(db);
+        for (const int column : {Columns::Calls, Columns::ModelId, Columns::Author})
+            for (const bool descending : {true, false}) {
+                ViewSpec spec = searching(QStringLiteral("zE"));
+                spec.sortColumn = column;
+                spec.sortDescending = descending;
+                const std::vector<std::int64_t> all = ids(db, ViewQuery::orderedIds(spec));
+                QCOMPARE(all.size(), size_t(428));
+                const std::optional<SqlQuery> walk = ViewQuery::orderedIdsBySortIndexAmongListed(spec);
+                QVERIFY(walk);
+                QVERIFY(walk->sql.find("INDEXED BY") != std::string::npos);
+                QCOMPARE(ids(db, *walk), all);
+                const QList<qint64> first(all.begin(), all.begin() + CatalogueReader::QuickIds);
+                QCOMPARE(reader.firstScreen(spec), first);
+            }
+        // Three characters are the trigram index's: no listed walk.
+        QVERIFY(!ViewQuery::orderedIdsBySortIndexAmongListed(searching(QStringLiteral("zet"))));
     }
 
     void migratesFromSchema7()

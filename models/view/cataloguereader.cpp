@@ -71,6 +71,9 @@ QList<qint64> CatalogueReader::firstScreen(const ViewSpec &spec)
     // A rare search goes straight to its index (the listed models of one or two letters, or
     // the trigram index): a walk would find few matches within its budget, and spend all of it.
     const bool listed = listedShortTerm(spec);
+    if (listed && firstScreenOfListedWalk(spec, ids))
+        return ids;
+    ids.clear();
     const bool few = listed || fewTrigramMatches(spec);
     if (few || (!firstScreenBySortIndex(spec, ids) && !firstScreenOfWindow(spec, ids))) {
         ids.clear();
@@ -192,9 +195,30 @@ bool CatalogueReader::firstScreenBySortIndex(const ViewSpec &spec, QList<qint64>
     // A filter that matches many models fills the first screen after a short walk; one that
     // matches few would walk all 2 million, so the walk gets a budget and the usual plan
     // (filter first, then sort the few matches) takes over when it runs out.
-    Statement st(m_db, walk->sql + " LIMIT " + std::to_string(QuickIds));
-    walk->bindTo(st);
-    const StopWhen budget(m_db, StopWhen::after(FirstScreenBudgetMs));
+    return walkWithin(*walk, FirstScreenBudgetMs, ids);
+}
+
+bool CatalogueReader::firstScreenOfListedWalk(const ViewSpec &spec, QList<qint64> &ids)
+{
+    const std::optional<SqlQuery> walk = ViewQuery::orderedIdsBySortIndexAmongListed(spec);
+    const std::optional<SqlQuery> list = ViewQuery::shortTermIds(spec);
+    if (!walk || !list)
+        return false;
+    // Dense enough that the walk should find a screen soon: counted up to the bar only.
+    const std::int64_t models = m_db.queryInt("SELECT coalesce(max(id), 0) FROM models").value_or(0);
+    const std::int64_t bar = std::max<std::int64_t>(1, models / ListedWalkDensity);
+    Statement count(m_db, "SELECT count(*) FROM (" + list->sql + " LIMIT " + std::to_string(bar) + ")");
+    list->bindTo(count);
+    if (!count.step() || count.int64(0) < bar)
+        return false;
+    return walkWithin(*walk, ListedWalkBudgetMs, ids);
+}
+
+bool CatalogueReader::walkWithin(const SqlQuery &walk, int budgetMs, QList<qint64> &ids)
+{
+    Statement st(m_db, walk.sql + " LIMIT " + std::to_string(QuickIds));
+    walk.bindTo(st);
+    const StopWhen budget(m_db, StopWhen::after(budgetMs));
     try {
         while (st.step())
             ids.append(st.int64(0));

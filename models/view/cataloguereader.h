@@ -48,6 +48,13 @@ public:
     // A search of three characters or more that matches fewer models than this reads them
     // from the trigram index and sorts them, rather than walking the sort index for them.
     static constexpr int RareSearchMatches = 5000;
+    // A listed search term in at least one model in this many walks the sort index, testing
+    // each entry against its list, before its models are read and sorted: the first screen
+    // is then expected within QuickIds * this many entries.
+    static constexpr int ListedWalkDensity = 400;
+    // The budget of that walk; past it (the matches come late in this order), the list's
+    // models are read and sorted after all.
+    static constexpr int ListedWalkBudgetMs = 15;
 
     using Stop = std::function<bool()>;
 
@@ -78,6 +85,8 @@ public:
 private:
     std::string windowTableFor(const ViewSpec &spec);
     bool firstScreenBySortIndex(const ViewSpec &spec, QList<qint64> &ids);
+    bool firstScreenOfListedWalk(const ViewSpec &spec, QList<qint64> &ids);
+    bool walkWithin(const SqlQuery &walk, int budgetMs, QList<qint64> &ids);
     bool firstScreenOfWindow(const ViewSpec &spec, QList<qint64> &ids);
     bool listedShortTerm(const ViewSpec &spec);
     bool fewTrigramMatches(const ViewSpec &spec);

@@ -176,7 +176,11 @@ namespace {
 // How a search is tested: by the trigram index (three characters or more) else LIKE; by
 // LIKE alone, row by row (walks); or, for one or two characters, among the models listed
 // under the term (ShortTerms), confirmed by LIKE.
-enum class SearchBy { Index, Like, ShortTerms };
+// Index: the trigram index for three characters or more, LIKE below that. Like: LIKE row by
+// row. ShortTerms: the listed models of a short term (rowid lookups), confirmed by LIKE.
+// ListedLike: for a walk of a sort index, each entry tested against the listed models (an
+// in-memory set, built once) before LIKE reads its row.
+enum class SearchBy { Index, Like, ShortTerms, ListedLike };
 
 // A window's sums per model from daily totals (model_day columns), first and last call
 // decoded from their sortable keys (see below).
@@ -393,8 +397,11 @@ std::string whereClause(const ViewSpec &spec, const Source &s, SqlQuery &q, Sear
     std::string w = " WHERE 1";
     const QString search = spec.search.trimmed();
     const std::optional<std::int64_t> shortTerm = ShortTerms::key(search);
-    if (by == SearchBy::ShortTerms && shortTerm) {
-        w += " AND m.id IN (SELECT model FROM short_terms WHERE term = ?)";
+    if ((by == SearchBy::ShortTerms || by == SearchBy::ListedLike) && shortTerm) {
+        // The unary + keeps the planner from looking the list up by rowid: the walk's
+        // INDEXED BY gives the order, the list only says yes or no.
+        w += by == SearchBy::ShortTerms ? " AND m.id IN (SELECT model FROM short_terms WHERE term = ?)"
+                                        : " AND +m.id IN (SELECT model FROM short_terms WHERE term = ?)";
         q.params.emplace_back(*shortTerm);
     }
     if (by == SearchBy::Index && search.toUcs4().size() >= 3) {
@@ -633,25 +640,26 @@ const char *sortIndex(int column)
 namespace {
 
 // The query of a walk: what, for spec's filters, in sort order by the sort index, or by id.
-std::optional<SqlQuery> walkQuery(const ViewSpec &spec, const std::string &what, bool byId)
+std::optional<SqlQuery> walkQuery(const ViewSpec &spec, const std::string &what, bool byId, SearchBy by = SearchBy::Like)
 {
     const char *index = sortIndex(spec.sortColumn);
     if (spec.hasWindow() || !index)
         return std::nullopt;
     // The search as LIKE, row by row: the trigram set would be built in full before the walk
-    // could start. Only for ASCII text, where LIKE folds case as the index does.
+    // could start. Only for ASCII text, where LIKE folds case as the index does; a short
+    // term means what LIKE finds in any text (as its list does), so it walks in any script.
     const QString search = spec.search.trimmed();
     bool ascii = true;
     for (const QChar c : search)
         ascii = ascii && c.unicode() < 0x80;
-    if (!ascii)
+    if (!ascii && by != SearchBy::ListedLike)
         return std::nullopt;
     if (byId) {
-        SqlQuery q = build(spec, what, false, {}, {}, SearchBy::Like);
+        SqlQuery q = build(spec, what, false, {}, {}, by);
         q.sql += " ORDER BY m.id";
         return q;
     }
-    SqlQuery q = build(spec, what, true, {}, {}, SearchBy::Like);
+    SqlQuery q = build(spec, what, true, {}, {}, by);
     const std::string from = " FROM models AS m";
     const size_t at = q.sql.find(from);
     if (at == std::string::npos)
@@ -665,6 +673,13 @@ std::optional<SqlQuery> walkQuery(const ViewSpec &spec, const std::string &what,
 std::optional<SqlQuery> orderedIdsBySortIndex(const ViewSpec &spec)
 {
     return walkQuery(spec, "m.id", false);
+}
+
+std::optional<SqlQuery> orderedIdsBySortIndexAmongListed(const ViewSpec &spec)
+{
+    if (!ShortTerms::key(spec.search))
+        return std::nullopt;
+    return walkQuery(spec, "m.id", false, SearchBy::ListedLike);
 }
 
 std::optional<SqlQuery> walk(const ViewSpec &spec, bool byId)

@@ -195,6 +195,12 @@ const char *sortIndex(int column);
 // usage window, which sorts a temporary table instead, and with a search in other than ASCII,
 // which only the trigram index folds the way it should).
 std::optional<SqlQuery> orderedIdsBySortIndex(const ViewSpec &spec);
+// The same walk for a search of one or two characters whose models are listed (ShortTerms):
+// each index entry is first tested against the list, so only the listed models' rows are
+// read. Finds the first screen of a term in 1 of 130 models (xq at 2M) in about a quarter
+// of the time that reading and sorting all its models takes. nullopt as above, or when the
+// search is not one or two characters; any script (LIKE is what a short search means).
+std::optional<SqlQuery> orderedIdsBySortIndexAmongListed(const ViewSpec &spec);
 SqlQuery selectIds(const ViewSpec &spec, const std::vector<std::int64_t> &ids, const std::string &windowTable);
 SqlQuery figures(const ViewSpec &spec, const std::string &windowTable);
 SqlQuery calledIds(const ViewSpec &spec, const std::string &windowTable);
