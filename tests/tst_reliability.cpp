@@ -215,12 +215,25 @@ private slots:
             Statement st(db, "PRAGMA journal_mode");
             return st.step() ? st.text(0) : QString();
         };
+        const auto tempStore = [&db] { return db.queryInt("PRAGMA temp_store"); };
+        const std::optional<std::int64_t> memory(2), file(1);
+        QCOMPARE(tempStore(), memory);
         {
             Cache::RollbackJournal journal(db);
             QVERIFY(journal.active());
             QCOMPARE(mode(), QStringLiteral("delete"));
+            QCOMPARE(tempStore(), file); // the index builds sort on disk
         }
         QCOMPARE(mode(), QStringLiteral("wal"));
+        QCOMPARE(tempStore(), memory);
+        // A temporary table open on the connection would be dropped by the change: kept.
+        db.exec("CREATE TEMP TABLE keep(x); INSERT INTO temp.keep VALUES(1);");
+        {
+            Cache::RollbackJournal journal(db);
+            QCOMPARE(tempStore(), memory);
+        }
+        QCOMPARE(db.queryInt("SELECT count(*) FROM temp.keep"), std::optional<std::int64_t>(1));
+        db.exec("DROP TABLE temp.keep");
         {
             Database other = Cache::open(path);
             QCOMPARE(other.queryInt("SELECT count(*) FROM models"), std::optional<std::int64_t>(0)); // holds the file open

@@ -396,10 +396,29 @@ RollbackJournal::RollbackJournal(Database &db)
     // NORMAL is safe against power loss in WAL mode only; a rollback journal needs FULL.
     if (m_active)
         db.exec("PRAGMA main.synchronous = FULL");
+    try {
+        m_sortsOnDisk = setTempStore(db, "FILE");
+    } catch (const DbError &) {
+        m_sortsOnDisk = false; // the sorts stay in memory; the load is the same
+    }
+}
+
+bool RollbackJournal::setTempStore(Database &db, const char *where)
+{
+    if (!sqlite3_get_autocommit(db.handle()) || db.queryInt("SELECT count(*) FROM temp.sqlite_schema").value_or(1) != 0)
+        return false;
+    db.exec(std::string("PRAGMA temp_store = ") + where);
+    return true;
 }
 
 RollbackJournal::~RollbackJournal()
 {
+    if (m_sortsOnDisk) {
+        try {
+            setTempStore(m_db, "MEMORY"); // as Cache::open sets it
+        } catch (const DbError &) {
+        }
+    }
     if (!m_active)
         return;
     try {
