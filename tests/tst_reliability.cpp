@@ -249,6 +249,10 @@ private slots:
         Demo::generate(db, opt);
         QCOMPARE(mode(), QStringLiteral("wal"));
         QCOMPARE(Cache::modelCount(db), 500);
+        // Its index builds sorted in small runs with a helper thread; the connection is as it was.
+        QCOMPARE(tempStore(), memory);
+        QCOMPARE(db.queryInt("PRAGMA cache_size"), std::optional<std::int64_t>(-65536));
+        QCOMPARE(db.queryInt("PRAGMA threads"), std::optional<std::int64_t>(0));
         db.exec("PRAGMA main.wal_checkpoint(TRUNCATE)");
     }
 

@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 
 #include <array>
+#include <thread>
 
 namespace uptake {
 
@@ -470,9 +471,33 @@ void BulkLoad::finish(const std::function<void(double)> &progress)
     };
     QElapsedTimer timer;
     timer.start();
-    for (size_t i = 0; i < m_indexes.size(); ++i) {
-        m_db.exec(m_indexes[i]);
-        tell(0.4 * double(i + 1) / double(m_indexes.size()));
+    {
+        // Each build sorts every model's key. In runs of 8 MB rather than the cache's 64 MB,
+        // a helper thread sorting one run while the next is read, four builds at 2M models
+        // took 7.7-8.1 s instead of 11.5-12.9 s (the sqlite3 shell, temp_store = FILE; with
+        // runs in memory SQLite uses no helper), and 29 MB instead of 138 MB.
+        struct SortSettings
+        {
+            Database &db;
+            const std::int64_t cacheSize = db.queryInt("PRAGMA cache_size").value_or(-2000);
+            explicit SortSettings(Database &d)
+                : db(d)
+            {
+                const unsigned cores = std::max(2u, std::thread::hardware_concurrency());
+                db.exec("PRAGMA cache_size = -8192; PRAGMA threads = " + std::to_string(std::min(cores - 1, 4u)));
+            }
+            ~SortSettings()
+            {
+                try {
+                    db.exec("PRAGMA threads = 0; PRAGMA cache_size = " + std::to_string(cacheSize));
+                } catch (const DbError &) {
+                }
+            }
+        } sorting(m_db);
+        for (size_t i = 0; i < m_indexes.size(); ++i) {
+            m_db.exec(m_indexes[i]);
+            tell(0.4 * double(i + 1) / double(m_indexes.size()));
+        }
     }
     qCDebug(lcBulk) << m_indexes.size() << "indexes built" << timer.restart() << "ms";
     // The trigram index as 'rebuild' makes it, a slice of rows at a time (the same time in
