@@ -398,17 +398,18 @@ RollbackJournal::RollbackJournal(Database &db)
     if (m_active)
         db.exec("PRAGMA main.synchronous = FULL");
     try {
+        m_tempStore = db.queryInt("PRAGMA temp_store").value_or(0);
         m_sortsOnDisk = setTempStore(db, "FILE");
     } catch (const DbError &) {
         m_sortsOnDisk = false; // the sorts stay in memory; the load is the same
     }
 }
 
-bool RollbackJournal::setTempStore(Database &db, const char *where)
+bool RollbackJournal::setTempStore(Database &db, const std::string &value)
 {
     if (!sqlite3_get_autocommit(db.handle()) || db.queryInt("SELECT count(*) FROM temp.sqlite_schema").value_or(1) != 0)
         return false;
-    db.exec(std::string("PRAGMA temp_store = ") + where);
+    db.exec("PRAGMA temp_store = " + value);
     return true;
 }
 
@@ -416,7 +417,7 @@ RollbackJournal::~RollbackJournal()
 {
     if (m_sortsOnDisk) {
         try {
-            setTempStore(m_db, "MEMORY"); // as Cache::open sets it
+            setTempStore(m_db, std::to_string(m_tempStore)); // what it was before
         } catch (const DbError &) {
         }
     }

@@ -109,11 +109,12 @@ public:
     bool active() const { return m_active; }
 
 private:
-    static bool setTempStore(Database &db, const char *where);
+    static bool setTempStore(Database &db, const std::string &value);
 
     Database &m_db;
     bool m_active = false;
     bool m_sortsOnDisk = false;
+    std::int64_t m_tempStore = 0;
 };
 
 // Whether a load of about rows models is worth that: it brings at least as many models as

@@ -73,7 +73,6 @@ QList<qint64> CatalogueReader::firstScreen(const ViewSpec &spec)
     const bool listed = listedShortTerm(spec);
     if (listed && firstScreenOfListedWalk(spec, ids))
         return ids;
-    ids.clear();
     const bool few = listed || fewTrigramMatches(spec);
     if (few || (!firstScreenBySortIndex(spec, ids) && !firstScreenOfWindow(spec, ids))) {
         ids.clear();

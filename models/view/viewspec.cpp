@@ -173,10 +173,7 @@ void SqlQuery::bindTo(Statement &st) const
 
 namespace {
 
-// How a search is tested: by the trigram index (three characters or more) else LIKE; by
-// LIKE alone, row by row (walks); or, for one or two characters, among the models listed
-// under the term (ShortTerms), confirmed by LIKE.
-// Index: the trigram index for three characters or more, LIKE below that. Like: LIKE row by
+// How a search is tested. Index: the trigram index for three characters or more, LIKE below that. Like: LIKE row by
 // row. ShortTerms: the listed models of a short term (rowid lookups), confirmed by LIKE.
 // ListedLike: for a walk of a sort index, each entry tested against the listed models (an
 // in-memory set, built once) before LIKE reads its row.
@@ -400,8 +397,8 @@ std::string whereClause(const ViewSpec &spec, const Source &s, SqlQuery &q, Sear
     if ((by == SearchBy::ShortTerms || by == SearchBy::ListedLike) && shortTerm) {
         // The unary + keeps the planner from looking the list up by rowid: the walk's
         // INDEXED BY gives the order, the list only says yes or no.
-        w += by == SearchBy::ShortTerms ? " AND m.id IN (SELECT model FROM short_terms WHERE term = ?)"
-                                        : " AND +m.id IN (SELECT model FROM short_terms WHERE term = ?)";
+        w += by == SearchBy::ShortTerms ? " AND " : " AND +";
+        w += "m.id IN (SELECT model FROM short_terms WHERE term = ?)";
         q.params.emplace_back(*shortTerm);
     }
     if (by == SearchBy::Index && search.toUcs4().size() >= 3) {
