@@ -19,7 +19,7 @@ if [ -f "$CACHE" ]; then
     fi
     echo "make_cache: $CACHE was made from other inputs ($(cat "$CACHE.inputs" 2>/dev/null || echo unknown));" \
          "now $inputs: rebuilding it"
-    rm -f "$CACHE" "$CACHE-wal" "$CACHE-shm" "$CACHE.inputs"
+    rm -f "$CACHE" "$CACHE-wal" "$CACHE-shm" "$CACHE-dashboard" "$CACHE.inputs"
 fi
 /usr/bin/time -f "make_cache: %e s, peak RSS %M KB" "$UPTAKE" --cache "$CACHE" demo --models "$MODELS" --events "$EVENTS" --seed 1
 ls -l "$CACHE"

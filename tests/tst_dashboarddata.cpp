@@ -2,11 +2,13 @@
 #include "dashboard/dashboarddata.h"
 #include "dashboard/snapshot.h"
 #include "ingest/demo.h"
+#include "ingest/ingest.h"
 #include "view/figures.h"
 #include "testutil.h"
 #include "text/textrules.h"
 
 #include <QDate>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -56,6 +58,63 @@ private:
         for (const FunnelStep &s : steps)
             out.push_back(s.count);
         return out;
+    }
+
+    // Every figure of b is a's (the snapshot's route against SQL's, say).
+    static void compareFigures(const DashboardData &b, const DashboardData &a)
+    {
+        QCOMPARE(b.viewModels, a.viewModels);
+        QCOMPARE(b.viewCalls, a.viewCalls);
+        QCOMPARE(b.tasks.tasks.size(), a.tasks.tasks.size());
+        for (size_t i = 0; i < a.tasks.tasks.size(); ++i) {
+            QCOMPARE(b.tasks.tasks[i].task, a.tasks.tasks[i].task);
+            QCOMPARE(b.tasks.tasks[i].listedModels, a.tasks.tasks[i].listedModels);
+            QCOMPARE(b.tasks.tasks[i].calls, a.tasks.tasks[i].calls);
+            QCOMPARE(b.tasks.tasks[i].repeatCallers, a.tasks.tasks[i].repeatCallers);
+        }
+        QCOMPARE(b.concentration.gini, a.concentration.gini);
+        QCOMPARE(b.concentration.lorenz, a.concentration.lorenz);
+        QCOMPARE(counts(b.funnel.models), counts(a.funnel.models));
+        QCOMPARE(counts(b.funnel.callers), counts(a.funnel.callers));
+        QCOMPARE(b.weekly.weeksPerBucket, a.weekly.weeksPerBucket);
+        QCOMPARE(b.weekly.weeks.size(), a.weekly.weeks.size());
+        for (size_t i = 0; i < a.weekly.weeks.size(); ++i) {
+            QCOMPARE(b.weekly.weeks[i].firstDay, a.weekly.weeks[i].firstDay);
+            QCOMPARE(b.weekly.weeks[i].calls, a.weekly.weeks[i].calls);
+            QCOMPARE(b.weekly.weeks[i].activeCallers, a.weekly.weeks[i].activeCallers);
+            QCOMPARE(b.weekly.weeks[i].returningCallers, a.weekly.weeks[i].returningCallers);
+            QCOMPARE(b.weekly.weeks[i].modelsListed, a.weekly.weeks[i].modelsListed);
+        }
+        QCOMPARE(b.top.size(), a.top.size());
+        for (size_t i = 0; i < a.top.size(); ++i) {
+            QCOMPARE(b.top[i].modelId, a.top[i].modelId);
+            QCOMPARE(b.top[i].calls, a.top[i].calls);
+            QCOMPARE(b.top[i].repeatRate.has_value(), a.top[i].repeatRate.has_value());
+            if (a.top[i].repeatRate)
+                QVERIFY(qAbs(*b.top[i].repeatRate - *a.top[i].repeatRate) < 1e-12);
+        }
+        // The evidence folded from the snapshot's rows is the SQL route's.
+        QVERIFY(a.evidence.computed && b.evidence.computed);
+        QCOMPARE(b.evidence.selection.evidenceEnd, a.evidence.selection.evidenceEnd);
+        QCOMPARE(b.evidence.selection.curve, a.evidence.selection.curve);
+        QCOMPARE(b.evidence.selection.cohorts, a.evidence.selection.cohorts);
+        QCOMPARE(b.evidence.selection.lifecycle, a.evidence.selection.lifecycle);
+        QCOMPARE(b.evidence.selection.calls, a.evidence.selection.calls);
+        QCOMPARE(b.funnel.keptToWeek4, a.funnel.keptToWeek4);
+        QCOMPARE(b.evidence.tasks.size(), a.evidence.tasks.size());
+        for (size_t i = 0; i < a.evidence.tasks.size(); ++i) {
+            QCOMPARE(b.evidence.tasks[i].task, a.evidence.tasks[i].task);
+            QCOMPARE(b.evidence.tasks[i].callers, a.evidence.tasks[i].callers);
+            QCOMPARE(b.evidence.tasks[i].curve, a.evidence.tasks[i].curve);
+        }
+        QCOMPARE(b.evidence.demandLeftOut, a.evidence.demandLeftOut);
+        QCOMPARE(b.evidence.medianCallers, a.evidence.medianCallers);
+        QCOMPARE(b.evidence.demand.size(), a.evidence.demand.size());
+        for (size_t i = 0; i < a.evidence.demand.size(); ++i) {
+            QCOMPARE(b.evidence.demand[i].modelId, a.evidence.demand[i].modelId);
+            QCOMPARE(b.evidence.demand[i].uniqueCallers, a.evidence.demand[i].uniqueCallers);
+            QCOMPARE(b.evidence.demand[i].week4Retention, a.evidence.demand[i].week4Retention);
+        }
     }
 
 private slots:
@@ -442,58 +501,7 @@ private slots:
         o.maxBuckets = 7; // several weeks a bucket
         const DashboardData a = Dashboard::compute(m_demo, spec, o);
         const DashboardData b = Dashboard::compute(m_demo, spec, o, &snapshot);
-        QCOMPARE(b.viewModels, a.viewModels);
-        QCOMPARE(b.viewCalls, a.viewCalls);
-        QCOMPARE(b.tasks.tasks.size(), a.tasks.tasks.size());
-        for (size_t i = 0; i < a.tasks.tasks.size(); ++i) {
-            QCOMPARE(b.tasks.tasks[i].task, a.tasks.tasks[i].task);
-            QCOMPARE(b.tasks.tasks[i].listedModels, a.tasks.tasks[i].listedModels);
-            QCOMPARE(b.tasks.tasks[i].calls, a.tasks.tasks[i].calls);
-            QCOMPARE(b.tasks.tasks[i].repeatCallers, a.tasks.tasks[i].repeatCallers);
-        }
-        QCOMPARE(b.concentration.gini, a.concentration.gini);
-        QCOMPARE(b.concentration.lorenz, a.concentration.lorenz);
-        QCOMPARE(counts(b.funnel.models), counts(a.funnel.models));
-        QCOMPARE(counts(b.funnel.callers), counts(a.funnel.callers));
-        QCOMPARE(b.weekly.weeksPerBucket, a.weekly.weeksPerBucket);
-        QCOMPARE(b.weekly.weeks.size(), a.weekly.weeks.size());
-        for (size_t i = 0; i < a.weekly.weeks.size(); ++i) {
-            QCOMPARE(b.weekly.weeks[i].firstDay, a.weekly.weeks[i].firstDay);
-            QCOMPARE(b.weekly.weeks[i].calls, a.weekly.weeks[i].calls);
-            QCOMPARE(b.weekly.weeks[i].activeCallers, a.weekly.weeks[i].activeCallers);
-            QCOMPARE(b.weekly.weeks[i].returningCallers, a.weekly.weeks[i].returningCallers);
-            QCOMPARE(b.weekly.weeks[i].modelsListed, a.weekly.weeks[i].modelsListed);
-        }
-        QCOMPARE(b.top.size(), a.top.size());
-        for (size_t i = 0; i < a.top.size(); ++i) {
-            QCOMPARE(b.top[i].modelId, a.top[i].modelId);
-            QCOMPARE(b.top[i].calls, a.top[i].calls);
-            QCOMPARE(b.top[i].repeatRate.has_value(), a.top[i].repeatRate.has_value());
-            if (a.top[i].repeatRate)
-                QVERIFY(qAbs(*b.top[i].repeatRate - *a.top[i].repeatRate) < 1e-12);
-        }
-        // The evidence folded from the snapshot's rows is the SQL route's.
-        QVERIFY(a.evidence.computed && b.evidence.computed);
-        QCOMPARE(b.evidence.selection.evidenceEnd, a.evidence.selection.evidenceEnd);
-        QCOMPARE(b.evidence.selection.curve, a.evidence.selection.curve);
-        QCOMPARE(b.evidence.selection.cohorts, a.evidence.selection.cohorts);
-        QCOMPARE(b.evidence.selection.lifecycle, a.evidence.selection.lifecycle);
-        QCOMPARE(b.evidence.selection.calls, a.evidence.selection.calls);
-        QCOMPARE(b.funnel.keptToWeek4, a.funnel.keptToWeek4);
-        QCOMPARE(b.evidence.tasks.size(), a.evidence.tasks.size());
-        for (size_t i = 0; i < a.evidence.tasks.size(); ++i) {
-            QCOMPARE(b.evidence.tasks[i].task, a.evidence.tasks[i].task);
-            QCOMPARE(b.evidence.tasks[i].callers, a.evidence.tasks[i].callers);
-            QCOMPARE(b.evidence.tasks[i].curve, a.evidence.tasks[i].curve);
-        }
-        QCOMPARE(b.evidence.demandLeftOut, a.evidence.demandLeftOut);
-        QCOMPARE(b.evidence.medianCallers, a.evidence.medianCallers);
-        QCOMPARE(b.evidence.demand.size(), a.evidence.demand.size());
-        for (size_t i = 0; i < a.evidence.demand.size(); ++i) {
-            QCOMPARE(b.evidence.demand[i].modelId, a.evidence.demand[i].modelId);
-            QCOMPARE(b.evidence.demand[i].uniqueCallers, a.evidence.demand[i].uniqueCallers);
-            QCOMPARE(b.evidence.demand[i].week4Retention, a.evidence.demand[i].week4Retention);
-        }
+        compareFigures(b, a);
     }
 
     void demandMapMergesCoincidentPoints()
@@ -613,6 +621,121 @@ private slots:
         QCOMPARE(d.viewModels, 5);
         QCOMPARE(counts(d.funnel.callers), (std::vector<std::int64_t>{4, 1, 1, 1}));
         QCOMPARE(d.weekly.weeks[1].returningCallers, 1);
+    }
+
+    void snapshotStoreIsACopyOfThisState()
+    {
+        // A cache of its own: this test writes to it.
+        const QString path = m_dir.filePath(QStringLiteral("store.sqlite"));
+        Database db = Cache::open(path);
+        DemoOptions o;
+        o.models = 600;
+        o.events = 9000;
+        o.endDay = day("2026-03-31");
+        Demo::generate(db, o);
+        const QString store = Dashboard::Snapshot::storePathFor(path);
+        QCOMPARE(store, path + QStringLiteral("-dashboard"));
+        QVERIFY(!QFile::exists(store));
+        ViewSpec window;
+        window.sinceDay = day("2026-02-01");
+        window.untilDay = day("2026-03-15");
+        ViewSpec task;
+        task.task = QStringLiteral("text-generation");
+        const auto sameAsSql = [&](Dashboard::Snapshot &snapshot) {
+            for (const ViewSpec &spec : {ViewSpec(), window, task}) {
+                compareFigures(Dashboard::compute(db, spec, {}, &snapshot), Dashboard::compute(db, spec, {}));
+                if (QTest::currentTestFailed())
+                    return false;
+            }
+            return true;
+        };
+
+        Dashboard::Snapshot first;
+        first.setStore(store);
+        QVERIFY(first.refresh(db));
+        QVERIFY(!first.loadedFromStore());
+        QVERIFY(first.saveStore());
+        QVERIFY(!first.saveStore()); // once
+        QVERIFY(QFile::exists(store));
+
+        Dashboard::Snapshot second;
+        second.setStore(store);
+        QVERIFY(second.refresh(db));
+        QVERIFY(second.loadedFromStore());
+        QCOMPARE(second.usageRows(), first.usageRows());
+        QCOMPARE(second.models(), first.models());
+        QVERIFY(!second.saveStore()); // it is the store's already
+        QVERIFY(sameAsSql(second));
+
+        // A write transaction moves the cache to another generation; reads and rollbacks do not.
+        const std::int64_t generation = Cache::generation(db);
+        {
+            Transaction read(db, Transaction::Kind::Deferred);
+            QVERIFY(db.queryInt("SELECT count(*) FROM usage_daily").value_or(0) > 0);
+            read.commit();
+        }
+        {
+            Transaction undone(db);
+            db.exec("DELETE FROM usage_daily");
+        }
+        QCOMPARE(Cache::generation(db), generation);
+        {
+            Transaction tx(db);
+            UsageWriter w(db);
+            UsageEvent e;
+            e.timestamp = 1773532800; // 2026-03-15
+            Statement first(db, "SELECT model_id FROM models WHERE calls > 0 ORDER BY id LIMIT 1");
+            QVERIFY(first.step());
+            const std::string id(first.textView(0));
+            e.modelId = id;
+            e.caller = "a caller never seen before";
+            w.add(e);
+            w.finish();
+            tx.commit();
+        }
+        QCOMPARE(Cache::generation(db), generation + 1);
+        Dashboard::Snapshot third;
+        third.setStore(store);
+        QVERIFY(third.refresh(db));
+        QVERIFY(!third.loadedFromStore()); // of the state before
+        QCOMPARE(third.usageRows(), second.usageRows() + 1);
+        QVERIFY(sameAsSql(third));
+        QVERIFY(third.saveStore());
+
+        // Damaged: one caller number beyond the callers, or a byte short. Either is ignored.
+        {
+            QFile f(store);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            const qint64 rows = third.usageRows();
+            QVERIFY(f.seek(f.size() - 9 * rows)); // the callers, then calls (4 bytes) and flags (1)
+            const std::uint32_t beyond = 0xfffffff0u;
+            QCOMPARE(f.write(reinterpret_cast<const char *>(&beyond), sizeof beyond), qint64(sizeof beyond));
+        }
+        Dashboard::Snapshot damaged;
+        damaged.setStore(store);
+        QVERIFY(damaged.refresh(db));
+        QVERIFY(!damaged.loadedFromStore());
+        QVERIFY(sameAsSql(damaged));
+        QVERIFY(damaged.saveStore());
+        {
+            QFile f(store);
+            QVERIFY(f.resize(f.size() - 1));
+        }
+        Dashboard::Snapshot truncated;
+        truncated.setStore(store);
+        QVERIFY(truncated.refresh(db));
+        QVERIFY(!truncated.loadedFromStore());
+        QVERIFY(truncated.saveStore());
+
+        // Another cache, even one with the same rows (the same demo), has its own identity.
+        const QString otherPath = m_dir.filePath(QStringLiteral("store-other.sqlite"));
+        Database other = Cache::open(otherPath);
+        Demo::generate(other, o);
+        QVERIFY(QFile::copy(store, Dashboard::Snapshot::storePathFor(otherPath)));
+        Dashboard::Snapshot foreign;
+        foreign.setStore(Dashboard::Snapshot::storePathFor(otherPath));
+        QVERIFY(foreign.refresh(other));
+        QVERIFY(!foreign.loadedFromStore());
     }
 
     void interruptCancels()

@@ -245,6 +245,8 @@ bool Snapshot::readUsage(Database &db, std::int64_t maxId, std::int64_t rows, Ca
 Snapshot::Read Snapshot::readAll(Database &db, Database *modelsDb, const std::function<bool()> &cancelled)
 {
     ReadTransaction readTransaction(db);
+    if (!m_store.isEmpty())
+        m_key = storeKey(db); // the state these rows are of, for the store
     const std::int64_t maxId = db.queryInt("SELECT coalesce(max(id), 0) FROM models").value_or(0);
     const std::int64_t rows = db.queryInt("SELECT count(*) FROM usage_daily").value_or(0);
     if (maxId > 200'000'000 || rows >= std::int64_t(UINT32_MAX))
@@ -303,7 +305,26 @@ bool Snapshot::refresh(Database &db, Load load, const std::function<bool()> &can
     timer.start();
     // The old copy is of no use once the cache has changed: freed before the new one is
     // read, so that a reload never holds two (163 MB each at 2M models).
+    const QString store = m_store;
     *this = Snapshot();
+    m_store = store;
+    // The store, when it holds this state of the cache: one file read instead of the rows.
+    if (!store.isEmpty()) {
+        Snapshot s;
+        s.m_store = store;
+        s.m_dataVersion = version;
+        bool held = false;
+        {
+            ReadTransaction readTransaction(db);
+            held = s.readStore(storeKey(db));
+        }
+        if (held) {
+            *this = std::move(s);
+            m_loaded = m_fromStore = m_stored = true;
+            m_loadMs = timer.elapsed();
+            return true;
+        }
+    }
     // The models on a second connection of their own, beside the usage rows: the two reads
     // take about as long, and each holds one core. Its read transaction starts a moment after
     // the first one's; should anything commit meanwhile (the models disagree, or data_version
@@ -316,12 +337,14 @@ bool Snapshot::refresh(Database &db, Load load, const std::function<bool()> &can
             second.reset(); // read both on db
         }
     Snapshot s;
+    s.m_store = store;
     s.m_dataVersion = version;
     Read read = s.readAll(db, second ? &*second : nullptr, cancelled);
     if (read == Read::Done && second && db.queryInt("PRAGMA data_version").value_or(0) != version)
         read = Read::Disagreed;
     if (read == Read::Disagreed) {
         s = Snapshot();
+        s.m_store = store;
         s.m_dataVersion = db.queryInt("PRAGMA data_version").value_or(0);
         read = s.readAll(db, nullptr, cancelled);
     }

@@ -38,6 +38,18 @@ public:
     // Database::interrupt on db does not reach): true stops the load, which returns false.
     enum class Load { TwoConnections, OneConnection };
     bool refresh(Database &db, Load load = Load::TwoConnections, const std::function<bool()> &cancelled = {});
+
+    // A copy on disk that a later load reads instead of the cache's rows while the cache is
+    // in the state it was taken from (the cache's secret, Cache::generation, schema version,
+    // highest model and usage row ids): a 2M-model snapshot then loads in a fraction of the
+    // seconds its SQL takes. The file is only a copy: one that is missing, foreign, damaged or
+    // of another state is ignored and written again; one that cannot be written is skipped.
+    static QString storePathFor(const QString &cachePath); // CACHE-dashboard, beside the -wal
+    void setStore(const QString &path) { m_store = path; }
+    // Writes the store if what is held was read from the cache (not from the store) and was
+    // not written yet; returns true when it wrote. Meant for when nobody waits for a view.
+    bool saveStore();
+    bool loadedFromStore() const { return m_fromStore; }
     bool isLoaded() const { return m_loaded; }
     std::int64_t models() const { return m_models; }
     std::int64_t usageRows() const { return std::int64_t(m_day.size()); }
@@ -57,6 +69,23 @@ private:
     // Usage rows (rows of them, as counted in the same transaction); their callers go to feed.
     bool readUsage(Database &db, std::int64_t maxId, std::int64_t rows, CallerFeed &feed);
 
+    // What names the cache's state for the store; empty id: no store for this cache.
+    struct StoreKey
+    {
+        QByteArray id; // a hash of the cache's secret, never the secret
+        std::int64_t generation = 0, schema = 0, maxModel = 0, maxUsageModel = 0;
+        bool operator==(const StoreKey &o) const
+        {
+            return id == o.id && generation == o.generation && schema == o.schema && maxModel == o.maxModel
+                && maxUsageModel == o.maxUsageModel;
+        }
+    };
+    static StoreKey storeKey(Database &db); // in the caller's read transaction
+    bool readStore(const StoreKey &key); // false: no usable store (this is left empty)
+
+    QString m_store;
+    StoreKey m_key;
+    bool m_fromStore = false, m_stored = false;
     bool m_loaded = false;
     std::int64_t m_dataVersion = -1;
     qint64 m_loadMs = 0;

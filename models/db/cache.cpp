@@ -368,6 +368,10 @@ Database open(const QString &path, Database::Mode mode, LockWaitNotice notice)
             ShortTerms::registerFunction(db);
             if (version < SchemaVersion)
                 migrate(db, version, SchemaVersion);
+            db.setBeforeWriteCommit([](Database &d) {
+                d.exec("INSERT INTO meta(key, value) VALUES('generation', 1)"
+                       " ON CONFLICT(key) DO UPDATE SET value = value + 1");
+            });
         } else if (version < SchemaVersion) {
             throw CacheError(CacheError::Kind::TooNew,
                              QObject::tr("%1 needs an upgrade, which a read-only open cannot do.").arg(path));
@@ -436,6 +440,11 @@ void createAtVersion(const QString &path, int version)
     db.exec("PRAGMA journal_mode = WAL");
     ShortTerms::registerFunction(db);
     migrate(db, 0, version);
+}
+
+std::int64_t generation(Database &db)
+{
+    return db.queryInt("SELECT value FROM meta WHERE key = 'generation'").value_or(0);
 }
 
 QByteArray secret(Database &db)

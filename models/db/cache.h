@@ -56,6 +56,12 @@ inline constexpr int LockWaitMs = 10 * 60 * 1000;
 // The random key for caller pseudonyms, created with the cache.
 QByteArray secret(Database &db);
 
+// One more for every write transaction committed through Transaction on a connection that
+// open() made (meta 'generation', written in that transaction). With the cache's secret and
+// schema version it names a state of the cache that outlives the connection, as PRAGMA
+// data_version does not: the dashboard's stored snapshot is keyed on it.
+std::int64_t generation(Database &db);
+
 // Starts a dated snapshot (kind: "import", "sync", "demo") and makes it the one that
 // catalogue writers on this connection record popularity under, until cleared.
 std::int64_t beginSnapshot(Database &db, const QString &kind, const QString &source);

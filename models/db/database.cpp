@@ -104,6 +104,7 @@ Database::Database(Database &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_path(std::move(other.m_path))
     , m_busy(std::move(other.m_busy))
+    , m_beforeWriteCommit(std::move(other.m_beforeWriteCommit))
 {
 }
 
@@ -114,6 +115,7 @@ Database &Database::operator=(Database &&other) noexcept
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
         m_busy = std::move(other.m_busy);
+        m_beforeWriteCommit = std::move(other.m_beforeWriteCommit);
     }
     return *this;
 }
@@ -343,6 +345,8 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
+    if (m_db.beforeWriteCommit() && sqlite3_txn_state(m_db.handle(), "main") == SQLITE_TXN_WRITE)
+        m_db.beforeWriteCommit()(m_db);
     m_db.exec("COMMIT");
     m_done = true;
 }

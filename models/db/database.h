@@ -103,6 +103,12 @@ public:
     // window calls it so that no thread keeps it waiting for another program's lock.
     static void abandonLockWaits();
 
+    // Runs inside every Transaction that wrote to the main database, just before its COMMIT,
+    // so that what it writes commits or rolls back with the transaction. Cache::open uses it
+    // to count the cache's generations.
+    void setBeforeWriteCommit(std::function<void(Database &)> step) { m_beforeWriteCommit = std::move(step); }
+    const std::function<void(Database &)> &beforeWriteCommit() const { return m_beforeWriteCommit; }
+
 private:
     struct BusyState;
     static int busyHandler(void *state, int count);
@@ -110,6 +116,7 @@ private:
     sqlite3 *m_db = nullptr;
     QString m_path;
     std::unique_ptr<BusyState> m_busy; // on the heap: SQLite keeps its address across moves
+    std::function<void(Database &)> m_beforeWriteCommit;
 };
 
 // A prepared statement. It keeps no pointer to the Database it was made on, only SQLite's

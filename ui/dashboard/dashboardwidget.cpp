@@ -49,6 +49,7 @@ void DashboardWorker::open(const QString &path, const Cache::LockWaitNotice &loc
     try {
         m_conn.adopt(Cache::open(path, Database::Mode::ReadWrite, lockWaitNotice));
         m_openError.clear();
+        m_snapshot.setStore(Dashboard::Snapshot::storePathFor(path));
     } catch (const CacheError &e) {
         m_openError = e.message();
     } catch (const DbError &e) {
@@ -128,6 +129,9 @@ void DashboardWorker::compute(quint64 gen, const ViewSpec &spec, const Dashboard
             emit partReady(gen, TopPart | ModelPart | UsagePart | EvidencePart | FamilyPart, data);
         }
         emit finished(gen, timer.elapsed());
+        // Once the view is out: the next start reads this copy instead of the cache's rows.
+        if (m_useSnapshot)
+            m_snapshot.saveStore();
     } catch (const DbError &e) {
         // An interrupt means a newer view took over: nobody waits for this one.
         if (!e.isInterrupt() && !stale(gen))
