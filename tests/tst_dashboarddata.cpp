@@ -502,6 +502,22 @@ private slots:
         const DashboardData a = Dashboard::compute(m_demo, spec, o);
         const DashboardData b = Dashboard::compute(m_demo, spec, o, &snapshot);
         compareFigures(b, a);
+        if (QTest::currentTestFailed())
+            return;
+        // Again after another view, and with more task curves: the whole catalogue's evidence
+        // is folded once a snapshot and kept, and must stay what SQL says.
+        ViewSpec other;
+        other.task = QStringLiteral("text-generation");
+        Dashboard::compute(m_demo, other, o, &snapshot);
+        compareFigures(Dashboard::compute(m_demo, spec, o, &snapshot), a);
+        if (QTest::currentTestFailed())
+            return;
+        Dashboard::Options more = o;
+        more.evidenceTasks = o.evidenceTasks + 3;
+        const DashboardData moreSql = Dashboard::compute(m_demo, spec, more);
+        if (!spec.hasFilter()) // the whole demo has the tasks for it
+            QVERIFY(moreSql.evidence.tasks.size() > size_t(o.evidenceTasks));
+        compareFigures(Dashboard::compute(m_demo, spec, more, &snapshot), moreSql);
     }
 
     void demandMapMergesCoincidentPoints()

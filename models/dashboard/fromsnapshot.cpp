@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -208,10 +209,25 @@ void Computation::usageFromSnapshot(DashboardData &data)
         [&](std::int64_t week) { return weekCalls[size_t(week - s.m_minWeek)]; });
 }
 
+struct WholeEvidence
+{
+    std::int64_t end;
+    std::map<QString, int> groupOfTask;
+    int evidenceTasks;
+    Evidence::GroupedReports reports;
+};
+
 void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString, int> &groupOfTask, int groups,
                                        Evidence::GroupedReports &reports, std::vector<std::optional<double>> *week4)
 {
     const Snapshot &s = *m_snapshot;
+    // The whole catalogue all time (no per-model figures asked for) is folded once a snapshot.
+    const bool whole = m_whole && !week4;
+    if (const WholeEvidence *w = s.m_wholeEvidence.get(); whole && w && w->end == end
+        && w->evidenceTasks == m_options.evidenceTasks && w->groupOfTask == groupOfTask) {
+        reports = w->reports;
+        return;
+    }
     std::vector<int> groupOf(s.m_taskNames.size(), -1);
     for (size_t t = 0; t < s.m_taskNames.size(); ++t)
         if (const auto it = groupOfTask.find(s.m_taskNames[t]); it != groupOfTask.end() && it->second < groups)
@@ -326,6 +342,8 @@ void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString,
         else
             reports.groups[g].callers = groupCallers[g];
     }
+    if (whole)
+        s.m_wholeEvidence = std::make_shared<const WholeEvidence>(WholeEvidence{end, groupOfTask, m_options.evidenceTasks, reports});
 }
 
 } // namespace Dashboard

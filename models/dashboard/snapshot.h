@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace uptake {
@@ -17,6 +18,7 @@ namespace Dashboard {
 
 class Computation;
 struct CallerFeed; // snapshot.cpp
+struct WholeEvidence; // fromsnapshot.cpp
 
 // What the charts need from the whole cache, held in memory by a long-lived worker so that a
 // filter change reads no usage row from disk: each model's all-time figures and task, and the
@@ -106,6 +108,10 @@ private:
     std::vector<std::uint8_t> m_rowFlags; // 1 verified, 2 paid
     std::uint32_t m_callers = 0;
     std::int64_t m_minWeek = 0, m_maxWeek = -1;
+    // The whole catalogue's all-time evidence, once folded: a function of what is held here,
+    // asked for again whenever the filters are cleared. Gone with a reload. (One Computation at
+    // a time on a Snapshot, as the dashboard's worker runs them.)
+    mutable std::shared_ptr<const WholeEvidence> m_wholeEvidence;
 };
 
 } // namespace Dashboard

@@ -219,8 +219,11 @@ DashboardWidget::DashboardWidget(const QString &cachePath, QWidget *parent, cons
             start();
     });
 
+    // Changes made in one turn of the event loop compute once. Typing is already debounced
+    // by the filter panel (FilterPanel::DebounceMs): a second wait here cost every change
+    // 250 ms of the 500 ms it may take.
     m_debounce.setSingleShot(true);
-    m_debounce.setInterval(250);
+    m_debounce.setInterval(0);
     connect(&m_debounce, &QTimer::timeout, this, &DashboardWidget::start);
 
     connect(m_worker, &DashboardWorker::partReady, this, &DashboardWidget::onPart);

@@ -98,7 +98,7 @@ public:
     bool exportChart(const QString &name, const QString &path, QString *error = nullptr) const;
 
 public slots:
-    // The view to follow; debounced, so that typing in a filter computes once.
+    // The view to follow; the changes of one turn of the event loop compute once.
     void setView(const ViewSpec &spec);
     // Computes the current view again (after an import, say).
     void refresh();
