@@ -118,6 +118,8 @@ unsigned returnedPeriods(const std::int32_t *d, size_t n)
 }
 
 // Breadth over the callers' calls in the window (those with calls there), sorted descending.
+} // namespace
+
 void addBreadth(std::vector<std::int64_t> &calls, Report &r)
 {
     std::sort(calls.begin(), calls.end(), std::greater<>());
@@ -136,7 +138,93 @@ void addBreadth(std::vector<std::int64_t> &calls, Report &r)
     }
 }
 
-} // namespace
+CallerSteps::CallerSteps(std::optional<std::int64_t> since, std::optional<std::int64_t> until, std::int64_t end,
+                         std::int64_t lowestWeek)
+    : m_since(since)
+    , m_until(until)
+    , m_end(end)
+    , m_lowestWeek(lowestWeek)
+    , m_lastWeek(weekOf(end))
+{
+    if (m_lowestWeek <= m_lastWeek)
+        m_weeks.resize(size_t(m_lastWeek - m_lowestWeek + 1));
+}
+
+CallerSteps::~CallerSteps() = default;
+
+void CallerSteps::add(const std::int32_t *d, size_t n)
+{
+    if (n == 0)
+        return;
+    const std::int64_t f = d[0];
+    // Retention: callers first seen in the window, their returns up to the evidence end.
+    if (countsForRetention(f, m_since, m_until, m_end)) {
+        const unsigned returnedMask = returnedPeriods(d, n);
+        Cohort &c = m_cohorts[weekOf(f)];
+        ++c.callers;
+        for (int k = 1; k <= Periods; ++k) {
+            if (!eligible(f, k, m_end))
+                break;
+            Counts &p = c.periods[size_t(k - 1)];
+            ++p.eligible;
+            p.returned += (returnedMask >> k) & 1u;
+        }
+    }
+
+    // Lifecycle: the caller's active weeks, in order.
+    auto at = [&](std::int64_t week) -> LifecycleWeek * {
+        if (week < m_lowestWeek || week > m_lastWeek || m_weeks.empty())
+            return nullptr;
+        return &m_weeks[size_t(week - m_lowestWeek)];
+    };
+    const std::int64_t firstOwnWeek = weekOf(f);
+    std::int64_t previous = std::numeric_limits<std::int64_t>::min();
+    for (size_t i = 0; i < n;) {
+        const std::int64_t week = weekOf(d[i]);
+        while (i < n && weekOf(d[i]) == week)
+            ++i;
+        if (LifecycleWeek *w = at(week)) {
+            if (week == firstOwnWeek)
+                ++w->newCallers;
+            else if (previous == week - 1)
+                ++w->returning;
+            else
+                ++w->resurrecting;
+        }
+        const bool nextWeekActive = i < n && weekOf(d[i]) == week + 1;
+        if (!nextWeekActive)
+            if (LifecycleWeek *w = at(week + 1))
+                ++w->dormant;
+        previous = week;
+    }
+}
+
+void CallerSteps::finish(std::optional<std::int64_t> minDay, Report &r)
+{
+    r.evidenceEnd = m_end;
+    // The weeks reported: from the first with a call (or the window's first) to the evidence
+    // end's; none without a day.
+    if (minDay) {
+        const std::int64_t firstWeek = weekOf(std::max(*minDay, m_since.value_or(*minDay)));
+        if (firstWeek <= m_lastWeek && firstWeek >= m_lowestWeek) {
+            r.lifecycle.assign(m_weeks.begin() + std::ptrdiff_t(firstWeek - m_lowestWeek), m_weeks.end());
+            for (size_t i = 0; i < r.lifecycle.size(); ++i)
+                r.lifecycle[i].week = TextRules::mondayOf(firstWeek + std::int64_t(i));
+            // Sunday ends a week: day 3 is 1970-01-04, a Sunday.
+            r.lifecycle.back().partial = weekOf(m_end + 1) == m_lastWeek;
+        }
+    }
+    m_weeks = {};
+    for (auto &[week, c] : m_cohorts) {
+        c.week = TextRules::mondayOf(week);
+        for (int k = 0; k < Periods; ++k) {
+            r.curve[size_t(k)].returned += c.periods[size_t(k)].returned;
+            r.curve[size_t(k)].eligible += c.periods[size_t(k)].eligible;
+        }
+        r.cohorts.push_back(c);
+    }
+    m_cohorts.clear();
+}
 
 // Folds day rows (caller, day, calls) into a Report. Memory: 8 bytes per day row while
 // reading and a slot per caller (CallerTable); then the rows are placed by caller (a counting
@@ -165,6 +253,7 @@ public:
             c.windowCalls += calls;
         m_rows.push_back(std::uint64_t(c.index) << 32 | std::uint32_t(std::int32_t(day)));
         m_minDay = std::min(m_minDay, day);
+        ++m_rowsAdded;
     }
 
     Report finish()
@@ -195,76 +284,16 @@ public:
 
         // Weeks from the first with a call (or the window's first) to the evidence end's.
         // (No rows: m_minDay is still its sentinel, which weekOf must not see.)
-        const std::int64_t firstWeek
-            = days.empty() ? weekOf(m_end) : weekOf(std::max(m_minDay, m_since.value_or(m_minDay)));
-        const std::int64_t lastWeek = weekOf(m_end);
-        if (!days.empty() && firstWeek <= lastWeek) {
-            r.lifecycle.resize(size_t(lastWeek - firstWeek + 1));
-            for (size_t i = 0; i < r.lifecycle.size(); ++i)
-                r.lifecycle[i].week = TextRules::mondayOf(firstWeek + std::int64_t(i));
-            // Sunday ends a week: day 3 is 1970-01-04, a Sunday.
-            r.lifecycle.back().partial = weekOf(m_end + 1) == lastWeek;
-        }
-        auto lifecycleAt = [&](std::int64_t week) -> LifecycleWeek * {
-            if (week < firstWeek || week > lastWeek || r.lifecycle.empty())
-                return nullptr;
-            return &r.lifecycle[size_t(week - firstWeek)];
-        };
-
-        std::map<std::int64_t, Cohort> cohorts;
+        CallerSteps steps(m_since, m_until, m_end,
+                          days.empty() ? weekOf(m_end) : weekOf(std::max(m_minDay, m_since.value_or(m_minDay))));
         for (size_t caller = 0; caller < callers; ++caller) {
             std::int32_t *const d = days.data() + start[caller];
             std::int32_t *const dEnd = days.data() + start[caller + 1];
             std::sort(d, dEnd);
-            const size_t n = size_t(std::unique(d, dEnd) - d);
-            const std::int64_t f = d[0];
-
-            // Retention: callers first seen in the window, their returns up to the evidence end.
-            if (countsForRetention(f, m_since, m_until, m_end)) {
-                const unsigned returnedMask = returnedPeriods(d, n);
-                Cohort &c = cohorts[weekOf(f)];
-                ++c.callers;
-                for (int k = 1; k <= Periods; ++k) {
-                    if (!eligible(f, k, m_end))
-                        break;
-                    Counts &p = c.periods[size_t(k - 1)];
-                    ++p.eligible;
-                    p.returned += (returnedMask >> k) & 1u;
-                }
-            }
-
-            // Lifecycle: the caller's active weeks, in order.
-            const std::int64_t firstOwnWeek = weekOf(f);
-            std::int64_t previous = std::numeric_limits<std::int64_t>::min();
-            for (size_t i = 0; i < n;) {
-                const std::int64_t week = weekOf(d[i]);
-                while (i < n && weekOf(d[i]) == week)
-                    ++i;
-                if (LifecycleWeek *w = lifecycleAt(week)) {
-                    if (week == firstOwnWeek)
-                        ++w->newCallers;
-                    else if (previous == week - 1)
-                        ++w->returning;
-                    else
-                        ++w->resurrecting;
-                }
-                const bool nextWeekActive = i < n && weekOf(d[i]) == week + 1;
-                if (!nextWeekActive)
-                    if (LifecycleWeek *w = lifecycleAt(week + 1))
-                        ++w->dormant;
-                previous = week;
-            }
+            steps.add(d, size_t(std::unique(d, dEnd) - d));
         }
         days = {};
-
-        for (auto &[week, c] : cohorts) {
-            c.week = TextRules::mondayOf(week);
-            for (int k = 0; k < Periods; ++k) {
-                r.curve[size_t(k)].returned += c.periods[size_t(k)].returned;
-                r.curve[size_t(k)].eligible += c.periods[size_t(k)].eligible;
-            }
-            r.cohorts.push_back(c);
-        }
+        steps.finish(m_rowsAdded == 0 ? std::nullopt : std::optional<std::int64_t>(m_minDay), r);
 
         // Breadth, over the calls in the window.
         addBreadth(windowCalls, r);
@@ -277,6 +306,7 @@ private:
     std::optional<std::int64_t> m_since, m_until;
     std::int64_t m_end;
     std::int64_t m_minDay = std::numeric_limits<std::int64_t>::max();
+    size_t m_rowsAdded = 0;
     CallerTable::Slot &denseAt(std::int64_t caller)
     {
         CallerTable::Slot &c = m_dense.at(size_t(caller)); // throws for a number out of range

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <map>
 #include <vector>
 
 namespace uptake {
@@ -173,6 +174,35 @@ class Fold;
 // The folds behind ofSelection and figuresOfModels, for day rows held elsewhere (the
 // dashboard's in-memory copy of usage_daily): the same rules, so the same figures. Give them
 // the rows (caller, day, calls) of the selection's models up to the evidence end.
+// The per-caller half of a fold: each caller's distinct days with a call, in order, counted
+// into the retention cohorts and the weekly lifecycle. SelectionFold uses it after placing
+// its rows by caller; the dashboard's snapshot, which keeps its rows by caller too, walks them
+// straight into one.
+class CallerSteps final
+{
+public:
+    // lowestWeek: no week before it is reported (the window's first, or the first with a call).
+    CallerSteps(std::optional<std::int64_t> since, std::optional<std::int64_t> until, std::int64_t end,
+                std::int64_t lowestWeek);
+    ~CallerSteps();
+    CallerSteps(CallerSteps &&) noexcept = default;
+    CallerSteps &operator=(CallerSteps &&) noexcept = default;
+    // d: one caller's days, ascending, distinct, none after the evidence end.
+    void add(const std::int32_t *d, size_t n);
+    // Fills r's end, curve, cohorts and lifecycle; minDay: the earliest day of any caller
+    // added (none: no caller, no lifecycle).
+    void finish(std::optional<std::int64_t> minDay, Report &r);
+
+private:
+    std::optional<std::int64_t> m_since, m_until;
+    std::int64_t m_end, m_lowestWeek, m_lastWeek;
+    std::vector<LifecycleWeek> m_weeks; // from m_lowestWeek to m_lastWeek
+    std::map<std::int64_t, Cohort> m_cohorts; // by first week
+};
+
+// Breadth over the calls in a window (calls: each caller's, any order; sorted here).
+void addBreadth(std::vector<std::int64_t> &calls, Report &r);
+
 class SelectionFold final
 {
 public:
