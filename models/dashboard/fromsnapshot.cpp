@@ -250,95 +250,154 @@ void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString,
         for (const std::uint32_t id : m_ids)
             take(id);
 
-    // Only the tasks whose curves are drawn need a fold of their own: first each task's callers
-    // with calls in the window (what a group's Report counts in callers), a task at a time.
-    std::vector<std::vector<std::uint32_t>> modelsOf(size_t(std::max(groups, 0)));
-    for (const std::uint32_t id : used)
-        if (const int g = groupOf[s.m_task[id]]; g >= 0)
-            modelsOf[size_t(g)].push_back(id);
     const std::int64_t since = m_spec.sinceDay.value_or(std::numeric_limits<std::int64_t>::min());
     const std::int64_t until = std::min(m_spec.untilDay.value_or(std::numeric_limits<std::int64_t>::max()), end);
-    std::vector<std::int64_t> groupCallers(modelsOf.size(), 0);
-    {
-        std::vector<std::uint32_t> stamp(s.m_callers, 0);
-        for (size_t g = 0; g < modelsOf.size(); ++g)
-            for (const std::uint32_t id : modelsOf[g])
-                for (std::uint32_t r = s.m_start[id], last = s.m_start[id + 1]; r < last; ++r) {
-                    const std::int64_t day = s.m_day[r];
-                    if (day < since || day > until || s.m_rowCalls[r] == 0 || stamp[s.m_caller[r]] == g + 1)
-                        continue;
-                    stamp[s.m_caller[r]] = std::uint32_t(g + 1);
-                    ++groupCallers[g];
-                }
+    // Each model: NotIn, or in the selection with 1 + its group (0 for none); the rows kept by
+    // caller are walked with it, in memory order.
+    constexpr std::uint32_t NotIn = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> inSelection(s.m_flags.size(), NotIn);
+    for (const std::uint32_t id : used) {
+        const int g = groupOf[s.m_task[id]];
+        inSelection[id] = g >= 0 ? std::uint32_t(g) + 1 : 0;
     }
-    std::vector<QString> nameOf(modelsOf.size());
+    const size_t callerCount = s.m_byCallerStart.empty() ? 0 : s.m_byCallerStart.size() - 1;
+
+    // A model's own figures (a window's week-4 retention) from its rows by model, on a thread
+    // of its own beside the walk by caller below.
+    std::exception_ptr modelsError;
+    std::thread modelFigures;
+    if (week4)
+        modelFigures = std::thread([&] {
+            try {
+                Evidence::ModelFold model;
+                for (const std::uint32_t id : used) {
+                    const auto called = calledAt.find(id);
+                    if (called == calledAt.end())
+                        continue;
+                    for (std::uint32_t r = s.m_start[id], last = s.m_start[id + 1]; r < last; ++r)
+                        if (s.m_day[r] <= end)
+                            model.add(s.m_caller[r], s.m_day[r], s.m_rowCalls[r]);
+                    (*week4)[called->second] = model.finish(m_spec.sinceDay, m_spec.untilDay, end).week4Retention;
+                }
+            } catch (...) {
+                modelsError = std::current_exception();
+            }
+        });
+    struct JoinFirst
+    {
+        std::thread &t;
+        ~JoinFirst()
+        {
+            if (t.joinable())
+                t.join();
+        }
+    } joinFirst{modelFigures};
+
+    // Only the tasks whose curves are drawn need a fold of their own: first each task's callers
+    // with calls in the window (what a group's Report counts in callers).
+    std::vector<std::int64_t> groupCallers(size_t(std::max(groups, 0)), 0);
+    {
+        std::vector<std::uint32_t> lastCaller(groupCallers.size(), NotIn);
+        for (size_t c = 0; c < callerCount; ++c)
+            for (std::uint32_t r = s.m_byCallerStart[c], last = s.m_byCallerStart[c + 1]; r < last; ++r) {
+                const std::uint32_t in = inSelection[s.m_byCallerModel[r]];
+                const std::int64_t day = s.m_byCallerDay[r];
+                if (in == NotIn || in == 0 || day < since || day > until || s.m_byCallerCalls[r] == 0
+                    || lastCaller[in - 1] == c)
+                    continue;
+                lastCaller[in - 1] = std::uint32_t(c);
+                ++groupCallers[in - 1];
+            }
+    }
+    std::vector<QString> nameOf(groupCallers.size());
     for (const auto &[name, g] : groupOfTask)
         if (g >= 0 && g < groups)
             nameOf[size_t(g)] = name;
-    std::vector<size_t> order(modelsOf.size());
+    std::vector<size_t> order(groupCallers.size());
     for (size_t g = 0; g < order.size(); ++g)
         order[g] = g;
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         return groupCallers[a] != groupCallers[b] ? groupCallers[a] > groupCallers[b] : nameOf[a] < nameOf[b];
     });
-    std::vector<int> foldOf(modelsOf.size(), -1);
-    std::vector<Evidence::SelectionFold> byGroup;
-    for (size_t k = 0; k < order.size() && int(k) < m_options.evidenceTasks && groupCallers[order[k]] > 0; ++k) {
-        foldOf[order[k]] = int(byGroup.size());
-        byGroup.emplace_back(m_spec.sinceDay, m_spec.untilDay, end);
-    }
+    std::vector<int> foldOf(groupCallers.size(), -1);
+    int folds = 0;
+    for (size_t k = 0; k < order.size() && int(k) < m_options.evidenceTasks && groupCallers[order[k]] > 0; ++k)
+        foldOf[order[k]] = folds++;
 
-    // The selection's fold on a thread of its own (the snapshot numbers its callers densely, so
-    // it indexes them directly); the tasks' folds and the models' own here. At 2M models this
-    // took the evidence from 1.5 s to 1.2 s.
-    std::exception_ptr selectionError;
-    std::thread selection([&] {
-        try {
-            Evidence::SelectionFold all(m_spec.sinceDay, m_spec.untilDay, end, std::max<std::uint32_t>(s.m_callers, 1));
-            for (const std::uint32_t id : used)
-                for (std::uint32_t r = s.m_start[id], last = s.m_start[id + 1]; r < last; ++r)
-                    if (s.m_day[r] <= end) // later days change nothing
-                        all.add(s.m_caller[r], s.m_day[r], s.m_rowCalls[r]);
-            reports.selection = all.finish();
-        } catch (...) {
-            selectionError = std::current_exception();
-        }
-    });
-    try {
-        Evidence::ModelFold model;
-        for (const std::uint32_t id : used) {
-            const int g = groupOf[s.m_task[id]];
-            Evidence::SelectionFold *group
-                = g >= 0 && foldOf[size_t(g)] >= 0 ? &byGroup[size_t(foldOf[size_t(g)])] : nullptr;
-            const auto called = calledAt.find(id);
-            const bool perModel = week4 && called != calledAt.end();
-            if (!group && !perModel)
-                continue;
-            for (std::uint32_t r = s.m_start[id], last = s.m_start[id + 1]; r < last; ++r) {
-                const std::int64_t day = s.m_day[r];
-                if (day > end)
-                    continue;
-                const std::int64_t caller = s.m_caller[r], calls = s.m_rowCalls[r];
-                if (group)
-                    group->add(caller, day, calls);
-                if (perModel)
-                    model.add(caller, day, calls);
-            }
-            if (perModel)
-                (*week4)[called->second] = model.finish(m_spec.sinceDay, m_spec.untilDay, end).week4Retention;
-        }
-    } catch (...) {
-        selection.join();
-        throw;
-    }
-    selection.join();
-    if (selectionError)
-        std::rethrow_exception(selectionError);
-    // The tasks not drawn: their callers alone, which is all their order needs.
-    reports.groups.assign(modelsOf.size(), Evidence::Report());
-    for (size_t g = 0; g < modelsOf.size(); ++g) {
+    // The selection and the drawn tasks in one walk over the rows by caller: per caller its
+    // distinct days (they come in order) and its calls in the window, for each of them.
+    const std::int64_t lowestWeek = std::max(s.m_minWeek, m_spec.sinceDay ? weekOf(*m_spec.sinceDay) : s.m_minWeek);
+    struct Target
+    {
+        Evidence::CallerSteps steps;
+        std::vector<std::int64_t> windowCalls;
+        std::vector<std::int32_t> days; // this caller's
+        std::int64_t callsNow = 0;
+        std::int64_t minDay = std::numeric_limits<std::int64_t>::max();
+        bool any = false;
+    };
+    std::vector<Target> targets; // [0] the selection, [1 + fold] a drawn task
+    for (int t = 0; t <= folds; ++t)
+        targets.push_back({Evidence::CallerSteps(m_spec.sinceDay, m_spec.untilDay, end, lowestWeek), {}, {}, 0,
+                           std::numeric_limits<std::int64_t>::max(), false});
+    std::vector<int> targetOf(groupCallers.size() + 1, -1); // by inSelection's value
+    targetOf[0] = -1;
+    for (size_t g = 0; g < groupCallers.size(); ++g)
         if (foldOf[g] >= 0)
-            reports.groups[g] = byGroup[size_t(foldOf[g])].finish();
+            targetOf[g + 1] = 1 + foldOf[g];
+    std::vector<int> touched;
+    const auto addRow = [&](Target &t, std::int32_t day, std::uint32_t calls) {
+        if (t.days.empty() || t.days.back() != day)
+            t.days.push_back(day);
+        if (day >= since && day <= until) // the window (no row here is after the end)
+            t.callsNow += calls;
+    };
+    const auto close = [](Target &t) {
+        if (t.days.empty())
+            return;
+        t.steps.add(t.days.data(), t.days.size());
+        t.minDay = std::min<std::int64_t>(t.minDay, t.days.front());
+        t.any = true;
+        if (t.callsNow > 0)
+            t.windowCalls.push_back(t.callsNow);
+        t.days.clear();
+        t.callsNow = 0;
+    };
+    for (size_t c = 0; c < callerCount; ++c) {
+        for (std::uint32_t r = s.m_byCallerStart[c], last = s.m_byCallerStart[c + 1]; r < last; ++r) {
+            const std::uint32_t in = inSelection[s.m_byCallerModel[r]];
+            const std::int32_t day = s.m_byCallerDay[r];
+            if (in == NotIn || day > end) // later days change nothing
+                continue;
+            addRow(targets[0], day, s.m_byCallerCalls[r]);
+            if (const int t = targetOf[in]; t > 0) {
+                if (targets[size_t(t)].days.empty())
+                    touched.push_back(t);
+                addRow(targets[size_t(t)], day, s.m_byCallerCalls[r]);
+            }
+        }
+        close(targets[0]);
+        for (const int t : touched)
+            close(targets[size_t(t)]);
+        touched.clear();
+    }
+    const auto report = [&](Target &t) {
+        Evidence::Report r;
+        t.steps.finish(t.any ? std::optional<std::int64_t>(t.minDay) : std::nullopt, r);
+        Evidence::addBreadth(t.windowCalls, r);
+        return r;
+    };
+    reports.selection = report(targets[0]);
+
+    if (modelFigures.joinable())
+        modelFigures.join();
+    if (modelsError)
+        std::rethrow_exception(modelsError);
+    // The tasks not drawn: their callers alone, which is all their order needs.
+    reports.groups.assign(groupCallers.size(), Evidence::Report());
+    for (size_t g = 0; g < groupCallers.size(); ++g) {
+        if (foldOf[g] >= 0)
+            reports.groups[g] = report(targets[size_t(1 + foldOf[g])]);
         else
             reports.groups[g].callers = groupCallers[g];
     }

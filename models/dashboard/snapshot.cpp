@@ -33,7 +33,59 @@ std::int64_t Snapshot::bytes() const
 {
     return std::int64_t(m_flags.capacity() * 1 + m_calls.capacity() * 8 + m_repeat.capacity() * 4
         + m_unique.capacity() * 4 + m_createdWeek.capacity() * 4 + m_week4.capacity() * 8 + m_task.capacity() * 4 + m_start.capacity() * 4
-        + m_day.capacity() * 4 + m_caller.capacity() * 4 + m_rowCalls.capacity() * 4 + m_rowFlags.capacity());
+        + m_day.capacity() * 4 + m_caller.capacity() * 4 + m_rowCalls.capacity() * 4 + m_rowFlags.capacity()
+        + (m_byCallerStart.capacity() + m_byCallerModel.capacity() + m_byCallerCalls.capacity()
+           + m_byCallerDay.capacity()) * 4);
+}
+
+void Snapshot::arrangeByCaller()
+{
+    // A counting sort by caller (the rows come by model), then each caller's few rows by day.
+    const size_t rows = m_day.size();
+    m_byCallerStart.assign(size_t(m_callers) + 1, 0);
+    for (size_t r = 0; r < rows; ++r)
+        ++m_byCallerStart[m_caller[r] + 1];
+    for (size_t c = 0; c < m_callers; ++c)
+        m_byCallerStart[c + 1] += m_byCallerStart[c];
+    m_byCallerModel.resize(rows);
+    m_byCallerDay.resize(rows);
+    m_byCallerCalls.resize(rows);
+    {
+        std::vector<std::uint32_t> next(m_byCallerStart.begin(), m_byCallerStart.end() - 1);
+        for (size_t m = 0; m + 1 < m_start.size(); ++m)
+            for (std::uint32_t r = m_start[m], last = m_start[m + 1]; r < last; ++r) {
+                const std::uint32_t at = next[m_caller[r]]++;
+                m_byCallerModel[at] = std::uint32_t(m);
+                m_byCallerDay[at] = m_day[r];
+                m_byCallerCalls[at] = m_rowCalls[r];
+            }
+    }
+    std::vector<std::uint32_t> order;
+    std::vector<std::uint32_t> model, calls;
+    std::vector<std::int32_t> day;
+    for (size_t c = 0; c < m_callers; ++c) {
+        const std::uint32_t first = m_byCallerStart[c], last = m_byCallerStart[c + 1];
+        if (last - first < 2 || std::is_sorted(m_byCallerDay.begin() + first, m_byCallerDay.begin() + last))
+            continue;
+        const std::uint32_t n = last - first;
+        order.resize(n);
+        for (std::uint32_t i = 0; i < n; ++i)
+            order[i] = first + i;
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return m_byCallerDay[a] != m_byCallerDay[b] ? m_byCallerDay[a] < m_byCallerDay[b] : a < b;
+        });
+        model.resize(n);
+        calls.resize(n);
+        day.resize(n);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            model[i] = m_byCallerModel[order[i]];
+            calls[i] = m_byCallerCalls[order[i]];
+            day[i] = m_byCallerDay[order[i]];
+        }
+        std::copy(model.begin(), model.end(), m_byCallerModel.begin() + first);
+        std::copy(calls.begin(), calls.end(), m_byCallerCalls.begin() + first);
+        std::copy(day.begin(), day.end(), m_byCallerDay.begin() + first);
+    }
 }
 
 // The callers' pseudonyms as the usage read takes them, handed over in blocks to whoever
@@ -319,6 +371,7 @@ bool Snapshot::refresh(Database &db, Load load, const std::function<bool()> &can
             held = s.readStore(storeKey(db));
         }
         if (held) {
+            s.arrangeByCaller();
             *this = std::move(s);
             m_loaded = m_fromStore = m_stored = true;
             m_loadMs = timer.elapsed();
@@ -350,6 +403,7 @@ bool Snapshot::refresh(Database &db, Load load, const std::function<bool()> &can
     }
     if (read != Read::Done)
         return false;
+    s.arrangeByCaller();
     *this = std::move(s);
     m_loaded = true;
     m_loadMs = timer.elapsed();

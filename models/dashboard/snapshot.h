@@ -108,6 +108,13 @@ private:
     std::vector<std::uint8_t> m_rowFlags; // 1 verified, 2 paid
     std::uint32_t m_callers = 0;
     std::int64_t m_minWeek = 0, m_maxWeek = -1;
+    // The same rows again by caller, each caller's in day order (caller c owns
+    // [m_byCallerStart[c], m_byCallerStart[c + 1])): the demand evidence walks them in memory
+    // order instead of scattering the rows of a selection by caller each time. Made after a
+    // load, not stored: 12 bytes a row.
+    std::vector<std::uint32_t> m_byCallerStart, m_byCallerModel, m_byCallerCalls;
+    std::vector<std::int32_t> m_byCallerDay;
+    void arrangeByCaller();
     // The whole catalogue's all-time evidence, once folded: a function of what is held here,
     // asked for again whenever the filters are cleared. Gone with a reload. (One Computation at
     // a time on a Snapshot, as the dashboard's worker runs them.)
