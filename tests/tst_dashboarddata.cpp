@@ -718,21 +718,32 @@ private slots:
         QVERIFY(sameAsSql(third));
         QVERIFY(third.saveStore());
 
-        // Damaged: one caller number beyond the callers, or a byte short. Either is ignored.
-        {
-            QFile f(store);
-            QVERIFY(f.open(QIODevice::ReadWrite));
-            const qint64 rows = third.usageRows();
-            QVERIFY(f.seek(f.size() - 9 * rows)); // the callers, then calls (4 bytes) and flags (1)
-            const std::uint32_t beyond = 0xfffffff0u;
-            QCOMPARE(f.write(reinterpret_cast<const char *>(&beyond), sizeof beyond), qint64(sizeof beyond));
+        // Damaged: a caller number beyond the callers, a model beyond the models (in the rows
+        // kept by caller), or a byte short. Each is ignored.
+        // The file ends: ... callers, calls, flags (rows x 4, 4, 1), then the rows by caller:
+        // starts ((callers + 1) x 4), models, days, calls (rows x 4 each).
+        const qint64 rows = third.usageRows();
+        const qint64 byCaller = 4 * (qint64(third.callers()) + 1) + 12 * rows;
+        for (const qint64 fromEnd : {byCaller + 9 * rows, 12 * rows}) {
+            {
+                QFile f(store);
+                QVERIFY(f.open(QIODevice::ReadWrite));
+                QVERIFY(f.seek(f.size() - fromEnd));
+                const std::uint32_t beyond = 0xfffffff0u;
+                QCOMPARE(f.write(reinterpret_cast<const char *>(&beyond), sizeof beyond), qint64(sizeof beyond));
+            }
+            Dashboard::Snapshot damaged;
+            damaged.setStore(store);
+            QVERIFY(damaged.refresh(db));
+            QVERIFY(!damaged.loadedFromStore());
+            QVERIFY(sameAsSql(damaged));
+            QVERIFY(damaged.saveStore());
+            Dashboard::Snapshot again;
+            again.setStore(store);
+            QVERIFY(again.refresh(db));
+            QVERIFY(again.loadedFromStore()); // written again whole
+            QVERIFY(sameAsSql(again));
         }
-        Dashboard::Snapshot damaged;
-        damaged.setStore(store);
-        QVERIFY(damaged.refresh(db));
-        QVERIFY(!damaged.loadedFromStore());
-        QVERIFY(sameAsSql(damaged));
-        QVERIFY(damaged.saveStore());
         {
             QFile f(store);
             QVERIFY(f.resize(f.size() - 1));

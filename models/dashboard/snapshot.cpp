@@ -8,6 +8,7 @@
 #include "text/textrules.h"
 
 #include <QElapsedTimer>
+#include <QLoggingCategory>
 
 #include <algorithm>
 #include <atomic>
@@ -22,6 +23,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSnapshotStore) // snapshotstore.cpp
 
 namespace uptake {
 
@@ -40,6 +43,14 @@ std::int64_t Snapshot::bytes() const
 
 void Snapshot::arrangeByCaller()
 {
+    QElapsedTimer timer;
+    timer.start();
+    struct Said
+    {
+        QElapsedTimer &timer;
+        size_t rows;
+        ~Said() { qCDebug(lcSnapshotStore) << "rows arranged by caller:" << rows << "in" << timer.elapsed() << "ms"; }
+    } said{timer, m_day.size()};
     // A counting sort by caller (the rows come by model), then each caller's few rows by day.
     const size_t rows = m_day.size();
     m_byCallerStart.assign(size_t(m_callers) + 1, 0);
@@ -371,7 +382,6 @@ bool Snapshot::refresh(Database &db, Load load, const std::function<bool()> &can
             held = s.readStore(storeKey(db));
         }
         if (held) {
-            s.arrangeByCaller();
             *this = std::move(s);
             m_loaded = m_fromStore = m_stored = true;
             m_loadMs = timer.elapsed();

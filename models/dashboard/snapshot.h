@@ -55,6 +55,7 @@ public:
     bool isLoaded() const { return m_loaded; }
     std::int64_t models() const { return m_models; }
     std::int64_t usageRows() const { return std::int64_t(m_day.size()); }
+    std::uint32_t callers() const { return m_callers; }
     std::int64_t bytes() const;
     qint64 loadMs() const { return m_loadMs; }
 
@@ -111,7 +112,7 @@ private:
     // The same rows again by caller, each caller's in day order (caller c owns
     // [m_byCallerStart[c], m_byCallerStart[c + 1])): the demand evidence walks them in memory
     // order instead of scattering the rows of a selection by caller each time. Made after a
-    // load, not stored: 12 bytes a row.
+    // load from the cache (a third of a second at 7M rows) and kept in the store: 12 bytes a row.
     std::vector<std::uint32_t> m_byCallerStart, m_byCallerModel, m_byCallerCalls;
     std::vector<std::int32_t> m_byCallerDay;
     void arrangeByCaller();

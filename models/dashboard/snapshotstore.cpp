@@ -15,7 +15,7 @@
 #include <limits>
 #include <type_traits>
 
-Q_LOGGING_CATEGORY(lcSnapshotStore, "uptake.dashboard.store")
+Q_LOGGING_CATEGORY(lcSnapshotStore, "uptake.dashboard.store", QtWarningMsg)
 
 namespace uptake {
 
@@ -25,7 +25,7 @@ namespace {
 
 // The layout's name and version: a store of another layout (or of another byte order) is
 // not read. Change it with any change to what a Snapshot holds.
-constexpr char Magic[8] = {'U', 'P', 'T', 'K', 'S', 'N', 'P', '1'};
+constexpr char Magic[8] = {'U', 'P', 'T', 'K', 'S', 'N', 'P', '2'};
 constexpr qsizetype IdBytes = 32;
 
 struct Header
@@ -159,12 +159,17 @@ bool Snapshot::readStore(const StoreKey &key)
     if (!in.vec(m_flags, n) || !in.vec(m_calls, n) || !in.vec(m_repeat, n) || !in.vec(m_unique, n)
         || !in.vec(m_createdWeek, n) || !in.vec(m_week4, n) || !in.vec(m_task, n) || !in.vec(m_start, n + 1)
         || !in.vec(m_day, rows) || !in.vec(m_caller, rows) || !in.vec(m_rowCalls, rows)
-        || !in.vec(m_rowFlags, rows) || !in.atEnd())
+        || !in.vec(m_rowFlags, rows) || !in.vec(m_byCallerStart, size_t(h.callers) + 1)
+        || !in.vec(m_byCallerModel, rows) || !in.vec(m_byCallerDay, rows) || !in.vec(m_byCallerCalls, rows)
+        || !in.atEnd())
         return false;
     const bool sound = m_start.front() == 0 && m_start.back() == rows
         && std::is_sorted(m_start.begin(), m_start.end())
         && std::all_of(m_task.begin(), m_task.end(), [&](std::uint32_t t) { return t < h.tasks; })
-        && std::all_of(m_caller.begin(), m_caller.end(), [&](std::uint32_t c) { return c < h.callers; });
+        && std::all_of(m_caller.begin(), m_caller.end(), [&](std::uint32_t c) { return c < h.callers; })
+        && m_byCallerStart.front() == 0 && m_byCallerStart.back() == rows
+        && std::is_sorted(m_byCallerStart.begin(), m_byCallerStart.end())
+        && std::all_of(m_byCallerModel.begin(), m_byCallerModel.end(), [&](std::uint32_t m) { return m < n; });
     if (!sound) {
         qCWarning(lcSnapshotStore) << m_store << "is damaged; the snapshot is read from the cache";
         return false;
@@ -200,7 +205,7 @@ bool Snapshot::saveStore()
         return false; // read from another state than its key: not worth keeping
     QSaveFile f(m_store);
     if (!f.open(QIODevice::WriteOnly)) {
-        qCInfo(lcSnapshotStore) << "cannot write" << m_store << f.errorString();
+        qCWarning(lcSnapshotStore) << "cannot write" << m_store << f.errorString();
         return false;
     }
     Writer out(f);
@@ -223,10 +228,14 @@ bool Snapshot::saveStore()
     out.vec(m_caller);
     out.vec(m_rowCalls);
     out.vec(m_rowFlags);
+    out.vec(m_byCallerStart);
+    out.vec(m_byCallerModel);
+    out.vec(m_byCallerDay);
+    out.vec(m_byCallerCalls);
     if (!out.ok())
         f.cancelWriting(); // the file as it was, or none
     if (!out.ok() || !f.commit()) {
-        qCInfo(lcSnapshotStore) << "cannot write" << m_store << f.errorString();
+        qCWarning(lcSnapshotStore) << "cannot write" << m_store << f.errorString();
         return false;
     }
     return true;
