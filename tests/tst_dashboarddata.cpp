@@ -718,13 +718,14 @@ private slots:
         QVERIFY(sameAsSql(third));
         QVERIFY(third.saveStore());
 
-        // Damaged: a caller number beyond the callers, a model beyond the models (in the rows
-        // kept by caller), or a byte short. Each is ignored.
-        // The file ends: ... callers, calls, flags (rows x 4, 4, 1), then the rows by caller:
-        // starts ((callers + 1) x 4), models, days, calls (rows x 4 each).
+        // Damaged: a day outside the weeks the header gives (a day of 1969), a caller number
+        // beyond the callers, a model beyond the models (in the rows kept by caller), or a
+        // byte short. Each is ignored.
+        // The file ends: ... days, callers, calls, flags (rows x 4, 4, 4, 1), then the rows by
+        // caller: starts ((callers + 1) x 4), models, days, calls (rows x 4 each).
         const qint64 rows = third.usageRows();
         const qint64 byCaller = 4 * (qint64(third.callers()) + 1) + 12 * rows;
-        for (const qint64 fromEnd : {byCaller + 9 * rows, 12 * rows}) {
+        for (const qint64 fromEnd : {byCaller + 13 * rows, byCaller + 9 * rows, 12 * rows}) {
             {
                 QFile f(store);
                 QVERIFY(f.open(QIODevice::ReadWrite));

@@ -4,6 +4,7 @@
 
 #include "db/cache.h"
 #include "db/database.h"
+#include "text/textrules.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -163,13 +164,23 @@ bool Snapshot::readStore(const StoreKey &key)
         || !in.vec(m_byCallerModel, rows) || !in.vec(m_byCallerDay, rows) || !in.vec(m_byCallerCalls, rows)
         || !in.atEnd())
         return false;
-    const bool sound = m_start.front() == 0 && m_start.back() == rows
+    bool sound = m_start.front() == 0 && m_start.back() == rows
         && std::is_sorted(m_start.begin(), m_start.end())
         && std::all_of(m_task.begin(), m_task.end(), [&](std::uint32_t t) { return t < h.tasks; })
         && std::all_of(m_caller.begin(), m_caller.end(), [&](std::uint32_t c) { return c < h.callers; })
         && m_byCallerStart.front() == 0 && m_byCallerStart.back() == rows
         && std::is_sorted(m_byCallerStart.begin(), m_byCallerStart.end())
         && std::all_of(m_byCallerModel.begin(), m_byCallerModel.end(), [&](std::uint32_t m) { return m < n; });
+    // The days bound the weeks that the usage stage indexes from m_minWeek: they must be the
+    // header's, in both orders of the rows.
+    const auto weeksOf = [&](const std::vector<std::int32_t> &days) {
+        if (days.empty())
+            return h.minWeek == 0 && h.maxWeek == -1;
+        const auto [lo, hi] = std::minmax_element(days.begin(), days.end());
+        return TextRules::weekOf(*lo) == h.minWeek && TextRules::weekOf(*hi) == h.maxWeek;
+    };
+    if (sound && (!weeksOf(m_day) || !weeksOf(m_byCallerDay)))
+        sound = false;
     if (!sound) {
         qCWarning(lcSnapshotStore) << m_store << "is damaged; the snapshot is read from the cache";
         return false;
