@@ -340,11 +340,6 @@ void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString,
     for (int t = 0; t <= folds; ++t)
         targets.push_back({Evidence::CallerSteps(m_spec.sinceDay, m_spec.untilDay, end, lowestWeek), {}, {}, 0,
                            std::numeric_limits<std::int64_t>::max(), false});
-    std::vector<int> targetOf(groupCallers.size() + 1, -1); // by inSelection's value
-    targetOf[0] = -1;
-    for (size_t g = 0; g < groupCallers.size(); ++g)
-        if (foldOf[g] >= 0)
-            targetOf[g + 1] = 1 + foldOf[g];
     std::vector<int> touched;
     const auto addRow = [&](Target &t, std::int32_t day, std::uint32_t calls) {
         if (t.days.empty() || t.days.back() != day)
@@ -370,7 +365,7 @@ void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString,
             if (in == NotIn || day > end) // later days change nothing
                 continue;
             addRow(targets[0], day, s.m_byCallerCalls[r]);
-            if (const int t = targetOf[in]; t > 0) {
+            if (const int t = in > 0 ? 1 + foldOf[in - 1] : 0; t > 0) {
                 if (targets[size_t(t)].days.empty())
                     touched.push_back(t);
                 addRow(targets[size_t(t)], day, s.m_byCallerCalls[r]);
