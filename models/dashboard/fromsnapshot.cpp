@@ -6,8 +6,6 @@
 #include "view/viewspec.h"
 
 #include <algorithm>
-#include <thread>
-#include <exception>
 #include <bit>
 #include <cstdint>
 #include <limits>
@@ -178,7 +176,7 @@ void Computation::usageFromSnapshot(DashboardData &data)
             } else if (firstDay[c] != day) {
                 state[c] |= 4;
             }
-            state[c] |= s.m_rowFlags[r];
+            state[c] |= s.m_rowFlags[r] & 3; // verified, paid
             const std::int64_t week = weekOf(day);
             const std::int64_t w = week - s.m_minWeek;
             weekBits[size_t(c) * words + size_t(w / 64)] |= std::uint64_t(1) << (w % 64);
@@ -262,36 +260,33 @@ void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString,
     }
     const size_t callerCount = s.m_byCallerStart.empty() ? 0 : s.m_byCallerStart.size() - 1;
 
-    // A model's own figures (a window's week-4 retention) from its rows by model, on a thread
-    // of its own beside the walk by caller below.
-    std::exception_ptr modelsError;
-    std::thread modelFigures;
-    if (week4)
-        modelFigures = std::thread([&] {
-            try {
-                Evidence::ModelFold model;
-                for (const std::uint32_t id : used) {
-                    const auto called = calledAt.find(id);
-                    if (called == calledAt.end())
-                        continue;
-                    for (std::uint32_t r = s.m_start[id], last = s.m_start[id + 1]; r < last; ++r)
-                        if (s.m_day[r] <= end)
-                            model.add(s.m_caller[r], s.m_day[r], s.m_rowCalls[r]);
-                    (*week4)[called->second] = model.finish(m_spec.sinceDay, m_spec.untilDay, end).week4Retention;
-                }
-            } catch (...) {
-                modelsError = std::current_exception();
-            }
-        });
-    struct JoinFirst
-    {
-        std::thread &t;
-        ~JoinFirst()
-        {
-            if (t.joinable())
-                t.join();
+    // A model's own figure (a window's week-4 retention) by the rules of Evidence::ModelFold
+    // (contract 3b): of its callers with f in the window and eligible for period 4 by end, the
+    // share returned then. Its rows are in day order and marked (Snapshot::markFirstCalls): two
+    // binary searches and a count, never a fold of its callers again.
+    const auto weekFour = [&](std::uint32_t id) -> std::optional<double> {
+        const std::optional<std::int64_t> since = m_spec.sinceDay, until = m_spec.untilDay;
+        const std::int64_t lo = since.value_or(std::numeric_limits<std::int64_t>::min());
+        const std::int64_t hi = std::min(until.value_or(std::numeric_limits<std::int64_t>::max()), end - (7 * 4 + 6));
+        if (lo > hi)
+            return std::nullopt;
+        const auto first = s.m_day.begin() + s.m_start[id], last = s.m_day.begin() + s.m_start[id + 1];
+        const auto from = std::lower_bound(first, last, lo, [](std::int32_t d, std::int64_t v) { return d < v; });
+        const auto to = std::upper_bound(from, last, hi, [](std::int64_t v, std::int32_t d) { return v < d; });
+        std::int64_t eligible = 0, returned = 0;
+        for (auto r = size_t(from - s.m_day.begin()), stop = size_t(to - s.m_day.begin()); r < stop; ++r) {
+            const std::uint8_t f = s.m_rowFlags[r];
+            eligible += (f >> 2) & 1;
+            returned += (f >> 3) & 1;
         }
-    } joinFirst{modelFigures};
+        if (eligible == 0)
+            return std::nullopt;
+        return double(returned) / double(eligible);
+    };
+    if (week4)
+        for (const std::uint32_t id : used)
+            if (const auto called = calledAt.find(id); called != calledAt.end())
+                (*week4)[called->second] = weekFour(id);
 
     // Only the tasks whose curves are drawn need a fold of their own: first each task's callers
     // with calls in the window (what a group's Report counts in callers).
@@ -384,10 +379,6 @@ void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString,
     };
     reports.selection = report(targets[0]);
 
-    if (modelFigures.joinable())
-        modelFigures.join();
-    if (modelsError)
-        std::rethrow_exception(modelsError);
     // The tasks not drawn: their callers alone, which is all their order needs.
     reports.groups.assign(groupCallers.size(), Evidence::Report());
     for (size_t g = 0; g < groupCallers.size(); ++g) {

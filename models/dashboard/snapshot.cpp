@@ -99,6 +99,27 @@ void Snapshot::arrangeByCaller()
     }
 }
 
+void Snapshot::markFirstCalls()
+{
+    // Each model's rows in day order: a caller's first row there is its f; a later row 28 to
+    // 34 days on is a return in period 4 (whatever the window, eligibility alone is asked later).
+    std::vector<std::uint32_t> stamp(m_callers, 0), firstRow(m_callers, 0);
+    for (size_t m = 0; m + 1 < m_start.size(); ++m) {
+        const std::uint32_t mark = std::uint32_t(m) + 1;
+        for (std::uint32_t r = m_start[m], last = m_start[m + 1]; r < last; ++r) {
+            const std::uint32_t c = m_caller[r];
+            if (stamp[c] != mark) {
+                stamp[c] = mark;
+                firstRow[c] = r;
+                m_rowFlags[r] |= 4;
+            } else if (const std::int64_t since = std::int64_t(m_day[r]) - m_day[firstRow[c]];
+                       since >= 7 * 4 && since <= 7 * 4 + 6) {
+                m_rowFlags[firstRow[c]] |= 8;
+            }
+        }
+    }
+}
+
 // The callers' pseudonyms as the usage read takes them, handed over in blocks to whoever
 // numbers them: the other core, once it has read the models (numbering takes about a third of
 // the usage read at 3 million callers).
@@ -274,16 +295,17 @@ bool Snapshot::readUsage(Database &db, std::int64_t maxId, std::int64_t rows, Ca
     Statement st(db,
         "SELECT model, day, caller, calls, tee_calls + zkml_calls + verified_unsplit > 0, fees_nano > 0 FROM "
         "usage_daily");
-    std::int64_t lastModel = -1;
+    std::int64_t lastModel = -1, lastDay = 0;
     std::int64_t minDay = std::numeric_limits<std::int64_t>::max(), maxDay = std::numeric_limits<std::int64_t>::min();
     while (st.step()) {
         const std::int64_t model = st.int64(0), day = st.int64(1), calls = st.int64(3);
-        if (model < lastModel || model > maxId || model < 0 || day < INT32_MIN || day > INT32_MAX || calls < 0
-            || calls > UINT32_MAX || m_day.size() >= feed.raw.size())
+        if (model < lastModel || (model == lastModel && day < lastDay) || model > maxId || model < 0
+            || day < INT32_MIN || day > INT32_MAX || calls < 0 || calls > UINT32_MAX || m_day.size() >= feed.raw.size())
             return false; // not what this compact form can hold: stay with SQL
         for (std::int64_t m = lastModel + 1; m <= model; ++m)
             m_start[size_t(m)] = std::uint32_t(m_day.size());
         lastModel = model;
+        lastDay = day;
         feed.raw[m_day.size()] = st.int64(2);
         m_day.push_back(std::int32_t(day));
         m_rowCalls.push_back(std::uint32_t(calls));
@@ -413,7 +435,26 @@ bool Snapshot::refresh(Database &db, Load load, const std::function<bool()> &can
     }
     if (read != Read::Done)
         return false;
-    s.arrangeByCaller();
+    {
+        // Two passes that share nothing they write: one on each core.
+        std::exception_ptr marking;
+        std::thread mark([&] {
+            try {
+                s.markFirstCalls();
+            } catch (...) {
+                marking = std::current_exception();
+            }
+        });
+        try {
+            s.arrangeByCaller();
+        } catch (...) {
+            mark.join();
+            throw;
+        }
+        mark.join();
+        if (marking)
+            std::rethrow_exception(marking);
+    }
     *this = std::move(s);
     m_loaded = true;
     m_loadMs = timer.elapsed();

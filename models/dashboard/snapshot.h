@@ -106,7 +106,11 @@ private:
     std::vector<std::int32_t> m_day;
     std::vector<std::uint32_t> m_caller; // dense caller numbers
     std::vector<std::uint32_t> m_rowCalls;
-    std::vector<std::uint8_t> m_rowFlags; // 1 verified, 2 paid
+    // 1 verified, 2 paid; 4 the first row of its caller at its model (the caller's f, contract
+    // 3b), and on such a row 8 when that caller called the model again in its period 4. Rows of
+    // a model come in day order, so a window's week-4 retention is a count over the first rows
+    // between two days (weekFourInWindow), never a fold of the model's callers again.
+    std::vector<std::uint8_t> m_rowFlags;
     std::uint32_t m_callers = 0;
     std::int64_t m_minWeek = 0, m_maxWeek = -1;
     // The same rows again by caller, each caller's in day order (caller c owns
@@ -116,6 +120,7 @@ private:
     std::vector<std::uint32_t> m_byCallerStart, m_byCallerModel, m_byCallerCalls;
     std::vector<std::int32_t> m_byCallerDay;
     void arrangeByCaller();
+    void markFirstCalls(); // the flags 4 and 8 of m_rowFlags, after a load from the cache
     // The whole catalogue's all-time evidence, once folded: a function of what is held here,
     // asked for again whenever the filters are cleared. Gone with a reload. (One Computation at
     // a time on a Snapshot, as the dashboard's worker runs them.)

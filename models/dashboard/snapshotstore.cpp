@@ -26,7 +26,7 @@ namespace {
 
 // The layout's name and version: a store of another layout (or of another byte order) is
 // not read. Change it with any change to what a Snapshot holds.
-constexpr char Magic[8] = {'U', 'P', 'T', 'K', 'S', 'N', 'P', '2'};
+constexpr char Magic[8] = {'U', 'P', 'T', 'K', 'S', 'N', 'P', '3'};
 constexpr qsizetype IdBytes = 32;
 
 struct Header
@@ -168,6 +168,7 @@ bool Snapshot::readStore(const StoreKey &key)
         && std::is_sorted(m_start.begin(), m_start.end())
         && std::all_of(m_task.begin(), m_task.end(), [&](std::uint32_t t) { return t < h.tasks; })
         && std::all_of(m_caller.begin(), m_caller.end(), [&](std::uint32_t c) { return c < h.callers; })
+        && std::all_of(m_rowFlags.begin(), m_rowFlags.end(), [](std::uint8_t f) { return f < 16 && (f & 12) != 8; })
         && m_byCallerStart.front() == 0 && m_byCallerStart.back() == rows
         && std::is_sorted(m_byCallerStart.begin(), m_byCallerStart.end())
         && std::all_of(m_byCallerModel.begin(), m_byCallerModel.end(), [&](std::uint32_t m) { return m < n; });
