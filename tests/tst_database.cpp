@@ -122,6 +122,43 @@ private slots:
         QCOMPARE(db.queryInt("SELECT 42"), std::optional<std::int64_t>(42));
     }
 
+    // Settings changed for a scope come back as they were; temp_store is never changed where
+    // SQLite would drop the connection's temporary tables for it.
+    void scopedPragmasGiveTheSettingsBack()
+    {
+        Database db(m_dir.filePath(QStringLiteral("p.sqlite")));
+        db.exec("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -4000");
+        const auto tempStore = [&db] { return db.queryInt("PRAGMA temp_store"); };
+        const auto cacheSize = [&db] { return db.queryInt("PRAGMA cache_size"); };
+        {
+            const ScopedPragmas p(db, {{"temp_store", "FILE"}, {"cache_size", "-16384"}});
+            QVERIFY(p.applied("temp_store") && p.applied("cache_size"));
+            QCOMPARE(tempStore(), std::optional<std::int64_t>(1));
+            QCOMPARE(cacheSize(), std::optional<std::int64_t>(-16384));
+        }
+        QCOMPARE(tempStore(), std::optional<std::int64_t>(2));
+        QCOMPARE(cacheSize(), std::optional<std::int64_t>(-4000));
+
+        db.exec("CREATE TEMP TABLE keep(x); INSERT INTO temp.keep VALUES(7)");
+        {
+            const ScopedPragmas p(db, {{"temp_store", "FILE"}, {"cache_size", "-16384"}});
+            QVERIFY(!p.applied("temp_store"));
+            QVERIFY(p.applied("cache_size"));
+            QCOMPARE(tempStore(), std::optional<std::int64_t>(2));
+        }
+        QCOMPARE(db.queryInt("SELECT x FROM temp.keep"), std::optional<std::int64_t>(7));
+        QCOMPARE(cacheSize(), std::optional<std::int64_t>(-4000));
+        db.exec("DROP TABLE temp.keep");
+
+        // A temporary table made inside the scope keeps temp_store as the scope set it.
+        {
+            const ScopedPragmas p(db, {{"temp_store", "FILE"}});
+            db.exec("CREATE TEMP TABLE made(x); INSERT INTO temp.made VALUES(8)");
+        }
+        QCOMPARE(db.queryInt("SELECT x FROM temp.made"), std::optional<std::int64_t>(8));
+        QCOMPARE(tempStore(), std::optional<std::int64_t>(1));
+    }
+
     void openMissingReadOnlyFails()
     {
         QVERIFY_THROWS_EXCEPTION(DbError, Database(m_dir.filePath(QStringLiteral("none/x.sqlite")),

@@ -402,29 +402,15 @@ RollbackJournal::RollbackJournal(Database &db)
     if (m_active)
         db.exec("PRAGMA main.synchronous = FULL");
     try {
-        m_tempStore = db.queryInt("PRAGMA temp_store").value_or(0);
-        m_sortsOnDisk = setTempStore(db, "FILE");
+        m_sortsOnDisk.reset(new ScopedPragmas(db, {{"temp_store", "FILE"}}));
     } catch (const DbError &) {
-        m_sortsOnDisk = false; // the sorts stay in memory; the load is the same
+        m_sortsOnDisk.reset(); // the sorts stay in memory; the load is the same
     }
-}
-
-bool RollbackJournal::setTempStore(Database &db, const std::string &value)
-{
-    if (!sqlite3_get_autocommit(db.handle()) || db.queryInt("SELECT count(*) FROM temp.sqlite_schema").value_or(1) != 0)
-        return false;
-    db.exec("PRAGMA temp_store = " + value);
-    return true;
 }
 
 RollbackJournal::~RollbackJournal()
 {
-    if (m_sortsOnDisk) {
-        try {
-            setTempStore(m_db, std::to_string(m_tempStore)); // what it was before
-        } catch (const DbError &) {
-        }
-    }
+    m_sortsOnDisk.reset(); // temp_store as it was, before the journal mode
     if (!m_active)
         return;
     try {
@@ -486,24 +472,8 @@ void BulkLoad::finish(const std::function<void(double)> &progress)
         // a helper thread sorting one run while the next is read, four builds at 2M models
         // took 7.7-8.1 s instead of 11.5-12.9 s (the sqlite3 shell, temp_store = FILE; with
         // runs in memory SQLite uses no helper), and 29 MB instead of 138 MB.
-        struct SortSettings
-        {
-            Database &db;
-            const std::int64_t cacheSize = db.queryInt("PRAGMA cache_size").value_or(-2000);
-            explicit SortSettings(Database &d)
-                : db(d)
-            {
-                const unsigned cores = std::max(2u, std::thread::hardware_concurrency());
-                db.exec("PRAGMA cache_size = -8192; PRAGMA threads = " + std::to_string(std::min(cores - 1, 4u)));
-            }
-            ~SortSettings()
-            {
-                try {
-                    db.exec("PRAGMA threads = 0; PRAGMA cache_size = " + std::to_string(cacheSize));
-                } catch (const DbError &) {
-                }
-            }
-        } sorting(m_db);
+        const unsigned cores = std::max(2u, std::thread::hardware_concurrency());
+        const ScopedPragmas sorting(m_db, {{"cache_size", "-8192"}, {"threads", std::to_string(std::min(cores - 1, 4u))}});
         for (size_t i = 0; i < m_indexes.size(); ++i) {
             m_db.exec(m_indexes[i]);
             tell(0.4 * double(i + 1) / double(m_indexes.size()));

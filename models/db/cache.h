@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -115,12 +116,9 @@ public:
     bool active() const { return m_active; }
 
 private:
-    static bool setTempStore(Database &db, const std::string &value);
-
     Database &m_db;
     bool m_active = false;
-    bool m_sortsOnDisk = false;
-    std::int64_t m_tempStore = 0;
+    std::unique_ptr<ScopedPragmas> m_sortsOnDisk;
 };
 
 // Whether a load of about rows models is worth that: it brings at least as many models as

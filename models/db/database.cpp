@@ -376,4 +376,43 @@ int StopWhen::check(void *self)
     return s->m_stopped ? 1 : 0;
 }
 
+ScopedPragmas::ScopedPragmas(Database &db, std::initializer_list<std::pair<std::string, std::string>> settings)
+    : m_db(db)
+{
+    for (const auto &[name, value] : settings) {
+        if (name == "temp_store"
+            && (!sqlite3_get_autocommit(db.handle())
+                || db.queryInt("SELECT count(*) FROM temp.sqlite_schema").value_or(1) != 0))
+            continue;
+        Statement get(db, "PRAGMA " + name);
+        const std::string before = get.step() ? std::string(get.textView(0)) : std::string();
+        get.reset();
+        db.exec("PRAGMA " + name + " = " + value);
+        m_before.emplace_back(name, before);
+    }
+}
+
+ScopedPragmas::~ScopedPragmas()
+{
+    for (auto it = m_before.rbegin(); it != m_before.rend(); ++it) {
+        try {
+            if (it->first == "temp_store"
+                && (!sqlite3_get_autocommit(m_db.handle())
+                    || m_db.queryInt("SELECT count(*) FROM temp.sqlite_schema").value_or(1) != 0))
+                continue; // it would drop them: left as the scope had it
+            m_db.exec("PRAGMA " + it->first + " = " + it->second);
+        } catch (const DbError &) {
+            // only a setting: what the scope did stands
+        }
+    }
+}
+
+bool ScopedPragmas::applied(std::string_view name) const
+{
+    for (const auto &[n, value] : m_before)
+        if (n == name)
+            return true;
+    return false;
+}
+
 } // namespace uptake

@@ -14,6 +14,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace uptake {
 
@@ -189,6 +191,25 @@ public:
 private:
     Database &m_db;
     bool m_done = false;
+};
+
+// Connection settings (PRAGMAs, main schema) changed for a scope and each given back, as it
+// was, when the scope ends; a failure to give one back is swallowed (only a setting). SQLite
+// drops every temporary table when temp_store changes, so temp_store is only changed outside
+// a transaction with no temporary table open, and left as it is otherwise (applied() says).
+class ScopedPragmas final
+{
+public:
+    ScopedPragmas(Database &db, std::initializer_list<std::pair<std::string, std::string>> settings);
+    ~ScopedPragmas();
+    ScopedPragmas(const ScopedPragmas &) = delete;
+    ScopedPragmas &operator=(const ScopedPragmas &) = delete;
+
+    bool applied(std::string_view name) const;
+
+private:
+    Database &m_db;
+    std::vector<std::pair<std::string, std::string>> m_before; // those changed, in order
 };
 
 } // namespace uptake

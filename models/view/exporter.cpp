@@ -108,34 +108,6 @@ void writeAll(QSaveFile &file, const std::string &data)
         throw ExportError(QObject::tr("%1: cannot write: %2").arg(file.fileName(), file.errorString()));
 }
 
-// Sets a connection to sort in temporary files with a 16 MB cache, and back when it goes.
-class SortOnDisk
-{
-public:
-    explicit SortOnDisk(Database &db)
-        : m_db(db)
-        , m_tempStore(db.queryInt("PRAGMA temp_store").value_or(0))
-        , m_cacheSize(db.queryInt("PRAGMA cache_size").value_or(-2000))
-    {
-        db.exec("PRAGMA temp_store = FILE; PRAGMA cache_size = -16384");
-    }
-    ~SortOnDisk()
-    {
-        try {
-            m_db.exec("PRAGMA temp_store = " + std::to_string(m_tempStore)
-                      + "; PRAGMA cache_size = " + std::to_string(m_cacheSize));
-        } catch (const DbError &) {
-            // only settings: the export's outcome stands
-        }
-    }
-    SortOnDisk(const SortOnDisk &) = delete;
-    SortOnDisk &operator=(const SortOnDisk &) = delete;
-
-private:
-    Database &m_db;
-    std::int64_t m_tempStore, m_cacheSize;
-};
-
 } // namespace
 
 ExportResult exportCsv(Database &db, const ViewSpec &spec, const QString &outPath, const ProgressFn &progress)
@@ -151,8 +123,9 @@ ExportResult exportCsv(Database &db, const ViewSpec &spec, const QString &outPat
     // files and a small cache, not in memory. 2M rows, 30-day window: 518 MB before, 66 MB
     // after, and no slower. The demand evidence reads every called model's day rows once,
     // where the cache's 64 MB page cache only kept pages already used (demo, all time: 101 MB
-    // with it, 56 MB without). The connection gets its settings back at the end.
-    SortOnDisk sortOnDisk(db);
+    // with it, 56 MB without). The connection gets its settings back at the end (temp_store
+    // only when no temporary table is left, as ScopedPragmas says).
+    const ScopedPragmas sortOnDisk(db, {{"temp_store", "FILE"}, {"cache_size", "-16384"}});
     Transaction snapshot(db, Transaction::Kind::Deferred);
     // A usage window's figures are counted once into a table, as the browser does: the
     // window's SQL alone sorts every (model, caller) pair in it (1 GB for 120 days at scale).
