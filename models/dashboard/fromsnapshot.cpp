@@ -6,6 +6,9 @@
 #include "view/viewspec.h"
 
 #include <algorithm>
+#include <array>
+#include <exception>
+#include <thread>
 #include <bit>
 #include <cstdint>
 #include <limits>
@@ -207,6 +210,38 @@ void Computation::usageFromSnapshot(DashboardData &data)
         [&](std::int64_t week) { return weekCalls[size_t(week - s.m_minWeek)]; });
 }
 
+namespace {
+
+// fn(from, to, half) over callers [0, n) in two halves of about as many rows by caller, the
+// first on a thread of its own and the second here; an exception from either is rethrown.
+template<typename Fn>
+void inHalvesOf(const std::vector<std::uint32_t> &byCallerStart, size_t n, Fn &&fn)
+{
+    const std::uint32_t rows = n == 0 ? 0 : byCallerStart[n];
+    const size_t mid = n < 2 ? n
+        : size_t(std::lower_bound(byCallerStart.begin(), byCallerStart.begin() + std::ptrdiff_t(n), rows / 2)
+                 - byCallerStart.begin());
+    std::exception_ptr firstError;
+    std::thread first([&] {
+        try {
+            fn(size_t(0), mid, 0);
+        } catch (...) {
+            firstError = std::current_exception();
+        }
+    });
+    try {
+        fn(mid, n, 1);
+    } catch (...) {
+        first.join();
+        throw;
+    }
+    first.join();
+    if (firstError)
+        std::rethrow_exception(firstError);
+}
+
+} // namespace
+
 struct WholeEvidence
 {
     std::int64_t end;
@@ -259,6 +294,7 @@ void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString,
         inSelection[id] = g >= 0 ? std::uint32_t(g) + 1 : 0;
     }
     const size_t callerCount = s.m_byCallerStart.empty() ? 0 : s.m_byCallerStart.size() - 1;
+    const auto inHalves = [&](size_t n, auto &&fn) { inHalvesOf(s.m_byCallerStart, n, fn); };
 
     // A model's own figure (a window's week-4 retention) by the rules of Evidence::ModelFold
     // (contract 3b): of its callers with f in the window and eligible for period 4 by end, the
@@ -292,17 +328,24 @@ void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString,
     // with calls in the window (what a group's Report counts in callers).
     std::vector<std::int64_t> groupCallers(size_t(std::max(groups, 0)), 0);
     {
-        std::vector<std::uint32_t> lastCaller(groupCallers.size(), NotIn);
-        for (size_t c = 0; c < callerCount; ++c)
-            for (std::uint32_t r = s.m_byCallerStart[c], last = s.m_byCallerStart[c + 1]; r < last; ++r) {
-                const std::uint32_t in = inSelection[s.m_byCallerModel[r]];
-                const std::int64_t day = s.m_byCallerDay[r];
-                if (in == NotIn || in == 0 || day < since || day > until || s.m_byCallerCalls[r] == 0
-                    || lastCaller[in - 1] == c)
-                    continue;
-                lastCaller[in - 1] = std::uint32_t(c);
-                ++groupCallers[in - 1];
-            }
+        std::array<std::vector<std::int64_t>, 2> halfCallers;
+        inHalves(callerCount, [&](size_t from, size_t to, int half) {
+            std::vector<std::int64_t> &counts = halfCallers[size_t(half)];
+            counts.assign(groupCallers.size(), 0);
+            std::vector<std::uint32_t> lastCaller(groupCallers.size(), NotIn);
+            for (size_t c = from; c < to; ++c)
+                for (std::uint32_t r = s.m_byCallerStart[c], last = s.m_byCallerStart[c + 1]; r < last; ++r) {
+                    const std::uint32_t in = inSelection[s.m_byCallerModel[r]];
+                    const std::int64_t day = s.m_byCallerDay[r];
+                    if (in == NotIn || in == 0 || day < since || day > until || s.m_byCallerCalls[r] == 0
+                        || lastCaller[in - 1] == c)
+                        continue;
+                    lastCaller[in - 1] = std::uint32_t(c);
+                    ++counts[in - 1];
+                }
+        });
+        for (size_t g = 0; g < groupCallers.size(); ++g)
+            groupCallers[g] = halfCallers[0][g] + halfCallers[1][g]; // a caller is in one half only
     }
     std::vector<QString> nameOf(groupCallers.size());
     for (const auto &[name, g] : groupOfTask)
@@ -331,11 +374,13 @@ void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString,
         std::int64_t minDay = std::numeric_limits<std::int64_t>::max();
         bool any = false;
     };
-    std::vector<Target> targets; // [0] the selection, [1 + fold] a drawn task
-    for (int t = 0; t <= folds; ++t)
-        targets.push_back({Evidence::CallerSteps(m_spec.sinceDay, m_spec.untilDay, end, lowestWeek), {}, {}, 0,
-                           std::numeric_limits<std::int64_t>::max(), false});
-    std::vector<int> touched;
+    // Each half of the callers folds into targets of its own (on its own core); the second
+    // half's are merged into the first's.
+    std::array<std::vector<Target>, 2> halves;
+    for (std::vector<Target> &targets : halves)
+        for (int t = 0; t <= folds; ++t)
+            targets.push_back({Evidence::CallerSteps(m_spec.sinceDay, m_spec.untilDay, end, lowestWeek), {}, {}, 0,
+                               std::numeric_limits<std::int64_t>::max(), false});
     const auto addRow = [&](Target &t, std::int32_t day, std::uint32_t calls) {
         if (t.days.empty() || t.days.back() != day)
             t.days.push_back(day);
@@ -353,23 +398,35 @@ void Computation::evidenceFromSnapshot(std::int64_t end, const std::map<QString,
         t.days.clear();
         t.callsNow = 0;
     };
-    for (size_t c = 0; c < callerCount; ++c) {
-        for (std::uint32_t r = s.m_byCallerStart[c], last = s.m_byCallerStart[c + 1]; r < last; ++r) {
-            const std::uint32_t in = inSelection[s.m_byCallerModel[r]];
-            const std::int32_t day = s.m_byCallerDay[r];
-            if (in == NotIn || day > end) // later days change nothing
-                continue;
-            addRow(targets[0], day, s.m_byCallerCalls[r]);
-            if (const int t = in > 0 ? 1 + foldOf[in - 1] : 0; t > 0) {
-                if (targets[size_t(t)].days.empty())
-                    touched.push_back(t);
-                addRow(targets[size_t(t)], day, s.m_byCallerCalls[r]);
+    inHalves(callerCount, [&](size_t from, size_t to, int half) {
+        std::vector<Target> &targets = halves[size_t(half)];
+        std::vector<int> touched;
+        for (size_t c = from; c < to; ++c) {
+            for (std::uint32_t r = s.m_byCallerStart[c], last = s.m_byCallerStart[c + 1]; r < last; ++r) {
+                const std::uint32_t in = inSelection[s.m_byCallerModel[r]];
+                const std::int32_t day = s.m_byCallerDay[r];
+                if (in == NotIn || day > end) // later days change nothing
+                    continue;
+                addRow(targets[0], day, s.m_byCallerCalls[r]);
+                if (const int t = in > 0 ? 1 + foldOf[in - 1] : 0; t > 0) {
+                    if (targets[size_t(t)].days.empty())
+                        touched.push_back(t);
+                    addRow(targets[size_t(t)], day, s.m_byCallerCalls[r]);
+                }
             }
+            close(targets[0]);
+            for (const int t : touched)
+                close(targets[size_t(t)]);
+            touched.clear();
         }
-        close(targets[0]);
-        for (const int t : touched)
-            close(targets[size_t(t)]);
-        touched.clear();
+    });
+    std::vector<Target> &targets = halves[0];
+    for (size_t t = 0; t < targets.size(); ++t) {
+        Target &into = targets[t], &other = halves[1][t];
+        into.steps.merge(std::move(other.steps));
+        into.windowCalls.insert(into.windowCalls.end(), other.windowCalls.begin(), other.windowCalls.end());
+        into.minDay = std::min(into.minDay, other.minDay);
+        into.any = into.any || other.any;
     }
     const auto report = [&](Target &t) {
         Evidence::Report r;

@@ -10,6 +10,7 @@
 #include <QJsonValue>
 
 #include <algorithm>
+#include <stdexcept>
 #include <charconv>
 #include <cmath>
 #include <functional>
@@ -197,6 +198,31 @@ void CallerSteps::add(const std::int32_t *d, size_t n)
                 ++w->dormant;
         previous = week;
     }
+}
+
+void CallerSteps::merge(CallerSteps &&other)
+{
+    if (other.m_weeks.size() != m_weeks.size() || other.m_lowestWeek != m_lowestWeek || other.m_end != m_end
+        || other.m_since != m_since || other.m_until != m_until)
+        throw std::logic_error("CallerSteps::merge: folds made with other arguments");
+    for (size_t i = 0; i < m_weeks.size(); ++i) {
+        LifecycleWeek &w = m_weeks[i];
+        const LifecycleWeek &o = other.m_weeks[i];
+        w.newCallers += o.newCallers;
+        w.returning += o.returning;
+        w.resurrecting += o.resurrecting;
+        w.dormant += o.dormant;
+    }
+    for (const auto &[week, c] : other.m_cohorts) {
+        Cohort &into = m_cohorts[week];
+        into.callers += c.callers;
+        for (size_t k = 0; k < c.periods.size(); ++k) {
+            into.periods[k].returned += c.periods[k].returned;
+            into.periods[k].eligible += c.periods[k].eligible;
+        }
+    }
+    other.m_weeks = {};
+    other.m_cohorts.clear();
 }
 
 void CallerSteps::finish(std::optional<std::int64_t> minDay, Report &r)

@@ -189,6 +189,9 @@ public:
     CallerSteps &operator=(CallerSteps &&) noexcept = default;
     // d: one caller's days, ascending, distinct, none after the evidence end.
     void add(const std::int32_t *d, size_t n);
+    // Takes in the callers added to other (made with the same arguments, none of them added
+    // here too): a fold split by caller over threads is one again.
+    void merge(CallerSteps &&other);
     // Fills r's end, curve, cohorts and lifecycle; minDay: the earliest day of any caller
     // added (none: no caller, no lifecycle).
     void finish(std::optional<std::int64_t> minDay, Report &r);
