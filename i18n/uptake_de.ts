@@ -957,11 +957,11 @@ Top 10% erhalten %6</translation>
     </message>
     <message>
         <source>week after the first call; rows: the latest %1 of %2 weeks of first calls</source>
-        <translation>Woche nach dem ersten Aufruf; Zeilen: die letzten %1 von %2 Wochen erster Aufrufe</translation>
+        <translation>Woche nach dem Erstaufruf; Zeilen: die letzten %1 von %2 Erstaufruf-Wochen</translation>
     </message>
     <message>
         <source>week after the first call; rows: the week of the first call</source>
-        <translation>Woche nach dem ersten Aufruf; Zeilen: die Woche des ersten Aufrufs</translation>
+        <translation>Woche nach dem Erstaufruf; Zeilen: Woche des Erstaufrufs</translation>
     </message>
     <message>
         <source>This view</source>

@@ -273,6 +273,19 @@ void DashboardChartView::addNote(
     placeNotes();
 }
 
+void DashboardChartView::addPlatedNote(const QString &text, QPointF pos, Qt::Alignment align, const QColor &color)
+{
+    auto *plate = new QGraphicsRectItem(chart());
+    QColor fill = palette().color(QPalette::Base);
+    fill.setAlpha(215);
+    plate->setBrush(fill);
+    plate->setPen(Qt::NoPen);
+    plate->setZValue(19); // above the series, below the note
+    addNote(text, nullptr, pos, align, true, color);
+    m_notes.back().plate = plate;
+    placeNotes();
+}
+
 void DashboardChartView::addBarNote(const QString &text, const QString &shortText, QAbstractSeries *series, QPointF end)
 {
     addNote(text, series, end, Qt::AlignLeft | Qt::AlignVCenter);
@@ -339,6 +352,8 @@ void DashboardChartView::placeNotes()
         else if (n.align & Qt::AlignBottom)
             at.ry() -= box.height();
         n.item->setPos(at);
+        if (n.plate)
+            n.plate->setRect(QRectF(at, box.size()).adjusted(-3, -1, 3, 1));
     }
     if (m_messageItem) {
         const QRectF area = c->rect().adjusted(20, 40, -20, -20);

@@ -85,6 +85,7 @@ private:
         Qt::Alignment align;
         // A bar's figure: inside the bar where it fits, else beside it, else shortText.
         QString barText, shortText;
+        QGraphicsRectItem *plate = nullptr; // a pale plate behind it, over what is drawn (addPlatedNote)
     };
 
     QChart *newChart(const QString &title);
@@ -110,6 +111,8 @@ private:
     // A horizontal bar's figure at its end (pos: the end, in the series' values): never over
     // the category labels or past the plot, whatever the language makes of its width.
     void addBarNote(const QString &text, const QString &shortText, QAbstractSeries *series, QPointF end);
+    // A note on a plate of the chart's background, readable over the points it sits on.
+    void addPlatedNote(const QString &text, QPointF pos, Qt::Alignment align, const QColor &color);
     void placeNotes();
     void exportInteractively(const QString &suffix);
 

@@ -327,7 +327,9 @@ void DashboardWidget::start()
     options.maxBuckets = std::clamp(m_views.at(DashboardChart::Weekly)->plotWidth() / 4, 12, 200);
     // A bar needs about 18 pixels for its label to show: no more models than the chart can name.
     options.topModels = std::clamp((m_views.at(DashboardChart::Top)->height() - 150) / 18, 5, 15);
-    options.topFamilies = std::clamp((m_views.at(DashboardChart::Families)->height() - 150) / 18, 5, 25);
+    // The families' chart has an axis above too, and at 18 pixels a row Qt Charts elided every
+    // name to "..." (seen at 1280x800): 22 a row under 200 pixels of title, axes and legend.
+    options.topFamilies = std::clamp((m_views.at(DashboardChart::Families)->height() - 200) / 22, 5, 25);
     options.families = m_pages->currentIndex() == kFamiliesPage;
     m_familiesGen = options.families ? m_gen : 0;
     QMetaObject::invokeMethod(m_worker, [w = m_worker, gen = m_gen, spec = m_spec, options] {

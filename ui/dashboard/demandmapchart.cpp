@@ -103,11 +103,15 @@ void DashboardChartView::buildDemandMap(const DashboardData &d)
     dividing.setStyle(Qt::DashLine);
     dividing.setWidthF(1.2);
     auto *vertical = new QLineSeries;
-    vertical->append(median, 0);
-    vertical->append(median, 100);
+    // A margin around the points' range, so that a model at 0 or 100 % (or at the lowest or
+    // highest decade of callers) is drawn whole, not cut by the plot's edge; the ticks stay
+    // on 0, 20 ... 100 and on the decades.
+    constexpr double yLow = -7, yHigh = 107, xPad = 1.3;
+    vertical->append(median, yLow);
+    vertical->append(median, yHigh);
     auto *horizontal = new QLineSeries;
-    horizontal->append(xMin, 100 * lasting);
-    horizontal->append(xMax, 100 * lasting);
+    horizontal->append(xMin / xPad, 100 * lasting);
+    horizontal->append(xMax * xPad, 100 * lasting);
     for (QLineSeries *line : {vertical, horizontal}) {
         line->setPen(dividing);
         chart->addSeries(line);
@@ -115,13 +119,15 @@ void DashboardChartView::buildDemandMap(const DashboardData &d)
 
     auto *axisX = new QLogValueAxis;
     axisX->setBase(10);
-    axisX->setRange(xMin, xMax);
+    axisX->setRange(xMin / xPad, xMax * xPad);
     axisX->setLabelFormat(QStringLiteral("%.0f"));
     axisX->setMinorTickCount(0); // the decades alone: eight minor lines a decade drowned the points
     axisX->setTitleText(tr("Unique callers in the window (log scale)"));
     auto *axisY = new QValueAxis;
-    axisY->setRange(0, 100);
-    axisY->setTickCount(6);
+    axisY->setRange(yLow, yHigh);
+    axisY->setTickType(QValueAxis::TicksDynamic);
+    axisY->setTickAnchor(0);
+    axisY->setTickInterval(20);
     axisY->setLabelFormat(QStringLiteral("%.0f"));
     axisY->setTitleText(tr("Week-4 retention (%)"));
     styleAxis(axisX);
@@ -218,10 +224,10 @@ void DashboardChartView::buildDemandMap(const DashboardData &d)
     }
     install(chart);
     const QColor name(70, 70, 70);
-    addNote(tr("narrow but loyal"), nullptr, QPointF(0.01, 0.01), Qt::AlignLeft | Qt::AlignTop, true, name);
-    addNote(tr("wide and lasting"), nullptr, QPointF(0.99, 0.01), Qt::AlignRight | Qt::AlignTop, true, name);
-    addNote(tr("barely used"), nullptr, QPointF(0.01, 0.99), Qt::AlignLeft | Qt::AlignBottom, true, name);
-    addNote(tr("wide but passing"), nullptr, QPointF(0.99, 0.99), Qt::AlignRight | Qt::AlignBottom, true, name);
+    addPlatedNote(tr("narrow but loyal"), QPointF(0.01, 0.01), Qt::AlignLeft | Qt::AlignTop, name);
+    addPlatedNote(tr("wide and lasting"), QPointF(0.99, 0.01), Qt::AlignRight | Qt::AlignTop, name);
+    addPlatedNote(tr("barely used"), QPointF(0.01, 0.99), Qt::AlignLeft | Qt::AlignBottom, name);
+    addPlatedNote(tr("wide but passing"), QPointF(0.99, 0.99), Qt::AlignRight | Qt::AlignBottom, name);
 }
 
 } // namespace uptake
