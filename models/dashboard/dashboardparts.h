@@ -8,10 +8,12 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <map>
 #include <optional>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -160,6 +162,30 @@ void finishUsage(const ViewSpec &spec, const Options &options, DashboardData &da
             cumulative += w.listedByWeek[i++].second;
         w.weeks[size_t(b)].modelsListed = cumulative;
     }
+}
+
+// Runs onThread on a thread of its own and here beside it, both to the end; an exception from
+// either is rethrown once both are done (the snapshot's passes that write disjoint memory).
+template<typename OnThread, typename Here>
+void onBothCores(OnThread &&onThread, Here &&here)
+{
+    std::exception_ptr threadError;
+    std::thread other([&] {
+        try {
+            onThread();
+        } catch (...) {
+            threadError = std::current_exception();
+        }
+    });
+    try {
+        here();
+    } catch (...) {
+        other.join();
+        throw;
+    }
+    other.join();
+    if (threadError)
+        std::rethrow_exception(threadError);
 }
 
 } // namespace Dashboard::Parts

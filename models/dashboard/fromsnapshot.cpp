@@ -7,8 +7,6 @@
 
 #include <algorithm>
 #include <array>
-#include <exception>
-#include <thread>
 #include <bit>
 #include <cstdint>
 #include <limits>
@@ -221,23 +219,7 @@ void inHalvesOf(const std::vector<std::uint32_t> &byCallerStart, size_t n, Fn &&
     const size_t mid = n < 2 ? n
         : size_t(std::lower_bound(byCallerStart.begin(), byCallerStart.begin() + std::ptrdiff_t(n), rows / 2)
                  - byCallerStart.begin());
-    std::exception_ptr firstError;
-    std::thread first([&] {
-        try {
-            fn(size_t(0), mid, 0);
-        } catch (...) {
-            firstError = std::current_exception();
-        }
-    });
-    try {
-        fn(mid, n, 1);
-    } catch (...) {
-        first.join();
-        throw;
-    }
-    first.join();
-    if (firstError)
-        std::rethrow_exception(firstError);
+    onBothCores([&] { fn(size_t(0), mid, 0); }, [&] { fn(mid, n, 1); });
 }
 
 } // namespace

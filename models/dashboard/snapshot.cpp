@@ -435,26 +435,8 @@ bool Snapshot::refresh(Database &db, Load load, const std::function<bool()> &can
     }
     if (read != Read::Done)
         return false;
-    {
-        // Two passes that share nothing they write: one on each core.
-        std::exception_ptr marking;
-        std::thread mark([&] {
-            try {
-                s.markFirstCalls();
-            } catch (...) {
-                marking = std::current_exception();
-            }
-        });
-        try {
-            s.arrangeByCaller();
-        } catch (...) {
-            mark.join();
-            throw;
-        }
-        mark.join();
-        if (marking)
-            std::rethrow_exception(marking);
-    }
+    // Two passes that share nothing they write: one on each core.
+    onBothCores([&] { s.markFirstCalls(); }, [&] { s.arrangeByCaller(); });
     *this = std::move(s);
     m_loaded = true;
     m_loadMs = timer.elapsed();

@@ -109,7 +109,7 @@ private:
     // 1 verified, 2 paid; 4 the first row of its caller at its model (the caller's f, contract
     // 3b), and on such a row 8 when that caller called the model again in its period 4. Rows of
     // a model come in day order, so a window's week-4 retention is a count over the first rows
-    // between two days (weekFourInWindow), never a fold of the model's callers again.
+    // between two days (Computation::evidenceFromSnapshot), never a fold of the model's callers again.
     std::vector<std::uint8_t> m_rowFlags;
     std::uint32_t m_callers = 0;
     std::int64_t m_minWeek = 0, m_maxWeek = -1;
